@@ -1,0 +1,95 @@
+"""The JSON contract of the CLI (`docs`, `agencies`, `tasks`, `refs`, `targets` with --json)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.pipeline import Corpus
+from extract.progress import relevant, status
+from extract.records import Evidence, Observation, Target
+
+Row = dict[str, Any]
+
+
+def evidence(ev: Evidence) -> Row:
+    return {"doc": ev.doc, "section": ev.section, "start": ev.start, "end": ev.end, "quote": ev.quote}
+
+
+def docs(corpus: Corpus) -> list[Row]:
+    return [{k: v for k, v in d.meta.to_json().items()} for d in corpus.docs]
+
+
+def agencies(corpus: Corpus) -> list[Row]:
+    reg = registry()
+    seen: dict[str, set[str]] = defaultdict(set)
+    groups: dict[str, Row] = {}
+    for d in corpus.docs:
+        for m in d.mentions:
+            if m.agency == GROUP_KIND:
+                g = group_agency(m.text)
+                groups[g.id] = {"id": g.id, "name": g.name, "name_en": g.name_en, "abbreviations": [],
+                                "kind": GROUP_KIND, "mentioned_in": [], "successor": None}
+                seen[g.id].add(d.meta.id)
+            else:
+                seen[m.agency].add(d.meta.id)
+    out = []
+    for aid in sorted(seen):
+        if aid in groups:
+            row = groups[aid]
+        else:
+            a = reg.agencies[aid]
+            succ = reg.successor(aid)
+            row = {"id": a.id, "name": a.name, "name_en": a.name_en, "abbreviations": list(a.abbreviations),
+                   "kind": a.kind, "mentioned_in": [], "successor": None if succ is None else {
+                       "id": succ[0].id, "name": succ[0].name, "since": succ[1].date, "basis": succ[1].basis}}
+        row["mentioned_in"] = sorted(seen[aid])
+        out.append(row)
+    return out
+
+
+def tasks(corpus: Corpus) -> list[Row]:
+    return [{
+        "id": t.id, "doc": t.doc, "section": t.section, "text": t.text, "owner": t.owner,
+        "owner_role": t.owner_role, "lead": list(t.lead), "cooperating": list(t.cooperating),
+        "kind": t.kind, "deadline": t.deadline, "evidence": evidence(t.evidence),
+        "owners": list(t.owners), "parent": t.parent,
+    } for d in corpus.docs for t in d.tasks]
+
+
+def refs(corpus: Corpus) -> list[Row]:
+    return [{
+        "id": r.id, "kind": r.kind, "number": r.number, "year": r.year, "issuer": r.issuer,
+        "name": r.name, "cited_by": r.subject or r.cited_by, "relation": r.relation,
+        "evidence": evidence(r.evidence), "ambiguous": r.ambiguous, "years": list(r.years),
+        "title": r.title, "issuer_name": r.issuer_name, "in_document": r.cited_by,
+    } for d in corpus.docs for r in d.refs]
+
+
+def observations_for(corpus: Corpus, target: Target) -> list[Observation]:
+    """Observations of reports on the target's document, relevant to the target."""
+    obs = [o for d in corpus.docs if ("reports_on", target.doc) in d.meta.relations for o in d.observations]
+    return relevant(target, obs)
+
+
+def targets(corpus: Corpus) -> list[Row]:
+    out = []
+    for d in corpus.docs:
+        for t in d.targets:
+            obs = observations_for(corpus, t)
+            out.append({
+                "id": t.id, "doc": t.doc, "indicator": t.indicator, "indicator_label": t.indicator_label,
+                "value": t.value, "unit": t.unit, "comparator": t.comparator, "year": t.year, "scope": t.scope,
+                "quantitative": t.quantitative, "text": t.text,
+                "observations": [{"year": o.year, "value": o.value, "unit": o.unit, "scope": o.scope,
+                                  "evidence": evidence(o.evidence)} for o in obs],
+                "status": status(t, obs) if t.quantitative else "no_data", "evidence": evidence(t.evidence),
+            })
+    return out
+
+
+def everything(corpus: Corpus) -> dict[str, list[Row]]:
+    """All contract views, as stored in the workspace."""
+    return {"docs": docs(corpus), "agencies": agencies(corpus), "tasks": tasks(corpus),
+            "refs": refs(corpus), "targets": targets(corpus)}

@@ -1,0 +1,284 @@
+"""Legal references: every citation form of the genre, with identity kind + number + year + issuer.
+
+"Nghị quyết số 52-NQ/TW ngày 27 tháng 9 năm 2019", "Nghị định 10/2024/NĐ-CP",
+"Luật Doanh nghiệp (2020)", "Chỉ thị số 20/CT-TTg (năm 2017)", "Nghị quyết số 19/NQ-CP (các
+năm 2014 - 2018)", "Đề án 950". The year comes from the number, else from a date written next
+to the citation, else from another citation of the same number in the document; otherwise the
+reference is flagged ambiguous, never guessed (50/NQ-CP exists in 2020 and in 2023).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from extract.agencies import slug
+from extract.nlp import AGENCY_SPANS
+
+KINDS: dict[str, tuple[str, str]] = {
+    # words (lower case) -> (kind, code)
+    "nghị quyết": ("Nghị quyết", "NQ"), "quyết định": ("Quyết định", "QĐ"),
+    "nghị định": ("Nghị định", "NĐ"), "thông tư liên tịch": ("Thông tư liên tịch", "TTLT"),
+    "thông tư": ("Thông tư", "TT"), "chỉ thị": ("Chỉ thị", "CT"), "tờ trình": ("Tờ trình", "TTr"),
+    "thông báo": ("Thông báo", "TB"), "công văn": ("Công văn", "CV"), "kết luận": ("Kết luận", "KL"),
+    "kế hoạch": ("Kế hoạch", "KH"), "báo cáo": ("Báo cáo", "BC"), "luật": ("Luật", "QH"),
+    "pháp lệnh": ("Pháp lệnh", "PL"), "văn bản hợp nhất": ("Văn bản hợp nhất", "VBHN"),
+}
+_CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định"}
+_DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
+_YEAR_RE = re.compile(r"^(19[4-9]\d|20\d\d)$")
+_YEARS_RE = re.compile(r"^(19[4-9]\d|20\d\d)-(19[4-9]\d|20\d\d)$")
+_DATE_TOKEN_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_STOP = {",", ";", ".", ":", "(", ")", "ngày", "năm", "số", "của", "để", "nhằm", "đã", "được",
+         "đang", "với", "trong", "tại", "theo", "“", "”", '"', "\n", "thì", "là", "cho", "về",
+         "cũng", "sẽ", "cần", "phải", "có", "này", "đó", "nhằm", "đến", "từ"}
+_RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
+
+
+@dataclass(frozen=True)
+class RefHit:
+    """A citation found in a doc: token span and the parsed identity."""
+
+    start: int
+    end: int
+    kind: str
+    number: str
+    year: int | None
+    issuer: str | None
+    name: str | None = None
+    years: tuple[int, ...] = ()
+    title: str | None = None
+    issuer_name: str | None = None
+    nickname: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return self.kind, self.number or self.name or "", self.issuer
+
+    @property
+    def ref_id(self) -> str:
+        code = KINDS.get(self.kind.lower(), (self.kind, self.kind))[1]
+        if self.name and not self.number:
+            base = self.name
+        else:
+            base = f"{code} {self.number} {self.issuer or ''}"
+        year = "-".join(str(y) for y in self.years) if self.years else (self.year or "x")
+        return slug(f"{base} {year}")
+
+
+def _matcher(doc: Doc) -> Matcher:
+    m = Matcher(doc.vocab)
+    for words in KINDS:
+        toks = [{"LOWER": w} for w in words.split()]
+        m.add("KIND", [toks + [{"LOWER": "số", "OP": "?"}, {"TEXT": {"REGEX": _DOCNUM_RE.pattern}}]])
+    m.add("BARE", [[{"TEXT": {"REGEX": _DOCNUM_RE.pattern}}]])
+    m.add("LAW", [[{"ORTH": "Luật"}, {"IS_TITLE": True}], [{"ORTH": "Luật"}, {"IS_UPPER": True}]])
+    m.add("DEAN", [[{"LOWER": "đề"}, {"LOWER": "án"}, {"TEXT": {"REGEX": r"^\d+$"}}]])
+    return m
+
+
+def parse_number(token: str, kind_word: str | None) -> tuple[str, str, int | None, str | None]:
+    """(kind, number, year, issuer) from "10/2024/NĐ-CP" and the kind word before it."""
+    m = _DOCNUM_RE.match(token)
+    if m is None:
+        raise ValueError(token)
+    number, year, code = m.group(1), m.group(2), m.group(3)
+    parts = re.split(r"[/-]", code)
+    kind = KINDS[kind_word.lower()][0] if kind_word else None
+    issuer: str | None
+    if parts[0] in _CODES or parts[0].upper() in _CODES:
+        kind = kind or _CODES.get(parts[0], _CODES.get(parts[0].upper(), "Văn bản"))
+        issuer = parts[1] if len(parts) > 1 else None
+    elif re.match(r"^QH\d+$", parts[0]):
+        kind, issuer = kind or "Luật", parts[0]
+    else:
+        kind, issuer = kind or "Công văn", parts[0]
+    return kind, number, int(year) if year else None, issuer
+
+
+def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
+    """A date written right after a citation: (year, series years, end token)."""
+    n = len(doc)
+    j = i
+    if j < n and doc[j].text == "(":
+        k = j + 1
+        if k < n and doc[k].lower_ in ("năm", "các"):
+            k += 1 + (doc[k].lower_ == "các" and k + 1 < n and doc[k + 1].lower_ == "năm")
+        years = []
+        while k < n and doc[k].text != ")" and k - j < 8:
+            if _YEAR_RE.match(doc[k].text):
+                years.append(int(doc[k].text))
+            elif m := _YEARS_RE.match(doc[k].text):
+                years += [int(m.group(1)), int(m.group(2))]
+            k += 1
+        if years and k < n and doc[k].text == ")":
+            return years[0], tuple(years) if len(years) > 1 else (), k + 1
+        return None, (), i
+    if j < n and doc[j].lower_ == "ngày":
+        k = j + 1
+        if k < n and (m := _DATE_TOKEN_RE.match(doc[k].text)):
+            return int(m.group(3)), (), k + 1
+        for k in range(j + 1, min(n, j + 7)):
+            if doc[k].lower_ == "năm" and k + 1 < n and _YEAR_RE.match(doc[k + 1].text):
+                return int(doc[k + 1].text), (), k + 2
+    return None, (), i
+
+
+def _law_stop(doc: Doc, k: int) -> bool:
+    tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
+    if k in doc.user_data.get("agency_starts", ()):
+        return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"
+    if tok.lower_ in ("số", "ngày", "năm"):
+        return nxt is not None and (nxt.like_num or bool(_YEAR_RE.match(nxt.text)))
+    if tok.lower_ == "và":
+        return nxt is not None and nxt.text == "Luật"
+    return tok.lower_ in _STOP or bool(_YEAR_RE.match(tok.text))
+
+
+def _law_name(doc: Doc, start: int) -> tuple[str, int, int | None] | None:
+    """'Luật Doanh nghiệp (2020)' -> (name, end token, year); names are capped when no year."""
+    n = len(doc)
+    # A year in brackets within reach fixes the name's end even across "theo", "và": take it.
+    for k in range(start + 2, min(n, start + 16)):
+        if doc[k].text in (",", ";", "\n") or (doc[k].text == "." and doc[k].whitespace_):
+            break
+        if doc[k].text == "(" and k + 1 < n and doc[k + 1].is_upper and k + 2 < n and doc[k + 2].text == ")":
+            continue
+        if doc[k].text == "(":
+            year, _, end = _date_after(doc, k)
+            if year:
+                return _clean_name(doc[start:k].text), end, year
+            if k + 1 < n and doc[k + 1].text == "Luật":
+                return _clean_name(doc[start:k].text), k, None
+            break
+    k = start + 1
+    while k < n and k - start <= 7 and not _law_stop(doc, k):
+        k += 1
+    if k - start < 2:
+        return None
+    name = _clean_name(doc[start:k].text)
+    if k < n and _YEAR_RE.match(doc[k].text):
+        return name, k + 1, int(doc[k].text)  # "Luật Thủ đô 2024"
+    year, _, end = _date_after(doc, k)
+    return name, end if year else k, year
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+(và|,)$", "", name.strip())
+
+
+def _tail(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """The issuer named after a citation ("của Bộ Chính trị") and its subject ("về ...")."""
+    issuer_name = title = None
+    k = end
+    agencies = {s.start: s for s in doc.spans[AGENCY_SPANS]} if AGENCY_SPANS in doc.spans else {}
+    if k < len(doc) and doc[k].lower_ == "của" and k + 1 in agencies:
+        issuer_name = agencies[k + 1].text
+        k = agencies[k + 1].end
+    if k < len(doc) and doc[k].lower_ in ("về", "phê"):
+        stop = k + 1
+        while stop < len(doc) and stop - k < 40 and doc[stop].text not in (";", "(", "\n", ")") \
+                and not (doc[stop].text == "." and doc[stop].whitespace_):
+            stop += 1
+        title = doc[k:stop].text.strip(" ,.")
+    return issuer_name, title
+
+
+def find_refs(doc: Doc) -> list[RefHit]:
+    """All citations in a doc, in order, identities resolved within the doc."""
+    hits: list[RefHit] = []
+    if AGENCY_SPANS in doc.spans:
+        doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS]}
+    spans = sorted(_matcher(doc)(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
+    covered = -1
+    for span in spans:
+        if span.start < covered:
+            continue
+        label = span.label_
+        if label in ("KIND", "BARE"):
+            words = [t.text for t in span[:-1] if t.lower_ != "số"]
+            kind_word = " ".join(words) or None
+            try:
+                kind, number, year, issuer = parse_number(span[-1].text, kind_word)
+            except (ValueError, KeyError):
+                continue
+            date_year, years, end = _date_after(doc, span.end)
+            issuer_name, title = _tail(doc, end)
+            hits.append(RefHit(span.start, end, kind, number, year or date_year, issuer,
+                               years=years, title=title, issuer_name=issuer_name))
+            covered = end
+        elif label == "LAW":
+            law = _law_name(doc, span.start)
+            if law is None:
+                continue
+            name, end, year = law
+            if end < len(doc) and doc[end].text == "(" and end + 1 < len(doc) and doc[end + 1].text == "Luật":
+                continue  # identity comes from the number in the brackets
+            hits.append(RefHit(span.start, end, "Luật", "", year, "QH", name=name))
+            covered = end
+        elif label == "DEAN":
+            hits.append(RefHit(span.start, span.end, "Quyết định", span[-1].text, None, "TTg",
+                               name=span.text, nickname=True))
+            covered = span.end
+    return _resolve_years(hits)
+
+
+def _resolve_years(hits: list[RefHit]) -> list[RefHit]:
+    """Fill a missing year from another citation of the same document in this text."""
+    known: dict[tuple[str, str, str | None], set[int]] = {}
+    for h in hits:
+        if h.year and not h.nickname:
+            known.setdefault(h.key, set()).add(h.year)
+    by_number: dict[str, set[tuple[str, str, str | None]]] = {}
+    for key in known:
+        by_number.setdefault(key[1], set()).add(key)
+    out = []
+    for h in hits:
+        if h.nickname:  # "Đề án 950" -> the decision numbered 950 cited in the same text
+            keys = [k for k in by_number.get(h.number, ()) if k[0] == "Quyết định"]
+            if len(keys) == 1 and len(known[keys[0]]) == 1:
+                h = replace(h, issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
+        elif h.year is None and len(known.get(h.key, ())) == 1:
+            h = replace(h, year=next(iter(known[h.key])))
+        out.append(h)
+    return out
+
+
+def relation(doc: Doc, hit: RefHit, para_start: int) -> str:
+    """based_on for "Căn cứ ..." clauses, implements after "thực hiện", else cites."""
+    first = doc[para_start].lower_ if para_start < len(doc) else ""
+    if first == "căn" and para_start + 1 < len(doc) and doc[para_start + 1].lower_ == "cứ":
+        return "based_on"
+    sent_start = hit.start
+    while sent_start > para_start and doc[sent_start - 1].text not in (".", "\n", ";"):
+        sent_start -= 1
+    window = doc[max(sent_start, hit.start - 12):hit.start]
+    lowers = [t.lower_ for t in window]
+    for k in range(len(lowers) - 1):
+        if lowers[k] == "thực" and lowers[k + 1] == "hiện":
+            return "implements"
+    return "cites"
+
+
+def implementer(hits: list[RefHit], doc: Doc, k: int) -> RefHit | None:
+    """For "A ... ban hành Chương trình ... thực hiện B": the ref A that implements B."""
+    hit = hits[k]
+    window = [t.lower_ for t in doc[max(0, hit.start - 12):hit.start]]
+    if "thực" not in window:
+        return None
+    for prev in reversed(hits[:k]):
+        between = doc[prev.end:hit.start]
+        if any(t.text in (";", "\n") or (t.text == "." and t.whitespace_) for t in between):
+            return None
+        if any(t.lower_ in ("ban", "phê") for t in between) and len(between) < 30:
+            return prev
+        return None
+    return None
+
+
+def stronger(a: str, b: str) -> str:
+    """The stronger of two relations (based_on > implements > cites)."""
+    return a if _RELATION_RANK[a] >= _RELATION_RANK[b] else b

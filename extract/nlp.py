@@ -1,0 +1,157 @@
+"""The spaCy pipeline: a syllable tokenizer for Vietnamese and an agency-mention component.
+
+`spacy.blank("vi")` segments words with pyvi, which joins syllables by context ("Chính phủ
+phê duyệt" becomes one token) and so hides names from a matcher; with `use_pyvi: False` it
+only splits on spaces, gluing punctuation to words ("nước,"). We tokenize syllables instead,
+splitting punctuation but keeping numbers ("12,66"), document numbers ("52-NQ/TW"), dates
+("17/4/2020") and abbreviations ("KH&ĐT") whole, then match names on lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from extract.agencies import GROUP_KIND, registry
+from extract.normalize import fold_text
+
+_TOKEN_RE = re.compile(
+    r"\d+(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 17/4/2020
+    r"|\d+(?:[.,]\d+)*"  # numbers: 12,66  1.000.000  80,000
+    r"|[^\W\d_]+(?:&[^\W\d_]+)*\d*"  # syllables and abbreviations: KH&ĐT, R&D, CMCN4
+    r"|\w+"  # anything else alphanumeric: 4G, 5G
+    r"|\n"
+    r"|[^\w\s]"  # punctuation, one char at a time
+)
+AGENCY_SPANS = "agencies"
+
+# Generic groups ("các bộ, ngành liên quan") are read with a small grammar: units joined by
+# "," / "và", each optionally qualified. They stay groups; they never become an agency.
+_UNITS = [u.split() for u in (
+    "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "cơ quan chính phủ", "cơ quan nhà nước", "cơ quan trung ương",
+    "cơ quan báo chí", "hiệp hội doanh nghiệp", "đài truyền hình", "đơn vị", "cơ quan",
+    "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức",
+)]
+_QUALS = [q.split() for q in (
+    "có liên quan", "liên quan", "trực thuộc trung ương", "thuộc chính phủ",
+    "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước",
+)]
+_SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
+_SEPS = {",", "và", "các"}
+# "Chính phủ điện tử", "Chính phủ số" are concepts, not the Government.
+_CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}, "qh": {"khóa"}}
+
+
+def _match_at(doc: Doc, i: int, phrases: list[list[str]]) -> int:
+    """Length of the longest phrase starting at token i (0 if none)."""
+    best = 0
+    for words in phrases:
+        n = len(words)
+        if n > best and [t.lower_ for t in doc[i:i + n]] == words:
+            best = n
+    return best
+
+
+def find_groups(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of generic groups of agencies."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        has_cac = doc[i].lower_ == "các"
+        j = i + 1 if has_cac else i
+        units: list[str] = []
+        qualified = False
+        end = j
+        while j < len(doc):
+            n = _match_at(doc, j, _UNITS)
+            if not n:
+                break
+            units.append(" ".join(t.lower_ for t in doc[j:j + n]))
+            j += n
+            while (q := _match_at(doc, j, _QUALS)):
+                j, qualified = j + q, True
+            end = j
+            k = j
+            while k < len(doc) and doc[k].lower_ in _SEPS:
+                k += 1
+            if k == j or not _match_at(doc, k, _UNITS):
+                break
+            j = k
+        ok = len(units) >= 2 or (has_cac and units and (units[0] in _SINGLE_OK or qualified))
+        if ok and (has_cac or doc[i].text[0].isupper() or len(units) >= 2):
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+class SyllableTokenizer:
+    """Split normalised Vietnamese text into syllables, numbers and punctuation."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _TOKEN_RE.finditer(text):
+            gap = text[pos:m.start()]
+            if gap and gap != " " and words:
+                words.append(gap)  # unusual whitespace becomes a space token
+                spaces.append(False)
+            elif gap == " " and words:
+                spaces[-1] = True
+            words.append(m.group())
+            spaces.append(False)
+            pos = m.end()
+        if pos < len(text) and words:
+            words.append(text[pos:])
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@Language.factory("agency_ruler")
+class AgencyRuler:
+    """Mark agency and group mentions in `doc.spans["agencies"]`, label = agency id."""
+
+    def __init__(self, nlp: Language, name: str = "agency_ruler") -> None:
+        self.name = name
+        self.reg = registry()
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for agency in self.reg.agencies.values():
+            docs = [nlp.make_doc(fold_text(label)) for label in agency.labels]
+            self.phrases.add(agency.id, docs)
+
+    def _keep(self, span: Span) -> bool:
+        agency = self.reg.agencies.get(span.label_)
+        if agency is None:
+            return True
+        if not span.text[0].isupper() and not agency.lowercase_ok:
+            return False  # "các bộ xây dựng kế hoạch" is not Bộ Xây dựng
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        return after not in _CONCEPT_AFTER.get(agency.id, set())  # "Chính phủ điện tử/số"
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.phrases(doc)]
+        spans = [s for s in spans if self._keep(s)]
+        spans += [Span(doc, s, e, label=GROUP_KIND) for s, e in find_groups(doc)]
+        doc.spans[AGENCY_SPANS] = filter_spans(spans)
+        return doc
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The shared pipeline (built once per process)."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp.add_pipe("agency_ruler")
+    return nlp

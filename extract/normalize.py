@@ -1,0 +1,232 @@
+"""Normalise Vietnamese document text while keeping a map back to the original offsets.
+
+The output text has one logical paragraph per line: lines wrapped mid-sentence are joined,
+reference URLs and page numbers dropped, DOCX markers and markdown emphasis removed, Unicode
+in NFC with one tone-mark placement ("hoà" -> "hòa", "Uỷ" -> "Ủy"). ``NormText.span`` turns a
+span of the normalised text back into offsets of the original, so every quote is exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extract.records import Note
+
+# Tone marks as combining characters: grave, acute, hook above, tilde, dot below.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+# Old-style placement puts the tone on the second vowel of an open "oa", "oe", "uy";
+# we move it to the first ("hoà" -> "hòa", "thuỷ" -> "thủy") but leave "quý" alone.
+_OLD_TONE_RE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY][\u0300\u0301\u0309\u0303\u0323])(?![\w\u0300-\u036f])")
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\t": " "})
+
+_MARKER_RE = re.compile(
+    r"\[bookmark:[^\]]*\]"  # DOCX bookmarks
+    r"|\[footnoteRef:\d+\]"  # DOCX footnote references
+    r"|<sup>\s*\d+\s*</sup>"  # markdown footnote references
+)
+_FOOTNOTE_RE = re.compile(r"\s*\[(\d+):\s+([^\[\]]*)\]")
+_URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
+_PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
+_RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$")
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
+_MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_SPACES_RE = re.compile(r" {2,}")
+
+# A line that starts a new block: headings of every style and bullets.
+BLOCK_RE = re.compile(
+    r"^(?:[IVXLC]+\.\s"
+    r"|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s"
+    r"|\d{1,2}\)\s*"
+    r"|[a-zđ][\)\.]\s"
+    r"|[-+•]\s*\S"
+    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b"
+    r"|(?:Phụ lục|PHỤ LỤC)\b)"
+)
+_HEADING_RE = re.compile(
+    r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
+    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b|(?:Phụ lục|PHỤ LỤC)\b)"
+)
+_BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVXLC]+\.|[a-zđ]\))$")
+_TERMINAL = (".", ";", ":", "!", "?", "./.")
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Normalised text plus, for each of its characters, the offset in the original."""
+
+    text: str
+    omap: tuple[int, ...]
+    original: str
+    notes: tuple[Note, ...] = ()
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the normalised span [start, end)."""
+        if end <= start:
+            pos = self.omap[min(start, len(self.text))]
+            return pos, pos
+        return self.omap[start], self.omap[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        """The original text behind a normalised span."""
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    idx: list[int]
+    md_heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def keep(self, mask: list[bool]) -> _Line:
+        chars = [c for c, k in zip(self.chars, mask) if k]
+        idx = [i for i, k in zip(self.idx, mask) if k]
+        return _Line(chars, idx, self.md_heading)
+
+    def drop(self, pattern: re.Pattern[str]) -> _Line:
+        mask = [True] * len(self.chars)
+        for m in pattern.finditer(self.text):
+            for i in range(m.start(), m.end()):
+                mask[i] = False
+        return self.keep(mask)
+
+    def strip(self) -> _Line:
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        return _Line(self.chars[left:right], self.idx[left:right], self.md_heading)
+
+
+def fold_text(text: str) -> str:
+    """NFC plus one tone-mark placement and plain dashes; same length as NFC input."""
+    text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    return _fix_tones(text)
+
+
+def _fix_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    moved = _OLD_TONE_RE.sub(lambda m: m.group(1) + m.group(2)[-1] + m.group(2)[:-1], decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def _nfc_stream(original: str) -> tuple[list[str], list[int]]:
+    """NFC by grapheme cluster so that every output char maps to an original offset."""
+    chars: list[str] = []
+    idx: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        for c in unicodedata.normalize("NFC", original[i:j]):
+            chars.append(c)
+            idx.append(i)
+        i = j
+    text = "".join(chars)
+    fixed = _fix_tones(text)
+    if len(fixed) == len(text):  # always true for Vietnamese; guards exotic compositions
+        text = fixed
+    return list(text.translate(_DASHES)), idx
+
+
+def _strip_markers(chars: list[str], idx: list[int], original: str) -> tuple[_Line, list[Note]]:
+    stream = _Line(chars, idx)
+    notes = []
+    for m in _FOOTNOTE_RE.finditer(stream.text):
+        start, end = stream.idx[m.start(2)], stream.idx[m.end(2) - 1] + 1
+        notes.append(Note(m.group(1), original[start:end], start, end))
+    stream = stream.drop(_FOOTNOTE_RE)
+    return stream.drop(_MARKER_RE), notes
+
+
+def _split_lines(stream: _Line) -> list[_Line]:
+    lines, chars, idx = [], [], []
+    for c, i in zip(stream.chars, stream.idx):
+        if c in "\n\r\f\v\u2028\u2029":
+            lines.append(_Line(chars, idx))
+            chars, idx = [], []
+        else:
+            chars.append(c)
+            idx.append(i)
+    lines.append(_Line(chars, idx))
+    return lines
+
+
+def _clean_line(line: _Line) -> _Line | None:
+    text = line.text
+    if _URL_LINE_RE.match(text) or _PAGE_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
+        return None
+    line = line.strip()
+    if _MD_HEADING_RE.match(line.text):
+        line = line.drop(_MD_HEADING_RE)
+        line.md_heading = True
+    line = line.drop(_MD_EMPHASIS_RE).strip()
+    if not line.chars:
+        return None
+    mask = [True] * len(line.chars)
+    for m in _SPACES_RE.finditer(line.text):
+        for k in range(m.start() + 1, m.end()):
+            mask[k] = False
+    return line.keep(mask)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _joins(prev: _Line, line: _Line) -> bool:
+    """Whether `line` continues `prev` (a line wrapped by PDF conversion)."""
+    a, b = prev.text, line.text
+    if _BARE_MARKER_RE.match(a):
+        return True  # "5." alone on a line: the table cell or heading text follows
+    if line.md_heading or prev.md_heading or BLOCK_RE.match(b):
+        return False
+    first = b[0]
+    if _is_caps(a):
+        return _is_caps(b) and not a.endswith((":", "."))
+    if _HEADING_RE.match(a) and ". " not in a and len(a.split()) < 20:
+        return (first.islower() or first in "(") and not a.endswith(":")
+    if a.endswith(_TERMINAL):
+        return first.islower()
+    return not _is_caps(b)
+
+
+def _join(lines: list[_Line]) -> list[_Line]:
+    out: list[_Line] = []
+    for line in lines:
+        if out and _joins(out[-1], line):
+            prev = out[-1]
+            glue = "" if re.search(r"\w[-/]$", prev.text) else " "
+            out[-1] = _Line(
+                prev.chars + list(glue) + line.chars,
+                prev.idx + [line.idx[0]] * len(glue) + line.idx,
+                prev.md_heading,
+            )
+        else:
+            out.append(line)
+    return out
+
+
+def normalize(original: str) -> NormText:
+    """Normalise a document's text; see the module docstring."""
+    chars, idx = _nfc_stream(original)
+    stream, notes = _strip_markers(chars, idx, original)
+    lines = [c for c in (_clean_line(x) for x in _split_lines(stream)) if c is not None]
+    joined = _join(lines)
+    text_parts: list[str] = []
+    omap: list[int] = []
+    for k, line in enumerate(joined):
+        if k:
+            text_parts.append("\n")
+            omap.append(line.idx[0])
+        text_parts.append(line.text)
+        omap.extend(line.idx)
+    omap.append(len(original))
+    return NormText("".join(text_parts), tuple(omap), original, tuple(notes))

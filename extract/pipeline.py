@@ -1,0 +1,160 @@
+"""read -> normalise -> segment -> spaCy -> facts, for one document and for a corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from extract.errors import InputError
+from extract.legal_refs import find_refs, implementer, relation, stronger
+from extract.metadata import from_header
+from extract.nlp import AGENCY_SPANS, pipeline
+from extract.normalize import NormText, normalize
+from extract.progress import extract_observations
+from extract.readers import READERS, read
+from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
+from extract.segment import FRONT, segment
+from extract.targets import extract_targets
+from extract.tasks import TaskExtractor
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Corpus:
+    docs: list[DocumentFacts] = field(default_factory=list)
+
+    def doc(self, doc_id: str) -> DocumentFacts | None:
+        return next((d for d in self.docs if d.meta.id == doc_id), None)
+
+
+def _section_at(sections: list, pos: int) -> str:
+    best = FRONT
+    for s in sections:
+        if s.start <= pos < max(s.end, s.start + 1):
+            best = s.id
+    return best
+
+
+def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = None) -> DocMeta:
+    """Metadata from the manifest entry when given, else from the document's header."""
+    head = from_header(text)
+    g = {k: v for k, v in (given or {}).items() if v}
+    rels = tuple((r["type"], r["target"]) for r in g.get("relations", []))
+    return DocMeta(
+        id=doc_id, title=g.get("title") or head["title"] or source, kind=g.get("kind") or head["kind"] or "document",
+        status=g.get("status") or head["status"] or "final", number=g.get("number") or head["number"],
+        issuer=g.get("issuer") or head["issuer"], date=g.get("date") or head["date"], source=source,
+        relations=rels,
+    )
+
+
+def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
+    """All facts of one document, each with evidence into `original`."""
+    norm = normalize(original)
+    sections, items = segment(norm.text)
+    doc = pipeline()(norm.text)
+    mentions = [Mention(s.label_, s.text, s.start_char, s.end_char) for s in doc.spans[AGENCY_SPANS]]
+    facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions)
+
+    def evidence(start: int, end: int, section: str | None = None) -> Evidence:
+        s, e = norm.span(start, end)
+        return Evidence(meta.id, section or _section_at(sections, start), s, e, original[s:e])
+
+    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind).extract()
+    ids: list[str] = []
+    for k, d in enumerate(drafts, 1):
+        ids.append(f"{meta.id}-task-{k:03d}")
+        facts.tasks.append(Task(
+            ids[-1], meta.id, d.section, d.text, d.owner, d.role, d.lead, d.cooperating, d.kind,
+            d.deadline, evidence(d.start, d.end, d.section), d.owners,
+            ids[d.parent] if d.parent is not None else None))
+    facts.refs = _refs(doc, norm, meta, evidence)
+    for k, t in enumerate(extract_targets(norm.text, sections, items), 1):
+        facts.targets.append(Target(
+            f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
+            t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
+            t.text, evidence(t.start, t.end, t.section), t.average))
+    for o in extract_observations(norm.text, sections, items):
+        facts.observations.append(Observation(
+            f"{meta.id}-obs-{o.indicator}-{o.year}-{o.scope or 'x'}-{o.value:g}", meta.id, o.indicator,
+            o.year, o.value, o.unit, o.scope, evidence(o.start, o.end, o.section)))
+    return facts
+
+
+def _own_identity(meta: DocMeta) -> set[str]:
+    return {meta.number.split("/")[0].split("-")[0]} if meta.number else set()
+
+
+def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:
+    hits = find_refs(doc)
+    own = _own_identity(meta)
+    paras = [t.i + 1 for t in doc if t.text == "\n"]
+    out: dict[tuple[str, str | None], LegalRef] = {}
+    for k, hit in enumerate(hits):
+        span = doc[hit.start:hit.end]
+        if hit.number in own and (meta.number or "").endswith(hit.issuer or "?") and \
+                (hit.year is None or meta.date is None or str(hit.year) == meta.date[:4]):
+            continue  # the document's own number is its identity, not a citation
+        para_start = max([p for p in paras if p <= hit.start], default=0)
+        rel = relation(doc, hit, para_start)
+        by = implementer(hits, doc, k)
+        ev = evidence(span.start_char, span.end_char)
+        ref = LegalRef(hit.ref_id, hit.kind, hit.number, hit.year, hit.issuer, hit.name, meta.id,
+                       "cites" if by else rel, ev, hit.year is None, hit.years, hit.title, hit.issuer_name)
+        key = (ref.id, None)
+        if key in out:
+            prev = out[key]
+            out[key] = replace(prev, relation=stronger(prev.relation, ref.relation),
+                               title=prev.title or ref.title, issuer_name=prev.issuer_name or ref.issuer_name)
+        else:
+            out[key] = ref
+        if by is not None and by.ref_id != hit.ref_id:
+            out[(ref.id, by.ref_id)] = replace(ref, relation="implements", subject=by.ref_id)
+    return list(out.values())
+
+
+def load_manifest(corpus: Path) -> dict[str, dict]:
+    """Manifest entries by file name (empty when the corpus has no manifest)."""
+    path = corpus / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    except (json.JSONDecodeError, KeyError) as exc:
+        raise InputError(f"{path}: not a valid manifest ({exc}); fix or remove it.") from exc
+    return {e["file"]: e for e in entries}
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: no such corpus folder; give a folder of .txt/.md documents.")
+    files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in READERS and p.name != MANIFEST)
+    if not files:
+        raise InputError(f"{corpus}: no documents ({', '.join(sorted(READERS))}) in this folder.")
+    return files
+
+
+def extract_corpus(corpus: Path = BUNDLED, on_doc: Callable[[Path], None] | None = None) -> Corpus:
+    """Extract every document of a corpus folder (manifest optional)."""
+    manifest = load_manifest(corpus)
+    out = Corpus()
+    for path in corpus_files(corpus):
+        entry = manifest.get(path.name, {})
+        text = read(path)
+        meta = meta_from_text(entry.get("id") or path.stem, path.name, text, entry)
+        out.docs.append(extract_text(text, meta))
+        if on_doc:
+            on_doc(path)
+    return out
+
+
+def reported_targets(corpus: Corpus, report: DocumentFacts) -> Iterable[Target]:
+    """Targets a report's observations measure: those of the documents it reports on."""
+    subjects = {t for r, t in report.meta.relations if r == "reports_on"}
+    for d in corpus.docs:
+        if d.meta.id in subjects:
+            yield from d.targets

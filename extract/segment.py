@@ -1,0 +1,152 @@
+"""Segment normalised text into a section tree and leaf items (bullets, paragraphs).
+
+Heading styles of the genre rank from outer to inner: appendix, chapter, part, article
+("Điều 1."), Roman ("IV."), numbered ("1." then "2.1." ...), lettered ("a)", "đ)"), and
+parenthesised numbers ("1)"). Markdown hashes are ignored for ranking because converted
+reports use them inconsistently ("## 2) Bộ Tài chính" beside "##### 1) Bộ Kế hoạch ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.records import Item, Section
+
+FRONT = "front"
+
+_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("appendix", re.compile(r"^(?:Phụ lục|PHỤ LỤC)\s*([IVXLC\d]*)\s*[:.\-]?\s*(.*)$")),
+    ("chapter", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC\d]+)\s*[:.\-]?\s*(.*)$")),
+    ("part", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\s*[:.\-]?\s*(.*)$")),
+    ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[:.]?\s*(.*)$")),
+    ("roman", re.compile(r"^([IVXLC]+)\.\s+(.*)$")),
+    ("num", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s+(.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(.*)$")),
+    ("letter", re.compile(r"^([a-zđ])[\)\.]\s+(.*)$")),
+    ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
+]
+_RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "roman": 4, "letter": 20, "paren": 21}
+_BULLET_RE = re.compile(r"^([-+•])\s*(.*)$", re.S)
+_ID_PREFIX = {"appendix": "PL", "chapter": "C", "part": "M", "article": "D"}
+
+
+@dataclass(frozen=True)
+class Heading:
+    style: str
+    label: str
+    text: str
+    rank: int
+
+
+def classify(line: str) -> Heading | None:
+    """The heading style of a normalised line, or None for bullets and paragraphs."""
+    for style, pattern in _STYLES:
+        m = pattern.match(line)
+        if not m:
+            continue
+        groups = [g for g in m.groups() if g is not None]
+        label, text = (groups + ["", ""])[:2]
+        if style == "num":
+            rank = 4 + label.count(".") + 1
+        elif style == "appendix":
+            rank, label = 0, label or "1"
+        else:
+            rank = _RANK[style]
+        return Heading(style, label, text.strip(), rank)
+    return None
+
+
+@dataclass
+class _Open:
+    section_id: str
+    label: str
+    rank: int
+    start: int
+
+
+def _section_id(parent: _Open | None, head: Heading, taken: set[str]) -> str:
+    label = _ID_PREFIX.get(head.style, "") + head.label
+    if parent is None:
+        sid = label
+    elif "." in head.label and head.label.startswith(parent.label + "."):
+        # "4.2.1" under "IV.4.2" reads "IV.4.2.1", not "IV.4.2.4.2.1".
+        sid = parent.section_id[: len(parent.section_id) - len(parent.label)] + head.label
+    else:
+        sid = f"{parent.section_id}.{label}"
+    base, k = sid, 2
+    while sid in taken:
+        sid, k = f"{base}~{k}", k + 1
+    taken.add(sid)
+    return sid
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def segment(text: str) -> tuple[list[Section], list[Item]]:
+    """Sections (with headings) and items, in document order."""
+    sections: list[Section] = []
+    items: list[Item] = []
+    stack: list[_Open] = []
+    taken: set[str] = {FRONT}
+    ends: dict[str, int] = {}
+    counters: dict[str, int] = {}
+
+    def current() -> str:
+        return stack[-1].section_id if stack else FRONT
+
+    for start, end, line in _lines(text):
+        if not line:
+            continue
+        head = classify(line)
+        if head is not None:
+            while stack and stack[-1].rank >= head.rank:
+                ends[stack.pop().section_id] = start - 1
+            parent = stack[-1] if stack else None
+            sid = _section_id(parent, head, taken)
+            level = len(stack) + 1
+            sections.append(
+                Section(sid, head.label, head.style, head.text, level,
+                        parent.section_id if parent else None, start, end)
+            )
+            stack.append(_Open(sid, head.label, head.rank, start))
+            continue
+        sid = current()
+        bullet = _BULLET_RE.match(line)
+        prev = items[-1] if items else None
+        if bullet is None and prev is not None and prev.section == sid and prev.marker \
+                and not prev.text.endswith(":") and not line.endswith(":"):
+            # A paragraph right after a bullet continues it (PDF text breaks at sentence ends).
+            items[-1] = Item(prev.section, prev.index, prev.marker, text[prev.start:end],
+                             prev.start, end, prev.depth)
+            continue
+        counters[sid] = counters.get(sid, 0) + 1
+        marker = bullet.group(1) if bullet else ""
+        items.append(Item(sid, counters[sid], marker, line, start, end, 1 if marker == "+" else 0))
+    for open_ in stack:
+        ends[open_.section_id] = len(text)
+    sections = [
+        Section(s.id, s.label, s.style, s.heading, s.level, s.parent, s.start, ends.get(s.id, s.end))
+        for s in sections
+    ]
+    return sections, items
+
+
+def item_body(item: Item) -> str:
+    """The item's text without its bullet marker."""
+    m = _BULLET_RE.match(item.text)
+    return m.group(2) if m and item.marker else item.text
+
+
+def ancestors(sections: dict[str, Section], sid: str) -> list[Section]:
+    """The section and its ancestors, innermost first."""
+    out = []
+    while sid in sections:
+        out.append(sections[sid])
+        sid = sections[sid].parent or ""
+    return out

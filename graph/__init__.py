@@ -1,0 +1,1 @@
+"""The RDF graph built from extracted facts (see the RDF graph issue)."""

@@ -1,0 +1,1 @@
+"""The policykg ontology and SHACL shapes (Turtle files beside this module)."""
