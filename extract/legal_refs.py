@@ -191,7 +191,8 @@ def find_refs(doc: Doc) -> list[RefHit]:
     """All citations in a doc, in order, identities resolved within the doc."""
     hits: list[RefHit] = []
     if AGENCY_SPANS in doc.spans:
-        doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS]}
+        # Long agency names end a law name in table rows; "Luật Tổ chức Chính phủ" keeps "Chính phủ".
+        doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS] if len(s) >= 3}
     spans = sorted(_matcher(doc)(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
     covered = -1
     for span in spans:
@@ -253,8 +254,12 @@ def relation(doc: Doc, hit: RefHit, para_start: int) -> str:
     if first == "căn" and para_start + 1 < len(doc) and doc[para_start + 1].lower_ == "cứ":
         return "based_on"
     sent_start = hit.start
-    while sent_start > para_start and doc[sent_start - 1].text not in (".", "\n", ";"):
+    while sent_start > para_start and doc[sent_start - 1].text not in (".", "\n"):
         sent_start -= 1
+    if [t.lower_ for t in doc[sent_start:sent_start + 2]] == ["thực", "hiện"]:
+        return "implements"  # "Thực hiện ... Nghị quyết A; theo ... Nghị quyết B và Quyết định C"
+    while sent_start < hit.start and ";" in doc[sent_start:hit.start].text:
+        sent_start += 1
     window = doc[max(sent_start, hit.start - 12):hit.start]
     lowers = [t.lower_ for t in window]
     for k in range(len(lowers) - 1):

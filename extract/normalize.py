@@ -184,6 +184,8 @@ def _is_caps(text: str) -> bool:
 def _joins(prev: _Line, line: _Line) -> bool:
     """Whether `line` continues `prev` (a line wrapped by PDF conversion)."""
     a, b = prev.text, line.text
+    if _BARE_MARKER_RE.match(b):
+        return False
     if _BARE_MARKER_RE.match(a):
         return True  # "5." alone on a line: the table cell or heading text follows
     if line.md_heading or prev.md_heading or BLOCK_RE.match(b):
@@ -191,7 +193,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
     first = b[0]
     if _is_caps(a):
         return _is_caps(b) and not a.endswith((":", "."))
-    if _HEADING_RE.match(a) and ". " not in a and len(a.split()) < 20:
+    head = _HEADING_RE.match(a)
+    if head and ". " not in a[head.end():] and len(a.split()) < 20:
         return (first.islower() or first in "(") and not a.endswith(":")
     if a.endswith(_TERMINAL):
         return first.islower()
@@ -229,4 +232,18 @@ def normalize(original: str) -> NormText:
         text_parts.append(line.text)
         omap.extend(line.idx)
     omap.append(len(original))
-    return NormText("".join(text_parts), tuple(omap), original, tuple(notes))
+    return _compose(list("".join(text_parts)), omap, original, notes)
+
+
+def _compose(chars: list[str], omap: list[int], original: str, notes: list[Note]) -> NormText:
+    """Compose combining marks left next to a base letter once markers were removed ("a*\u0300")."""
+    out: list[str] = []
+    idx: list[int] = []
+    for c, i in zip(chars, omap):
+        if out and unicodedata.combining(c) and len(joined := unicodedata.normalize("NFC", out[-1] + c)) == 1:
+            out[-1] = joined
+            continue
+        out.append(c)
+        idx.append(i)
+    idx.append(omap[-1])
+    return NormText("".join(out), tuple(idx), original, tuple(notes))

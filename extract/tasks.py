@@ -13,7 +13,7 @@ from extract.segment import FRONT, ancestors, item_body
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
 _NOT_TASK_HEAD_RE = re.compile(
-    r"^(?:mục tiêu|quan điểm|kinh phí|tầm nhìn)|tình hình (?:triển khai|thực hiện)|kết quả (?:đạt được|thực hiện)", re.I)
+    r"^(?:mục tiêu|quan điểm|kinh phí|tầm nhìn)|tình hình triển khai nhiệm vụ|kết quả đạt được", re.I)
 _RECOMMEND_RE = re.compile(r"kiến nghị|đề xuất", re.I)
 _HEAD_PREFIX_RE = re.compile(r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao)\s+", re.I)
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
@@ -22,6 +22,7 @@ _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
     r"(?:Thời gian(?: hoàn thành)?\s*)?")
+_HEADER_INSIDE_RE = re.compile(r"\s(?:S?TT\s+)?Nhiệm vụ\s+Cơ quan chủ trì(?:\s+tổ chức thực hiện)?(?=\s|$)")
 _DEADLINES = [re.compile(p, re.I) for p in (
     r"trước ngày \d{1,2}(?: tháng \d{1,2}(?: năm \d{4})?|/\d{1,2}(?:/\d{4})?)",
     r"(?:trong )?quý [IV]+(?: năm \d{4})?",
@@ -193,7 +194,8 @@ class TaskExtractor:
                 parts = [row.heading] + [
                     _TABLE_HEADER_RE.sub("", i.text) for i in self.items if i.section == row.id
                 ]
-                rows.append((row, row.start, row.end, " ".join(p for p in parts if p)))
+                text = _HEADER_INSIDE_RE.sub(" ", " ".join(p for p in parts if p))
+                rows.append((row, row.start, row.end, re.sub(r"\s+", " ", text).strip()))
         return rows
 
     def table_task(self, row: Section, start: int, end: int, text: str) -> Draft | None:
@@ -204,10 +206,11 @@ class TaskExtractor:
             return None
         body_end = text.find(self.text[split.start:split.end])
         task_text, cell = text[:body_end].strip(), text[body_end:]
-        if task_text.count("(") > task_text.count(")") and ")" in cell:
-            tail = re.search(r"[a-zà-ỹđ][^()]*\)\s*$", cell)
-            if tail:  # a cell wrapped across a page break: its end came back after the agency
-                task_text, cell = f"{task_text} {tail.group(0).strip()}", cell[: tail.start()]
+        first = self.text[split.start:split.end]
+        after = cell[len(first):].strip()
+        if task_text.count("(") > task_text.count(")") and after.endswith(")") and after[:1].islower():
+            # a cell wrapped across a page break: its end came back after the agency
+            task_text, cell = f"{task_text} {after}", first
         leads = []
         for m in found:
             if m.start >= split.start and self.text[m.start:m.end] in cell:

@@ -1,0 +1,59 @@
+import pytest
+
+from tests.conftest import facts_of
+
+
+def refs(text: str) -> dict[str, str]:
+    return {r.id: r.relation for r in facts_of(text).refs if r.subject is None}
+
+
+@pytest.mark.parametrize("text, ref_id", [
+    ("theo Nghị quyết số 52-NQ/TW ngày 27 tháng 9 năm 2019 của Bộ Chính trị", "nq-52-tw-2019"),
+    ("Quyết định số 749/QĐ-TTg ngày 03/6/2020", "qd-749-ttg-2020"),
+    ("Nghị định 10/2024/NĐ-CP về khu công nghệ cao", "nd-10-cp-2024"),
+    ("tại Luật Doanh nghiệp (2020).", "luat-doanh-nghiep-2020"),
+    ("Luật Các tổ chức tín dụng (Luật 32/2024/QH15)", "qh-32-qh15-2024"),
+    ("ban hành Thông tư 15/2024/TT-BKHĐT ngày 30/09/2024", "tt-15-bkhdt-2024"),
+    ("Chỉ thị số 20/CT-TTg (năm 2017) về chấn chỉnh", "ct-20-ttg-2017"),
+    ("Tờ trình số 492/TTr-CP ngày 20/9/2024", "ttr-492-cp-2024"),
+    ("Thông báo số 285/TB-VPCP ngày 29/6/2024", "tb-285-vpcp-2024"),
+    ("Công văn số 7260/BKHĐT-QLKTTW ngày 5/9/2024", "cv-7260-bkhdt-2024"),
+    ("các Nghị quyết số 19/NQ-CP (các năm 2014 - 2018) về cải thiện", "nq-19-cp-2014-2018"),
+    ("theo Đề án 950 (Quyết định số 950/QĐ-TTg ngày 01/8/2018 của Thủ tướng)", "qd-950-ttg-2018"),
+    ("Kết luận số 91-KL/TW ngày 12/8/2024 của Bộ Chính trị", "kl-91-tw-2024"),
+])
+def test_citation_forms(text: str, ref_id: str) -> None:
+    assert ref_id in refs(text)
+
+
+def test_same_number_different_years_are_different_documents() -> None:
+    found = refs("Nghị quyết số 50/NQ-CP ngày 17/4/2020 và Nghị quyết số 50/NQ-CP ngày 20/4/2023.")
+    assert {"nq-50-cp-2020", "nq-50-cp-2023"} <= set(found)
+
+
+def test_year_unknown_is_flagged_not_guessed() -> None:
+    (r,) = facts_of("Thực hiện tốt Quyết định số 714/QĐ-TTg về cơ sở dữ liệu.").refs
+    assert r.year is None and r.ambiguous
+
+
+def test_relations() -> None:
+    text = ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+            "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019, Chính phủ ban hành kế hoạch.\n"
+            "Chính phủ đã ban hành Nghị quyết số 50/NQ-CP ngày 17/4/2020 ban hành Chương trình hành động "
+            "thực hiện Nghị quyết số 23-NQ/TW ngày 22/3/2018.")
+    facts = facts_of(text)
+    rel = {r.id: r.relation for r in facts.refs if r.subject is None}
+    assert rel["luat-to-chuc-chinh-phu-2015"] == "based_on"
+    assert rel["nq-52-tw-2019"] == "implements"
+    assert rel["nq-50-cp-2020"] == "cites"
+    assert any(r.subject == "nq-50-cp-2020" and r.id == "nq-23-tw-2018" and r.relation == "implements"
+               for r in facts.refs)
+
+
+def test_qd2289_legal_basis(corpus) -> None:
+    rel = {r.id: r.relation for r in corpus.doc("000").refs if r.subject is None}
+    assert rel["nq-52-tw-2019"] == "implements"
+    assert rel["nq-50-cp-2020"] == "implements" and rel["qd-749-ttg-2020"] == "implements"
+    assert "qd-2289-ttg-2020" not in rel  # its own number is its identity
+    assert any(r.subject == "nq-50-cp-2020" and r.id == "nq-52-tw-2019" for r in corpus.doc("000").refs)
+    assert "qd-2289-ttg-2020" in {r.id for r in corpus.doc("003").refs}

@@ -1,0 +1,76 @@
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.normalize import fold_text, normalize
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("hoà bình", "hòa bình"),
+    ("Hoà", "Hòa"),
+    ("hoá học", "hóa học"),
+    ("Uỷ ban", "Ủy ban"),
+    ("thuỷ lợi", "thủy lợi"),
+    ("khoẻ", "khỏe"),
+    ("quý", "quý"),  # "qu" is a consonant: nothing to move
+    ("hoàn thành", "hoàn thành"),  # closed syllable: both styles agree
+    ("pháp luật hoặc", "pháp luật hoặc"),
+    (unicodedata.normalize("NFD", "Bộ Kế hoạch và Đầu tư"), "Bộ Kế hoạch và Đầu tư"),
+    ("kinh tế – xã hội", "kinh tế - xã hội"),
+])
+def test_fold_text(raw: str, expected: str) -> None:
+    assert fold_text(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Quyết định số 749/QĐ-\n\nTTg ngày 03 tháng 6", "Quyết định số 749/QĐ-TTg ngày 03 tháng 6"),
+    ("phối hợp với Bộ Tài chính và các \n\nbộ, ngành liên quan.", "phối hợp với Bộ Tài chính và các bộ, ngành liên quan."),
+    ("trên cơ sở \n\nhttps://thuvienphapluat.vn/van-ban/x.aspx\n\n14\n\nđó.", "trên cơ sở đó."),
+    ("[bookmark: _Toc1]III. NHIỆM VỤ", "III. NHIỆM VỤ"),
+    ("## **II. VỀ TÌNH HÌNH**", "II. VỀ TÌNH HÌNH"),
+    ("1. Bộ Kế hoạch và Đầu tư\n\n- Theo dõi", "1. Bộ Kế hoạch và Đầu tư\n- Theo dõi"),
+    ("15. Bộ Giao thông vận tải\n\nỨng dụng công nghệ", "15. Bộ Giao thông vận tải\nỨng dụng công nghệ"),
+])
+def test_normalize_lines(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+def test_footnotes_are_kept_as_notes() -> None:
+    raw = "Chỉ số GII[footnoteRef:2] thuộc nhóm 3. [2:  Năm 2019 xếp thứ 42] \nDòng sau"
+    norm = normalize(raw)
+    assert "footnote" not in norm.text and "xếp thứ 42" not in norm.text
+    assert [(n.label, n.text) for n in norm.notes] == [("2", "Năm 2019 xếp thứ 42")]
+    assert raw[norm.notes[0].start:norm.notes[0].end] == "Năm 2019 xếp thứ 42"
+
+
+def test_offsets_map_nfd_text_back() -> None:
+    raw = unicodedata.normalize("NFD", "Giao Bộ Công an chủ trì")
+    norm = normalize(raw)
+    start = norm.text.index("Bộ Công an")
+    assert unicodedata.normalize("NFC", norm.quote(start, start + len("Bộ Công an"))) == "Bộ Công an"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("aàăâbcdđeêoôơuưy hoàỦỷ\n\t-+.;:()[]0123456789#*") +
+                                ["\u0300", "\u0301", "[bookmark: x]", "[footnoteRef:1]", "Bộ Công an"]),
+                max_size=80).map("".join),
+       st.integers(0, 200), st.integers(0, 200))
+def test_every_span_maps_to_original(raw: str, a: int, b: int) -> None:
+    norm = normalize(raw)
+    assert len(norm.omap) == len(norm.text) + 1
+    s, e = sorted((min(a, len(norm.text)), min(b, len(norm.text))))
+    os_, oe = norm.span(s, e)
+    assert 0 <= os_ <= oe <= len(raw)
+    assert norm.quote(s, e) == raw[os_:oe]
+    assert unicodedata.normalize("NFC", norm.text) == norm.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_extractor_never_raises(raw: str) -> None:
+    from tests.conftest import facts_of
+    facts = facts_of(raw)
+    for t in facts.tasks:
+        assert raw[t.evidence.start:t.evidence.end] == t.evidence.quote
