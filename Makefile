@@ -31,4 +31,4 @@ lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/mypy extract
 
 bench: $(STAMP)  ## Print extraction figures
-	$(BIN)/python bench/extract.py
+	$(BIN)/python -m bench.extract
