@@ -49,39 +49,53 @@ _SEPS = {",", "và", "các"}
 _CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}, "qh": {"khóa"}}
 
 
-def _match_at(doc: Doc, i: int, phrases: list[list[str]]) -> int:
+def _index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
+    """Phrases by first word, longest first."""
+    out: dict[str, list[list[str]]] = {}
+    for words in sorted(phrases, key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+_UNIT_INDEX = _index(_UNITS)
+_QUAL_INDEX = _index(_QUALS)
+
+
+def _match_at(lowers: list[str], i: int, index: dict[str, list[list[str]]]) -> int:
     """Length of the longest phrase starting at token i (0 if none)."""
-    best = 0
-    for words in phrases:
-        n = len(words)
-        if n > best and [t.lower_ for t in doc[i:i + n]] == words:
-            best = n
-    return best
+    for words in index.get(lowers[i], ()) if i < len(lowers) else ():
+        if lowers[i:i + len(words)] == words:
+            return len(words)
+    return 0
 
 
 def find_groups(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of generic groups of agencies."""
+    lowers = [t.lower_ for t in doc]
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(doc):
-        has_cac = doc[i].lower_ == "các"
+    i, n = 0, len(lowers)
+    while i < n:
+        has_cac = lowers[i] == "các"
         j = i + 1 if has_cac else i
+        if not _match_at(lowers, j, _UNIT_INDEX):
+            i += 1
+            continue
         units: list[str] = []
         qualified = False
         end = j
-        while j < len(doc):
-            n = _match_at(doc, j, _UNITS)
-            if not n:
+        while j < n:
+            k = _match_at(lowers, j, _UNIT_INDEX)
+            if not k:
                 break
-            units.append(" ".join(t.lower_ for t in doc[j:j + n]))
-            j += n
-            while (q := _match_at(doc, j, _QUALS)):
+            units.append(" ".join(lowers[j:j + k]))
+            j += k
+            while (q := _match_at(lowers, j, _QUAL_INDEX)):
                 j, qualified = j + q, True
             end = j
             k = j
-            while k < len(doc) and doc[k].lower_ in _SEPS:
+            while k < n and lowers[k] in _SEPS:
                 k += 1
-            if k == j or not _match_at(doc, k, _UNITS):
+            if k == j or not _match_at(lowers, k, _UNIT_INDEX):
                 break
             j = k
         ok = len(units) >= 2 or (has_cac and units and (units[0] in _SINGLE_OK or qualified))

@@ -225,13 +225,21 @@ class TaskExtractor:
         """The body subsection an appendix row summarises (same title, give or take)."""
         key = fold_key(title)
         best, score = None, 0.0
-        for sec in self.sections.values():
-            if sec.style == "appendix" or any(a.style == "appendix" for a in ancestors(self.sections, sec.id)):
+        for sec, heading in self._body_headings():
+            matcher = SequenceMatcher(None, key, heading)
+            if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
                 continue
-            r = SequenceMatcher(None, key, fold_key(sec.heading.rstrip(" .:"))).ratio()
+            r = matcher.ratio()
             if r > score:
                 best, score = sec, r
         return best if score >= 0.85 else None
+
+    def _body_headings(self) -> list[tuple[Section, str]]:
+        if not hasattr(self, "_headings"):
+            self._headings = [
+                (sec, fold_key(sec.heading.rstrip(" .:"))) for sec in self.sections.values()
+                if not any(a.style == "appendix" for a in ancestors(self.sections, sec.id))]
+        return self._headings
 
     def subtasks(self, parent_idx: int, parent: Draft, sec: Section) -> list[Draft]:
         out = []
