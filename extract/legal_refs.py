@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from extract.agencies import slug
@@ -29,6 +29,7 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 _CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định"}
 _DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
+_DOCNUM_TEXT_RE = re.compile(r"(?<![\w/-])" + _DOCNUM_RE.pattern[1:-1] + r"(?![\w/-])")
 _YEAR_RE = re.compile(r"^(19[4-9]\d|20\d\d)$")
 _YEARS_RE = re.compile(r"^(19[4-9]\d|20\d\d)-(19[4-9]\d|20\d\d)$")
 _DATE_TOKEN_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -69,15 +70,37 @@ class RefHit:
         return slug(f"{base} {year}")
 
 
-def _matcher(doc: Doc) -> Matcher:
-    m = Matcher(doc.vocab)
-    for words in KINDS:
-        toks = [{"LOWER": w} for w in words.split()]
-        m.add("KIND", [toks + [{"LOWER": "số", "OP": "?"}, {"TEXT": {"REGEX": _DOCNUM_RE.pattern}}]])
-    m.add("BARE", [[{"TEXT": {"REGEX": _DOCNUM_RE.pattern}}]])
-    m.add("LAW", [[{"ORTH": "Luật"}, {"IS_TITLE": True}], [{"ORTH": "Luật"}, {"IS_UPPER": True}]])
-    m.add("DEAN", [[{"LOWER": "đề"}, {"LOWER": "án"}, {"TEXT": {"REGEX": r"^\d+$"}}]])
-    return m
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _matcher(doc: Doc) -> PhraseMatcher:
+    """Kind words ("Nghị quyết", "Luật", "Đề án") on lower case, built once per vocab.
+
+    A PhraseMatcher runs in C; the tokens after a kind word are checked in Python, which is
+    far cheaper than a Matcher REGEX predicate evaluated on every token.
+    """
+    if id(doc.vocab) not in _MATCHERS:
+        m = PhraseMatcher(doc.vocab, attr="LOWER")
+        m.add("KIND", [_make(doc, w) for w in (*KINDS, "đề án")])
+        _MATCHERS[id(doc.vocab)] = m
+    return _MATCHERS[id(doc.vocab)]
+
+
+def _make(doc: Doc, words: str) -> Doc:
+    return Doc(doc.vocab, words=words.split())
+
+
+def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """What a kind word starts: ("KIND", docnum token) / ("LAW", start) / ("DEAN", number token)."""
+    words = doc[start:end].text.lower()
+    j = end + (end < len(doc) and doc[end].lower_ == "số")
+    if j < len(doc) and _DOCNUM_RE.match(doc[j].text):
+        return "KIND", j
+    if words == "luật" and doc[start].text == "Luật" and end < len(doc) and (doc[end].is_title or doc[end].is_upper):
+        return "LAW", start
+    if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
+        return "DEAN", end
+    return None
 
 
 def parse_number(token: str, kind_word: str | None) -> tuple[str, str, int | None, str | None]:
@@ -193,37 +216,44 @@ def find_refs(doc: Doc) -> list[RefHit]:
     if AGENCY_SPANS in doc.spans:
         # Long agency names end a law name in table rows; "Luật Tổ chức Chính phủ" keeps "Chính phủ".
         doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS] if len(s) >= 3}
-    spans = sorted(_matcher(doc)(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
+    found: list[tuple[int, str, int, int]] = []  # (start, label, kind-word end, last token)
+    for _, start, end in _matcher(doc)(doc):
+        what = _classify(doc, start, end)
+        if what:
+            found.append((start, what[0], end, what[1]))
+    for m in _DOCNUM_TEXT_RE.finditer(doc.text):  # bare numbers: a lexical format, found on the text
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            found.append((span.start, "BARE", span.start, span.start))
+    found.sort(key=lambda f: (f[0], f[1] == "BARE"))
     covered = -1
-    for span in spans:
-        if span.start < covered:
+    for start, label, kind_end, last in found:
+        if start < covered:
             continue
-        label = span.label_
         if label in ("KIND", "BARE"):
-            words = [t.text for t in span[:-1] if t.lower_ != "số"]
-            kind_word = " ".join(words) or None
+            kind_word = doc[start:kind_end].text if label == "KIND" else None
             try:
-                kind, number, year, issuer = parse_number(span[-1].text, kind_word)
+                kind, number, year, issuer = parse_number(doc[last].text, kind_word)
             except (ValueError, KeyError):
                 continue
-            date_year, years, end = _date_after(doc, span.end)
+            date_year, years, end = _date_after(doc, last + 1)
             issuer_name, title = _tail(doc, end)
-            hits.append(RefHit(span.start, end, kind, number, year or date_year, issuer,
+            hits.append(RefHit(start, end, kind, number, year or date_year, issuer,
                                years=years, title=title, issuer_name=issuer_name))
             covered = end
         elif label == "LAW":
-            law = _law_name(doc, span.start)
+            law = _law_name(doc, start)
             if law is None:
                 continue
             name, end, year = law
             if end < len(doc) and doc[end].text == "(" and end + 1 < len(doc) and doc[end + 1].text == "Luật":
                 continue  # identity comes from the number in the brackets
-            hits.append(RefHit(span.start, end, "Luật", "", year, "QH", name=name))
+            hits.append(RefHit(start, end, "Luật", "", year, "QH", name=name))
             covered = end
         elif label == "DEAN":
-            hits.append(RefHit(span.start, span.end, "Quyết định", span[-1].text, None, "TTg",
-                               name=span.text, nickname=True))
-            covered = span.end
+            hits.append(RefHit(start, last + 1, "Quyết định", doc[last].text, None, "TTg",
+                               name=doc[start:last + 1].text, nickname=True))
+            covered = last + 1
     return _resolve_years(hits)
 
 

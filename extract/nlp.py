@@ -71,7 +71,8 @@ def _match_at(lowers: list[str], i: int, index: dict[str, list[list[str]]]) -> i
 
 def find_groups(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of generic groups of agencies."""
-    lowers = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lowers = [strings[h] for h in doc.to_array("LOWER").tolist()]
     out: list[tuple[int, int]] = []
     i, n = 0, len(lowers)
     while i < n:

@@ -32,7 +32,7 @@ _PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
 _RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_SPACES_RE = re.compile(r" {2,}")
+_EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
 
 # A line that starts a new block: headings of every style and bullets.
 BLOCK_RE = re.compile(
@@ -49,6 +49,7 @@ _HEADING_RE = re.compile(
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b|(?:Phụ lục|PHỤ LỤC)\b)"
 )
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVXLC]+\.|[a-zđ]\))$")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TERMINAL = (".", ";", ":", "!", "?", "./.")
 
 
@@ -76,31 +77,29 @@ class NormText:
 
 @dataclass
 class _Line:
-    chars: list[str]
+    text: str
     idx: list[int]
     md_heading: bool = False
 
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
-
     def keep(self, mask: list[bool]) -> _Line:
-        chars = [c for c, k in zip(self.chars, mask) if k]
+        text = "".join(c for c, k in zip(self.text, mask) if k)
         idx = [i for i, k in zip(self.idx, mask) if k]
-        return _Line(chars, idx, self.md_heading)
+        return _Line(text, idx, self.md_heading)
 
     def drop(self, pattern: re.Pattern[str]) -> _Line:
-        mask = [True] * len(self.chars)
-        for m in pattern.finditer(self.text):
-            for i in range(m.start(), m.end()):
-                mask[i] = False
+        matches = list(pattern.finditer(self.text))
+        if not matches:
+            return self
+        mask = [True] * len(self.text)
+        for m in matches:
+            mask[m.start():m.end()] = [False] * (m.end() - m.start())
         return self.keep(mask)
 
     def strip(self) -> _Line:
         text = self.text
         left = len(text) - len(text.lstrip())
         right = len(text.rstrip())
-        return _Line(self.chars[left:right], self.idx[left:right], self.md_heading)
+        return _Line(text[left:right], self.idx[left:right], self.md_heading)
 
 
 def fold_text(text: str) -> str:
@@ -119,7 +118,9 @@ def _nfc_stream(original: str) -> tuple[list[str], list[int]]:
     """NFC by grapheme cluster so that every output char maps to an original offset."""
     chars: list[str] = []
     idx: list[int] = []
-    i, n = 0, len(original)
+    if unicodedata.is_normalized("NFC", original):
+        chars, idx = list(original), list(range(len(original)))
+    i, n = (len(original), len(original)) if chars else (0, len(original))
     while i < n:
         j = i + 1
         while j < n and unicodedata.combining(original[j]):
@@ -136,7 +137,7 @@ def _nfc_stream(original: str) -> tuple[list[str], list[int]]:
 
 
 def _strip_markers(chars: list[str], idx: list[int], original: str) -> tuple[_Line, list[Note]]:
-    stream = _Line(chars, idx)
+    stream = _Line("".join(chars), idx)
     notes = []
     for m in _FOOTNOTE_RE.finditer(stream.text):
         start, end = stream.idx[m.start(2)], stream.idx[m.end(2) - 1] + 1
@@ -145,16 +146,15 @@ def _strip_markers(chars: list[str], idx: list[int], original: str) -> tuple[_Li
     return stream.drop(_MARKER_RE), notes
 
 
+_NEWLINE_RE = re.compile(r"[\n\r\f\v\u2028\u2029]")
+
+
 def _split_lines(stream: _Line) -> list[_Line]:
-    lines, chars, idx = [], [], []
-    for c, i in zip(stream.chars, stream.idx):
-        if c in "\n\r\f\v\u2028\u2029":
-            lines.append(_Line(chars, idx))
-            chars, idx = [], []
-        else:
-            chars.append(c)
-            idx.append(i)
-    lines.append(_Line(chars, idx))
+    lines, pos = [], 0
+    for m in _NEWLINE_RE.finditer(stream.text):
+        lines.append(_Line(stream.text[pos:m.start()], stream.idx[pos:m.start()]))
+        pos = m.end()
+    lines.append(_Line(stream.text[pos:], stream.idx[pos:]))
     return lines
 
 
@@ -167,13 +167,9 @@ def _clean_line(line: _Line) -> _Line | None:
         line = line.drop(_MD_HEADING_RE)
         line.md_heading = True
     line = line.drop(_MD_EMPHASIS_RE).strip()
-    if not line.chars:
+    if not line.text:
         return None
-    mask = [True] * len(line.chars)
-    for m in _SPACES_RE.finditer(line.text):
-        for k in range(m.start() + 1, m.end()):
-            mask[k] = False
-    return line.keep(mask)
+    return line.drop(_EXTRA_SPACES_RE)
 
 
 def _is_caps(text: str) -> bool:
@@ -207,11 +203,8 @@ def _join(lines: list[_Line]) -> list[_Line]:
         if out and _joins(out[-1], line):
             prev = out[-1]
             glue = "" if re.search(r"\w[-/]$", prev.text) else " "
-            out[-1] = _Line(
-                prev.chars + list(glue) + line.chars,
-                prev.idx + [line.idx[0]] * len(glue) + line.idx,
-                prev.md_heading,
-            )
+            out[-1] = _Line(prev.text + glue + line.text, prev.idx + [line.idx[0]] * len(glue) + line.idx,
+                            prev.md_heading)
         else:
             out.append(line)
     return out
@@ -237,6 +230,8 @@ def normalize(original: str) -> NormText:
 
 def _compose(chars: list[str], omap: list[int], original: str, notes: list[Note]) -> NormText:
     """Compose combining marks left next to a base letter once markers were removed ("a*\u0300")."""
+    if not _COMBINING_RE.search("".join(chars)):
+        return NormText("".join(chars), tuple(omap), original, tuple(notes))
     out: list[str] = []
     idx: list[int] = []
     for c, i in zip(chars, omap):

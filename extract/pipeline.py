@@ -92,7 +92,7 @@ def _own_identity(meta: DocMeta) -> set[str]:
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:
     hits = find_refs(doc)
     own = _own_identity(meta)
-    paras = [t.i + 1 for t in doc if t.text == "\n"]
+    paras = [doc.char_span(m, m + 1).end for m in _newlines(norm.text)]
     out: dict[tuple[str, str | None], LegalRef] = {}
     for k, hit in enumerate(hits):
         span = doc[hit.start:hit.end]
@@ -115,6 +115,14 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         if by is not None and by.ref_id != hit.ref_id:
             out[(ref.id, by.ref_id)] = replace(ref, relation="implements", subject=by.ref_id)
     return list(out.values())
+
+
+def _newlines(text: str) -> list[int]:
+    out, pos = [], text.find("\n")
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find("\n", pos + 1)
+    return out
 
 
 def load_manifest(corpus: Path) -> dict[str, dict]:

@@ -223,10 +223,11 @@ class TaskExtractor:
 
     def linked_section(self, title: str) -> Section | None:
         """The body subsection an appendix row summarises (same title, give or take)."""
-        key = fold_key(title)
         best, score = None, 0.0
+        matcher = SequenceMatcher(None)
+        matcher.set_seq2(fold_key(title))  # difflib caches the second sequence: set it once
         for sec, heading in self._body_headings():
-            matcher = SequenceMatcher(None, key, heading)
+            matcher.set_seq1(heading)
             if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
                 continue
             r = matcher.ratio()
