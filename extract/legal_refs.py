@@ -278,24 +278,20 @@ def _resolve_years(hits: list[RefHit]) -> list[RefHit]:
     return out
 
 
-def relation(doc: Doc, hit: RefHit, para_start: int) -> str:
-    """based_on for "Căn cứ ..." clauses, implements after "thực hiện", else cites."""
-    first = doc[para_start].lower_ if para_start < len(doc) else ""
-    if first == "căn" and para_start + 1 < len(doc) and doc[para_start + 1].lower_ == "cứ":
+def relation(text: str, start: int) -> str:
+    """based_on for "Căn cứ ..." clauses, implements after "thực hiện", else cites.
+
+    `start` is the citation's offset in the normalised text (one paragraph per line).
+    """
+    para = text.rfind("\n", 0, start) + 1
+    if text[para:para + 6].lower() == "căn cứ":
         return "based_on"
-    sent_start = hit.start
-    while sent_start > para_start and doc[sent_start - 1].text not in (".", "\n"):
-        sent_start -= 1
-    if [t.lower_ for t in doc[sent_start:sent_start + 2]] == ["thực", "hiện"]:
+    sent = max(text.rfind(". ", para, start) + 2, para)
+    if text[sent:sent + 9].lower() == "thực hiện":
         return "implements"  # "Thực hiện ... Nghị quyết A; theo ... Nghị quyết B và Quyết định C"
-    while sent_start < hit.start and ";" in doc[sent_start:hit.start].text:
-        sent_start += 1
-    window = doc[max(sent_start, hit.start - 12):hit.start]
-    lowers = [t.lower_ for t in window]
-    for k in range(len(lowers) - 1):
-        if lowers[k] == "thực" and lowers[k + 1] == "hiện":
-            return "implements"
-    return "cites"
+    clause = max(sent, text.rfind(";", sent, start) + 1)
+    window = " ".join(text[clause:start].split()[-12:]).lower()
+    return "implements" if "thực hiện" in window else "cites"
 
 
 def implementer(hits: list[RefHit], doc: Doc, k: int) -> RefHit | None:

@@ -117,20 +117,34 @@ class SyllableTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        pos = 0
-        for m in _TOKEN_RE.finditer(text):
-            gap = text[pos:m.start()]
-            if gap and gap != " " and words:
-                words.append(gap)  # unusual whitespace becomes a space token
+        for ln, line in enumerate(text.split("\n")):
+            if ln:
+                words.append("\n")
                 spaces.append(False)
-            elif gap == " " and words:
-                spaces[-1] = True
-            words.append(m.group())
-            spaces.append(False)
-            pos = m.end()
-        if pos < len(text) and words:
-            words.append(text[pos:])
-            spaces.append(False)
+            chunks = line.split(" ")
+            last = len(chunks) - 1
+            for i, chunk in enumerate(chunks):
+                if not chunk:
+                    if i < last:  # a run of spaces: one space token keeps the text exact
+                        words.append(" ")
+                        spaces.append(False)
+                    continue
+                if chunk.isalpha():  # fast path: most chunks are plain syllables
+                    words.append(chunk)
+                else:
+                    pos = 0
+                    for m in _TOKEN_RE.finditer(chunk):
+                        if m.start() > pos:
+                            words.append(chunk[pos:m.start()])
+                            spaces.append(False)
+                        words.append(m.group())
+                        spaces.append(False)
+                        pos = m.end()
+                    if pos < len(chunk):
+                        words.append(chunk[pos:])
+                    else:
+                        spaces.pop()
+                spaces.append(i < last)
         return Doc(self.vocab, words=words, spaces=spaces)
 
 

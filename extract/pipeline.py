@@ -92,15 +92,13 @@ def _own_identity(meta: DocMeta) -> set[str]:
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:
     hits = find_refs(doc)
     own = _own_identity(meta)
-    paras = [doc.char_span(m, m + 1).end for m in _newlines(norm.text)]
     out: dict[tuple[str, str | None], LegalRef] = {}
     for k, hit in enumerate(hits):
         span = doc[hit.start:hit.end]
         if hit.number in own and (meta.number or "").endswith(hit.issuer or "?") and \
                 (hit.year is None or meta.date is None or str(hit.year) == meta.date[:4]):
             continue  # the document's own number is its identity, not a citation
-        para_start = max([p for p in paras if p <= hit.start], default=0)
-        rel = relation(doc, hit, para_start)
+        rel = relation(norm.text, span.start_char)
         by = implementer(hits, doc, k)
         ev = evidence(span.start_char, span.end_char)
         ref = LegalRef(hit.ref_id, hit.kind, hit.number, hit.year, hit.issuer, hit.name, meta.id,
@@ -115,14 +113,6 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         if by is not None and by.ref_id != hit.ref_id:
             out[(ref.id, by.ref_id)] = replace(ref, relation="implements", subject=by.ref_id)
     return list(out.values())
-
-
-def _newlines(text: str) -> list[int]:
-    out, pos = [], text.find("\n")
-    while pos >= 0:
-        out.append(pos)
-        pos = text.find("\n", pos + 1)
-    return out
 
 
 def load_manifest(corpus: Path) -> dict[str, dict]:
