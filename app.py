@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from extract.cli import load
 from extract.errors import PolicyKGError
-from pathlib import Path
 
 st.set_page_config(page_title="policykg", layout="wide")
 st.title("policykg — Vietnamese policy documents")

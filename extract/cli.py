@@ -8,7 +8,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -20,6 +20,8 @@ from extract.pipeline import BUNDLED, corpus_files, extract_corpus
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 FACTS = "facts.json"
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
+DocOption = Annotated[str | None, typer.Option(help="Only this document id.")]
 _state: dict[str, Path] = {"workspace": Path("workspace")}
 
 
@@ -42,8 +44,9 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 @app.callback()
-def main(workspace: Path = typer.Option(Path("workspace"), "--workspace", "-w",
-                                        help="Folder that keeps one corpus's built facts.")) -> None:
+def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
+                                                 help="Folder that keeps one corpus's built facts.")]
+         = Path("workspace")) -> None:
     _state["workspace"] = workspace
 
 
@@ -56,7 +59,7 @@ def build_workspace(corpus: Path, workspace: Path, show_progress: bool = True) -
             facts = extract_corpus(corpus, on_doc=lambda _: bar.update(1))
     else:
         facts = extract_corpus(corpus)
-    views = contract.everything(facts)
+    views: dict[str, Any] = dict(contract.everything(facts))
     views["build"] = {"corpus": str(corpus.resolve()), "seconds": round(time.perf_counter() - start, 3),
                       "observations": sum(len(d.observations) for d in facts.docs)}
     write_atomic(workspace / FACTS, json.dumps(views, ensure_ascii=False, indent=1))
@@ -79,7 +82,8 @@ def emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
 
 
 @app.command()
-def build(corpus: Path = typer.Option(BUNDLED, "--corpus", help="Folder of documents (default: bundled).")) -> None:
+def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents (default: bundled).")]
+          = BUNDLED) -> None:
     """Extract a corpus into the workspace and print a summary."""
     try:
         views = build_workspace(corpus, _state["workspace"])
@@ -92,7 +96,7 @@ def build(corpus: Path = typer.Option(BUNDLED, "--corpus", help="Folder of docum
 
 
 @app.command()
-def docs(as_json: bool = typer.Option(False, "--json")) -> None:
+def docs(as_json: JsonFlag = False) -> None:
     """Documents of the corpus."""
     rows = [{k: d[k] for k in ("id", "title", "kind", "status", "number", "issuer", "date", "source")}
             for d in load(_state["workspace"])["docs"]]
@@ -100,7 +104,7 @@ def docs(as_json: bool = typer.Option(False, "--json")) -> None:
 
 
 @app.command()
-def agencies(as_json: bool = typer.Option(False, "--json")) -> None:
+def agencies(as_json: JsonFlag = False) -> None:
     """Agencies and groups mentioned, with who holds their duties today."""
     emit(load(_state["workspace"])["agencies"], as_json, ["id", "name", "kind", "mentioned_in"])
 
@@ -111,10 +115,11 @@ def _agency_names(text: str) -> set[str]:
 
 
 @app.command()
-def tasks(as_json: bool = typer.Option(False, "--json"),
-          agency: str | None = typer.Option(None, help="Any name, alias or abbreviation (MPI, Bộ KH&ĐT)."),
-          doc: str | None = typer.Option(None, help="Document id."),
-          role: str | None = typer.Option(None, help="lead | cooperating | responsible")) -> None:
+def tasks(as_json: JsonFlag = False,
+          agency: Annotated[str | None, typer.Option(help="Any name, alias or abbreviation (MPI, Bộ KH&ĐT).")]
+          = None,
+          doc: DocOption = None,
+          role: Annotated[str | None, typer.Option(help="lead | cooperating | responsible")] = None) -> None:
     """Tasks with owner, role, lead and cooperating agencies and evidence."""
     if role not in (None, "lead", "cooperating", "responsible"):
         fail(PolicyKGError(f"--role must be lead, cooperating or responsible, not '{role}'."))
@@ -123,7 +128,8 @@ def tasks(as_json: bool = typer.Option(False, "--json"),
         rows = [r for r in rows if r["doc"] == doc]
     if agency:
         names = {fold_key(n) for n in _agency_names(agency)}
-        rows = [r for r in rows if names & {fold_key(n) for n in [r["owner"], *r["owners"], *r["lead"], *r["cooperating"]]}]
+        rows = [r for r in rows
+                if names & {fold_key(n) for n in [r["owner"], *r["owners"], *r["lead"], *r["cooperating"]]}]
         if role:
             rows = [r for r in rows if _role_of(r, names) == role]
     elif role:
@@ -140,7 +146,7 @@ def _role_of(row: dict[str, Any], names: set[str]) -> str:
 
 
 @app.command()
-def refs(as_json: bool = typer.Option(False, "--json"), doc: str | None = typer.Option(None)) -> None:
+def refs(as_json: JsonFlag = False, doc: DocOption = None) -> None:
     """Legal documents cited, with relation and evidence."""
     rows = [{k: r[k] for k in ("id", "kind", "number", "year", "issuer", "name", "cited_by", "relation",
                                 "evidence", "ambiguous", "title")}
@@ -149,7 +155,7 @@ def refs(as_json: bool = typer.Option(False, "--json"), doc: str | None = typer.
 
 
 @app.command()
-def targets(as_json: bool = typer.Option(False, "--json"), doc: str | None = typer.Option(None)) -> None:
+def targets(as_json: JsonFlag = False, doc: DocOption = None) -> None:
     """Targets with observations and status."""
     rows = [r for r in load(_state["workspace"])["targets"] if not doc or r["doc"] == doc]
     emit(rows, as_json, ["id", "indicator", "value", "unit", "year", "status"])

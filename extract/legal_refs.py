@@ -35,7 +35,7 @@ _YEARS_RE = re.compile(r"^(19[4-9]\d|20\d\d)-(19[4-9]\d|20\d\d)$")
 _DATE_TOKEN_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _STOP = {",", ";", ".", ":", "(", ")", "ngày", "năm", "số", "của", "để", "nhằm", "đã", "được",
          "đang", "với", "trong", "tại", "theo", "“", "”", '"', "\n", "thì", "là", "cho", "về",
-         "cũng", "sẽ", "cần", "phải", "có", "này", "đó", "nhằm", "đến", "từ"}
+         "cũng", "sẽ", "cần", "phải", "có", "này", "đó", "đến", "từ"}
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
 
 

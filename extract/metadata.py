@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extract.agencies import registry
 from extract.legal_refs import parse_number
 
 KIND_WORDS: dict[str, str] = {
@@ -42,7 +43,8 @@ def from_header(text: str) -> dict[str, str | None]:
     for line in lines:
         up = line.upper().strip(" :|")
         if meta["issuer"] is None and (up in _ISSUERS or _ISSUER_RE.match(up)) and line.isupper():
-            meta["issuer"] = _title_case(up)
+            agency = registry().resolve(up)
+            meta["issuer"] = agency.name if agency else _title_case(up)
         if meta["number"] is None and (m := _NUMBER_RE.search(line)):
             meta["number"] = m.group(1)
         if meta["date"] is None and (m := _DATE_RE.search(line)):

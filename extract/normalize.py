@@ -82,8 +82,8 @@ class _Line:
     md_heading: bool = False
 
     def keep(self, mask: list[bool]) -> _Line:
-        text = "".join(c for c, k in zip(self.text, mask) if k)
-        idx = [i for i, k in zip(self.idx, mask) if k]
+        text = "".join(c for c, k in zip(self.text, mask, strict=True) if k)
+        idx = [i for i, k in zip(self.idx, mask, strict=True) if k]
         return _Line(text, idx, self.md_heading)
 
     def drop(self, pattern: re.Pattern[str]) -> _Line:
@@ -234,7 +234,7 @@ def _compose(chars: list[str], omap: list[int], original: str, notes: list[Note]
         return NormText("".join(chars), tuple(omap), original, tuple(notes))
     out: list[str] = []
     idx: list[int] = []
-    for c, i in zip(chars, omap):
+    for c, i in zip(chars, omap[:-1], strict=True):
         if out and unicodedata.combining(c) and len(joined := unicodedata.normalize("NFC", out[-1] + c)) == 1:
             out[-1] = joined
             continue

@@ -83,7 +83,7 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
             values = [(m, parse_number(m.group(1))) for m in _PCT_RE.finditer(sent)]
             if _RESPECTIVELY_RE.search(sent) and len(years) == len(values):
                 out += [ObsDraft(indicator, y, v, "%", None, s0 + m.start(), s0 + m.end(), sid)
-                        for y, (m, v) in zip(years, values)]
+                        for y, (m, v) in zip(years, values, strict=True)]
             elif not _SKIP_RE.search(sent):
                 for m, v in values:
                     y = _year_for(sent, m.start(), m.end(), None)
@@ -92,16 +92,16 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
         elif unit_class == "rank":
             for clause_m in re.finditer(r"[^,;()]+", sent):
                 clause = clause_m.group(0)
-                m = _RANK_RE.search(clause)
-                if not m or re.search(r"nước có\s*$", clause[: m.start()]):
-                    continue
-                pos = clause_m.start() + m.start()
-                y = _year_for(sent, pos, clause_m.start() + m.end(), last_year)
-                raw = m.group(1).lower()
+                rank = _RANK_RE.search(clause)
+                if not rank or re.search(r"nước có\s*$", clause[: rank.start()]):
+                    continue  # "nhóm nước có thứ hạng 3, 4" ranks other countries
+                pos = clause_m.start() + rank.start()
+                y = _year_for(sent, pos, clause_m.start() + rank.end(), last_year)
+                raw = rank.group(1).lower()
                 value = float(_WORDS.get(raw) or raw)
                 if y:
                     out.append(ObsDraft(indicator, y, value, "rank", _scope(clause), s0 + pos,
-                                        s0 + clause_m.start() + m.end(), sid))
+                                        s0 + clause_m.start() + rank.end(), sid))
         last_year = years[-1] if years else last_year
     seen, unique = set(), []
     for o in out:

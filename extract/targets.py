@@ -120,7 +120,8 @@ def _split(text: str, start: int, year: int | None) -> list[Clause]:
                                   pstart + part.end(), last.year, last.context))
                 continue
             if k == 0:
-                context = body[: _PCT_RE.search(body).start()] if _PCT_RE.search(body) else body
+                pct = _PCT_RE.search(body)
+                context = body[: pct.start()] if pct else body
             out.append(Clause(body.strip(" .;"), pstart + part.start(1), pstart + part.end(1), year, context))
     return [c for c in out if c.text]
 

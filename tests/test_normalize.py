@@ -26,7 +26,8 @@ def test_fold_text(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize("raw, expected", [
     ("Quyết định số 749/QĐ-\n\nTTg ngày 03 tháng 6", "Quyết định số 749/QĐ-TTg ngày 03 tháng 6"),
-    ("phối hợp với Bộ Tài chính và các \n\nbộ, ngành liên quan.", "phối hợp với Bộ Tài chính và các bộ, ngành liên quan."),
+    ("phối hợp với Bộ Tài chính và các \n\nbộ, ngành liên quan.",
+     "phối hợp với Bộ Tài chính và các bộ, ngành liên quan."),
     ("trên cơ sở \n\nhttps://thuvienphapluat.vn/van-ban/x.aspx\n\n14\n\nđó.", "trên cơ sở đó."),
     ("[bookmark: _Toc1]III. NHIỆM VỤ", "III. NHIỆM VỤ"),
     ("## **II. VỀ TÌNH HÌNH**", "II. VỀ TÌNH HÌNH"),
@@ -74,3 +75,11 @@ def test_extractor_never_raises(raw: str) -> None:
     facts = facts_of(raw)
     for t in facts.tasks:
         assert raw[t.evidence.start:t.evidence.end] == t.evidence.quote
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab đ,.;()/-%&\n\t 12") + ["52-NQ/TW", "12,66", "KH&ĐT"]),
+                max_size=40).map("".join))
+def test_tokenizer_keeps_text_exact(text: str) -> None:
+    from extract.nlp import pipeline
+    assert pipeline().make_doc(text).text == text

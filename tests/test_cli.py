@@ -1,0 +1,89 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    ws = tmp_path_factory.mktemp("ws")
+    result = runner.invoke(app, ["--workspace", str(ws), "build"])
+    assert result.exit_code == 0, result.output
+    assert "documents 4" in result.output and "tasks" in result.output
+    return ws
+
+
+def run_json(ws: Path, *args: str) -> list[dict]:
+    result = runner.invoke(app, ["--workspace", str(ws), *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_docs_contract(workspace) -> None:
+    rows = run_json(workspace, "docs")
+    assert [r["id"] for r in rows] == ["000", "001", "003", "004"]
+    assert set(rows[0]) == {"id", "title", "kind", "status", "number", "issuer", "date", "source"}
+    assert rows[0]["number"] == "2289/QĐ-TTg" and rows[0]["source"] == "000_3f9865436df15698.txt"
+
+
+def test_agencies_contract(workspace) -> None:
+    rows = {r["id"]: r for r in run_json(workspace, "agencies")}
+    assert {"id", "name", "name_en", "abbreviations", "kind", "mentioned_in", "successor"} <= set(rows["mpi"])
+    assert rows["mpi"]["successor"]["name"] == "Bộ Tài chính" and rows["mpi"]["successor"]["since"] == "2025-03-01"
+    assert rows["bca"]["successor"] is None
+    assert rows["vcci-old"]["successor"]["id"] == "vcci"
+
+
+def test_tasks_contract_and_filters(workspace) -> None:
+    rows = run_json(workspace, "tasks", "--agency", "MPI", "--doc", "000")
+    assert rows and all("Bộ Kế hoạch và Đầu tư" in [r["owner"], *r["lead"], *r["cooperating"]] for r in rows)
+    keys = {"id", "doc", "section", "text", "owner", "owner_role", "lead", "cooperating", "kind", "deadline",
+            "evidence"}
+    assert keys <= set(rows[0]) and set(rows[0]["evidence"]) >= {"doc", "start", "end", "quote"}
+    leads = run_json(workspace, "tasks", "--agency", "Bộ KH&CN", "--role", "lead", "--doc", "000")
+    assert leads and all("Bộ Khoa học và Công nghệ" in r["lead"] for r in leads)
+
+
+def test_refs_and_targets_contract(workspace) -> None:
+    refs = run_json(workspace, "refs", "--doc", "000")
+    assert {"id", "kind", "number", "year", "issuer", "name", "cited_by", "relation", "evidence"} <= set(refs[0])
+    targets = run_json(workspace, "targets", "--doc", "000")
+    keys = {"id", "doc", "indicator", "value", "unit", "comparator", "year", "scope", "quantitative", "text",
+            "observations", "status", "evidence"}
+    assert keys <= set(targets[0])
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["build", "--corpus", "/no/such/folder"], 2, "no such corpus folder"),
+    (["tasks", "--role", "boss"], 1, "--role must be"),
+])
+def test_errors_are_one_line(tmp_path, args, code, message) -> None:
+    result = runner.invoke(app, ["--workspace", str(tmp_path), *args])
+    assert result.exit_code == code
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_build_of_new_documents_without_manifest(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kh.txt").write_text(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 12/KH-UBND\nHà Giang, ngày 5 tháng 3 năm 2024\n"
+        "KẾ HOẠCH\nTRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2024\n"
+        "Căn cứ Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị;\n"
+        "II. NHIỆM VỤ\n1. Sở Thông tin và Truyền thông\n- Chủ trì, phối hợp với các sở, ngành liên quan "
+        "xây dựng nền tảng dữ liệu, hoàn thành trong năm 2024.\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert runner.invoke(app, ["--workspace", str(ws), "build", "--corpus", str(corpus)]).exit_code == 0
+    (doc,) = run_json(ws, "docs")
+    assert (doc["kind"], doc["number"], doc["date"]) == ("plan", "12/KH-UBND", "2024-03-05")
+    assert doc["issuer"] == "Ủy ban nhân dân tỉnh Hà Giang"
+    (task,) = run_json(ws, "tasks")
+    assert task["owner"] == "Sở Thông tin và Truyền thông" and task["owner_role"] == "lead"
+    assert task["deadline"] == "trong năm 2024"
+    (ref,) = run_json(ws, "refs")
+    assert (ref["id"], ref["relation"]) == ("nq-52-tw-2019", "based_on")
