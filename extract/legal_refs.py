@@ -221,7 +221,7 @@ def find_refs(doc: Doc) -> list[RefHit]:
         what = _classify(doc, start, end)
         if what:
             found.append((start, what[0], end, what[1]))
-    for m in _DOCNUM_TEXT_RE.finditer(doc.text):  # bare numbers: a lexical format, found on the text
+    for m in _DOCNUM_TEXT_RE.finditer(doc.user_data.get("text") or doc.text):  # bare numbers: a lexical format, found on the text
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1:
             found.append((span.start, "BARE", span.start, span.start))

@@ -145,7 +145,9 @@ class SyllableTokenizer:
                     else:
                         spaces.pop()
                 spaces.append(i < last)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["text"] = text  # Doc.text joins every token: keep the string we were given
+        return doc
 
 
 @Language.factory("agency_ruler")

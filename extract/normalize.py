@@ -81,19 +81,21 @@ class _Line:
     idx: list[int]
     md_heading: bool = False
 
-    def keep(self, mask: list[bool]) -> _Line:
-        text = "".join(c for c, k in zip(self.text, mask, strict=True) if k)
-        idx = [i for i, k in zip(self.idx, mask, strict=True) if k]
-        return _Line(text, idx, self.md_heading)
-
     def drop(self, pattern: re.Pattern[str]) -> _Line:
-        matches = list(pattern.finditer(self.text))
-        if not matches:
+        """The line without the pattern's matches, offsets kept for what remains."""
+        text, idx = self.text, self.idx
+        parts: list[str] = []
+        kept: list[int] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            parts.append(text[pos:m.start()])
+            kept.extend(idx[pos:m.start()])
+            pos = m.end()
+        if pos == 0 and not parts:
             return self
-        mask = [True] * len(self.text)
-        for m in matches:
-            mask[m.start():m.end()] = [False] * (m.end() - m.start())
-        return self.keep(mask)
+        parts.append(text[pos:])
+        kept.extend(idx[pos:])
+        return _Line("".join(parts), kept, self.md_heading)
 
     def strip(self) -> _Line:
         text = self.text
