@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,6 +13,7 @@ import typer
 from extract import contract
 from extract.agencies import fold_key, registry
 from extract.errors import PolicyKGError
+from extract.files import write_atomic
 from extract.pipeline import BUNDLED, corpus_files, extract_corpus
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
@@ -28,19 +27,6 @@ _state: dict[str, Path] = {"workspace": Path("workspace")}
 def fail(exc: PolicyKGError) -> None:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(exc.exit_code)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @app.callback()

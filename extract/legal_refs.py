@@ -54,6 +54,7 @@ class RefHit:
     title: str | None = None
     issuer_name: str | None = None
     nickname: bool = False
+    code: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -62,15 +63,30 @@ class RefHit:
     @property
     def ref_id(self) -> str:
         code = KINDS.get(self.kind.lower(), (self.kind, self.kind))[1]
-        if self.name and not self.number:
-            base = self.name
-        else:
-            base = f"{code} {self.number} {self.issuer or ''}"
-        year = "-".join(str(y) for y in self.years) if self.years else (self.year or "x")
-        return slug(f"{base} {year}")
+        return identity(self.kind, self.number, self.issuer, self.year, self.years, self.name)
 
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def identity(kind: str, number: str, issuer: str | None, year: int | None,
+             years: tuple[int, ...] = (), name: str | None = None) -> str:
+    """Id of a legal document: kind code, number, issuer and year ("nq-50-cp-2020")."""
+    code = KINDS.get(kind.lower(), (kind, kind))[1]
+    base = name if name and not number else f"{code} {number} {issuer or ''}"
+    when = "-".join(str(y) for y in years) if years else (year or "x")
+    return slug(f"{base} {when}")
+
+
+def own_identity(number: str | None, date: str | None) -> str | None:
+    """Identity of a document from its own number ("2289/QĐ-TTg") and date."""
+    if not number or not date or not re.match(r"^\d{4}", date):
+        return None
+    try:
+        kind, num, year, issuer = parse_number(number, None)
+    except (ValueError, KeyError):
+        return None
+    return identity(kind, num, issuer, year or int(date[:4]))
 
 
 def _matcher(doc: Doc) -> PhraseMatcher:
@@ -239,7 +255,7 @@ def find_refs(doc: Doc) -> list[RefHit]:
             date_year, years, end = _date_after(doc, last + 1)
             issuer_name, title = _tail(doc, end)
             hits.append(RefHit(start, end, kind, number, year or date_year, issuer,
-                               years=years, title=title, issuer_name=issuer_name))
+                               years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
         elif label == "LAW":
             law = _law_name(doc, start)

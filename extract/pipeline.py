@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extract.agencies import GROUP_KIND, group_agency
 from extract.errors import InputError
-from extract.legal_refs import find_refs, implementer, relation, stronger
+from extract.legal_refs import find_refs, implementer, own_identity, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, normalize
@@ -58,12 +59,16 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     sections, items = segment(norm.text)
     doc = pipeline()(norm.text)
     mentions = [Mention(s.label_, s.text, s.start_char, s.end_char) for s in doc.spans[AGENCY_SPANS]]
-    facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions)
+    facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions, text=original)
 
     def evidence(start: int, end: int, section: str | None = None) -> Evidence:
         s, e = norm.span(start, end)
         return Evidence(meta.id, section or _section_at(sections, start), s, e, original[s:e])
 
+    for m in mentions:
+        key = m.agency if m.agency != GROUP_KIND else "g:" + group_agency(m.text).name
+        if key not in facts.first_mentions:
+            facts.first_mentions[key] = evidence(m.start, m.end)
     drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
@@ -73,7 +78,8 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
             d.deadline, evidence(d.start, d.end, d.section), d.owners,
             ids[d.parent] if d.parent is not None else None))
     facts.refs = _refs(doc, norm, meta, evidence)
-    for k, t in enumerate(extract_targets(norm.text, sections, items), 1):
+    dated = [t for t in extract_targets(norm.text, sections, items) if t.year is not None]
+    for k, t in enumerate(dated, 1):
         facts.targets.append(Target(
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
@@ -85,24 +91,20 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     return facts
 
 
-def _own_identity(meta: DocMeta) -> set[str]:
-    return {meta.number.split("/")[0].split("-")[0]} if meta.number else set()
-
-
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:
     hits = find_refs(doc)
-    own = _own_identity(meta)
+    own = own_identity(meta.number, meta.date)
     out: dict[tuple[str, str | None], LegalRef] = {}
     for k, hit in enumerate(hits):
         span = doc[hit.start:hit.end]
-        if hit.number in own and (meta.number or "").endswith(hit.issuer or "?") and \
-                (hit.year is None or meta.date is None or str(hit.year) == meta.date[:4]):
+        if own and (hit.ref_id == own or (hit.year is None and own.startswith(hit.ref_id[:-1]))):
             continue  # the document's own number is its identity, not a citation
         rel = relation(norm.text, span.start_char)
         by = implementer(hits, doc, k)
         ev = evidence(span.start_char, span.end_char)
         ref = LegalRef(hit.ref_id, hit.kind, hit.number, hit.year, hit.issuer, hit.name, meta.id,
-                       "cites" if by else rel, ev, hit.year is None, hit.years, hit.title, hit.issuer_name)
+                       "cites" if by else rel, ev, hit.year is None, hit.years, hit.title, hit.issuer_name,
+                       code=hit.code)
         key = (ref.id, None)
         if key in out:
             prev = out[key]

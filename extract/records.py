@@ -128,6 +128,7 @@ class LegalRef:
     title: str | None = None
     issuer_name: str | None = None
     subject: str | None = None  # id of the ref that does the citing when a text says "A implements B"
+    code: str | None = None  # the number as written: "52-NQ/TW", "10/2024/NĐ-CP"
 
 
 @dataclass(frozen=True)
@@ -171,3 +172,5 @@ class DocumentFacts:
     refs: list[LegalRef] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
+    first_mentions: dict[str, Evidence] = field(default_factory=dict)  # agency id or "g:<label>"
+    text: str = ""  # the original text, for annotation prefixes and suffixes

@@ -1,0 +1,183 @@
+"""Named SPARQL queries: the questions the CLI, the app, overlaps and exports ask of the graph.
+
+Each is a `NamedQuery` with the SPARQL text, the variables it expects bound (IRIs) and a sentence
+saying what it answers, so a query can be listed, documented and run the same on every store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.namespace import PREFIXES
+from graph.store import Result, Store
+
+PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    sparql: str
+    params: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return PREFIX_BLOCK + self.sparql
+
+    def run(self, store: Store, **bindings: str) -> Result:
+        missing = [p for p in self.params if p not in bindings]
+        if missing:
+            raise ValueError(f"query '{self.name}' needs {', '.join(missing)}")
+        return store.query(self.text, {p: bindings[p] for p in self.params})
+
+
+_EVIDENCE = """
+  ?ann oa:hasTarget ?tgt ; pkg:inSection ?evsec . ?evsec eli:id_local ?evsection .
+  ?tgt oa:hasSelector ?qs . ?qs oa:exact ?quote .
+  ?tgt oa:hasSelector ?ps . ?ps oa:start ?start ; oa:end ?end .
+"""
+
+QUERIES: dict[str, NamedQuery] = {q.name: q for q in [
+    NamedQuery("documents", "Documents of the corpus with their metadata.", """
+SELECT ?doc ?id ?title ?kind ?status ?number ?issuer ?date ?year ?source WHERE {
+  ?doc pkg:inCorpus true ; dcterms:identifier ?id ; dcterms:title ?title ; dcterms:source ?source ;
+       pkg:documentKind/skos:notation ?kind ; pkg:documentStatus/skos:notation ?status .
+  OPTIONAL { ?doc eli:id_local ?number }
+  OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuer FILTER(lang(?issuer) = "vi") }
+  OPTIONAL { ?doc eli:date_document ?date }
+  OPTIONAL { ?doc pkg:year ?year }
+} ORDER BY ?id"""),
+    NamedQuery("tasks", "Every task with owner, role, kind, section and evidence.", f"""
+SELECT ?task ?doc ?section ?text ?owner ?role ?kind ?deadline ?parent ?quote ?start ?end ?evsection WHERE {{
+  ?task a pkg:Task ; pkg:text ?text ; pkg:inDocument/dcterms:identifier ?doc ;
+        pkg:assignedIn/eli:id_local ?section ; pkg:ownerRole/skos:notation ?role ;
+        pkg:taskKind/skos:notation ?kind ; pkg:owner/skos:prefLabel ?owner ; prov:wasDerivedFrom ?ann .
+  {_EVIDENCE}
+  FILTER(lang(?owner) = "vi")
+  OPTIONAL {{ ?task pkg:deadline ?deadline }}
+  OPTIONAL {{ ?task pkg:subTaskOf ?parent }}
+}} ORDER BY ?task"""),
+    NamedQuery("task_agencies", "Lead, cooperating and co-owner agencies of every task.", """
+SELECT ?task ?relation ?name WHERE {
+  VALUES ?relation { pkg:lead pkg:cooperating pkg:coOwner }
+  ?task a pkg:Task ; ?relation ?agency . ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
+} ORDER BY ?task ?relation ?name"""),
+    NamedQuery("tasks_by_agency", "Tasks an agency owns, leads or cooperates on, with its role.", """
+SELECT ?task ?doc ?section ?role ?text WHERE {
+  { ?task pkg:owner ?agency ; pkg:ownerRole/skos:notation ?role }
+  UNION { ?task pkg:coOwner ?agency ; pkg:ownerRole/skos:notation ?role }
+  UNION { ?task pkg:lead ?agency FILTER NOT EXISTS { ?task pkg:owner ?agency } BIND("lead" AS ?role) }
+  UNION { ?task pkg:cooperating ?agency BIND("cooperating" AS ?role) }
+  ?task pkg:text ?text ; pkg:inDocument/dcterms:identifier ?doc ; pkg:assignedIn/eli:id_local ?section .
+} ORDER BY ?doc ?task""", ("agency",)),
+    NamedQuery("tasks_by_document", "Tasks of one document, by section.", """
+SELECT ?task ?section ?owner ?role ?text WHERE {
+  ?task pkg:inDocument ?doc ; pkg:text ?text ; pkg:assignedIn/eli:id_local ?section ;
+        pkg:ownerRole/skos:notation ?role ; pkg:owner/skos:prefLabel ?owner FILTER(lang(?owner) = "vi")
+} ORDER BY ?task""", ("doc",)),
+    NamedQuery("tasks_by_role", "Tasks whose owner has the given role concept.", """
+SELECT ?task ?doc ?owner ?text WHERE {
+  ?task pkg:ownerRole ?role ; pkg:text ?text ; pkg:inDocument/dcterms:identifier ?doc ;
+        pkg:owner/skos:prefLabel ?owner FILTER(lang(?owner) = "vi")
+} ORDER BY ?task""", ("role",)),
+    NamedQuery("agency_task_load", "Agencies ranked by the number of tasks they own.", """
+SELECT ?agency ?name (COUNT(DISTINCT ?task) AS ?tasks) WHERE {
+  ?task pkg:owner ?agency . ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
+} GROUP BY ?agency ?name ORDER BY DESC(?tasks) ?name"""),
+    NamedQuery("agency_task_load_in", "Agencies ranked by tasks they own in one document.", """
+SELECT ?agency ?name (COUNT(DISTINCT ?task) AS ?tasks) WHERE {
+  ?task pkg:owner ?agency ; pkg:inDocument ?doc . ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
+} GROUP BY ?agency ?name ORDER BY DESC(?tasks) ?name""", ("doc",)),
+    NamedQuery("agencies", "Agencies and groups mentioned, with the documents mentioning them.", """
+SELECT ?agency ?name ?name_en ?kind ?doc WHERE {
+  ?d pkg:mentions ?agency ; dcterms:identifier ?doc .
+  ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
+  OPTIONAL { ?agency skos:prefLabel ?name_en FILTER(lang(?name_en) = "en") }
+  OPTIONAL { ?agency pkg:agencyKind/skos:notation ?kind }
+} ORDER BY ?agency ?doc"""),
+    NamedQuery("abbreviations", "Abbreviations of agencies.", """
+SELECT ?agency ?abbr WHERE { ?agency pkg:abbreviation ?abbr } ORDER BY ?agency ?abbr"""),
+    NamedQuery("changes", "Reorganisations: who became whom, when, on which legal basis.", """
+SELECT ?from ?to ?to_name ?date ?basis ?kind WHERE {
+  ?e a org:ChangeEvent ; org:originalOrganization ?from ; org:resultingOrganization ?to ;
+     pkg:effectiveDate ?date ; pkg:changeKind ?kind .
+  ?to skos:prefLabel ?to_name FILTER(lang(?to_name) = "vi")
+  OPTIONAL { ?e dcterms:description ?basis }
+} ORDER BY ?from"""),
+    NamedQuery("citations", "Every citation: who cites what, how, with the citing passage.", f"""
+SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous
+       ?quote ?start ?end ?evsection WHERE {{
+  ?c a pkg:Citation ; pkg:citing ?citing ; pkg:cited ?cited ; pkg:relation ?relation ;
+     pkg:inDocument/dcterms:identifier ?citing_doc ; prov:wasDerivedFrom ?ann .
+  ?cited eli:type_document/skos:notation ?type ; rdfs:label ?label .
+  {_EVIDENCE}
+  OPTIONAL {{ ?citing dcterms:identifier ?own }}
+  BIND(IF(BOUND(?own), "", STR(?citing)) AS ?subject)
+  OPTIONAL {{ ?cited eli:id_local ?code }}
+  OPTIONAL {{ ?cited pkg:year ?year }}
+  OPTIONAL {{ ?cited eli:title ?title }}
+  OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
+}} ORDER BY ?citing_doc ?cited ?relation"""),
+    NamedQuery("cites", "Documents a document cites, with the relation.", """
+SELECT ?cited ?label ?relation WHERE {
+  ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?label
+} ORDER BY ?cited ?relation""", ("doc",)),
+    NamedQuery("cited_by", "Documents citing a document, with the relation.", """
+SELECT ?citing ?label ?relation WHERE {
+  ?c pkg:cited ?doc ; pkg:citing ?citing ; pkg:relation ?relation . ?citing rdfs:label ?label
+} ORDER BY ?citing ?relation""", ("doc",)),
+    NamedQuery("about_legal_document", "Everything the corpus says about a legal document.", f"""
+SELECT ?citing_doc ?relation ?other ?direction ?description ?quote ?start ?end ?evsection WHERE {{
+  {{ ?c pkg:cited ?legal ; pkg:citing ?other ; pkg:relation ?relation BIND("cited by" AS ?direction) }}
+  UNION {{ ?c pkg:citing ?legal ; pkg:cited ?other ; pkg:relation ?relation BIND("cites" AS ?direction) }}
+  ?c pkg:inDocument/dcterms:identifier ?citing_doc ; prov:wasDerivedFrom ?ann .
+  {_EVIDENCE}
+  OPTIONAL {{ ?legal dcterms:description ?description }}
+}} ORDER BY ?citing_doc ?start""", ("legal",)),
+    NamedQuery("targets", "Targets with indicator, value, year, scope, status and evidence.", f"""
+SELECT ?target ?doc ?indicator ?indicator_label ?value ?unit ?comparator ?year ?scope ?quantitative
+       ?text ?status ?quote ?start ?end ?evsection WHERE {{
+  ?target a pkg:Target ; pkg:inDocument/dcterms:identifier ?doc ; pkg:indicator ?indicator ;
+          pkg:year ?year ; pkg:quantitative ?quantitative ; pkg:text ?text ; pkg:status/skos:notation ?status ;
+          prov:wasDerivedFrom ?ann .
+  ?indicator skos:prefLabel ?indicator_label .
+  {_EVIDENCE}
+  OPTIONAL {{ ?target pkg:value ?value }}
+  OPTIONAL {{ ?target pkg:unit ?unit }}
+  OPTIONAL {{ ?target pkg:comparator/skos:notation ?comparator }}
+  OPTIONAL {{ ?target pkg:scope ?scope }}
+}} ORDER BY ?target"""),
+    NamedQuery("observations", "Observations and the targets they measure.", f"""
+SELECT ?obs ?target ?year ?value ?unit ?scope ?quote ?start ?end ?evsection ?doc WHERE {{
+  ?obs a pkg:Observation ; pkg:year ?year ; pkg:value ?value ; pkg:unit ?unit ;
+       pkg:inDocument/dcterms:identifier ?doc ; prov:wasDerivedFrom ?ann .
+  {_EVIDENCE}
+  OPTIONAL {{ ?obs pkg:measures ?target }}
+  OPTIONAL {{ ?obs pkg:scope ?scope }}
+}} ORDER BY ?target ?year"""),
+    NamedQuery("targets_with_latest", "Targets with their latest observation and status.", """
+SELECT ?target ?label ?value ?year ?latest_year ?latest_value ?status WHERE {
+  ?target a pkg:Target ; rdfs:label ?label ; pkg:year ?year ; pkg:status/skos:notation ?status .
+  OPTIONAL { ?target pkg:value ?value }
+  OPTIONAL {
+    { SELECT ?target (MAX(?y) AS ?latest_year) WHERE { ?o pkg:measures ?target ; pkg:year ?y } GROUP BY ?target }
+    ?o2 pkg:measures ?target ; pkg:year ?latest_year ; pkg:value ?latest_value .
+  }
+} ORDER BY ?target"""),
+    NamedQuery("shared_neighbours", "Nodes two nodes are both linked to (either direction).", """
+SELECT DISTINCT ?node ?label WHERE {
+  { ?a ?p1 ?node } UNION { ?node ?p1 ?a }
+  { ?b ?p2 ?node } UNION { ?node ?p2 ?b }
+  FILTER(isIRI(?node) && ?node != ?a && ?node != ?b)
+  FILTER(?p1 NOT IN (rdf:type, prov:wasGeneratedBy, prov:used) && ?p2 NOT IN (rdf:type, prov:wasGeneratedBy, prov:used))
+  OPTIONAL { ?node rdfs:label|skos:prefLabel ?label }
+} ORDER BY ?node""", ("a", "b")),
+]}
+
+
+def query(name: str) -> NamedQuery:
+    try:
+        return QUERIES[name]
+    except KeyError as exc:
+        raise KeyError(f"no query named '{name}'; known: {', '.join(sorted(QUERIES))}") from exc

@@ -1,0 +1,214 @@
+"""Graph stores: rdflib in memory (default) and embedded Oxigraph (large corpora), one interface.
+
+Both answer SPARQL with rows of plain strings (IRIs and literal lexical forms), so a named query
+gives identical answers on either. Oxigraph loads its own N-Triples parser (fast) and counts
+with SPARQL rather than iterating.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from extract.errors import PolicyKGError
+from extract.files import write_atomic
+
+GRAPH_FILE = "graph.nt"
+OX_DIR = "oxigraph"
+STORES = ("memory", "oxigraph")
+_IRI_RE = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.I)
+_FORBIDDEN = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|SERVICE|WITH)\b", re.I)
+_FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*|#[^\n]*\n\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+
+
+class QueryError(PolicyKGError):
+    """A query the console refuses or cannot run."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """SELECT rows (strings; None for unbound), an ASK boolean, or CONSTRUCT/DESCRIBE triples."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[str | None, ...], ...] = ()
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+class Store(Protocol):
+    name: str
+
+    def query(self, sparql: str, bindings: Mapping[str, str] | None = None) -> Result: ...
+
+    def count(self) -> int: ...
+
+
+def _strip_comments(sparql: str) -> str:
+    return re.sub(r"(?m)#[^\n>]*$", "", re.sub(r'"[^"\n]*"|\'[^\'\n]*\'|<[^>\s]*>', '""', sparql))
+
+
+def check_read_only(sparql: str) -> str:
+    """The query form (SELECT/ASK/CONSTRUCT/DESCRIBE), or a QueryError saying why it is refused."""
+    bare = _strip_comments(sparql)
+    if m := _FORBIDDEN.search(bare):
+        raise QueryError(f"{m.group(1).upper()} is not allowed: the console is read-only "
+                         "(SELECT, ASK, CONSTRUCT or DESCRIBE).")
+    form = _FORM.match(sparql)
+    if form is None:
+        raise QueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries are allowed.")
+    return form.group(1).upper()
+
+
+def _rdflib_value(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, URIRef | Literal | BNode):
+        return str(term)
+    return str(term)
+
+
+class MemoryStore:
+    """rdflib Graph in memory."""
+
+    name = "memory"
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def query(self, sparql: str, bindings: Mapping[str, str] | None = None) -> Result:
+        init = {k: URIRef(v) for k, v in (bindings or {}).items()}
+        res = self.graph.query(sparql, initBindings=init)
+        if res.type == "ASK":
+            return Result(boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            rows = tuple((str(s), str(p), str(o)) for s, p, o in res)  # type: ignore[misc]
+            return Result(("subject", "predicate", "object"), rows)
+        variables = tuple(str(v) for v in res.vars or ())
+        rows = tuple(tuple(_rdflib_value(row[v]) for v in variables) for row in res)  # type: ignore[index]
+        return Result(variables, rows)
+
+    def count(self) -> int:
+        return len(self.graph)
+
+
+def bind_values(sparql: str, bindings: Mapping[str, str]) -> str:
+    """Bind variables to IRIs with a VALUES block at the start of the first WHERE group.
+
+    (Oxigraph's own substitutions need the variable in the SELECT projection; rdflib gets
+    initBindings instead, which it applies before evaluation.)
+    """
+    if not bindings:
+        return sparql
+    for value in bindings.values():
+        if not _IRI_RE.match(value):
+            raise QueryError(f"'{value}' is not an IRI")
+    names = list(bindings)
+    values = "VALUES ({}) {{ ({}) }}".format(" ".join("?" + n for n in names),
+                                             " ".join(f"<{bindings[n]}>" for n in names))
+    head, sep, body = sparql.partition("WHERE {")
+    if not sep:
+        raise QueryError("a parameterised query needs a 'WHERE {' group")
+    return f"{head}WHERE {{ {values}{body}"
+
+
+def _ox_value(term: object) -> str | None:
+    if term is None:
+        return None
+    return getattr(term, "value", str(term))
+
+
+class OxigraphStore:
+    """Embedded Oxigraph (on disk when given a path)."""
+
+    name = "oxigraph"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.store = ox.Store(str(path)) if path else ox.Store()
+
+    def load_ntriples(self, path: Path) -> None:
+        self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+
+    def query(self, sparql: str, bindings: Mapping[str, str] | None = None) -> Result:
+        res = self.store.query(bind_values(sparql, bindings or {}))
+        if isinstance(res, ox.QueryBoolean):
+            return Result(boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            return Result(("subject", "predicate", "object"),
+                          tuple((_ox_value(t.subject), _ox_value(t.predicate), _ox_value(t.object)) for t in res))
+        variables = tuple(v.value for v in res.variables)
+        return Result(variables, tuple(tuple(_ox_value(s[v]) for v in variables) for s in res))
+
+    def count(self) -> int:
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(res.rows[0][0] or 0)
+
+
+def run_limited(store: Store, sparql: str, limit: int = 1000, timeout: float = 10.0,
+                bindings: Mapping[str, str] | None = None) -> Result:
+    """Run a read-only query with a row limit and a timeout (the query runs in a worker thread)."""
+    check_read_only(sparql)
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = store.query(sparql, bindings)
+        except Exception as exc:  # reported to the caller as a QueryError below
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(f"the query took longer than {timeout:g} s; add a LIMIT or narrow it down.")
+    if "error" in box:
+        raise QueryError(f"the query failed: {box['error']}")
+    result = box["result"]
+    assert isinstance(result, Result)
+    if len(result.rows) > limit:
+        return Result(result.variables, result.rows[:limit], result.boolean, truncated=True)
+    return result
+
+
+def save(graph: Graph, workspace: Path) -> Path:
+    """Persist the graph in the workspace as N-Triples (written to a temporary file, then renamed)."""
+    path = workspace / GRAPH_FILE
+    write_atomic(path, graph.serialize(format="nt"))
+    ox_dir = workspace / OX_DIR
+    if ox_dir.exists():
+        shutil.rmtree(ox_dir)  # rebuilt from graph.nt on next use
+    return path
+
+
+def open_store(workspace: Path, kind: str = "memory") -> Store:
+    """The workspace's graph in the chosen store."""
+    path = workspace / GRAPH_FILE
+    if not path.exists():
+        raise PolicyKGError(f"{workspace}: no graph yet; run 'policykg build' first.")
+    if kind == "memory":
+        return MemoryStore(Graph().parse(path, format="nt"))
+    if kind == "oxigraph":
+        ox_dir = workspace / OX_DIR
+        fresh = not ox_dir.exists()
+        store = OxigraphStore(ox_dir)
+        if fresh:
+            store.load_ntriples(path)
+        return store
+    raise PolicyKGError(f"unknown store '{kind}'; choose one of: {', '.join(STORES)}.")
+
+
+def from_graph(graph: Graph, kind: str) -> Store:
+    """A store holding this graph (tests and benchmarks)."""
+    if kind == "memory":
+        return MemoryStore(graph)
+    store = OxigraphStore()
+    data = graph.serialize(format="nt").encode()
+    store.store.load(data, format=ox.RdfFormat.N_TRIPLES)
+    return store
