@@ -70,7 +70,7 @@ def refs(corpus: Corpus) -> list[Row]:
 def observations_for(corpus: Corpus, target: Target) -> list[Observation]:
     """Observations of reports on the target's document, relevant to the target."""
     obs = [o for d in corpus.docs if ("reports_on", target.doc) in d.meta.relations for o in d.observations]
-    return relevant(target, obs)
+    return sorted(relevant(target, obs), key=lambda o: (o.year, o.evidence.start))
 
 
 def targets(corpus: Corpus) -> list[Row]:

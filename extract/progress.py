@@ -52,13 +52,21 @@ def _year_for(sent: str, pos: int, end: int, fallback: int | None) -> int | None
     after = re.match(rf"\s*(?:vào\s+)?năm\s+({_YEAR})", sent[end:])
     if after:
         return int(after.group(1))
-    before = [m for m in _YEAR_RE.finditer(sent[:pos])]
+    # "đạt vị trí 44 như thời điểm năm 2020": a year named for comparison owns no value after it
+    before = [m for m in _YEAR_RE.finditer(sent[:pos])
+              if not re.search(r"như(?: thời điểm)?(?: năm)?\s*$", sent[:m.start()])]
     if before:
         last = before[-1]
         if _RANGE_RE.search(sent[max(0, last.start() - 6):last.end() + 1]):
             return None  # an average over a period, not a yearly value
         return int(last.group(0))
     return fallback
+
+
+def _other_country(before: str) -> bool:
+    """A bracket right after another country's name: "... Thái Lan (xếp hạng 44)"."""
+    m = re.search(r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,3})\(\s*$", before)
+    return bool(m) and "Việt Nam" not in m.group(1) and not re.search(r"\d", m.group(1))
 
 
 def _scope(clause: str) -> str | None:
@@ -95,12 +103,15 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
                 rank = _RANK_RE.search(clause)
                 if not rank or re.search(r"nước có\s*$", clause[: rank.start()]):
                     continue  # "nhóm nước có thứ hạng 3, 4" ranks other countries
+                if _other_country(sent[: clause_m.start()]):
+                    continue  # "xếp ngay trên Thái Lan (xếp hạng 44)" is Thailand's rank
                 pos = clause_m.start() + rank.start()
                 y = _year_for(sent, pos, clause_m.start() + rank.end(), last_year)
                 raw = rank.group(1).lower()
                 value = float(_WORDS.get(raw) or raw)
+                context = sent[max(0, clause_m.start() - 40):clause_m.start()] + clause
                 if y:
-                    out.append(ObsDraft(indicator, y, value, "rank", _scope(clause), s0 + pos,
+                    out.append(ObsDraft(indicator, y, value, "rank", _scope(context), s0 + pos,
                                         s0 + clause_m.start() + rank.end(), sid))
         last_year = years[-1] if years else last_year
     seen, unique = set(), []

@@ -21,6 +21,7 @@ from extract.legal_refs import identity, own_identity, parse_number
 from extract.pipeline import Corpus
 from extract.progress import status
 from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef
+from extract.segment import FRONT
 from graph.namespace import ELI, ID, OA, PKG, PREFIXES
 from graph.validate import ontology
 
@@ -213,6 +214,8 @@ class Builder:
         self.add(iri, PROV.wasGeneratedBy, self.run)
         if m.number:
             self.add(iri, ELI.id_local, Literal(m.number))
+        if m.date:
+            self.add(iri, DCTERMS.date, Literal(m.date))
         if m.date and len(m.date) == 10:
             self.add(iri, ELI.date_document, Literal(m.date, datatype=XSD.date))
         if m.date:
@@ -222,6 +225,11 @@ class Builder:
         for rel, target in m.relations:
             if target in self.doc_iris:
                 self.add(iri, PKG.draftOf if rel == "draft_of" else PKG.reportsOn, self.doc_iris[target])
+        front = section_iri(iri, FRONT)  # text before the first heading (header, "Căn cứ ..." lines)
+        self.add(front, RDF.type, ELI.LegalResourceSubdivision)
+        self.add(front, ELI.id_local, Literal(FRONT))
+        self.add(front, ELI.is_part_of, iri)
+        self.add(iri, ELI.has_part, front)
         for s in d.sections:
             sec = section_iri(iri, s.id)
             self.add(sec, RDF.type, ELI.LegalResourceSubdivision)

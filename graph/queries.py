@@ -40,13 +40,12 @@ _EVIDENCE = """
 
 QUERIES: dict[str, NamedQuery] = {q.name: q for q in [
     NamedQuery("documents", "Documents of the corpus with their metadata.", """
-SELECT ?doc ?id ?title ?kind ?status ?number ?issuer ?date ?year ?source WHERE {
+SELECT ?doc ?id ?title ?kind ?status ?number ?issuer ?date ?source WHERE {
   ?doc pkg:inCorpus true ; dcterms:identifier ?id ; dcterms:title ?title ; dcterms:source ?source ;
        pkg:documentKind/skos:notation ?kind ; pkg:documentStatus/skos:notation ?status .
   OPTIONAL { ?doc eli:id_local ?number }
   OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuer FILTER(lang(?issuer) = "vi") }
-  OPTIONAL { ?doc eli:date_document ?date }
-  OPTIONAL { ?doc pkg:year ?year }
+  OPTIONAL { ?doc dcterms:date ?date }
 } ORDER BY ?id"""),
     NamedQuery("tasks", "Every task with owner, role, kind, section and evidence.", f"""
 SELECT ?task ?doc ?section ?text ?owner ?role ?kind ?deadline ?parent ?quote ?start ?end ?evsection WHERE {{

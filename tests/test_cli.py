@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extract.cli import app
+from graph.cli import app
 
 runner = CliRunner()
 

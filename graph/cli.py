@@ -1,0 +1,219 @@
+"""`policykg` command line. Exit codes: 0 ok, 1 error, 2 bad input or usage, 3 query refused."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from extract.agencies import fold_key, registry
+from extract.errors import PolicyKGError
+from extract.files import write_atomic
+from extract.pipeline import BUNDLED
+
+app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
+DocOption = Annotated[str | None, typer.Option(help="Only this document id.")]
+_state: dict[str, Any] = {"workspace": Path("workspace"), "store": "memory"}
+
+
+def fail(exc: PolicyKGError) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+@app.callback()
+def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
+                                                 help="Folder that keeps one corpus's graph.")]
+         = Path("workspace"),
+         store: Annotated[str, typer.Option(help="memory (rdflib) or oxigraph (large corpora).")]
+         = "memory") -> None:
+    _state["workspace"] = workspace
+    _state["store"] = store
+
+
+def _store() -> Any:
+    from graph.workspace import open_workspace
+
+    try:
+        return open_workspace(_state["workspace"], _state["store"])
+    except PolicyKGError as exc:
+        fail(exc)
+
+
+def emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        typer.echo(" | ".join(str(row.get(c, "")) for c in columns))
+
+
+@app.command()
+def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents (default: bundled).")]
+          = BUNDLED) -> None:
+    """Extract a corpus, build its RDF graph into the workspace and print a summary."""
+    from extract.pipeline import corpus_files
+    from graph.workspace import build as build_workspace
+
+    try:
+        files = corpus_files(corpus)
+        with typer.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+            summary = build_workspace(corpus, _state["workspace"], on_doc=lambda _: bar.update(1))
+    except PolicyKGError as exc:
+        fail(exc)
+    typer.echo(summary.line())
+    if not summary.conforms:
+        typer.echo(f"warning: the graph does not conform to the SHACL shapes; see "
+                   f"{_state['workspace'] / 'shacl-report.txt'}", err=True)
+
+
+@app.command()
+def docs(as_json: JsonFlag = False) -> None:
+    """Documents of the corpus."""
+    from graph import answers
+
+    emit(answers.docs(_store()), as_json, ["id", "kind", "status", "number", "title"])
+
+
+@app.command()
+def agencies(as_json: JsonFlag = False) -> None:
+    """Agencies and groups mentioned, with who holds their duties today."""
+    from graph import answers
+
+    emit(answers.agencies(_store()), as_json, ["id", "name", "kind", "mentioned_in"])
+
+
+def _agency_names(text: str) -> set[str]:
+    agency = registry().resolve(text)
+    return {fold_key(agency.name if agency else text)}
+
+
+@app.command()
+def tasks(as_json: JsonFlag = False,
+          agency: Annotated[str | None, typer.Option(help="Any name, alias or abbreviation (MPI, Bộ KH&ĐT).")]
+          = None,
+          doc: DocOption = None,
+          role: Annotated[str | None, typer.Option(help="lead | cooperating | responsible")] = None) -> None:
+    """Tasks with owner, role, lead and cooperating agencies and evidence."""
+    from graph import answers
+
+    if role not in (None, "lead", "cooperating", "responsible"):
+        fail(PolicyKGError(f"--role must be lead, cooperating or responsible, not '{role}'."))
+    rows = answers.tasks(_store())
+    if doc:
+        rows = [r for r in rows if r["doc"] == doc]
+    if agency:
+        names = _agency_names(agency)
+        rows = [r for r in rows
+                if names & {fold_key(n) for n in [*r["owners"], *r["lead"], *r["cooperating"]]}]
+        if role:
+            rows = [r for r in rows if _role_of(r, names) == role]
+    elif role:
+        rows = [r for r in rows if r["owner_role"] == role]
+    emit(rows, as_json, ["id", "section", "owner", "owner_role", "text"])
+
+
+def _role_of(row: dict[str, Any], names: set[str]) -> str:
+    if names & {fold_key(n) for n in row["lead"]}:
+        return "lead"
+    if names & {fold_key(n) for n in row["cooperating"]}:
+        return "cooperating"
+    return row["owner_role"]
+
+
+@app.command()
+def refs(as_json: JsonFlag = False, doc: DocOption = None) -> None:
+    """Legal documents cited, with relation and evidence."""
+    from graph import answers
+
+    rows = [r for r in answers.refs(_store()) if not doc or r["evidence"]["doc"] == doc]
+    emit(rows, as_json, ["id", "relation", "cited_by"])
+
+
+@app.command()
+def targets(as_json: JsonFlag = False, doc: DocOption = None) -> None:
+    """Targets with observations and status."""
+    from graph import answers
+
+    rows = [r for r in answers.targets(_store()) if not doc or r["doc"] == doc]
+    emit(rows, as_json, ["id", "indicator", "value", "unit", "year", "status"])
+
+
+_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+
+
+@app.command("export-graph")
+def export_graph(fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld | nt")] = "ttl",
+                 out: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")]
+                 = None,
+                 force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False) -> None:
+    """Export the whole graph."""
+    from rdflib import Graph
+
+    from graph.store import GRAPH_FILE
+    from graph.workspace import ensure
+
+    if fmt not in _FORMATS:
+        fail(PolicyKGError(f"--format must be one of {', '.join(_FORMATS)}, not '{fmt}'."))
+    if out is not None and out.exists() and not force:
+        fail(PolicyKGError(f"{out} exists; pass --force to overwrite it."))
+    ensure(_state["workspace"])
+    graph = Graph().parse(_state["workspace"] / GRAPH_FILE, format="nt")
+    from graph.namespace import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    text = graph.serialize(format=_FORMATS[fmt])
+    if out is None:
+        typer.echo(text)
+    else:
+        write_atomic(out, text)
+
+
+@app.command()
+def sparql(query: Annotated[str, typer.Argument(help="A SPARQL query, or the path of a .rq/.sparql file.")],
+           limit: Annotated[int, typer.Option(help="Row limit.")] = 1000,
+           timeout: Annotated[float, typer.Option(help="Seconds before giving up.")] = 10.0,
+           as_json: JsonFlag = False) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph."""
+    from graph.queries import PREFIX_BLOCK
+    from graph.store import QueryError, run_limited
+
+    path = Path(query)
+    text = path.read_text(encoding="utf-8") if len(query) < 4096 and path.suffix in (".rq", ".sparql") \
+        and path.exists() else query
+    try:
+        result = run_limited(_store(), PREFIX_BLOCK + text, limit=limit, timeout=timeout)
+    except QueryError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3) from exc
+    if result.boolean is not None:
+        typer.echo(json.dumps(result.boolean) if as_json else str(result.boolean).lower())
+        return
+    rows = [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(result.variables)
+        writer.writerows(result.rows)
+        typer.echo(buf.getvalue().rstrip("\n"))
+    if result.truncated:
+        typer.echo(f"warning: only the first {limit} rows are shown (--limit).", err=True)
+
+
+def run() -> None:
+    """Console entry point: a clear one-line error, never a traceback."""
+    try:
+        app()
+    except PolicyKGError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)

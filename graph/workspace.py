@@ -1,0 +1,75 @@
+"""A workspace keeps one corpus's graph: build it once, then open it in a store to query."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from extract.errors import PolicyKGError
+from extract.files import write_atomic
+from extract.pipeline import BUNDLED, corpus_files, extract_corpus
+from graph.build import build_graph
+from graph.store import GRAPH_FILE, Store, open_store, save
+from graph.validate import validate
+
+SUMMARY = "build.json"
+DEFAULT = Path("workspace")
+
+
+@dataclass(frozen=True)
+class Summary:
+    corpus: str
+    documents: int
+    agencies: int
+    tasks: int
+    references: int
+    targets: int
+    observations: int
+    triples: int
+    conforms: bool
+    seconds: float
+
+    def line(self) -> str:
+        return (f"documents {self.documents}, agencies {self.agencies}, tasks {self.tasks}, "
+                f"references {self.references}, targets {self.targets}, observations {self.observations}, "
+                f"triples {self.triples}, seconds {self.seconds}")
+
+
+def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT,
+          on_doc: Callable[[Path], None] | None = None) -> Summary:
+    """Extract the corpus, build and validate its graph, and store it in the workspace."""
+    corpus_files(corpus)  # fails early, with a clear message, on a bad folder
+    start = time.perf_counter()
+    facts = extract_corpus(corpus, on_doc=on_doc)
+    graph = build_graph(facts)
+    report = validate(graph)
+    save(graph, workspace)
+    agencies = {m.agency if m.agency != "group" else m.text.lower() for d in facts.docs for m in d.mentions}
+    summary = Summary(
+        corpus=str(corpus.resolve()), documents=len(facts.docs), agencies=len(agencies),
+        tasks=sum(len(d.tasks) for d in facts.docs),
+        references=len({r.id for d in facts.docs for r in d.refs}),
+        targets=sum(len(d.targets) for d in facts.docs),
+        observations=sum(len(d.observations) for d in facts.docs), triples=len(graph),
+        conforms=report.conforms, seconds=round(time.perf_counter() - start, 2))
+    write_atomic(workspace / SUMMARY, json.dumps(asdict(summary), ensure_ascii=False, indent=1))
+    if not report.conforms:
+        write_atomic(workspace / "shacl-report.txt", report.text)
+    return summary
+
+
+def ensure(workspace: Path = DEFAULT) -> None:
+    """Build the bundled corpus into the workspace if it has no graph yet."""
+    if not (workspace / GRAPH_FILE).exists():
+        build(BUNDLED, workspace)
+
+
+def open_workspace(workspace: Path = DEFAULT, store: str = "memory") -> Store:
+    """The workspace's graph in a store, built from the bundled corpus on first use."""
+    if not workspace.exists() and workspace != DEFAULT:
+        raise PolicyKGError(f"{workspace}: no such workspace; run 'policykg --workspace {workspace} build'.")
+    ensure(workspace)
+    return open_store(workspace, store)
