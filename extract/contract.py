@@ -41,7 +41,7 @@ def agencies(corpus: Corpus) -> list[Row]:
         else:
             a = reg.agencies[aid]
             succ = reg.successor(aid)
-            row = {"id": a.id, "name": a.name, "name_en": a.name_en, "abbreviations": list(a.abbreviations),
+            row = {"id": a.id, "name": a.name, "name_en": a.name_en, "abbreviations": sorted(a.abbreviations),
                    "kind": a.kind, "mentioned_in": [], "successor": None if succ is None else {
                        "id": succ[0].id, "name": succ[0].name, "since": succ[1].date, "basis": succ[1].basis}}
         row["mentioned_in"] = sorted(seen[aid])

@@ -62,7 +62,6 @@ class RefHit:
 
     @property
     def ref_id(self) -> str:
-        code = KINDS.get(self.kind.lower(), (self.kind, self.kind))[1]
         return identity(self.kind, self.number, self.issuer, self.year, self.years, self.name)
 
 
@@ -237,7 +236,8 @@ def find_refs(doc: Doc) -> list[RefHit]:
         what = _classify(doc, start, end)
         if what:
             found.append((start, what[0], end, what[1]))
-    for m in _DOCNUM_TEXT_RE.finditer(doc.user_data.get("text") or doc.text):  # bare numbers: a lexical format, found on the text
+    # bare numbers ("(Luật 32/2024/QH15)" aside, "95/2014/NĐ-CP"): a lexical format, found on the text
+    for m in _DOCNUM_TEXT_RE.finditer(doc.user_data.get("text") or doc.text):
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1:
             found.append((span.start, "BARE", span.start, span.start))

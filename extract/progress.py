@@ -66,7 +66,9 @@ def _year_for(sent: str, pos: int, end: int, fallback: int | None) -> int | None
 def _other_country(before: str) -> bool:
     """A bracket right after another country's name: "... Thái Lan (xếp hạng 44)"."""
     m = re.search(r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,3})\(\s*$", before)
-    return bool(m) and "Việt Nam" not in m.group(1) and not re.search(r"\d", m.group(1))
+    if m is None:
+        return False
+    return "Việt Nam" not in m.group(1) and not re.search(r"\d", m.group(1))
 
 
 def _scope(clause: str) -> str | None:

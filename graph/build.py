@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from extract import __version__
-from extract.agencies import Agency, registry, slug
+from extract.agencies import Agency, group_agency, registry, slug
 from extract.contract import observations_for
 from extract.legal_refs import identity, own_identity, parse_number
 from extract.pipeline import Corpus
@@ -33,6 +33,12 @@ _COMPARATORS = {"about": PKG.about, "at_least": PKG.at_least, "more_than": PKG.m
                 "less_than": PKG.less_than, "equals": PKG.equals, "top_n": PKG.top_n}
 _CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 _LOCATION_KINDS = {"province", "city"}
+
+
+def decimal(value: float) -> Literal:
+    """A canonical xsd:decimal ("88", "12.66"): both stores then print the same lexical form."""
+    text = repr(value)
+    return Literal(Decimal(text[:-2] if text.endswith(".0") else text), datatype=XSD.decimal)
 
 
 def vi(text: str) -> Literal:
@@ -55,7 +61,7 @@ def agency_iri(name_or_id: str) -> URIRef:
     agency = reg.agencies.get(name_or_id) or reg.resolve(name_or_id)
     if agency is not None:
         return ID["agency/" + agency.id]
-    return ID["group/" + slug(name_or_id.removeprefix("g:"))]
+    return ID["group/" + group_agency(name_or_id.removeprefix("g:")).id.removeprefix("g-")]
 
 
 class Builder:
@@ -170,8 +176,8 @@ class Builder:
         onto = ontology()
         for concept in onto.subjects(SKOS.inScheme, None):
             for p, o in onto.predicate_objects(concept):
-                self.add(concept, p, o)  # type: ignore[arg-type]
-            self.add(concept, RDF.type, SKOS.Concept)
+                self.g.add((concept, p, o))
+            self.g.add((concept, RDF.type, SKOS.Concept))
 
     def concept(self, scheme_name: str, notation: str, scheme: URIRef) -> URIRef:
         iri = ID[f"{scheme_name}/{slug(notation)}"]
@@ -214,6 +220,11 @@ class Builder:
         self.add(iri, PROV.wasGeneratedBy, self.run)
         if m.number:
             self.add(iri, ELI.id_local, Literal(m.number))
+            try:
+                kind = parse_number(m.number, None)[0]
+                self.add(iri, ELI.type_document, self.concept("document-type", kind, PKG.DocumentKinds))
+            except (ValueError, KeyError):
+                pass
         if m.date:
             self.add(iri, DCTERMS.date, Literal(m.date))
         if m.date and len(m.date) == 10:
@@ -273,13 +284,25 @@ class Builder:
                 self.add(iri, PKG.subTaskOf, ID["task/" + t.parent])
             self.evidence(iri, t.evidence)
 
+    def cited_documents(self) -> None:
+        """One node per legal document cited but not in the corpus, from its best-written citation."""
+        best: dict[str, LegalRef] = {}
+        for d in self.corpus.docs:
+            for r in d.refs:
+                if r.id not in best or (r.code and not best[r.id].code):
+                    best[r.id] = r
+        in_corpus = set(self.doc_iris.values())
+        for rid, r in sorted(best.items()):
+            cited = ID["legal/" + rid]
+            if cited in in_corpus:
+                continue
+            self.legal_node(cited, r.kind, r.code or r.name, r.year, r.issuer, r.issuer_name, r.ambiguous)
+            if r.name:
+                self.add(cited, ELI.title, vi(r.name))
+
     def refs(self, d: DocumentFacts) -> None:
         for r in d.refs:
             cited = ID["legal/" + r.id]
-            if cited not in self.doc_iris.values():
-                self.legal_node(cited, r.kind, r.code or r.name, r.year, r.issuer, r.issuer_name, r.ambiguous)
-                if r.name:
-                    self.add(cited, ELI.title, vi(r.name))
             if r.title:
                 self.add(cited, DCTERMS.description, vi(r.title))
             citing = ID["legal/" + r.subject] if r.subject else self.doc_iris[d.meta.id]
@@ -318,7 +341,7 @@ class Builder:
             if t.year is not None:
                 self.add(iri, PKG.year, Literal(str(t.year), datatype=XSD.gYear))
             if t.value is not None:
-                self.add(iri, PKG.value, Literal(Decimal(repr(t.value)), datatype=XSD.decimal))
+                self.add(iri, PKG.value, decimal(t.value))
             if t.unit:
                 self.add(iri, PKG.unit, Literal(t.unit))
             if t.comparator:
@@ -338,7 +361,7 @@ class Builder:
             self.add(iri, RDF.type, PKG.Observation)
             self.add(iri, PKG.indicator, ID["indicator/" + o.indicator])
             self.add(iri, PKG.year, Literal(str(o.year), datatype=XSD.gYear))
-            self.add(iri, PKG.value, Literal(Decimal(repr(o.value)), datatype=XSD.decimal))
+            self.add(iri, PKG.value, decimal(o.value))
             self.add(iri, PKG.unit, Literal(o.unit))
             if o.scope:
                 self.add(iri, PKG.scope, Literal(o.scope))
@@ -353,6 +376,7 @@ class Builder:
         for d in self.corpus.docs:
             self.document(d)
             self.add(self.run, PROV.used, self.doc_iris[d.meta.id])
+        self.cited_documents()
         for d in self.corpus.docs:
             self.tasks(d)
             self.refs(d)

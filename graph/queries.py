@@ -109,8 +109,9 @@ SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?am
        ?quote ?start ?end ?evsection WHERE {{
   ?c a pkg:Citation ; pkg:citing ?citing ; pkg:cited ?cited ; pkg:relation ?relation ;
      pkg:inDocument/dcterms:identifier ?citing_doc ; prov:wasDerivedFrom ?ann .
-  ?cited eli:type_document/skos:notation ?type ; rdfs:label ?label .
+  ?cited rdfs:label ?label .
   {_EVIDENCE}
+  OPTIONAL {{ ?cited eli:type_document/skos:notation ?type }}
   OPTIONAL {{ ?citing dcterms:identifier ?own }}
   BIND(IF(BOUND(?own), "", STR(?citing)) AS ?subject)
   OPTIONAL {{ ?cited eli:id_local ?code }}

@@ -92,7 +92,7 @@ class MemoryStore:
             rows = tuple((str(s), str(p), str(o)) for s, p, o in res)  # type: ignore[misc]
             return Result(("subject", "predicate", "object"), rows)
         variables = tuple(str(v) for v in res.vars or ())
-        rows = tuple(tuple(_rdflib_value(row[v]) for v in variables) for row in res)  # type: ignore[index]
+        rows = tuple(tuple(_rdflib_value(row.get(v)) for v in variables) for row in res)  # type: ignore[union-attr,misc]
         return Result(variables, rows)
 
     def count(self) -> int:

@@ -1,0 +1,137 @@
+"""RDF -> networkx projections: typed nodes with labels, edges named by relation.
+
+Evidence plumbing (annotations, selectors, the extraction run) and concept schemes are left out:
+the views show documents, sections, agencies, tasks, legal documents, targets, observations and
+indicators, and how they relate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
+
+from graph.namespace import ELI, ID, PKG
+
+NODE_TYPES: dict[URIRef, str] = {
+    PKG.Task: "task", PKG.Target: "target", PKG.Observation: "observation", PKG.Indicator: "indicator",
+    ORG.FormalOrganization: "agency", PKG.AgencyGroup: "agency", DCTERMS.Location: "agency",
+    ELI.LegalResourceSubdivision: "section",
+}
+EDGES: dict[URIRef, str] = {
+    PKG.owner: "owner", PKG.coOwner: "owner", PKG.lead: "lead", PKG.cooperating: "cooperating",
+    PKG.assignedIn: "assigned in", PKG.subTaskOf: "sub-task of", PKG.indicator: "indicator",
+    PKG.measures: "measures", PKG.inDocument: "in document", ELI.cites: "cites", ELI.based_on: "based on",
+    PKG.implements: "implements", ELI.is_part_of: "part of", ELI.passed_by: "passed by",
+    PKG.draftOf: "draft of", PKG.reportsOn: "reports on", PKG.mentions: "mentions",
+    ORG.subOrganizationOf: "part of",
+}
+_SKIP_TASK_SECTIONS = True
+
+
+def _label(g: Graph, node: URIRef) -> str:
+    for pred in (SKOS.prefLabel, RDFS.label):
+        labels = list(g.objects(node, pred))
+        vi = [str(x) for x in labels if isinstance(x, Literal) and x.language == "vi"]
+        if vi or labels:
+            return sorted(vi or [str(x) for x in labels])[0]
+    return str(node).rsplit("/", 1)[-1]
+
+
+def node_type(g: Graph, node: URIRef) -> str | None:
+    types = set(g.objects(node, RDF.type))
+    for cls, name in NODE_TYPES.items():
+        if cls in types:
+            return name
+    if ELI.LegalResource in types:
+        return "document" if (node, PKG.inCorpus, Literal(True)) in g else "legal"
+    return None
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    """The whole graph as typed nodes (label, type, doc) and relation-named edges."""
+    out = nx.MultiDiGraph()
+    for s, p, o in g:
+        if not isinstance(p, URIRef) or not isinstance(o, URIRef) or not isinstance(s, URIRef):
+            continue
+        rel = EDGES.get(p)
+        if rel is None:
+            continue
+        for n in (s, o):
+            if n not in out:
+                kind = node_type(g, n)
+                if kind is None:
+                    break
+                out.add_node(n, label=_label(g, n), type=kind, iri=str(n))
+        else:
+            out.add_edge(s, o, key=rel, relation=rel)
+    for n in list(out.nodes):
+        doc = next(g.objects(n, PKG.inDocument), None)
+        if doc is not None:
+            out.nodes[n]["doc"] = str(doc)
+    return out
+
+
+def ego(view: nx.MultiDiGraph, node: str, depth: int = 1, types: set[str] | None = None) -> nx.MultiDiGraph:
+    """The neighbourhood of a node (both directions), optionally keeping only some node types."""
+    focus = URIRef(node)
+    keep = view if not types else view.subgraph(
+        [n for n, d in view.nodes(data=True) if d["type"] in types or n == focus])
+    return nx.ego_graph(keep.to_undirected(as_view=True), focus, radius=depth).copy() if focus in keep \
+        else nx.MultiDiGraph()
+
+
+def coordination(view: nx.MultiDiGraph) -> nx.Graph:
+    """Agencies linked by the tasks they share (owner, lead, cooperating); weight = shared tasks."""
+    out = nx.Graph()
+    for task, data in view.nodes(data=True):
+        if data["type"] != "task":
+            continue
+        agencies = sorted({o for _, o, d in view.out_edges(task, data=True)
+                           if d["relation"] in ("owner", "lead", "cooperating")})
+        for a in agencies:
+            out.add_node(a, **view.nodes[a])
+        for a, b in combinations(agencies, 2):
+            weight = out.edges[a, b]["weight"] + 1 if out.has_edge(a, b) else 1
+            out.add_edge(a, b, weight=weight)
+    return out
+
+
+def shortest_path(view: nx.MultiDiGraph, a: str, b: str) -> list[str]:
+    """Node IRIs on a shortest path between two nodes, ignoring direction ([] if none)."""
+    try:
+        return [str(n) for n in nx.shortest_path(view.to_undirected(as_view=True), URIRef(a), URIRef(b))]
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+
+
+def centrality(view: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, str, float, float]]:
+    """(iri, label, degree, betweenness) of the most central nodes, by degree."""
+    simple = nx.Graph(view.to_undirected(as_view=True))
+    degree = nx.degree_centrality(simple)
+    between = nx.betweenness_centrality(simple, k=min(200, len(simple)), seed=7) if len(simple) > 2 else {}
+    ranked = sorted(degree, key=lambda n: (-degree[n], str(n)))[:top]
+    return [(str(n), simple.nodes[n]["label"], degree[n], between.get(n, 0.0)) for n in ranked]
+
+
+def task_load(view: nx.MultiDiGraph, doc: str | None = None) -> Counter[str]:
+    """Tasks owned per agency label (optionally in one document)."""
+    counts: Counter[str] = Counter()
+    for task, agency, data in view.edges(data=True):
+        if data["relation"] == "owner" and (doc is None or view.nodes[task].get("doc") == doc):
+            counts[view.nodes[agency]["label"]] += 1
+    return counts
+
+
+def doc_node(doc_id: str, view: nx.MultiDiGraph) -> str | None:
+    """The IRI of a corpus document by its id ("000")."""
+    for n, d in view.nodes(data=True):
+        if d["type"] == "document" and (str(n).endswith("/doc/" + doc_id) or d.get("id") == doc_id):
+            return str(n)
+    return None
+
+
+__all__ = ["ID", "to_networkx", "ego", "coordination", "shortest_path", "centrality", "task_load"]

@@ -1,0 +1,154 @@
+import os
+import shutil
+import subprocess
+from datetime import UTC, datetime
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from extract import contract
+from graph import answers, views
+from graph.build import build_graph
+from graph.namespace import ID, PKG
+from graph.queries import QUERIES
+from graph.store import QueryError, check_read_only, from_graph, run_limited
+from graph.validate import ontology, validate
+
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+PARAMS = {"agency": str(ID["agency/mpi"]), "doc": str(ID["legal/qd-2289-ttg-2020"]), "role": str(PKG.lead_role),
+          "legal": str(ID["legal/nq-50-cp-2020"]), "a": str(ID["legal/qd-2289-ttg-2020"]),
+          "b": str(ID["legal/nq-50-cp-2020"])}
+
+
+@pytest.fixture(scope="module")
+def graph(corpus) -> Graph:
+    return build_graph(corpus, WHEN)
+
+
+@pytest.fixture(scope="module")
+def stores(graph):
+    return {kind: from_graph(graph, kind) for kind in ("memory", "oxigraph")}
+
+
+def test_building_twice_gives_isomorphic_graphs(corpus, graph) -> None:
+    assert isomorphic(graph, build_graph(corpus, WHEN))
+
+
+def test_seed_graph_conforms_to_shapes(graph) -> None:
+    report = validate(graph)
+    assert report.conforms, report.text
+
+
+def test_broken_graph_does_not_conform(graph) -> None:
+    broken = Graph()
+    for t in graph:
+        broken.add(t)
+    task = ID["task/000-task-001"]
+    broken.remove((task, PKG.owner, None))
+    target = next(broken.subjects(RDF.type, PKG.Target))
+    broken.remove((target, PKG.year, None))
+    report = validate(broken)
+    print(report.text)
+    assert not report.conforms
+    assert "Every task has an owner." in report.text and "Every target has a year." in report.text
+
+
+def test_every_term_used_is_declared(graph) -> None:
+    declared = {s for s in ontology().subjects() if str(s).startswith(str(PKG._NS))}
+    used = {t for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(str(PKG._NS))}
+    assert used <= declared, used - declared
+    assert {PKG[name] for name in PKG.__annotations__} <= declared
+
+
+def test_cited_documents_are_nodes_with_identity(graph) -> None:
+    nq50 = ID["legal/nq-50-cp-2020"]
+    assert (nq50, PKG.year, Literal("2020", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))) in graph
+    assert (ID["legal/nq-50-cp-2020"], URIRef("http://data.europa.eu/eli/ontology#passed_by"),
+            ID["agency/cp"]) in graph
+    # the corpus document and the citations of it meet in one node
+    assert (ID["doc/003"], URIRef("http://data.europa.eu/eli/ontology#cites"), ID["legal/qd-2289-ttg-2020"]) in graph
+    assert (ID["legal/qd-2289-ttg-2020"], PKG.inCorpus, Literal(True)) in graph
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_named_queries_agree_on_both_stores(stores, name) -> None:
+    q = QUERIES[name]
+    got = {kind: sorted(q.run(s, **{p: PARAMS[p] for p in q.params}).rows, key=str) for kind, s in stores.items()}
+    assert got["memory"] == got["oxigraph"]
+    assert got["memory"], f"{name} returned no rows on the seeds"
+
+
+@pytest.mark.parametrize("view", ["docs", "tasks", "agencies", "refs", "targets"])
+def test_graph_answers_keep_the_extraction_contract(corpus, stores, view) -> None:
+    import json
+    keys = {"docs": ["id", "title", "kind", "status", "number", "issuer", "date", "source"],
+            "tasks": ["id", "doc", "section", "text", "owner", "owner_role", "lead", "cooperating", "kind",
+                      "deadline", "evidence"],
+            "agencies": ["id", "name", "name_en", "abbreviations", "kind", "mentioned_in", "successor"],
+            "refs": ["id", "kind", "number", "year", "issuer", "name", "cited_by", "relation", "evidence"],
+            "targets": ["id", "doc", "indicator", "value", "unit", "comparator", "year", "scope", "quantitative",
+                        "text", "observations", "status", "evidence"]}[view]
+
+    def norm(rows):
+        return sorted(json.dumps({k: r.get(k) for k in keys}, sort_keys=True, ensure_ascii=False) for r in rows)
+
+    expected = norm(getattr(contract, view)(corpus))
+    for store in stores.values():
+        assert norm(getattr(answers, view)(store)) == expected
+
+
+def test_mic_owns_most_tasks_in_qd2289(graph) -> None:
+    view = views.to_networkx(graph)
+    load = views.task_load(view, str(ID["legal/qd-2289-ttg-2020"]))
+    assert load.most_common(1)[0][0] == "Bộ Thông tin và Truyền thông"
+
+
+def test_networkx_views(graph) -> None:
+    view = views.to_networkx(graph)
+    assert {d["type"] for _, d in view.nodes(data=True)} >= {"task", "agency", "legal", "document", "target",
+                                                             "observation", "section", "indicator"}
+    ego = views.ego(view, str(ID["agency/bca"]), depth=1, types={"task", "agency"})
+    assert ego.number_of_nodes() > 5 and all(d["type"] in ("task", "agency") for _, d in ego.nodes(data=True))
+    co = views.coordination(view)
+    assert co.has_edge(ID["agency/mof"], ID["agency/sbv"])  # "Chủ trì, phối hợp với Ngân hàng Nhà nước"
+    path = views.shortest_path(view, str(ID["agency/mpi"]), str(ID["legal/nq-50-cp-2020"]))
+    assert path[0].endswith("agency/mpi") and path[-1].endswith("nq-50-cp-2020")
+    top = views.centrality(view, 3)
+    assert len(top) == 3 and all(0 <= d <= 1 for _, _, d, _ in top)
+
+
+@pytest.mark.parametrize("query, message", [
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", "INSERT is not allowed"),
+    ("DELETE WHERE { ?s ?p ?o }", "DELETE is not allowed"),
+    ("LOAD <http://example.org/x>", "LOAD is not allowed"),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE is not allowed"),
+    ("CLEAR ALL", "CLEAR is not allowed"),
+])
+def test_updates_are_refused(query, message) -> None:
+    with pytest.raises(QueryError, match=message):
+        check_read_only(query)
+
+
+def test_keywords_inside_strings_are_not_refused() -> None:
+    assert check_read_only('SELECT ?s WHERE { ?s ?p "INSERT or DELETE" }') == "SELECT"
+
+
+def test_row_limit_and_timeout(stores) -> None:
+    res = run_limited(stores["oxigraph"], "SELECT ?s WHERE { ?s ?p ?o }", limit=5)
+    assert len(res.rows) == 5 and res.truncated
+    with pytest.raises(QueryError, match="longer than"):
+        run_limited(stores["memory"], "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout=0.2)
+
+
+def test_turtle_parses_with_an_independent_parser(graph, tmp_path) -> None:
+    rapper = shutil.which("rapper")
+    if rapper is None:
+        if os.environ.get("CI"):
+            pytest.fail("rapper (raptor2-utils) is missing in CI")
+        pytest.skip("rapper not installed")
+    path = tmp_path / "g.ttl"
+    graph.serialize(path, format="turtle")
+    out = subprocess.run([rapper, "-i", "turtle", "-c", str(path)], capture_output=True, text=True, check=True)
+    assert f"returned {len(graph)} triples" in out.stderr
