@@ -28,7 +28,8 @@ test: $(STAMP)  ## Set up and run the whole test suite
 
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check extract graph tests bench app.py
-	$(BIN)/mypy extract
+	$(BIN)/mypy extract graph
 
 bench: $(STAMP)  ## Print extraction figures
 	$(BIN)/python -m bench.extract
+	$(BIN)/python -m bench.graph
