@@ -87,3 +87,30 @@ def test_build_of_new_documents_without_manifest(tmp_path) -> None:
     assert task["deadline"] == "trong năm 2024"
     (ref,) = run_json(ws, "refs")
     assert (ref["id"], ref["relation"]) == ("nq-52-tw-2019", "based_on")
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "jsonld", "nt"])
+def test_export_graph_reparses(workspace, tmp_path, fmt) -> None:
+    from rdflib import Graph
+    out = tmp_path / f"g.{fmt}"
+    result = runner.invoke(app, ["--workspace", str(workspace), "export-graph", "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(out, format={"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}[fmt])
+    assert len(graph) > 10000
+    again = runner.invoke(app, ["--workspace", str(workspace), "export-graph", "--format", fmt, "--out", str(out)])
+    assert again.exit_code == 1 and "--force" in again.output  # never overwrites without being asked
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_sparql_console(workspace, store) -> None:
+    q = "SELECT ?name (COUNT(?t) AS ?n) WHERE { ?t pkg:owner/skos:prefLabel ?name FILTER(lang(?name)='vi') } " \
+        "GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 3"
+    result = runner.invoke(app, ["--workspace", str(workspace), "--store", store, "sparql", q, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) == 3 and rows[0]["name"] == "Bộ Thông tin và Truyền thông"
+    refused = runner.invoke(app, ["--workspace", str(workspace), "sparql", "DELETE WHERE { ?s ?p ?o }"])
+    assert refused.exit_code == 3 and "read-only" in refused.output
+    limited = runner.invoke(app, ["--workspace", str(workspace), "--store", store, "sparql",
+                                  "SELECT ?s WHERE { ?s a pkg:Task }", "--limit", "2", "--json"])
+    assert len(json.loads(limited.stdout)) == 2
