@@ -3,37 +3,180 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from extract.errors import PolicyKGError
-from graph import answers
+from graph import answers, explorer, network, views
+from graph.store import MemoryStore, QueryError, run_limited
 from graph.workspace import open_workspace
 
 st.set_page_config(page_title="policykg", layout="wide")
-st.title("policykg — văn bản chính sách")
+PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "SPARQL"]
+PAGES_EN = ["Network", "Who owns what", "Targets", "Legal documents", "SPARQL"]
+qp = st.query_params
 
 
-@st.cache_resource(show_spinner="Đang dựng đồ thị của bộ văn bản…")
-def store(workspace: str):  # type: ignore[no-untyped-def]
-    return open_workspace(Path(workspace))
+@st.cache_resource(show_spinner="Đang dựng đồ thị của bộ văn bản… / Building the corpus graph…")
+def load(workspace: str) -> dict[str, Any]:
+    store = open_workspace(Path(workspace))
+    assert isinstance(store, MemoryStore)
+    return {"store": store, "view": views.to_networkx(store.graph), "docs": answers.docs(store),
+            "tasks": answers.tasks(store), "agencies": answers.agencies(store),
+            "refs": answers.refs(store), "targets": answers.targets(store)}
 
 
 try:
-    graph_store = store("workspace")
-    docs, tasks, targets = answers.docs(graph_store), answers.tasks(graph_store), answers.targets(graph_store)
+    data = load("workspace")
 except PolicyKGError as exc:
     st.error(str(exc))
     st.stop()
 
-st.caption("The interactive network view comes with the explorer issue; these tables read the graph.")
-tab_docs, tab_tasks, tab_targets = st.tabs(["Văn bản", "Nhiệm vụ", "Mục tiêu"])
-with tab_docs:
-    st.dataframe(pd.DataFrame(docs), use_container_width=True)
-with tab_tasks:
-    st.dataframe(pd.DataFrame([{k: t[k] for k in ("doc", "section", "owner", "owner_role", "text")} for t in tasks]),
-                 use_container_width=True)
-with tab_targets:
-    cols = ("doc", "indicator_label", "comparator", "value", "unit", "year", "status")
-    st.dataframe(pd.DataFrame([{k: t[k] for k in cols} for t in targets]), use_container_width=True)
+english = st.sidebar.toggle("English labels", value=qp.get("lang") == "en", key="lang_en")
+qp["lang"] = "en" if english else "vi"
+names = PAGES_EN if english else PAGES
+page_index = PAGES.index(qp["page"]) if qp.get("page") in PAGES else 0
+page = st.sidebar.radio("Trang / Page", range(len(PAGES)), index=page_index, format_func=lambda i: names[i])
+qp["page"] = PAGES[page]
+st.title("policykg")
+
+
+def network_page() -> None:
+    view = data["view"]
+    side = st.sidebar
+    text = side.text_input("Tìm / Search (có hoặc không dấu, viết tắt)", value=qp.get("q", ""), key="search")
+    qp["q"] = text
+    focus = qp.get("focus") or None
+    if text:
+        hits = network.search(view, text)
+        if hits:
+            focus = hits[0][0]
+            side.caption("→ " + hits[0][1])
+        else:
+            side.warning(f"Không tìm thấy / nothing matches “{text}”.")
+    depth = side.slider("Độ sâu / Depth", 1, 3, int(qp.get("depth", 1)), key="depth")
+    qp["depth"] = str(depth)
+    types = side.multiselect("Loại nút / Node types", list(network.STYLE), default=[], key="types")
+    doc_ids = {d["id"]: d for d in data["docs"]}
+    docs = side.multiselect("Văn bản / Documents", sorted(doc_ids), default=[], key="docs")
+    agencies = side.multiselect("Cơ quan / Agencies", sorted({a["name"] for a in data["agencies"]}),
+                                default=[], key="agencies")
+    relations = side.multiselect("Quan hệ / Relations", network.RELATIONS, default=[], key="relations")
+    physics = side.toggle("Physics", value=True, key="physics")
+    cap = side.number_input("Giới hạn nút / Node cap", 50, 1500, network.NODE_CAP, step=50, key="cap")
+    agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
+    doc_iris = {network.ID["doc/" + i] for i in docs}  # corpus docs without a number
+    doc_iris |= {str(n) for n, d in view.nodes(data=True) if d["type"] == "document"
+                 and any(d["label"] == doc_ids[i]["title"] for i in docs)}
+    sub = network.filtered(view, set(types) or None, {str(i) for i in doc_iris} or None,
+                           set(relations) or None, agency_iris or None)
+    sub = network.focus_on(sub, focus, depth)
+    labels = {str(n): d.get("label_en", "") for n, d in view.nodes(data=True)}
+    net = network.network(sub, focus=focus, physics=physics, cap=int(cap), english=english, labels=labels)
+    if net.message:
+        st.info(net.message)
+    st.caption(" · ".join(f":{_colour(c)}[■] {label}" for label, c, _ in net.legend))
+    html, css, js = network.component_code()
+    component = st.components.v2.component("policykg_network", html=html, css=css, js=js)
+    result = component(key="network", data=net.payload(), default={"selected": None},
+                       on_selected_change=lambda: None, height=660)
+    selected = (result.get("selected") if hasattr(result, "get") else None) or {}
+    node = selected.get("id") if isinstance(selected, dict) else None
+    if node:
+        qp["focus"] = node
+    show_details(node or focus)
+
+
+def _colour(hex_colour: str) -> str:
+    return {"#2f6fb0": "blue", "#f0a030": "orange", "#8a56c2": "violet", "#2e9e5b": "green",
+            "#d64545": "red", "#e87fb0": "rainbow", "#9a9a9a": "gray", "#1a9c9c": "blue"}.get(hex_colour, "gray")
+
+
+def show_details(node: str | None) -> None:
+    if not node:
+        st.caption("Bấm vào một nút để xem chi tiết / Click a node for its details.")
+        return
+    info = network.details(data["store"].graph, node)
+    if info is None:
+        st.warning("Không có nút này trong đồ thị / This node is not in the graph.")
+        return
+    st.subheader(info.label_vi)
+    st.caption(f"{info.type} · {info.label_en or ''} · {info.iri}")
+    if info.relations:
+        st.dataframe(pd.DataFrame(info.relations, columns=["", "relation", "node", "iri"]),
+                     hide_index=True, width="stretch")
+    for doc, section, quote in info.evidence:
+        st.markdown(f"**{doc}** — §{section}")
+        st.text(quote)
+
+
+def ownership_page() -> None:
+    rows = explorer.ownership(data["tasks"], data["agencies"])
+    df = pd.DataFrame(rows)
+    c1, c2, c3 = st.columns(3)
+    agency = c1.selectbox("Cơ quan / Agency", ["(tất cả / all)"] + sorted(df["agency"].unique()), key="own_agency")
+    role = c2.selectbox("Vai trò / Role", ["(tất cả / all)", "lead", "cooperating", "responsible"], key="own_role")
+    doc = c3.selectbox("Văn bản / Document", ["(tất cả / all)"] + sorted(df["doc"].unique()), key="own_doc")
+    if agency != "(tất cả / all)":
+        df = df[df["agency"] == agency]
+    if role != "(tất cả / all)":
+        df = df[df["role"] == role]
+    if doc != "(tất cả / all)":
+        df = df[df["doc"] == doc]
+    counts = df.groupby(["agency", "role"]).size().unstack(fill_value=0)
+    st.dataframe(counts, width="stretch")
+    st.dataframe(df.drop(columns=["task_id"]), hide_index=True, width="stretch")
+    st.download_button("CSV", df.to_csv(index=False).encode("utf-8"), "tasks-by-agency.csv", "text/csv")
+
+
+def targets_page() -> None:
+    rows = explorer.target_rows(data["targets"])
+    indicators = sorted({r["indicator"] for r in rows})
+    pick = st.selectbox("Chỉ tiêu / Indicator", indicators, key="indicator",
+                        index=indicators.index("Tỷ trọng kinh tế số trong GDP")
+                        if "Tỷ trọng kinh tế số trong GDP" in indicators else 0)
+    series = pd.DataFrame(explorer.series(data["targets"], pick))
+    if not series.empty:
+        st.scatter_chart(series, x="year", y="value", color="kind")
+    st.dataframe(pd.DataFrame([r for r in rows if r["indicator"] == pick]), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def legal_page() -> None:
+    df = pd.DataFrame(explorer.legal_rows(data["refs"]))
+    cited = st.selectbox("Văn bản được trích dẫn / Cited document", ["(tất cả / all)"] + sorted(df["cited"].unique()),
+                         key="cited")
+    if cited != "(tất cả / all)":
+        df = df[df["cited"] == cited]
+    st.dataframe(df, hide_index=True, width="stretch")
+
+
+def sparql_page() -> None:
+    example = st.selectbox("Ví dụ / Examples", list(explorer.EXAMPLE_QUERIES), key="example")
+    query = st.text_area("SPARQL (read-only)", explorer.EXAMPLE_QUERIES[example], height=180, key="sparql")
+    c1, c2 = st.columns(2)
+    limit = c1.number_input("Row limit", 1, 10000, 500, key="limit")
+    timeout = c2.number_input("Timeout (s)", 1, 60, 10, key="timeout")
+    if st.button("Chạy / Run", key="run"):
+        try:
+            result = run_limited(data["store"], explorer.with_prefixes(query), limit=int(limit),
+                                 timeout=float(timeout))
+        except QueryError as exc:
+            st.error(str(exc))
+            return
+        if result.boolean is not None:
+            st.write(result.boolean)
+            return
+        df = pd.DataFrame(result.rows, columns=list(result.variables))
+        if result.truncated:
+            st.warning(f"Only the first {limit} rows are shown.")
+        st.dataframe(df, hide_index=True, width="stretch")
+        st.download_button("CSV", df.to_csv(index=False).encode("utf-8"), "query.csv", "text/csv")
+
+
+try:
+    [network_page, ownership_page, targets_page, legal_page, sparql_page][page]()
+except PolicyKGError as exc:
+    st.error(str(exc))

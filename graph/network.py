@@ -1,0 +1,239 @@
+"""The explorer's network: filter and focus a networkx view, lay it out with pyvis, draw it offline.
+
+pyvis builds the nodes, edges and options (`Network.get_network_data()`); its HTML template is not
+used because it loads Bootstrap from a CDN. The page draws the data with the vis-network script and
+stylesheet shipped inside the pyvis package. Labels are drawn on a canvas and tooltips are plain
+text in vis-network 9, so document text never becomes markup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+from extract.agencies import registry, slug
+from graph.namespace import ID, OA, PKG
+from graph.views import EDGES, node_type
+
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
+NODE_CAP = 400
+STYLE: dict[str, dict[str, Any]] = {
+    "agency": {"color": "#2f6fb0", "shape": "box", "label": "Cơ quan / Agency"},
+    "task": {"color": "#f0a030", "shape": "dot", "label": "Nhiệm vụ / Task"},
+    "legal": {"color": "#8a56c2", "shape": "diamond", "label": "Văn bản được trích dẫn / Cited document"},
+    "document": {"color": "#2e9e5b", "shape": "star", "label": "Văn bản trong bộ / Corpus document"},
+    "target": {"color": "#d64545", "shape": "triangle", "label": "Mục tiêu / Target"},
+    "observation": {"color": "#e87fb0", "shape": "triangleDown", "label": "Kết quả / Observation"},
+    "section": {"color": "#9a9a9a", "shape": "dot", "label": "Mục / Section"},
+    "indicator": {"color": "#1a9c9c", "shape": "hexagon", "label": "Chỉ tiêu / Indicator"},
+    "topic": {"color": "#7a7a2a", "shape": "ellipse", "label": "Chủ đề / Topic"},
+}
+RELATIONS = sorted(set(EDGES.values()))
+
+
+@dataclass
+class NetworkData:
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    options: dict[str, Any]
+    total: int = 0
+    truncated: bool = False
+    message: str = ""
+    legend: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def payload(self) -> dict[str, Any]:
+        return {"nodes": self.nodes, "edges": self.edges, "options": self.options}
+
+
+def short(text: str, n: int = 28) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def filtered(view: nx.MultiDiGraph, types: set[str] | None = None, docs: set[str] | None = None,
+             relations: set[str] | None = None, agencies: set[str] | None = None) -> nx.MultiDiGraph:
+    """The view with only some node types, documents, relations, and tasks of some agencies."""
+    keep = []
+    task_ok: set[Any] | None = None
+    if agencies:
+        task_ok = {t for t, a, d in view.edges(data=True)
+                   if str(a) in agencies and d["relation"] in ("owner", "lead", "cooperating")}
+    for n, d in view.nodes(data=True):
+        if types and d["type"] not in types:
+            continue
+        if docs and d.get("doc") and d["doc"] not in docs:
+            continue
+        if task_ok is not None and d["type"] == "task" and n not in task_ok:
+            continue
+        keep.append(n)
+    sub = view.subgraph(keep)
+    if not relations:
+        return sub.copy()
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(sub.nodes(data=True))
+    out.add_edges_from((u, v, k, d) for u, v, k, d in sub.edges(keys=True, data=True) if d["relation"] in relations)
+    return out
+
+
+def focus_on(view: nx.MultiDiGraph, node: str | None, depth: int) -> nx.MultiDiGraph:
+    """The neighbourhood (both directions) of a node, or the whole view without one."""
+    if not node or URIRef(node) not in view:
+        return view
+    nearby = nx.ego_graph(view.to_undirected(as_view=True), URIRef(node), radius=depth)
+    return view.subgraph(nearby.nodes).copy()
+
+
+def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = True, cap: int = NODE_CAP,
+            english: bool = False, labels: dict[str, str] | None = None) -> NetworkData:
+    """Nodes, edges and options for vis-network, built with pyvis; capped with a clear message."""
+    total = view.number_of_nodes()
+    nodes = list(view.nodes(data=True))
+    truncated = total > cap
+    if truncated:  # keep the focus and the best-connected nodes
+        degree = dict(view.degree())
+        nodes.sort(key=lambda nd: (str(nd[0]) != focus, -degree[nd[0]], str(nd[0])))
+        nodes = nodes[:cap]
+    kept = {n for n, _ in nodes}
+    net = Network(directed=True, cdn_resources="remote")
+    for n, d in sorted(nodes, key=lambda nd: str(nd[0])):
+        style = STYLE.get(d["type"], STYLE["topic"])
+        label = (labels or {}).get(str(n)) if english else None
+        full = label or d["label"]
+        net.add_node(str(n), label=short(full), title=f"{style['label']}\n{full}", color=style["color"],
+                     shape=style["shape"], size=28 if str(n) == focus else 14,
+                     borderWidth=4 if str(n) == focus else 1)
+    seen = set()
+    for u, v, d in view.edges(data=True):
+        key = (str(u), str(v), d["relation"])
+        if u in kept and v in kept and key not in seen:
+            seen.add(key)
+            net.add_edge(str(u), str(v), label=d["relation"], title=d["relation"], arrows="to")
+    node_list, edge_list, *_rest, options_json = net.get_network_data()
+    options = json.loads(options_json)
+    options["physics"] = {"enabled": physics, "solver": "forceAtlas2Based",
+                          "stabilization": {"enabled": True, "iterations": 120, "fit": True}}
+    options["edges"] = {"font": {"size": 9, "align": "middle"}, "smooth": False, "color": {"color": "#999"}}
+    options["interaction"] = {"hover": True, "tooltipDelay": 150, "navigationButtons": False}
+    message = (f"{total} nodes match; showing the {cap} best connected. Focus on a node or narrow the "
+               f"filters to see the rest.") if truncated else ""
+    legend = [(STYLE[t]["label"], STYLE[t]["color"], STYLE[t]["shape"]) for t in STYLE]
+    return NetworkData(node_list, edge_list, options, total, truncated, message, legend)
+
+
+def search(view: nx.MultiDiGraph, text: str, limit: int = 10) -> list[tuple[str, str, str]]:
+    """(iri, label, type) of nodes whose label or alias matches, with or without diacritics."""
+    want = slug(text)
+    if not want:
+        return []
+    agency = registry().resolve(text)
+    exact_iri = str(ID["agency/" + agency.id]) if agency else None
+    scored = []
+    for n, d in view.nodes(data=True):
+        key = slug(d["label"])
+        if str(n) == exact_iri or key == want:
+            rank = 0
+        elif key.startswith(want):
+            rank = 1
+        elif want in key:
+            rank = 2
+        else:
+            continue
+        scored.append((rank, d["type"] != "agency", len(d["label"]), str(n), d["label"], d["type"]))
+    return [(iri, label, kind) for *_, iri, label, kind in sorted(scored)[:limit]]
+
+
+@dataclass(frozen=True)
+class Details:
+    iri: str
+    type: str
+    label_vi: str
+    label_en: str | None
+    relations: list[tuple[str, str, str, str]]  # (direction, relation, other label, other iri)
+    evidence: list[tuple[str, str, str]]  # (document, section, quote)
+
+
+def details(g: Graph, iri: str) -> Details | None:
+    """Everything the panel shows for a node: type, labels, relations and evidence quotes."""
+    node = URIRef(iri)
+    if (node, None, None) not in g and (None, None, node) not in g:
+        return None
+    vi = [str(o) for o in g.objects(node, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "vi"]
+    en = [str(o) for o in g.objects(node, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "en"]
+    vi = vi or [str(o) for o in g.objects(node, PKG.text)] or [str(o) for o in g.objects(node, RDFS.label)]
+    rels = []
+    for p, o in g.predicate_objects(node):
+        if isinstance(p, URIRef) and p in EDGES and isinstance(o, URIRef):
+            rels.append(("→", EDGES[p], _label(g, o), str(o)))
+    for s, p in g.subject_predicates(node):
+        if isinstance(p, URIRef) and p in EDGES and isinstance(s, URIRef):
+            rels.append(("←", EDGES[p], _label(g, s), str(s)))
+    evidence = []
+    sources = [node] + [s for s in g.subjects(PKG.agent, node)] + [s for s in g.subjects(PKG.cited, node)]
+    for source in sources:
+        for ann in g.objects(source, PROV.wasDerivedFrom):
+            evidence.extend(_quotes(g, ann))
+    kind = node_type(g, node) or ("annotation" if (node, RDF.type, OA.Annotation) in g else "other")
+    return Details(iri, kind, vi[0] if vi else iri.rsplit("/", 1)[-1], en[0] if en else None,
+                   sorted(rels), sorted(set(evidence)))
+
+
+def _label(g: Graph, node: URIRef) -> str:
+    for p in (SKOS.prefLabel, RDFS.label):
+        for o in g.objects(node, p):
+            if not isinstance(o, Literal) or o.language in (None, "vi"):
+                return str(o)
+    return str(node).rsplit("/", 1)[-1]
+
+
+def _quotes(g: Graph, ann: Any) -> list[tuple[str, str, str]]:
+    out = []
+    section = next((str(o) for s in g.objects(ann, PKG.inSection) for o in g.objects(s, URIRef(
+        "http://data.europa.eu/eli/ontology#id_local"))), "")
+    for target in g.objects(ann, OA.hasTarget):
+        doc = next((_label(g, d) for d in g.objects(target, OA.hasSource)), "")
+        for sel in g.objects(target, OA.hasSelector):
+            for exact in g.objects(sel, OA.exact):
+                out.append((doc, section, " ".join(str(exact).split())))
+    return out
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """(stylesheet, script) of vis-network from the pyvis package: nothing is fetched online."""
+    return (VIS_DIR / "vis-network.css").read_text(encoding="utf-8"), \
+        (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+
+
+COMPONENT_HTML = '<div class="pkg-net" data-testid="pkg-network"></div>'
+COMPONENT_CSS = ".pkg-net { width: 100%; height: 640px; border: 1px solid #ddd; border-radius: 6px; }"
+_MODULE = """
+export default function ({ data, parentElement, setStateValue }) {
+  const root = parentElement.querySelector(".pkg-net");
+  if (!root || !data) return;
+  if (root.__pkgNetwork) { root.__pkgNetwork.destroy(); }  // data changed: the old network goes first
+  const network = new vis.Network(root, {
+    nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, data.options);
+  root.__pkgNetwork = network;
+  window.__pkgNetwork = network;
+  window.__pkgStable = false;
+  network.once("stabilizationIterationsDone", () => { window.__pkgStable = true; });
+  network.once("afterDrawing", () => { window.__pkgDrawn = true; });
+  network.on("click", (params) => {
+    if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }
+  });
+}
+"""
+
+
+def component_code() -> tuple[str, str, str]:
+    """(html, css, js) for `st.components.v2.component`: the vis UMD script defines `vis` globally."""
+    css, script = vis_assets()
+    return COMPONENT_HTML, css + "\n" + COMPONENT_CSS, script + "\n" + _MODULE
