@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from extract.agencies import registry, slug
-from graph.namespace import ID, OA, PKG
+from graph.namespace import ELI, ID, OA, PKG
 from graph.views import EDGES, node_type
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
@@ -195,10 +195,9 @@ def _label(g: Graph, node: URIRef) -> str:
 
 def _quotes(g: Graph, ann: Any) -> list[tuple[str, str, str]]:
     out = []
-    section = next((str(o) for s in g.objects(ann, PKG.inSection) for o in g.objects(s, URIRef(
-        "http://data.europa.eu/eli/ontology#id_local"))), "")
+    section = next((str(o) for s in g.objects(ann, PKG.inSection) for o in g.objects(s, ELI.id_local)), "")
     for target in g.objects(ann, OA.hasTarget):
-        doc = next((_label(g, d) for d in g.objects(target, OA.hasSource)), "")
+        doc = next((_label(g, d) for d in g.objects(target, OA.hasSource) if isinstance(d, URIRef)), "")
         for sel in g.objects(target, OA.hasSelector):
             for exact in g.objects(sel, OA.exact):
                 out.append((doc, section, " ".join(str(exact).split())))

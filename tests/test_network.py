@@ -53,8 +53,8 @@ def test_component_is_offline(view) -> None:
 
 
 def test_markup_in_a_document_stays_text(corpus) -> None:
-    from tests.conftest import facts_of
     from extract.pipeline import Corpus
+    from tests.conftest import facts_of
     evil = "IV. NHIỆM VỤ\n1. Bộ Công an\n- Rà soát <img src=x onerror=alert(1)> và báo cáo."
     graph = build_graph(Corpus([facts_of(evil)]))
     data = network.network(views.to_networkx(graph))
