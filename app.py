@@ -58,14 +58,21 @@ def network_page() -> None:
             side.warning(f"Không tìm thấy / nothing matches “{text}”.")
     depth = side.slider("Độ sâu / Depth", 1, 3, int(qp.get("depth", 1)), key="depth")
     qp["depth"] = str(depth)
-    types = side.multiselect("Loại nút / Node types", list(network.STYLE), default=[], key="types")
     doc_ids = {d["id"]: d for d in data["docs"]}
-    docs = side.multiselect("Văn bản / Documents", sorted(doc_ids), default=[], key="docs")
-    agencies = side.multiselect("Cơ quan / Agencies", sorted({a["name"] for a in data["agencies"]}),
-                                default=[], key="agencies")
-    relations = side.multiselect("Quan hệ / Relations", network.RELATIONS, default=[], key="relations")
-    physics = side.toggle("Physics", value=True, key="physics")
-    cap = side.number_input("Giới hạn nút / Node cap", 50, 1500, network.NODE_CAP, step=50, key="cap")
+    agency_names = sorted({a["name"] for a in data["agencies"]})
+    types = side.multiselect("Loại nút / Node types", list(network.STYLE), default=_listed("types", network.STYLE),
+                             key="types")
+    docs = side.multiselect("Văn bản / Documents", sorted(doc_ids), default=_listed("docs", doc_ids), key="docs")
+    agencies = side.multiselect("Cơ quan / Agencies", agency_names, default=_listed("agencies", agency_names),
+                                key="agencies")
+    relations = side.multiselect("Quan hệ / Relations", network.RELATIONS,
+                                 default=_listed("relations", network.RELATIONS), key="relations")
+    physics = side.toggle("Physics", value=qp.get("physics", "on") == "on", key="physics")
+    cap = side.number_input("Giới hạn nút / Node cap", 10, 1500, int(qp.get("cap", network.NODE_CAP)), step=10,
+                            key="cap")
+    for name, value in (("types", types), ("docs", docs), ("agencies", agencies), ("relations", relations)):
+        qp[name] = "|".join(value)
+    qp["physics"], qp["cap"] = "on" if physics else "off", str(cap)
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
     doc_iris = {network.ID["doc/" + i] for i in docs}  # corpus docs without a number
     doc_iris |= {str(n) for n, d in view.nodes(data=True) if d["type"] == "document"
@@ -73,7 +80,7 @@ def network_page() -> None:
     sub = network.filtered(view, set(types) or None, {str(i) for i in doc_iris} or None,
                            set(relations) or None, agency_iris or None)
     sub = network.focus_on(sub, focus, depth)
-    labels = {str(n): d.get("label_en", "") for n, d in view.nodes(data=True)}
+    labels = {str(n): d.get("label_en", "") for n, d in view.nodes(data=True)}  # shown when English is on
     net = network.network(sub, focus=focus, physics=physics, cap=int(cap), english=english, labels=labels)
     if net.message:
         st.info(net.message)
@@ -87,6 +94,11 @@ def network_page() -> None:
     if node:
         qp["focus"] = node
     show_details(node or focus)
+
+
+def _listed(name: str, allowed: Any) -> list[str]:
+    """A multiselect's values from the URL ("a|b"), keeping only known ones."""
+    return [v for v in qp.get(name, "").split("|") if v and v in allowed]
 
 
 def _colour(hex_colour: str) -> str:

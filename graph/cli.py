@@ -217,3 +217,7 @@ def run() -> None:
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    run()

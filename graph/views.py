@@ -32,6 +32,11 @@ EDGES: dict[URIRef, str] = {
 _SKIP_TASK_SECTIONS = True
 
 
+def _label_en(g: Graph, node: URIRef) -> str | None:
+    labels = [str(x) for x in g.objects(node, SKOS.prefLabel) if isinstance(x, Literal) and x.language == "en"]
+    return sorted(labels)[0] if labels else None
+
+
 def _label(g: Graph, node: URIRef) -> str:
     for pred in (SKOS.prefLabel, RDFS.label):
         labels = list(g.objects(node, pred))
@@ -65,7 +70,8 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
                 kind = node_type(g, n)
                 if kind is None:
                     break
-                out.add_node(n, label=_label(g, n), type=kind, iri=str(n))
+                out.add_node(n, label=_label(g, n), label_en=_label_en(g, n) or _label(g, n), type=kind,
+                             iri=str(n))
         else:
             out.add_edge(s, o, key=rel, relation=rel)
     for n in list(out.nodes):
