@@ -23,13 +23,22 @@ qp = st.query_params
 def load(workspace: str) -> dict[str, Any]:
     store = open_workspace(Path(workspace))
     assert isinstance(store, MemoryStore)
-    return {"store": store, "view": views.to_networkx(store.graph), "docs": answers.docs(store),
-            "tasks": answers.tasks(store), "agencies": answers.agencies(store),
-            "refs": answers.refs(store), "targets": answers.targets(store)}
+    return {"store": store, "view": views.to_networkx(store.graph)}
+
+
+@st.cache_resource(show_spinner=False)
+def answer(name: str) -> list[dict[str, Any]]:
+    """One of the CLI's answers (docs, tasks, agencies, refs, targets), computed on first use."""
+    return getattr(answers, name)(data["store"])
+
+
+class Lazy(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> Any:
+        return answer(key)
 
 
 try:
-    data = load("workspace")
+    data = Lazy(load("workspace"))
 except PolicyKGError as exc:
     st.error(str(exc))
     st.stop()
@@ -41,6 +50,13 @@ page_index = PAGES.index(qp["page"]) if qp.get("page") in PAGES else 0
 page = st.sidebar.radio("Trang / Page", range(len(PAGES)), index=page_index, format_func=lambda i: names[i])
 qp["page"] = PAGES[page]
 st.title("policykg")
+
+
+@st.cache_resource
+def network_component() -> Any:
+    """Registered once: the vis-network script (~700 KB) is not sent again on every rerun."""
+    html, css, js = network.component_code()
+    return st.components.v2.component("policykg_network", html=html, css=css, js=js)
 
 
 def network_page() -> None:
@@ -85,9 +101,7 @@ def network_page() -> None:
     if net.message:
         st.info(net.message)
     st.caption(" · ".join(f":{_colour(c)}[■] {label}" for label, c, _ in net.legend))
-    html, css, js = network.component_code()
-    component = st.components.v2.component("policykg_network", html=html, css=css, js=js)
-    result = component(key="network", data=net.payload(), default={"selected": None},
+    result = network_component()(key="network", data=net.payload(), default={"selected": None},
                        on_selected_change=lambda: None, height=660)
     selected = (result.get("selected") if hasattr(result, "get") else None) or {}
     node = selected.get("id") if isinstance(selected, dict) else None

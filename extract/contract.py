@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.agencies import GROUP_KIND, group_agency, registry
-from extract.pipeline import Corpus
 from extract.progress import relevant, status
 from extract.records import Evidence, Observation, Target
+
+if TYPE_CHECKING:
+    from extract.pipeline import Corpus
 
 Row = dict[str, Any]
 

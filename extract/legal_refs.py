@@ -15,20 +15,9 @@ from dataclasses import dataclass, replace
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extract.agencies import slug
+from extract.legal_ids import _DOCNUM_RE, KINDS, identity, parse_number
 from extract.nlp import AGENCY_SPANS
 
-KINDS: dict[str, tuple[str, str]] = {
-    # words (lower case) -> (kind, code)
-    "nghị quyết": ("Nghị quyết", "NQ"), "quyết định": ("Quyết định", "QĐ"),
-    "nghị định": ("Nghị định", "NĐ"), "thông tư liên tịch": ("Thông tư liên tịch", "TTLT"),
-    "thông tư": ("Thông tư", "TT"), "chỉ thị": ("Chỉ thị", "CT"), "tờ trình": ("Tờ trình", "TTr"),
-    "thông báo": ("Thông báo", "TB"), "công văn": ("Công văn", "CV"), "kết luận": ("Kết luận", "KL"),
-    "kế hoạch": ("Kế hoạch", "KH"), "báo cáo": ("Báo cáo", "BC"), "luật": ("Luật", "QH"),
-    "pháp lệnh": ("Pháp lệnh", "PL"), "văn bản hợp nhất": ("Văn bản hợp nhất", "VBHN"),
-}
-_CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định"}
-_DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
 _DOCNUM_TEXT_RE = re.compile(r"(?<![\w/-])" + _DOCNUM_RE.pattern[1:-1] + r"(?![\w/-])")
 _YEAR_RE = re.compile(r"^(19[4-9]\d|20\d\d)$")
 _YEARS_RE = re.compile(r"^(19[4-9]\d|20\d\d)-(19[4-9]\d|20\d\d)$")
@@ -68,26 +57,6 @@ class RefHit:
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
-def identity(kind: str, number: str, issuer: str | None, year: int | None,
-             years: tuple[int, ...] = (), name: str | None = None) -> str:
-    """Id of a legal document: kind code, number, issuer and year ("nq-50-cp-2020")."""
-    code = KINDS.get(kind.lower(), (kind, kind))[1]
-    base = name if name and not number else f"{code} {number} {issuer or ''}"
-    when = "-".join(str(y) for y in years) if years else (year or "x")
-    return slug(f"{base} {when}")
-
-
-def own_identity(number: str | None, date: str | None) -> str | None:
-    """Identity of a document from its own number ("2289/QĐ-TTg") and date."""
-    if not number or not date or not re.match(r"^\d{4}", date):
-        return None
-    try:
-        kind, num, year, issuer = parse_number(number, None)
-    except (ValueError, KeyError):
-        return None
-    return identity(kind, num, issuer, year or int(date[:4]))
-
-
 def _matcher(doc: Doc) -> PhraseMatcher:
     """Kind words ("Nghị quyết", "Luật", "Đề án") on lower case, built once per vocab.
 
@@ -116,25 +85,6 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
     return None
-
-
-def parse_number(token: str, kind_word: str | None) -> tuple[str, str, int | None, str | None]:
-    """(kind, number, year, issuer) from "10/2024/NĐ-CP" and the kind word before it."""
-    m = _DOCNUM_RE.match(token)
-    if m is None:
-        raise ValueError(token)
-    number, year, code = m.group(1), m.group(2), m.group(3)
-    parts = re.split(r"[/-]", code)
-    kind = KINDS[kind_word.lower()][0] if kind_word else None
-    issuer: str | None
-    if parts[0] in _CODES or parts[0].upper() in _CODES:
-        kind = kind or _CODES.get(parts[0], _CODES.get(parts[0].upper(), "Văn bản"))
-        issuer = parts[1] if len(parts) > 1 else None
-    elif re.match(r"^QH\d+$", parts[0]):
-        kind, issuer = kind or "Luật", parts[0]
-    else:
-        kind, issuer = kind or "Công văn", parts[0]
-    return kind, number, int(year) if year else None, issuer
 
 
 def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.agencies import registry
-from extract.legal_refs import parse_number
+from extract.legal_ids import parse_number
 
 KIND_WORDS: dict[str, str] = {
     "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from extract.agencies import GROUP_KIND, group_agency
 from extract.errors import InputError
-from extract.legal_refs import find_refs, implementer, own_identity, relation, stronger
+from extract.files import BUNDLED
+from extract.legal_ids import own_identity
+from extract.legal_refs import find_refs, implementer, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, normalize
@@ -20,7 +22,6 @@ from extract.segment import FRONT, segment
 from extract.targets import extract_targets
 from extract.tasks import TaskExtractor
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 MANIFEST = "manifest.json"
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from extract.agencies import fold_key, registry
-from extract.legal_refs import parse_number
+from extract.legal_ids import parse_number
 from graph.namespace import ELI, ID, PKG
 from graph.queries import query
 from graph.store import Store

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -17,13 +18,15 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from extract import __version__
 from extract.agencies import Agency, group_agency, registry, slug
 from extract.contract import observations_for
-from extract.legal_refs import identity, own_identity, parse_number
-from extract.pipeline import Corpus
+from extract.legal_ids import identity, own_identity, parse_number
 from extract.progress import status
 from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef
 from extract.segment import FRONT
 from graph.namespace import ELI, ID, OA, PKG, PREFIXES
 from graph.validate import ontology
+
+if TYPE_CHECKING:
+    from extract.pipeline import Corpus
 
 _RELATIONS = {"cites": ELI.cites, "based_on": ELI.based_on, "implements": PKG.implements}
 _ROLES = {"lead": PKG.lead_role, "cooperating": PKG.cooperating_role, "responsible": PKG.responsible_role}

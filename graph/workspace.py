@@ -9,11 +9,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extract.errors import PolicyKGError
-from extract.files import write_atomic
-from extract.pipeline import BUNDLED, corpus_files, extract_corpus
-from graph.build import build_graph
+from extract.files import BUNDLED, write_atomic
 from graph.store import GRAPH_FILE, Store, open_store, save
-from graph.validate import validate
 
 SUMMARY = "build.json"
 DEFAULT = Path("workspace")
@@ -41,6 +38,10 @@ class Summary:
 def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT,
           on_doc: Callable[[Path], None] | None = None) -> Summary:
     """Extract the corpus, build and validate its graph, and store it in the workspace."""
+    from extract.pipeline import corpus_files, extract_corpus  # spaCy loads only when building
+    from graph.build import build_graph
+    from graph.validate import validate
+
     corpus_files(corpus)  # fails early, with a clear message, on a bad folder
     start = time.perf_counter()
     facts = extract_corpus(corpus, on_doc=on_doc)
