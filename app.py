@@ -52,6 +52,15 @@ qp["page"] = PAGES[page]
 st.title("policykg")
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def network_data(focus: str | None, depth: int, types: tuple[str, ...], titles: tuple[str, ...],
+                 docs: tuple[str, ...], agencies: tuple[str, ...], relations: tuple[str, ...], physics: bool,
+                 cap: int, english: bool) -> network.NetworkData:
+    """The network for one view state (cached: going back to a view is instant)."""
+    return network.build_view(data["view"], focus, depth, set(types), set(titles), set(docs), set(agencies),
+                              set(relations), physics, cap, english)
+
+
 @st.cache_resource
 def network_component() -> Any:
     """Registered once: the vis-network script (~700 KB) is not sent again on every rerun."""
@@ -89,15 +98,9 @@ def network_page() -> None:
     for name, value in (("types", types), ("docs", docs), ("agencies", agencies), ("relations", relations)):
         qp[name] = "|".join(value)
     qp["physics"], qp["cap"] = "on" if physics else "off", str(cap)
-    agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
-    doc_iris = {network.ID["doc/" + i] for i in docs}  # corpus docs without a number
-    doc_iris |= {str(n) for n, d in view.nodes(data=True) if d["type"] == "document"
-                 and any(d["label"] == doc_ids[i]["title"] for i in docs)}
-    sub = network.filtered(view, set(types) or None, {str(i) for i in doc_iris} or None,
-                           set(relations) or None, agency_iris or None)
-    sub = network.focus_on(sub, focus, depth)
-    labels = {str(n): d.get("label_en", "") for n, d in view.nodes(data=True)}  # shown when English is on
-    net = network.network(sub, focus=focus, physics=physics, cap=int(cap), english=english, labels=labels)
+    titles = tuple(doc_ids[i]["title"] for i in docs)
+    net = network_data(focus, depth, tuple(types), titles, tuple(docs), tuple(agencies), tuple(relations),
+                       physics, int(cap), english)
     if net.message:
         st.info(net.message)
     st.caption(" · ".join(f":{_colour(c)}[■] {label}" for label, c, _ in net.legend))

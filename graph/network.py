@@ -119,13 +119,28 @@ def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = Tru
     node_list, edge_list, *_rest, options_json = net.get_network_data()
     options = json.loads(options_json)
     options["physics"] = {"enabled": physics, "solver": "forceAtlas2Based",
-                          "stabilization": {"enabled": True, "iterations": 120, "fit": True}}
+                          "stabilization": {"enabled": True, "iterations": 80, "fit": True}}
+    # vis's "improved layout" clusters with Kamada-Kawai first: seconds past ~100 nodes
+    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
     options["edges"] = {"font": {"size": 9, "align": "middle"}, "smooth": False, "color": {"color": "#999"}}
     options["interaction"] = {"hover": True, "tooltipDelay": 150, "navigationButtons": False}
     message = (f"{total} nodes match; showing the {cap} best connected. Focus on a node or narrow the "
                f"filters to see the rest.") if truncated else ""
     legend = [(STYLE[t]["label"], STYLE[t]["color"], STYLE[t]["shape"]) for t in STYLE]
     return NetworkData(node_list, edge_list, options, total, truncated, message, legend)
+
+
+def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_titles: set[str],
+               doc_ids: set[str], agencies: set[str], relations: set[str], physics: bool, cap: int,
+               english: bool) -> NetworkData:
+    """The explorer's network for a view state: filters, then focus and depth, then the cap."""
+    agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
+    doc_iris = {str(ID["doc/" + i]) for i in doc_ids}
+    doc_iris |= {str(n) for n, d in view.nodes(data=True) if d["type"] == "document" and d["label"] in doc_titles}
+    sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
+    sub = focus_on(sub, focus, depth)
+    labels = {str(n): d.get("label_en", "") for n, d in sub.nodes(data=True)}
+    return network(sub, focus=focus, physics=physics, cap=cap, english=english, labels=labels)
 
 
 def search(view: nx.MultiDiGraph, text: str, limit: int = 10) -> list[tuple[str, str, str]]:
@@ -217,6 +232,7 @@ _MODULE = """
 export default function ({ data, parentElement, setStateValue }) {
   const root = parentElement.querySelector(".pkg-net");
   if (!root || !data) return;
+  window.__pkgCalledAt = performance.now();
   if (root.__pkgNetwork) { root.__pkgNetwork.destroy(); }  // data changed: the old network goes first
   const network = new vis.Network(root, {
     nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, data.options);
@@ -224,7 +240,7 @@ export default function ({ data, parentElement, setStateValue }) {
   window.__pkgNetwork = network;
   window.__pkgStable = false;
   network.once("stabilizationIterationsDone", () => { window.__pkgStable = true; });
-  network.once("afterDrawing", () => { window.__pkgDrawn = true; });
+  network.once("afterDrawing", () => { window.__pkgDrawn = true; window.__pkgDrawnAt = performance.now(); });
   network.on("click", (params) => {
     if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }
   });
