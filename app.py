@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from extract.errors import PolicyKGError
-from graph import answers, explorer, network, views
-from graph.store import MemoryStore, QueryError, run_limited
-from graph.workspace import open_workspace
+from graph import answers, explorer, network
+from graph.store import QueryError, run_limited
+from graph.workspace import open_explorer
 
 st.set_page_config(page_title="policykg", layout="wide")
 PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "SPARQL"]
@@ -21,9 +21,8 @@ qp = st.query_params
 
 @st.cache_resource(show_spinner="Đang dựng đồ thị của bộ văn bản… / Building the corpus graph…")
 def load(workspace: str) -> dict[str, Any]:
-    store = open_workspace(Path(workspace))
-    assert isinstance(store, MemoryStore)
-    return {"store": store, "view": views.to_networkx(store.graph)}
+    store, view = open_explorer(Path(workspace))
+    return {"store": store, "view": view}
 
 
 @st.cache_resource(show_spinner=False)
@@ -127,7 +126,7 @@ def show_details(node: str | None) -> None:
     if not node:
         st.caption("Bấm vào một nút để xem chi tiết / Click a node for its details.")
         return
-    info = network.details(data["store"].graph, node)
+    info = network.details(data["store"], node)
     if info is None:
         st.warning("Không có nút này trong đồ thị / This node is not in the graph.")
         return

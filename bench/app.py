@@ -48,11 +48,17 @@ def main() -> None:
                     break
             except OSError:
                 time.sleep(0.1)
+        print(f"server start -> health check answers: {time.perf_counter() - t0:.2f} s")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            t1 = time.perf_counter()
             page.goto(f"{url}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}")
+            page.wait_for_function("window.__pkgCalledAt !== undefined", timeout=120_000)
+            t2 = time.perf_counter()
             page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
+            print(f"browser launched at {t1 - t0:.2f} s; page -> network data on the page {t2 - t1:.2f} s, "
+                  f"-> drawn {time.perf_counter() - t1:.2f} s")
             print(f"server start -> first drawn network (Bộ Công an, depth 1): {time.perf_counter() - t0:.2f} s")
             for cap, depth in ((50, 3), (300, 3), (1000, 3)):
                 page.goto(f"{url}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}&depth={depth}&cap=10")

@@ -17,12 +17,14 @@ from typing import Any
 import networkx as nx
 import pyvis
 from pyvis.network import Network
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from extract.agencies import registry, slug
-from graph.namespace import ELI, ID, OA, PKG
-from graph.views import EDGES, node_type
+from graph.namespace import ELI, ID, PKG
+from graph.queries import PREFIX_BLOCK
+from graph.store import Store
+from graph.views import EDGES, NODE_TYPES
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 NODE_CAP = 400
@@ -175,48 +177,59 @@ class Details:
     evidence: list[tuple[str, str, str]]  # (document, section, quote)
 
 
-def details(g: Graph, iri: str) -> Details | None:
-    """Everything the panel shows for a node: type, labels, relations and evidence quotes."""
-    node = URIRef(iri)
-    if (node, None, None) not in g and (None, None, node) not in g:
+_OUT = """SELECT ?p ?o ?olabel ?lang WHERE {
+  ?node ?p ?o .
+  BIND(LANG(?o) AS ?lang)
+  OPTIONAL { ?o skos:prefLabel|rdfs:label ?olabel FILTER(LANG(?olabel) = "" || LANG(?olabel) = "vi") }
+}"""
+_IN = """SELECT ?s ?p ?slabel WHERE {
+  ?s ?p ?node . OPTIONAL { ?s skos:prefLabel|rdfs:label ?slabel FILTER(LANG(?slabel) = "" || LANG(?slabel) = "vi") }
+}"""
+_EVIDENCE = """SELECT DISTINCT ?doc ?section ?quote WHERE {
+  { ?node prov:wasDerivedFrom ?ann } UNION { ?m pkg:agent ?node ; prov:wasDerivedFrom ?ann }
+  UNION { ?c pkg:cited ?node ; prov:wasDerivedFrom ?ann }
+  ?ann oa:hasTarget ?t ; pkg:inSection ?sec . ?sec eli:id_local ?section .
+  ?t oa:hasSource ?d ; oa:hasSelector ?sel . ?sel oa:exact ?quote .
+  ?d rdfs:label ?doc
+}"""
+_TYPES = {str(k): v for k, v in NODE_TYPES.items()}
+
+
+def details(store: Store, iri: str) -> Details | None:
+    """Everything the panel shows for a node (type, labels, relations, evidence), on any store."""
+    out = store.query(PREFIX_BLOCK + _OUT, {"node": iri}).rows
+    inc = store.query(PREFIX_BLOCK + _IN, {"node": iri}).rows
+    if not out and not inc:
         return None
-    vi = [str(o) for o in g.objects(node, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "vi"]
-    en = [str(o) for o in g.objects(node, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "en"]
-    vi = vi or [str(o) for o in g.objects(node, PKG.text)] or [str(o) for o in g.objects(node, RDFS.label)]
-    rels = []
-    for p, o in g.predicate_objects(node):
-        if isinstance(p, URIRef) and p in EDGES and isinstance(o, URIRef):
-            rels.append(("→", EDGES[p], _label(g, o), str(o)))
-    for s, p in g.subject_predicates(node):
-        if isinstance(p, URIRef) and p in EDGES and isinstance(s, URIRef):
-            rels.append(("←", EDGES[p], _label(g, s), str(s)))
-    evidence = []
-    sources = [node] + [s for s in g.subjects(PKG.agent, node)] + [s for s in g.subjects(PKG.cited, node)]
-    for source in sources:
-        for ann in g.objects(source, PROV.wasDerivedFrom):
-            evidence.extend(_quotes(g, ann))
-    kind = node_type(g, node) or ("annotation" if (node, RDF.type, OA.Annotation) in g else "other")
-    return Details(iri, kind, vi[0] if vi else iri.rsplit("/", 1)[-1], en[0] if en else None,
-                   sorted(rels), sorted(set(evidence)))
-
-
-def _label(g: Graph, node: URIRef) -> str:
-    for p in (SKOS.prefLabel, RDFS.label):
-        for o in g.objects(node, p):
-            if not isinstance(o, Literal) or o.language in (None, "vi"):
-                return str(o)
-    return str(node).rsplit("/", 1)[-1]
-
-
-def _quotes(g: Graph, ann: Any) -> list[tuple[str, str, str]]:
-    out = []
-    section = next((str(o) for s in g.objects(ann, PKG.inSection) for o in g.objects(s, ELI.id_local)), "")
-    for target in g.objects(ann, OA.hasTarget):
-        doc = next((_label(g, d) for d in g.objects(target, OA.hasSource) if isinstance(d, URIRef)), "")
-        for sel in g.objects(target, OA.hasSelector):
-            for exact in g.objects(sel, OA.exact):
-                out.append((doc, section, " ".join(str(exact).split())))
-    return out
+    edges = {str(k): v for k, v in EDGES.items()}
+    vi: list[str] = []
+    en: list[str] = []
+    text: list[str] = []
+    label: list[str] = []
+    types: set[str] = set()
+    rels: list[tuple[str, str, str, str]] = []
+    for p, o, olabel, lang in out:
+        if p == str(SKOS.prefLabel):
+            (en if lang == "en" else vi).append(o or "")
+        elif p == str(PKG.text):
+            text.append(o or "")
+        elif p == str(RDFS.label):
+            label.append(o or "")
+        elif p == str(RDF.type) and o:
+            types.add(o)
+        elif p in edges and o and o.startswith("http"):
+            rels.append(("→", edges[p], olabel or o.rsplit("/", 1)[-1], o))
+    for s, p, slabel in inc:
+        if p in edges and s:
+            rels.append(("←", edges[p], slabel or s.rsplit("/", 1)[-1], s))
+    kind = next((_TYPES[t] for t in sorted(types) if t in _TYPES), None)
+    if kind is None and str(ELI.LegalResource) in types:
+        kind = "document" if any(p == str(PKG.inCorpus) for p, *_ in out) else "legal"
+    evidence = [(d or "", sec or "", " ".join((q or "").split()))
+                for d, sec, q in store.query(PREFIX_BLOCK + _EVIDENCE, {"node": iri}).rows]
+    name = sorted(vi)[0] if vi else (text or label or [iri.rsplit("/", 1)[-1]])[0]
+    return Details(iri, kind or "other", name, sorted(en)[0] if en else None, sorted(set(rels)),
+                   sorted(set(evidence)))
 
 
 @lru_cache(maxsize=1)

@@ -81,6 +81,25 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     return out
 
 
+def dump(view: nx.MultiDiGraph) -> str:
+    """The view as node-link JSON (kept in the workspace so the app need not rebuild it)."""
+    import json
+
+    return json.dumps(nx.node_link_data(view, edges="links"), ensure_ascii=False)
+
+
+def load(text: str) -> nx.MultiDiGraph:
+    """A view from `dump`'s JSON, with IRIs as rdflib URIRefs again."""
+    import json
+
+    data = json.loads(text)
+    for node in data["nodes"]:
+        node["id"] = URIRef(node["id"])
+    for link in data["links"]:
+        link["source"], link["target"] = URIRef(link["source"]), URIRef(link["target"])
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+
+
 def ego(view: nx.MultiDiGraph, node: str, depth: int = 1, types: set[str] | None = None) -> nx.MultiDiGraph:
     """The neighbourhood of a node (both directions), optionally keeping only some node types."""
     focus = URIRef(node)

@@ -7,12 +7,14 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from extract.errors import PolicyKGError
 from extract.files import BUNDLED, write_atomic
 from graph.store import GRAPH_FILE, Store, open_store, save
 
 SUMMARY = "build.json"
+VIEW = "view.json"
 DEFAULT = Path("workspace")
 
 
@@ -48,6 +50,9 @@ def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT,
     graph = build_graph(facts)
     report = validate(graph)
     save(graph, workspace)
+    from graph.views import dump, to_networkx
+
+    write_atomic(workspace / VIEW, dump(to_networkx(graph)))
     agencies = {m.agency if m.agency != "group" else m.text.lower() for d in facts.docs for m in d.mentions}
     summary = Summary(
         corpus=str(corpus.resolve()), documents=len(facts.docs), agencies=len(agencies),
@@ -74,3 +79,30 @@ def open_workspace(workspace: Path = DEFAULT, store: str = "memory") -> Store:
         raise PolicyKGError(f"{workspace}: no such workspace; run 'policykg --workspace {workspace} build'.")
     ensure(workspace)
     return open_store(workspace, store)
+
+
+def open_explorer(workspace: Path = DEFAULT) -> tuple[Store, Any]:
+    """What the app needs, fast: the graph in an in-memory Oxigraph and the saved networkx view."""
+    from graph.store import OxigraphStore
+    from graph.views import dump, load, to_networkx
+
+    if not workspace.exists() and workspace != DEFAULT:
+        raise PolicyKGError(f"{workspace}: no such workspace; run 'policykg --workspace {workspace} build'.")
+    ensure(workspace)
+    store = OxigraphStore()
+    store.store.load(path=str(workspace / GRAPH_FILE), format=ox_format())
+    view_path = workspace / VIEW
+    if view_path.exists():
+        view = load(view_path.read_text(encoding="utf-8"))
+    else:
+        from rdflib import Graph
+
+        view = to_networkx(Graph().parse(workspace / GRAPH_FILE, format="nt"))
+        write_atomic(view_path, dump(view))
+    return store, view
+
+
+def ox_format() -> Any:
+    import pyoxigraph
+
+    return pyoxigraph.RdfFormat.N_TRIPLES

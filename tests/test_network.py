@@ -62,9 +62,20 @@ def test_markup_in_a_document_stays_text(corpus) -> None:
     assert "<img src=x onerror=alert(1)>" in task["title"]  # passed as data, drawn as text by vis
 
 
-def test_details_have_evidence(graph) -> None:
-    info = network.details(graph, str(ID["agency/mpi"]))
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_details_have_evidence(graph, kind) -> None:
+    from graph.store import from_graph
+    store = from_graph(graph, kind)
+    info = network.details(store, str(ID["agency/mpi"]))
     assert info is not None and info.type == "agency" and info.label_en == "Ministry of Planning and Investment"
     assert any(rel == "owner" for _, rel, _, _ in info.relations)
-    task = network.details(graph, str(ID["task/000-task-001"]))
-    assert task is not None and task.evidence and task.evidence[0][1] == "IV.1"
+    task = network.details(store, str(ID["task/000-task-001"]))
+    assert task is not None and task.type == "task" and task.evidence and task.evidence[0][1] == "IV.1"
+    assert network.details(store, str(ID["task/no-such-task"])) is None
+
+
+def test_saved_view_is_the_same_view(graph) -> None:
+    view = views.to_networkx(graph)
+    again = views.load(views.dump(view))
+    assert set(again.nodes) == set(view.nodes) and again.number_of_edges() == view.number_of_edges()
+    assert network.search(again, "bo cong an")[0][1] == "Bộ Công an"
