@@ -63,6 +63,8 @@ def short(text: str, n: int = 28) -> str:
 def filtered(view: nx.MultiDiGraph, types: set[str] | None = None, docs: set[str] | None = None,
              relations: set[str] | None = None, agencies: set[str] | None = None) -> nx.MultiDiGraph:
     """The view with only some node types, documents, relations, and tasks of some agencies."""
+    if not (types or docs or relations or agencies):
+        return view  # nothing to filter: no copy of the whole view on every rerun
     keep = []
     task_ok: set[Any] | None = None
     if agencies:
@@ -89,8 +91,8 @@ def focus_on(view: nx.MultiDiGraph, node: str | None, depth: int) -> nx.MultiDiG
     """The neighbourhood (both directions) of a node, or the whole view without one."""
     if not node or URIRef(node) not in view:
         return view
-    nearby = nx.ego_graph(view.to_undirected(as_view=True), URIRef(node), radius=depth)
-    return view.subgraph(nearby.nodes).copy()
+    nearby = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), URIRef(node), cutoff=depth)
+    return view.subgraph(nearby)
 
 
 def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = True, cap: int = NODE_CAP,
