@@ -36,29 +36,29 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "graph.cli", "--workspace", str(work / "workspace"), "build"],
                    cwd=ROOT, check=True, capture_output=True)
     port = free_port()
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.address", "127.0.0.1"], cwd=work,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.1)
-        print(f"server start -> health check answers: {time.perf_counter() - t0:.2f} s")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with sync_playwright() as p:
+        # the reader's browser is already open: launch it before the server starts
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+                                 str(port), "--server.address", "127.0.0.1"], cwd=work,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            while True:
+                try:
+                    if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                        break
+                except OSError:
+                    time.sleep(0.05)
+            print(f"server start -> health check answers: {time.perf_counter() - t0:.2f} s")
             t1 = time.perf_counter()
             page.goto(f"{url}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}")
             page.wait_for_function("window.__pkgCalledAt !== undefined", timeout=120_000)
             t2 = time.perf_counter()
             page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
-            print(f"browser launched at {t1 - t0:.2f} s; page -> network data on the page {t2 - t1:.2f} s, "
-                  f"-> drawn {time.perf_counter() - t1:.2f} s")
+            print(f"page -> network data on the page {t2 - t1:.2f} s, -> drawn {time.perf_counter() - t1:.2f} s")
             print(f"server start -> first drawn network (Bộ Công an, depth 1): {time.perf_counter() - t0:.2f} s")
             for cap, depth in ((50, 3), (300, 3), (1000, 3)):
                 page.goto(f"{url}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}&depth={depth}&cap=10")
@@ -79,10 +79,10 @@ def main() -> None:
                       f"physics settled {stable:.2f} s (rerun until data reached the page "
                       f"{(called - t_js) / 1000:.2f} s, vis layout and first draw {(drawn_at - called) / 1000:.2f} s)")
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        shutil.rmtree(work, ignore_errors=True)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
