@@ -89,9 +89,3 @@ def targets(corpus: Corpus) -> list[Row]:
                 "status": status(t, obs) if t.quantitative else "no_data", "evidence": evidence(t.evidence),
             })
     return out
-
-
-def everything(corpus: Corpus) -> dict[str, list[Row]]:
-    """All contract views, as stored in the workspace."""
-    return {"docs": docs(corpus), "agencies": agencies(corpus), "tasks": tasks(corpus),
-            "refs": refs(corpus), "targets": targets(corpus)}

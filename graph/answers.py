@@ -154,11 +154,3 @@ def targets(store: Store) -> list[Row]:
             "status": r["status"], "evidence": _evidence(r, r["doc"]),
         })
     return out
-
-
-def resolve_agency(text: str) -> str | None:
-    """The IRI for an agency named in any form (alias, abbreviation, without diacritics)."""
-    agency = registry().resolve(text)
-    return str(ID["agency/" + agency.id]) if agency else None
-
-

@@ -14,7 +14,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 
-from graph.namespace import ELI, ID, PKG
+from graph.namespace import ELI, PKG
 
 NODE_TYPES: dict[URIRef, str] = {
     PKG.Task: "task", PKG.Target: "target", PKG.Observation: "observation", PKG.Indicator: "indicator",
@@ -29,7 +29,6 @@ EDGES: dict[URIRef, str] = {
     PKG.draftOf: "draft of", PKG.reportsOn: "reports on", PKG.mentions: "mentions",
     ORG.subOrganizationOf: "part of",
 }
-_SKIP_TASK_SECTIONS = True
 
 
 def _label_en(g: Graph, node: URIRef) -> str | None:
@@ -149,14 +148,3 @@ def task_load(view: nx.MultiDiGraph, doc: str | None = None) -> Counter[str]:
         if data["relation"] == "owner" and (doc is None or view.nodes[task].get("doc") == doc):
             counts[view.nodes[agency]["label"]] += 1
     return counts
-
-
-def doc_node(doc_id: str, view: nx.MultiDiGraph) -> str | None:
-    """The IRI of a corpus document by its id ("000")."""
-    for n, d in view.nodes(data=True):
-        if d["type"] == "document" and (str(n).endswith("/doc/" + doc_id) or d.get("id") == doc_id):
-            return str(n)
-    return None
-
-
-__all__ = ["ID", "to_networkx", "ego", "coordination", "shortest_path", "centrality", "task_load"]
