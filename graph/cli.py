@@ -210,6 +210,59 @@ def sparql(query: Annotated[str, typer.Argument(help="A SPARQL query, or the pat
         typer.echo(f"warning: only the first {limit} rows are shown (--limit).", err=True)
 
 
+Threshold = Annotated[float, typer.Option(help="Minimum TF-IDF cosine for a task pair.")]
+
+
+def _rows_and_ids(*keys: str) -> tuple[Any, list[str]]:
+    from graph.compare import Rows, resolve_doc
+
+    rows = Rows.of(_store())
+    try:
+        return rows, [resolve_doc(rows, k) for k in keys]
+    except KeyError as exc:
+        fail(PolicyKGError(str(exc.args[0])))
+        raise
+
+
+@app.command()
+def diff(draft: str, final: str, as_json: JsonFlag = False, threshold: Threshold = 0.35) -> None:
+    """What changed between a draft and its final text: targets, agencies' duties."""
+    from graph.compare import diff as compare
+
+    rows, (a, b) = _rows_and_ids(draft, final)
+    result = compare(rows, a, b, threshold)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    for kind in ("removed", "added", "changed"):
+        for t in result["targets"][kind]:
+            t = t.get("draft", t)
+            typer.echo(f"target {kind}: {t['indicator_label']} {t['year']} {t['comparator'] or ''} {t['value'] or ''}")
+    for ag in result["agencies"]:
+        if ag["status"] != "same":
+            typer.echo(f"agency {ag['status']}: {ag['agency']} ({ag['draft_tasks']} -> {ag['final_tasks']} tasks)")
+
+
+@app.command()
+def overlap(a: str, b: str, as_json: JsonFlag = False, threshold: Threshold = 0.35) -> None:
+    """Where two documents (in the corpus or only cited) overlap."""
+    from graph.compare import overlap as compare
+
+    rows, (x, y) = _rows_and_ids(a, b)
+    result = compare(rows, x, y, threshold)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    for r in result["relations"]:
+        typer.echo(f"{r['from']} {r['relation']} {r['to']} (§{r['section']})")
+    for c in result["shared_citations"]:
+        typer.echo(f"both cite {c['id']} ({c['relation_a']} / {c['relation_b']})")
+    for s in result["shared_agencies"]:
+        typer.echo(f"shared agency: {s['agency']} ({len(s['in_a'])} / {len(s['in_b'])} tasks)")
+    for p in result["similar_tasks"]:
+        typer.echo(f"{p['score']:.2f} {p['a']['id']} ~ {p['b']['id']}: {', '.join(p['shared_terms'])}")
+
+
 def run() -> None:
     """Console entry point: a clear one-line error, never a traceback."""
     try:

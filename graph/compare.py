@@ -1,0 +1,176 @@
+"""Comparing two documents: draft vs final, and where two documents overlap.
+
+Both work on the CLI's answer rows (graph/answers.py), so they read the graph like everything else.
+Task pairs are matched by TF-IDF over syllable n-grams (scikit-learn), each with its score and the
+key terms the two texts share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from extract.agencies import fold_key
+from extract.legal_ids import own_identity
+from graph import answers
+from graph.store import Store
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rows:
+    docs: list[Row]
+    tasks: list[Row]
+    refs: list[Row]
+    targets: list[Row]
+
+    @classmethod
+    def of(cls, store: Store) -> Rows:
+        """The answers, with a corpus document's legal id ("qd-2289-ttg-2020") read as its id ("000")."""
+        docs = answers.docs(store)
+        alias = {own_identity(d["number"], d["date"]): d["id"] for d in docs if own_identity(d["number"], d["date"])}
+        refs = [{**r, "id": alias.get(r["id"], r["id"]), "cited_by": alias.get(r["cited_by"], r["cited_by"])}
+                for r in answers.refs(store)]
+        return cls(docs, answers.tasks(store), refs, answers.targets(store))
+
+
+def resolve_doc(rows: Rows, key: str) -> str:
+    """A document id from an id ("000", "nq-50-cp-2020") or an unambiguous number ("50/NQ-CP")."""
+    ids = {d["id"] for d in rows.docs} | {r["id"] for r in rows.refs}
+    if key in ids:
+        return key
+    want = fold_key(key)
+    hits = {d["id"] for d in rows.docs if d["number"] and fold_key(d["number"]) == want}
+    for r in rows.refs:
+        code = f"{r['number']}/{r['kind']}"
+        if r["number"] and (fold_key(key).startswith(fold_key(r["number"]) + "/") or fold_key(code) == want):
+            if r["issuer"] and fold_key(r["issuer"]) in want:
+                hits.add(r["id"])
+    if len(hits) == 1:
+        return hits.pop()
+    if not hits:
+        raise KeyError(f"no document '{key}'; use an id from 'policykg docs --json' or 'refs --json'")
+    raise KeyError(f"'{key}' is ambiguous: {', '.join(sorted(hits))}; give the id")
+
+
+def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms: int = 5) -> list[Row]:
+    """Best-matching task pairs (one partner each) with score and shared key terms."""
+    if not a or not b:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    texts = [fold_key(t["text"]) for t in a + b]
+    vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True)
+    matrix = vec.fit_transform(texts)
+    sims = cosine_similarity(matrix[: len(a)], matrix[len(a):])
+    vocab = vec.get_feature_names_out()
+    pairs = []
+    used_b: set[int] = set()
+    order = sorted(((sims[i, j], i, j) for i in range(len(a)) for j in range(len(b))), reverse=True)
+    used_a: set[int] = set()
+    for score, i, j in order:
+        if score < threshold:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        shared = matrix[i].multiply(matrix[len(a) + j]).toarray()[0]
+        terms = [vocab[k] for k in shared.argsort()[::-1][:top_terms] if shared[k] > 0]
+        pairs.append({"score": round(float(score), 3), "a": _brief(a[i]), "b": _brief(b[j]), "shared_terms": terms})
+    return pairs
+
+
+def _brief(task: Row) -> Row:
+    return {k: task[k] for k in ("id", "doc", "section", "owner", "owner_role", "text")}
+
+
+def diff(rows: Rows, draft: str, final: str, threshold: float = 0.35) -> Row:
+    """Targets, agency duties and sections that changed between a draft and its final text."""
+    t_d = {(t["indicator"], t["year"]): t for t in rows.targets if t["doc"] == draft}
+    t_f = {(t["indicator"], t["year"]): t for t in rows.targets if t["doc"] == final}
+    brief = lambda t: {k: t[k] for k in ("indicator", "indicator_label", "year", "comparator", "value", "unit",  # noqa: E731
+                                         "text")}
+    changed = [{"draft": brief(t_d[k]), "final": brief(t_f[k])} for k in sorted(set(t_d) & set(t_f), key=str)
+               if (t_d[k]["value"], t_d[k]["comparator"]) != (t_f[k]["value"], t_f[k]["comparator"])]
+    tasks_d = [t for t in rows.tasks if t["doc"] == draft and not t["parent"]]
+    tasks_f = [t for t in rows.tasks if t["doc"] == final and not t["parent"]]
+    count_d, count_f = Counter(t["owner"] for t in tasks_d), Counter(t["owner"] for t in tasks_f)
+    agencies = []
+    for name in sorted(set(count_d) | set(count_f)):
+        status = "added" if not count_d[name] else "removed" if not count_f[name] else \
+            "changed" if count_d[name] != count_f[name] else "same"
+        pairs = similar_pairs([t for t in tasks_d if t["owner"] == name], [t for t in tasks_f if t["owner"] == name],
+                              threshold)
+        agencies.append({"agency": name, "status": status, "draft_tasks": count_d[name],
+                         "final_tasks": count_f[name], "matched_pairs": pairs})
+    return {
+        "draft": draft, "final": final,
+        "targets": {"added": [brief(t_f[k]) for k in sorted(set(t_f) - set(t_d), key=str)],
+                    "removed": [brief(t_d[k]) for k in sorted(set(t_d) - set(t_f), key=str)],
+                    "changed": changed},
+        "agencies": agencies,
+    }
+
+
+def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:
+    """Where two documents (in the corpus or only cited) meet: agencies, citations, tasks, indicators."""
+    def tasks_of(doc: str) -> list[Row]:
+        return [t for t in rows.tasks if t["doc"] == doc]
+
+    def agencies_of(doc: str) -> dict[str, list[Row]]:
+        out: dict[str, list[Row]] = defaultdict(list)
+        for t in tasks_of(doc):
+            for name in {*t["owners"], *t["lead"], *t["cooperating"]}:
+                role = "lead" if name in t["lead"] else "cooperating" if name in t["cooperating"] \
+                    else t["owner_role"]
+                out[name].append({"task": t["id"], "section": t["section"], "role": role})
+        return out
+
+    def cited_by(doc: str) -> dict[str, str]:
+        return {r["id"]: r["relation"] for r in rows.refs if r["cited_by"] == doc}
+
+    ag_a, ag_b = agencies_of(a), agencies_of(b)
+    cites_a, cites_b = cited_by(a), cited_by(b)
+    ind_a = defaultdict(list)
+    ind_b = defaultdict(list)
+    for t in rows.targets:
+        if t["doc"] == a:
+            ind_a[t["indicator"]].append(t)
+        elif t["doc"] == b:
+            ind_b[t["indicator"]].append(t)
+    relations = [{"from": r["cited_by"], "relation": r["relation"], "to": r["id"], "passage": r["evidence"]["quote"],
+                  "in": r["evidence"]["doc"], "section": r["evidence"]["section"]}
+                 for r in rows.refs if {r["cited_by"], r["id"]} == {a, b}]
+    passages = _passages_naming_both(rows, a, b)
+    return {
+        "a": a, "b": b,
+        "relations": relations,
+        "shared_agencies": [{"agency": n, "in_a": ag_a[n], "in_b": ag_b[n]} for n in sorted(set(ag_a) & set(ag_b))],
+        "shared_citations": [{"id": i, "relation_a": cites_a[i], "relation_b": cites_b[i]}
+                             for i in sorted(set(cites_a) & set(cites_b))],
+        "similar_tasks": similar_pairs(tasks_of(a), tasks_of(b), threshold),
+        "shared_indicators": [{"indicator": k, "a": [_value(t) for t in ind_a[k]], "b": [_value(t) for t in ind_b[k]]}
+                              for k in sorted(set(ind_a) & set(ind_b))],
+        "passages": passages,
+    }
+
+
+def _value(t: Row) -> Row:
+    return {k: t[k] for k in ("year", "comparator", "value", "unit", "scope")}
+
+
+def _passages_naming_both(rows: Rows, a: str, b: str) -> list[Row]:
+    """Paragraphs of the corpus that cite both documents (or cite one inside the other)."""
+    by_para: dict[tuple[str, str], set[str]] = defaultdict(set)
+    quotes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in rows.refs:
+        key = (r["evidence"]["doc"], r["evidence"]["section"])
+        by_para[key].add(r["id"])
+        by_para[key].add(r["cited_by"])
+        quotes[key].append(r["evidence"]["quote"])
+    return [{"doc": d, "section": s, "citations": sorted(set(quotes[(d, s)]))}
+            for (d, s), ids in sorted(by_para.items()) if {a, b} <= ids or (d in (a, b) and ({a, b} - {d}) <= ids)]

@@ -1,0 +1,50 @@
+import pytest
+
+from graph.build import build_graph
+from graph.compare import Rows, diff, overlap, resolve_doc, similar_pairs
+from graph.store import from_graph
+
+
+@pytest.fixture(scope="module")
+def rows(corpus) -> Rows:
+    return Rows.of(from_graph(build_graph(corpus), "oxigraph"))
+
+
+@pytest.mark.parametrize("key, doc_id", [("000", "000"), ("2289/QĐ-TTg", "000"), ("50/NQ-CP", "nq-50-cp-2020"),
+                                         ("nq-52-tw-2019", "nq-52-tw-2019")])
+def test_documents_by_id_or_number(rows, key, doc_id) -> None:
+    assert resolve_doc(rows, key) == doc_id
+
+
+def test_unknown_document(rows) -> None:
+    with pytest.raises(KeyError, match="no document"):
+        resolve_doc(rows, "12345/QĐ-TTg")
+
+
+def test_draft_vs_final(rows) -> None:
+    d = diff(rows, "001", "000")
+    removed = {(t["indicator"], t["year"], t["value"]) for t in d["targets"]["removed"]}
+    assert {("rd-spending-gdp", 2025, 1.5), ("rd-spending-gdp", 2030, 2.0)} <= removed
+    assert {"wef-institutions-pillar", "wef-innovation-pillar", "wef-skills-pillar", "wef-ict-pillar"} <= \
+        {i for i, _, _ in removed}
+    status = {a["agency"]: a["status"] for a in d["agencies"]}
+    for name in ("Bộ Tư pháp", "Bộ Giao thông vận tải", "Bộ Y tế", "Bộ Nội vụ"):
+        assert status[name] == "added"
+    sbv = next(a for a in d["agencies"] if a["agency"] == "Ngân hàng Nhà nước Việt Nam")
+    assert sbv["draft_tasks"] == sbv["final_tasks"] == 4 and len(sbv["matched_pairs"]) == 4
+
+
+def test_overlap_of_a_cited_resolution_and_the_strategy(rows) -> None:
+    o = overlap(rows, "nq-50-cp-2020", "000")
+    assert {"id": "nq-52-tw-2019", "relation_a": "implements", "relation_b": "implements"} in o["shared_citations"]
+    assert any(r["from"] == "000" and r["relation"] == "implements" for r in o["relations"])
+
+
+def test_similar_tasks_give_score_and_reasons() -> None:
+    a = [{"id": "a1", "doc": "a", "section": "1", "owner": "X", "owner_role": "lead",
+          "text": "Xây dựng Chương trình phát triển thương mại điện tử quốc gia"}]
+    b = [{"id": "b1", "doc": "b", "section": "2", "owner": "Y", "owner_role": "lead",
+          "text": "Phát triển thương mại điện tử"},
+         {"id": "b2", "doc": "b", "section": "3", "owner": "Y", "owner_role": "lead", "text": "Giảm khoảng cách số"}]
+    (pair,) = similar_pairs(a, b, threshold=0.2)
+    assert pair["b"]["id"] == "b1" and 0 < pair["score"] <= 1 and {"thương", "điện tử"} <= set(pair["shared_terms"])
