@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from extract.errors import PolicyKGError
-from graph import answers, explorer, network
+from graph import answers, compare, explorer, network
 from graph.store import QueryError, run_limited
 from graph.workspace import open_explorer
 
 st.set_page_config(page_title="policykg", layout="wide")
-PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "SPARQL"]
-PAGES_EN = ["Network", "Who owns what", "Targets", "Legal documents", "SPARQL"]
+PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "SPARQL"]
+PAGES_EN = ["Network", "Who owns what", "Targets", "Legal documents", "Overlaps", "Draft vs final", "SPARQL"]
 qp = st.query_params
 
 
@@ -204,7 +204,58 @@ def sparql_page() -> None:
         st.download_button("CSV", df.to_csv(index=False).encode("utf-8"), "query.csv", "text/csv")
 
 
+@st.cache_resource(show_spinner=False)
+def compare_rows() -> compare.Rows:
+    return compare.Rows.of(data["store"])
+
+
+def _doc_choices(rows: compare.Rows) -> list[str]:
+    return [d["id"] for d in rows.docs] + sorted({r["id"] for r in rows.refs} - {d["id"] for d in rows.docs})
+
+
+def overlaps_page() -> None:
+    rows = compare_rows()
+    choices = _doc_choices(rows)
+    c1, c2, c3 = st.columns(3)
+    a = c1.selectbox("A", choices, index=choices.index("nq-50-cp-2020") if "nq-50-cp-2020" in choices else 0,
+                     key="ov_a")
+    b = c2.selectbox("B", choices, index=0, key="ov_b")
+    threshold = c3.slider("Ngưỡng tương đồng / Similarity threshold", 0.1, 0.9, 0.35, 0.05, key="ov_t")
+    result = compare.overlap(rows, a, b, threshold)
+    for title, key in (("Quan hệ / Relations", "relations"), ("Cùng trích dẫn / Shared citations", "shared_citations"),
+                       ("Đoạn nêu cả hai / Passages naming both", "passages")):
+        st.subheader(title)
+        st.dataframe(pd.DataFrame(result[key]), hide_index=True, width="stretch")
+    st.subheader("Cơ quan chung / Shared agencies")
+    st.dataframe(pd.DataFrame([{"agency": s["agency"], "tasks in A": len(s["in_a"]), "tasks in B": len(s["in_b"])}
+                               for s in result["shared_agencies"]]), hide_index=True, width="stretch")
+    st.subheader("Nhiệm vụ tương tự / Similar tasks")
+    st.dataframe(pd.DataFrame([{"score": p["score"], "A": p["a"]["text"], "B": p["b"]["text"],
+                                "shared terms": ", ".join(p["shared_terms"])} for p in result["similar_tasks"]]),
+                 hide_index=True, width="stretch")
+
+
+def diff_page() -> None:
+    rows = compare_rows()
+    ids = [d["id"] for d in rows.docs]
+    c1, c2 = st.columns(2)
+    draft = c1.selectbox("Dự thảo / Draft", ids, index=ids.index("001") if "001" in ids else 0, key="df_a")
+    final = c2.selectbox("Chính thức / Final", ids, index=ids.index("000") if "000" in ids else 0, key="df_b")
+    result = compare.diff(rows, draft, final)
+    for kind in ("removed", "added"):
+        st.subheader(f"Mục tiêu {kind}")
+        st.dataframe(pd.DataFrame(result["targets"][kind]), hide_index=True, width="stretch")
+    st.subheader("Mục tiêu thay đổi / changed")
+    st.dataframe(pd.DataFrame([{"indicator": c["draft"]["indicator_label"], "year": c["draft"]["year"],
+                                "draft": c["draft"]["value"], "final": c["final"]["value"]}
+                               for c in result["targets"]["changed"]]), hide_index=True, width="stretch")
+    st.subheader("Cơ quan / Agencies")
+    st.dataframe(pd.DataFrame([{k: a[k] for k in ("agency", "status", "draft_tasks", "final_tasks")}
+                               | {"matched pairs": len(a["matched_pairs"])} for a in result["agencies"]]),
+                 hide_index=True, width="stretch")
+
+
 try:
-    [network_page, ownership_page, targets_page, legal_page, sparql_page][page]()
+    [network_page, ownership_page, targets_page, legal_page, overlaps_page, diff_page, sparql_page][page]()
 except PolicyKGError as exc:
     st.error(str(exc))

@@ -61,3 +61,47 @@ def read(path: Path) -> str:
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: no reader for '{path.suffix}' files (known: {known}).")
     return reader(path)
+
+
+@register(".docx")
+def read_docx(path: Path) -> str:
+    """Word documents: paragraphs, then table rows (cells separated by tabs), in document order."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
+        raise InputError("reading .docx needs python-docx; run 'make setup'.") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for a broken file
+        raise InputError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}).") from exc
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                lines.append("\t".join(cell.text.strip() for cell in row.cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(f"{path.name}: the document has no text.")
+    return text
+
+
+@register(".pdf")
+def read_pdf(path: Path) -> str:
+    """PDF with a text layer (scanned PDFs have none and are refused)."""
+    try:
+        from pypdf import PdfReader
+    except ImportError as exc:  # pragma: no cover
+        raise InputError("reading .pdf needs pypdf; run 'make setup'.") from exc
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    except Exception as exc:
+        raise InputError(f"{path.name}: not a readable PDF ({exc.__class__.__name__}).") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError(f"{path.name}: the PDF has no text layer (a scan?); convert it with OCR first.")
+    return text

@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "SPARQL"]
+PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "SPARQL"]
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,15 @@ def test_sparql_console_refuses_updates(workdir, monkeypatch) -> None:
     at.text_area(key="sparql").input("DELETE WHERE { ?s ?p ?o }").run()
     at.button(key="run").click().run()
     assert at.error and "read-only" in at.error[0].value
+
+
+def test_overlaps_and_draft_vs_final_pages(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "Chồng lấn")
+    at.selectbox(key="ov_b").select("000").run()
+    assert not at.exception
+    shared = at.dataframe[1].value
+    assert "nq-52-tw-2019" in set(shared["id"])
+    at = app(workdir, monkeypatch, "Dự thảo / chính thức")
+    assert not at.exception
+    agencies = at.dataframe[3].value
+    assert agencies.set_index("agency").loc["Bộ Tư pháp", "status"] == "added"

@@ -36,7 +36,9 @@ def test_encodings(tmp_path: Path, encoding: str) -> None:
 @pytest.mark.parametrize("name, data, message", [
     ("empty.txt", b"  \n", "empty"),
     ("bin.txt", b"\x00\x01\x02PK\x00", "binary"),
-    ("a.pdf", b"%PDF-1.4", "no reader"),
+    ("a.odt", b"PK\x03\x04", "no reader"),
+    ("broken.docx", b"not a zip", "not a readable .docx"),
+    ("broken.pdf", b"%PDF-1.4 nothing", "not a readable PDF|no text layer"),
 ])
 def test_bad_input(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     path = tmp_path / name
@@ -48,3 +50,20 @@ def test_bad_input(tmp_path: Path, name: str, data: bytes, message: str) -> None
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read(tmp_path / "nope.txt")
+
+
+def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    import docx
+    document = docx.Document()
+    document.add_paragraph("IV. NHIỆM VỤ, GIẢI PHÁP")
+    document.add_paragraph("1. Bộ Công an")
+    document.add_paragraph("- Chủ trì, phối hợp với Bộ Quốc phòng xây dựng đề án.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "1.", "Phát triển hạ tầng số"
+    path = tmp_path / "kh.docx"
+    document.save(str(path))
+    text = read(path)
+    assert "1. Bộ Công an\n- Chủ trì" in text and "1.\tPhát triển hạ tầng số" in text
+    from tests.conftest import facts_of
+    (task,) = facts_of(text).tasks
+    assert (task.owner, task.owner_role, task.cooperating) == ("Bộ Công an", "lead", ("Bộ Quốc phòng",))
