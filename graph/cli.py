@@ -75,6 +75,27 @@ def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of docum
 
 
 @app.command()
+def add(file: Annotated[Path, typer.Argument(help="A .txt, .md, .docx or .pdf document.")],
+        kind: Annotated[str | None, typer.Option(help="strategy, programme, plan, report, resolution, …")] = None,
+        number: Annotated[str | None, typer.Option(help="Its number, e.g. 50/NQ-CP.")] = None,
+        date: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
+        title: Annotated[str | None, typer.Option()] = None,
+        status: Annotated[str | None, typer.Option(help="draft or final.")] = None,
+        doc_id: Annotated[str | None, typer.Option("--id", help="Document id (default: from the file name).")]
+        = None) -> None:
+    """Add one document to the workspace; metadata not given comes from its header."""
+    from graph.workspace import add as add_document
+
+    meta = {k: v for k, v in {"id": doc_id, "kind": kind, "number": number, "date": date, "title": title,
+                               "status": status}.items() if v}
+    try:
+        summary = add_document(file, _state["workspace"], meta)
+    except PolicyKGError as exc:
+        fail(exc)
+    typer.echo(summary.line())
+
+
+@app.command()
 def docs(as_json: JsonFlag = False) -> None:
     """Documents of the corpus."""
     from graph import answers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -10,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import PolicyKGError
-from extract.files import BUNDLED, write_atomic
+from extract.files import BUNDLED, write_atomic, write_bytes_atomic
 from graph.store import GRAPH_FILE, Store, open_store, save
 
 SUMMARY = "build.json"
 VIEW = "view.json"
+FACTS = "facts.pickle"
 DEFAULT = Path("workspace")
 
 
@@ -41,21 +43,60 @@ def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT,
           on_doc: Callable[[Path], None] | None = None) -> Summary:
     """Extract the corpus, build and validate its graph, and store it in the workspace."""
     from extract.pipeline import corpus_files, extract_corpus  # spaCy loads only when building
-    from graph.build import build_graph
-    from graph.validate import validate
 
     corpus_files(corpus)  # fails early, with a clear message, on a bad folder
     start = time.perf_counter()
     facts = extract_corpus(corpus, on_doc=on_doc)
-    graph = build_graph(facts)
-    report = validate(graph)
-    save(graph, workspace)
+    return _store(facts, workspace, str(corpus.resolve()), start)
+
+
+def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = None) -> Summary:
+    """Add one document: only it is extracted; the graph is rebuilt from the stored facts.
+
+    Nothing in the workspace changes unless the new document was read, extracted and built.
+    """
+    from extract.agencies import slug
+    from extract.pipeline import extract_text, meta_from_text
+    from extract.readers import read
+
+    text = read(path)  # a bad file stops here, with the workspace untouched
+    ensure(workspace)
+    start = time.perf_counter()
+    facts = _facts(workspace)
+    taken = {d.meta.id for d in facts.docs}
+    doc_id = (meta or {}).get("id") or slug(path.stem)[:40] or "doc"
+    base, k = doc_id, 2
+    while doc_id in taken:
+        doc_id, k = f"{base}-{k}", k + 1
+    facts.docs.append(extract_text(text, meta_from_text(doc_id, path.name, text, meta or {})))
+    return _store(facts, workspace, str(path.resolve()), start)
+
+
+def _facts(workspace: Path) -> Any:
+    path = workspace / FACTS
+    if not path.exists():  # a workspace from before facts were kept: rebuild its bundled corpus
+        from extract.pipeline import extract_corpus
+
+        return extract_corpus(BUNDLED)
+    with path.open("rb") as f:
+        return pickle.load(f)  # the workspace's own cache, written by _store below
+
+
+def _store(facts: Any, workspace: Path, source: str, start: float) -> Summary:
+    """Build, validate and save the graph, view, facts and summary (each written atomically)."""
+    from graph.build import build_graph
+    from graph.validate import validate
     from graph.views import dump, to_networkx
 
-    write_atomic(workspace / VIEW, dump(to_networkx(graph)))
+    graph = build_graph(facts)
+    report = validate(graph)
+    view = dump(to_networkx(graph))  # everything is computed before the first file is replaced
+    save(graph, workspace)
+    write_atomic(workspace / VIEW, view)
+    write_bytes_atomic(workspace / FACTS, pickle.dumps(facts))
     agencies = {m.agency if m.agency != "group" else m.text.lower() for d in facts.docs for m in d.mentions}
     summary = Summary(
-        corpus=str(corpus.resolve()), documents=len(facts.docs), agencies=len(agencies),
+        corpus=source, documents=len(facts.docs), agencies=len(agencies),
         tasks=sum(len(d.tasks) for d in facts.docs),
         references=len({r.id for d in facts.docs for r in d.refs}),
         targets=sum(len(d.targets) for d in facts.docs),

@@ -114,3 +114,47 @@ def test_sparql_console(workspace, store) -> None:
     limited = runner.invoke(app, ["--workspace", str(workspace), "--store", store, "sparql",
                                   "SELECT ?s WHERE { ?s a pkg:Task }", "--limit", "2", "--json"])
     assert len(json.loads(limited.stdout)) == 2
+
+
+NQ = """CHÍNH PHỦ
+Số: 50/NQ-CP
+Hà Nội, ngày 17 tháng 4 năm 2020
+NGHỊ QUYẾT
+BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT SỐ 52-NQ/TW
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.
+III. NHIỆM VỤ, GIẢI PHÁP
+1. Bộ Thông tin và Truyền thông
+- Chủ trì, phối hợp với các bộ, ngành liên quan phát triển hạ tầng số an toàn, hiện đại, đáp ứng nhu cầu
+chuyển đổi số.
+2. Bộ Khoa học và Công nghệ
+- Định kỳ báo cáo kết quả thực hiện Nghị quyết gửi Bộ Khoa học và Công nghệ để tổng hợp.
+"""
+
+
+def test_add_a_resolution_joins_the_overlap(tmp_path) -> None:
+    ws = tmp_path / "ws"
+    assert runner.invoke(app, ["--workspace", str(ws), "build"]).exit_code == 0
+    path = tmp_path / "nq50.txt"
+    path.write_text(NQ, encoding="utf-8")
+    result = runner.invoke(app, ["--workspace", str(ws), "add", str(path), "--id", "nq50"])
+    assert result.exit_code == 0, result.output
+    docs = {d["id"]: d for d in run_json(ws, "docs")}
+    assert docs["nq50"]["number"] == "50/NQ-CP" and docs["nq50"]["kind"] == "resolution"
+    tasks = [t for t in run_json(ws, "tasks", "--doc", "nq50")]
+    assert {t["owner"] for t in tasks} == {"Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"}
+    out = runner.invoke(app, ["--workspace", str(ws), "overlap", "nq50", "000", "--json"])
+    overlap = json.loads(out.output)
+    assert overlap["similar_tasks"], "the resolution's tasks join the task-level overlap"
+    assert any(s["agency"] == "Bộ Thông tin và Truyền thông" for s in overlap["shared_agencies"])
+
+
+def test_a_failed_add_leaves_the_workspace_untouched(tmp_path) -> None:
+    ws = tmp_path / "ws"
+    assert runner.invoke(app, ["--workspace", str(ws), "build"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in ws.iterdir() if p.is_file()}
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4 \x00\x01")
+    result = runner.invoke(app, ["--workspace", str(ws), "add", str(bad)])
+    assert result.exit_code == 2 and "error:" in result.output
+    assert {p.name: p.read_bytes() for p in ws.iterdir() if p.is_file()} == before
