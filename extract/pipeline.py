@@ -103,19 +103,33 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         rel = relation(norm.text, span.start_char)
         by = implementer(hits, doc, k)
         ev = evidence(span.start_char, span.end_char)
+        passage = evidence(*sentence_span(norm.text, span.start_char, span.end_char))
         ref = LegalRef(hit.ref_id, hit.kind, hit.number, hit.year, hit.issuer, hit.name, meta.id,
                        "cites" if by else rel, ev, hit.year is None, hit.years, hit.title, hit.issuer_name,
-                       code=hit.code)
+                       code=hit.code, passages=(passage,))
         key = (ref.id, None)
         if key in out:
             prev = out[key]
             out[key] = replace(prev, relation=stronger(prev.relation, ref.relation),
-                               title=prev.title or ref.title, issuer_name=prev.issuer_name or ref.issuer_name)
+                               title=prev.title or ref.title, issuer_name=prev.issuer_name or ref.issuer_name,
+                               passages=tuple(dict.fromkeys(prev.passages + (passage,))))
         else:
             out[key] = ref
         if by is not None and by.ref_id != hit.ref_id:
             out[(ref.id, by.ref_id)] = replace(ref, relation="implements", subject=by.ref_id)
     return list(out.values())
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span of normalised text (one paragraph per line)."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    left = text.rfind(". ", para_start, start)
+    s = para_start if left < 0 else left + 2
+    right = text.find(". ", end, para_end)
+    e = para_end if right < 0 else right + 1
+    return s, e
 
 
 def load_manifest(corpus: Path) -> dict[str, dict]:

@@ -129,6 +129,7 @@ class LegalRef:
     issuer_name: str | None = None
     subject: str | None = None  # id of the ref that does the citing when a text says "A implements B"
     code: str | None = None  # the number as written: "52-NQ/TW", "10/2024/NĐ-CP"
+    passages: tuple[Evidence, ...] = ()  # every sentence of the document that cites it
 
 
 @dataclass(frozen=True)

@@ -154,3 +154,10 @@ def targets(store: Store) -> list[Row]:
             "status": r["status"], "evidence": _evidence(r, r["doc"]),
         })
     return out
+
+
+def passages(store: Store) -> list[Row]:
+    """Every citing sentence: (cited id, citing doc, section, start, quote)."""
+    return [{"cited": local(r["cited"], "legal"), "doc": r["citing_doc"], "section": r["section"],
+             "start": int(r["start"] or 0), "quote": " ".join((r["quote"] or "").split())}
+            for r in _rows(store, "citation_passages")]

@@ -89,9 +89,9 @@ class Builder:
         self.g.add((s, p, o))
 
     # -- evidence ---------------------------------------------------------------------
-    def evidence(self, fact: URIRef, ev: Evidence) -> None:
+    def evidence(self, fact: URIRef, ev: Evidence, link: URIRef = PROV.wasDerivedFrom) -> None:
         ann = ID[f"evidence/{quote(ev.doc, safe='')}/{ev.start}-{ev.end}"]
-        self.add(fact, PROV.wasDerivedFrom, ann)
+        self.add(fact, link, ann)
         if (ann, RDF.type, OA.Annotation) in self.g:
             return
         doc = self.doc_iris[ev.doc]
@@ -321,6 +321,8 @@ class Builder:
         self.add(node, PKG.relation, rel)
         self.add(node, PKG.inDocument, self.doc_iris[d.meta.id])
         self.evidence(node, r.evidence)
+        for passage in r.passages:
+            self.evidence(node, passage, PKG.passage)
 
     def indicator(self, ind: str, label: str) -> URIRef:
         iri = ID["indicator/" + ind]

@@ -25,6 +25,7 @@ class Rows:
     tasks: list[Row]
     refs: list[Row]
     targets: list[Row]
+    passages: list[Row]
 
     @classmethod
     def of(cls, store: Store) -> Rows:
@@ -33,7 +34,8 @@ class Rows:
         alias = {own_identity(d["number"], d["date"]): d["id"] for d in docs if own_identity(d["number"], d["date"])}
         refs = [{**r, "id": alias.get(r["id"], r["id"]), "cited_by": alias.get(r["cited_by"], r["cited_by"])}
                 for r in answers.refs(store)]
-        return cls(docs, answers.tasks(store), refs, answers.targets(store))
+        passages = [{**p, "cited": alias.get(p["cited"], p["cited"])} for p in answers.passages(store)]
+        return cls(docs, answers.tasks(store), refs, answers.targets(store), passages)
 
 
 def resolve_doc(rows: Rows, key: str) -> str:
@@ -164,13 +166,16 @@ def _value(t: Row) -> Row:
 
 
 def _passages_naming_both(rows: Rows, a: str, b: str) -> list[Row]:
-    """Paragraphs of the corpus that cite both documents (or cite one inside the other)."""
-    by_para: dict[tuple[str, str], set[str]] = defaultdict(set)
-    quotes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for r in rows.refs:
-        key = (r["evidence"]["doc"], r["evidence"]["section"])
-        by_para[key].add(r["id"])
-        by_para[key].add(r["cited_by"])
-        quotes[key].append(r["evidence"]["quote"])
-    return [{"doc": d, "section": s, "citations": sorted(set(quotes[(d, s)]))}
-            for (d, s), ids in sorted(by_para.items()) if {a, b} <= ids or (d in (a, b) and ({a, b} - {d}) <= ids)]
+    """Sentences of the corpus that cite both documents, or that one of them writes about the other."""
+    cited: dict[tuple[str, int], set[str]] = defaultdict(set)
+    where: dict[tuple[str, int], Row] = {}
+    for p in rows.passages:
+        key = (p["doc"], p["start"])
+        cited[key].add(p["cited"])
+        where[key] = p
+    out = []
+    for key, ids in sorted(cited.items()):
+        if {a, b} <= ids | {key[0]}:
+            p = where[key]
+            out.append({"doc": p["doc"], "section": p["section"], "passage": p["quote"]})
+    return out

@@ -72,6 +72,7 @@ class PKG(DefinedNamespace):
     off_track: URIRef
     on_track: URIRef
     owner: URIRef
+    passage: URIRef
     ownerRole: URIRef
     quantitative: URIRef
     recommended: URIRef

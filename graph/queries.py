@@ -119,6 +119,12 @@ SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?am
   OPTIONAL {{ ?cited eli:title ?title }}
   OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
 }} ORDER BY ?citing_doc ?cited ?relation"""),
+    NamedQuery("citation_passages", "Every sentence that cites a document, with the cited document.", """
+SELECT ?cited ?citing_doc ?section ?quote ?start WHERE {
+  ?c a pkg:Citation ; pkg:cited ?cited ; pkg:inDocument/dcterms:identifier ?citing_doc ; pkg:passage ?ann .
+  ?ann pkg:inSection/eli:id_local ?section ; oa:hasTarget ?t . ?t oa:hasSelector ?qs, ?ps .
+  ?qs oa:exact ?quote . ?ps oa:start ?start .
+} ORDER BY ?citing_doc ?start ?cited"""),
     NamedQuery("cites", "Documents a document cites, with the relation.", """
 SELECT ?cited ?label ?relation WHERE {
   ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?label

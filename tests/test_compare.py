@@ -38,6 +38,12 @@ def test_overlap_of_a_cited_resolution_and_the_strategy(rows) -> None:
     o = overlap(rows, "nq-50-cp-2020", "000")
     assert {"id": "nq-52-tw-2019", "relation_a": "implements", "relation_b": "implements"} in o["shared_citations"]
     assert any(r["from"] == "000" and r["relation"] == "implements" for r in o["relations"])
+    by_section = {(p["doc"], p["section"]): p["passage"] for p in o["passages"]}
+    # QĐ 2289 §III: carry out the tasks of NQ 50 (and QĐ 749)
+    assert "giải pháp đề ra tại Nghị quyết số 50/NQ-CP và Quyết định số 749/QĐ-TTg" in by_section[("000", "III")]
+    # the report: NQ 50 asks for reports to Bộ KH&CN while QĐ 2289 makes Bộ KH&ĐT the focal point
+    finding = by_section[("003", "II.2.3.2")]
+    assert "báo cáo về Bộ Khoa học và Công nghệ" in finding and "Bộ Kế hoạch và Đầu tư là cơ quan đầu mối" in finding
 
 
 def test_similar_tasks_give_score_and_reasons() -> None:
