@@ -231,6 +231,28 @@ def sparql(query: Annotated[str, typer.Argument(help="A SPARQL query, or the pat
         typer.echo(f"warning: only the first {limit} rows are shown (--limit).", err=True)
 
 
+@app.command()
+def export(out: Annotated[Path, typer.Option(help="File to write (its name is sanitised).")],
+           fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld | graphml | csv | html | docx")] = "ttl",
+           focus: Annotated[str | None, typer.Option(help="A node: IRI, document id or agency name.")] = None,
+           depth: Annotated[int, typer.Option(help="Neighbourhood depth around --focus.")] = 1,
+           doc: DocOption = None,
+           query_name: Annotated[str | None, typer.Option("--query", help="A named query (no parameters).")]
+           = None,
+           force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False) -> None:
+    """Export one piece of the graph (a focus and its neighbourhood, a document, or a query's rows)."""
+    from graph.selection import export_selection
+
+    if sum(x is not None for x in (focus, doc, query_name)) != 1:
+        fail(PolicyKGError("give exactly one of --focus, --doc or --query."))
+    try:
+        path = export_selection(_state["workspace"], fmt, out, focus=focus, depth=depth, doc=doc,
+                                query_name=query_name, force=force)
+    except PolicyKGError as exc:
+        fail(exc)
+    typer.echo(str(path))
+
+
 Threshold = Annotated[float, typer.Option(help="Minimum TF-IDF cosine for a task pair.")]
 
 

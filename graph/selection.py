@@ -1,0 +1,83 @@
+"""Choosing the piece of the graph to export, and writing it in the asked format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from extract.errors import PolicyKGError
+from graph import answers, export
+from graph.network import focus_on, search
+from graph.queries import QUERIES
+from graph.store import GRAPH_FILE, MemoryStore
+from graph.workspace import VIEW, ensure
+
+
+def select(view: nx.MultiDiGraph, store: MemoryStore, focus: str | None = None, depth: int = 1,
+           doc: str | None = None, query_name: str | None = None) -> set[str]:
+    """Node IRIs of a selection."""
+    if focus:
+        iri = focus if URIRef(focus) in view else next(
+            (n for n, _, _ in search(view, focus, 1)), None) or _doc_iri(view, focus, store.graph)
+        if iri is None:
+            raise PolicyKGError(f"nothing in the graph matches '{focus}'.")
+        return {str(n) for n in focus_on(view, iri, depth).nodes}
+    if doc:
+        iri = _doc_iri(view, doc, store.graph)
+        if iri is None:
+            raise PolicyKGError(f"no document '{doc}'; see 'policykg docs'.")
+        own = {n for n, d in view.nodes(data=True) if d.get("doc") == iri} | {URIRef(iri)}
+        near = {m for n in own for m in nx.all_neighbors(view, n)
+                if view.nodes[m]["type"] in ("agency", "legal", "indicator", "section")}
+        return {str(n) for n in own | near}
+    if query_name not in QUERIES or QUERIES[query_name].params:
+        plain = ", ".join(sorted(n for n, q in QUERIES.items() if not q.params))
+        raise PolicyKGError(f"--query takes one of: {plain}")
+    rows = QUERIES[query_name].run(store).rows
+    return {v for row in rows for v in row if v and URIRef(v) in view}
+
+
+def _doc_iri(view: nx.MultiDiGraph, doc: str, graph: Graph | None = None) -> str | None:
+    """A corpus document's IRI from its id ("000"), or a legal document's from its id."""
+    if graph is not None:
+        for s in graph.subjects(DCTERMS.identifier, Literal(doc)):
+            return str(s)
+    for n, d in view.nodes(data=True):
+        if d["type"] in ("document", "legal") and str(n).rsplit("/", 1)[-1] == doc:
+            return str(n)
+    return None
+
+
+def export_selection(workspace: Path, fmt: str, out: Path, *, focus: str | None = None, depth: int = 1,
+                     doc: str | None = None, query_name: str | None = None, force: bool = False) -> Path:
+    """Select, then write the export; returns the path written."""
+    from graph.views import load
+
+    if fmt not in export.FORMATS:
+        raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
+    ensure(workspace)
+    graph = Graph().parse(workspace / GRAPH_FILE, format="nt")
+    view = load((workspace / VIEW).read_text(encoding="utf-8"))
+    store = MemoryStore(graph)
+    nodes = select(view, store, focus, depth, doc, query_name)
+    sub = view.subgraph([URIRef(n) for n in nodes]).copy()
+    title = f"policykg — {focus or doc or query_name}"
+    if fmt in ("ttl", "jsonld"):
+        rdf = export.rdf_subgraph(graph, nodes)
+        return export.write(out, rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld"), force)
+    if fmt == "graphml":
+        return export.write(out, export.graphml_text(sub), force)
+    if fmt == "csv":
+        return export.write(out, export.csv_text(sub), force)
+    if fmt == "html":
+        return export.write(out, export.html_text(sub, title), force)
+    ids = {n.rsplit("/", 1)[-1] for n in nodes}
+    tasks = [t for t in answers.tasks(store) if t["id"] in ids]
+    targets = [t for t in answers.targets(store) if t["id"] in ids]
+    docs = {t["doc"] for t in tasks + targets}
+    refs = [r for r in answers.refs(store) if r["evidence"]["doc"] in docs and r["id"] in ids]
+    scope = f"{len(nodes)} nút / nodes; {len(tasks)} nhiệm vụ, {len(targets)} mục tiêu, {len(refs)} văn bản."
+    return export.write(out, export.docx_bytes(title, scope, tasks, targets, refs), force)
