@@ -9,13 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from extract.errors import PolicyKGError
-from graph import answers, compare, explorer, network
+from graph import answers, compare, explorer, export, network, selection
 from graph.store import QueryError, run_limited
 from graph.workspace import open_explorer
 
 st.set_page_config(page_title="policykg", layout="wide")
-PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "SPARQL"]
-PAGES_EN = ["Network", "Who owns what", "Targets", "Legal documents", "Overlaps", "Draft vs final", "SPARQL"]
+PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "Xuất",
+         "SPARQL"]
+PAGES_EN = ["Network", "Who owns what", "Targets", "Legal documents", "Overlaps", "Draft vs final", "Export",
+            "SPARQL"]
 qp = st.query_params
 
 
@@ -255,7 +257,26 @@ def diff_page() -> None:
                  hide_index=True, width="stretch")
 
 
+@st.cache_data(show_spinner="Đang xuất… / Exporting…", max_entries=16)
+def rendered(fmt: str, focus: str, depth: int) -> str | bytes:
+    return selection.render(Path("workspace"), fmt, focus=focus, depth=depth)
+
+
+def export_page() -> None:
+    focus = st.text_input("Nút trung tâm / Focus (tên, viết tắt, IRI)", value=qp.get("q", "") or "Bộ Công an",
+                          key="ex_focus")
+    depth = st.slider("Độ sâu / Depth", 1, 3, int(qp.get("depth", 1)), key="ex_depth")
+    stem = export.safe_name(f"policykg-{focus}-d{depth}")
+    mime = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "ttl": "text/turtle", "jsonld": "application/ld+json", "graphml": "application/xml",
+            "csv": "text/csv", "html": "text/html"}
+    cols = st.columns(len(export.FORMATS))
+    for col, fmt in zip(cols, export.FORMATS, strict=True):
+        col.download_button(fmt.upper(), rendered(fmt, focus, depth), f"{stem}.{fmt}", mime[fmt], key=f"ex_{fmt}")
+
+
 try:
-    [network_page, ownership_page, targets_page, legal_page, overlaps_page, diff_page, sparql_page][page]()
+    [network_page, ownership_page, targets_page, legal_page, overlaps_page, diff_page, export_page,
+     sparql_page][page]()
 except PolicyKGError as exc:
     st.error(str(exc))

@@ -54,6 +54,13 @@ def _doc_iri(view: nx.MultiDiGraph, doc: str, graph: Graph | None = None) -> str
 def export_selection(workspace: Path, fmt: str, out: Path, *, focus: str | None = None, depth: int = 1,
                      doc: str | None = None, query_name: str | None = None, force: bool = False) -> Path:
     """Select, then write the export; returns the path written."""
+    content = render(workspace, fmt, focus=focus, depth=depth, doc=doc, query_name=query_name)
+    return export.write(out, content, force)
+
+
+def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 1, doc: str | None = None,
+           query_name: str | None = None) -> str | bytes:
+    """The export of a selection, as text or bytes (docx)."""
     from graph.views import load
 
     if fmt not in export.FORMATS:
@@ -67,17 +74,17 @@ def export_selection(workspace: Path, fmt: str, out: Path, *, focus: str | None 
     title = f"policykg — {focus or doc or query_name}"
     if fmt in ("ttl", "jsonld"):
         rdf = export.rdf_subgraph(graph, nodes)
-        return export.write(out, rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld"), force)
+        return rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
     if fmt == "graphml":
-        return export.write(out, export.graphml_text(sub), force)
+        return export.graphml_text(sub)
     if fmt == "csv":
-        return export.write(out, export.csv_text(sub), force)
+        return export.csv_text(sub)
     if fmt == "html":
-        return export.write(out, export.html_text(sub, title), force)
+        return export.html_text(sub, title)
     ids = {n.rsplit("/", 1)[-1] for n in nodes}
     tasks = [t for t in answers.tasks(store) if t["id"] in ids]
     targets = [t for t in answers.targets(store) if t["id"] in ids]
     docs = {t["doc"] for t in tasks + targets}
     refs = [r for r in answers.refs(store) if r["evidence"]["doc"] in docs and r["id"] in ids]
     scope = f"{len(nodes)} nút / nodes; {len(tasks)} nhiệm vụ, {len(targets)} mục tiêu, {len(refs)} văn bản."
-    return export.write(out, export.docx_bytes(title, scope, tasks, targets, refs), force)
+    return export.docx_bytes(title, scope, tasks, targets, refs)

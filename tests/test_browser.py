@@ -161,3 +161,22 @@ def test_markup_in_documents_is_shown_as_text(browser, evil_server) -> None:
     assert dialogs == [] and page.evaluate("window.__xss === undefined")
     assert page.locator("img[src=x]").count() == 0
     page.close()
+
+
+def test_export_downloads_docx_and_turtle(page, server, tmp_path) -> None:
+    import docx
+    from rdflib import Graph
+    page.goto(f"{server}/?page={quote('Xuất')}&q={quote('Bộ Công an')}")
+    files = {}
+    for fmt in ("DOCX", "TTL"):
+        button = page.get_by_role("button", name=fmt)
+        button.wait_for(timeout=60_000)
+        with page.expect_download(timeout=60_000) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(str(path))
+        files[fmt] = path
+    assert files["DOCX"].name == "policykg-Bộ_Công_an-d1.docx"
+    text = "\n".join(p.text for p in docx.Document(str(files["DOCX"])).paragraphs)
+    assert "Chiến lược an ninh mạng quốc gia" in text or "§IV.14" in text
+    assert len(Graph().parse(files["TTL"], format="turtle")) > 100
