@@ -251,6 +251,9 @@ def diff_page() -> None:
     st.dataframe(pd.DataFrame([{"indicator": c["draft"]["indicator_label"], "year": c["draft"]["year"],
                                 "draft": c["draft"]["value"], "final": c["final"]["value"]}
                                for c in result["targets"]["changed"]]), hide_index=True, width="stretch")
+    for kind in ("removed", "added"):
+        st.subheader(f"Mục {kind} / Sections {kind}")
+        st.dataframe(pd.DataFrame(result["sections"][kind]), hide_index=True, width="stretch")
     st.subheader("Cơ quan / Agencies")
     st.dataframe(pd.DataFrame([{k: a[k] for k in ("agency", "status", "draft_tasks", "final_tasks")}
                                | {"matched pairs": len(a["matched_pairs"])} for a in result["agencies"]]),

@@ -161,3 +161,8 @@ def passages(store: Store) -> list[Row]:
     return [{"cited": local(r["cited"], "legal"), "doc": r["citing_doc"], "section": r["section"],
              "start": int(r["start"] or 0), "quote": " ".join((r["quote"] or "").split())}
             for r in _rows(store, "citation_passages")]
+
+
+def sections(store: Store) -> list[Row]:
+    """(doc, section id, heading) of every titled section."""
+    return [{"doc": r["doc"], "section": r["section"], "heading": r["heading"]} for r in _rows(store, "sections")]

@@ -26,6 +26,7 @@ class Rows:
     refs: list[Row]
     targets: list[Row]
     passages: list[Row]
+    sections: list[Row]
 
     @classmethod
     def of(cls, store: Store) -> Rows:
@@ -35,7 +36,7 @@ class Rows:
         refs = [{**r, "id": alias.get(r["id"], r["id"]), "cited_by": alias.get(r["cited_by"], r["cited_by"])}
                 for r in answers.refs(store)]
         passages = [{**p, "cited": alias.get(p["cited"], p["cited"])} for p in answers.passages(store)]
-        return cls(docs, answers.tasks(store), refs, answers.targets(store), passages)
+        return cls(docs, answers.tasks(store), refs, answers.targets(store), passages, answers.sections(store))
 
 
 def resolve_doc(rows: Rows, key: str) -> str:
@@ -110,12 +111,37 @@ def diff(rows: Rows, draft: str, final: str, threshold: float = 0.35) -> Row:
         agencies.append({"agency": name, "status": status, "draft_tasks": count_d[name],
                          "final_tasks": count_f[name], "matched_pairs": pairs})
     return {
-        "draft": draft, "final": final,
+        "draft": draft, "final": final, "sections": section_changes(rows, draft, final),
         "targets": {"added": [brief(t_f[k]) for k in sorted(set(t_f) - set(t_d), key=str)],
                     "removed": [brief(t_d[k]) for k in sorted(set(t_d) - set(t_f), key=str)],
                     "changed": changed},
         "agencies": agencies,
     }
+
+
+def section_changes(rows: Rows, draft: str, final: str, cutoff: float = 0.8) -> Row:
+    """Sections added and removed, matching headings (not numbers, which shift between versions)."""
+    from difflib import SequenceMatcher
+
+    def titled(doc: str) -> list[Row]:
+        return [s for s in rows.sections if s["doc"] == doc and len(s["heading"].split()) < 25]
+
+    old, new = titled(draft), titled(final)
+    matched_old, matched_new = set(), set()
+    for i, a in enumerate(old):
+        ka = fold_key(a["heading"]).rstrip(" :.")
+        best, score = None, cutoff
+        for j, b in enumerate(new):
+            if j in matched_new:
+                continue
+            r = SequenceMatcher(None, ka, fold_key(b["heading"]).rstrip(" :.")).ratio()
+            if r >= score:
+                best, score = j, r
+        if best is not None:
+            matched_old.add(i)
+            matched_new.add(best)
+    return {"removed": [old[i] for i in range(len(old)) if i not in matched_old],
+            "added": [new[j] for j in range(len(new)) if j not in matched_new]}
 
 
 def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:

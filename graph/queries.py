@@ -125,6 +125,11 @@ SELECT ?cited ?citing_doc ?section ?quote ?start WHERE {
   ?ann pkg:inSection/eli:id_local ?section ; oa:hasTarget ?t . ?t oa:hasSelector ?qs, ?ps .
   ?qs oa:exact ?quote . ?ps oa:start ?start .
 } ORDER BY ?citing_doc ?start ?cited"""),
+    NamedQuery("sections", "Sections of the corpus documents with their headings.", """
+SELECT ?doc ?section ?heading WHERE {
+  ?d pkg:inCorpus true ; dcterms:identifier ?doc ; eli:has_part+ ?s .
+  ?s eli:id_local ?section ; eli:title ?heading .
+} ORDER BY ?doc ?section"""),
     NamedQuery("cites", "Documents a document cites, with the relation.", """
 SELECT ?cited ?label ?relation WHERE {
   ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?label

@@ -67,5 +67,5 @@ def test_overlaps_and_draft_vs_final_pages(workdir, monkeypatch) -> None:
     assert "nq-52-tw-2019" in set(shared["id"])
     at = app(workdir, monkeypatch, "Dự thảo / chính thức")
     assert not at.exception
-    agencies = at.dataframe[3].value
+    agencies = at.dataframe[5].value
     assert agencies.set_index("agency").loc["Bộ Tư pháp", "status"] == "added"

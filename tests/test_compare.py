@@ -30,6 +30,10 @@ def test_draft_vs_final(rows) -> None:
     status = {a["agency"]: a["status"] for a in d["agencies"]}
     for name in ("Bộ Tư pháp", "Bộ Giao thông vận tải", "Bộ Y tế", "Bộ Nội vụ"):
         assert status[name] == "added"
+    added = {s["heading"] for s in d["sections"]["added"]}
+    removed = {s["heading"] for s in d["sections"]["removed"]}
+    assert {"Bộ Tư pháp", "Bộ Y tế", "Bộ Nội vụ", "Bộ Giao thông vận tải"} <= added
+    assert "Trách nhiệm chung:" in removed  # the draft's common duties section is gone
     sbv = next(a for a in d["agencies"] if a["agency"] == "Ngân hàng Nhà nước Việt Nam")
     assert sbv["draft_tasks"] == sbv["final_tasks"] == 4 and len(sbv["matched_pairs"]) == 4
 
