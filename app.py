@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import streamlit as st
 from extract.errors import PolicyKGError
 from graph import answers, compare, explorer, export, network, selection
 from graph.store import QueryError, run_limited
+from graph.workspace import add as add_document
 from graph.workspace import open_explorer
 
 st.set_page_config(page_title="policykg", layout="wide")
@@ -51,6 +53,32 @@ page_index = PAGES.index(qp["page"]) if qp.get("page") in PAGES else 0
 page = st.sidebar.radio("Trang / Page", range(len(PAGES)), index=page_index, format_func=lambda i: names[i])
 qp["page"] = PAGES[page]
 st.title("policykg")
+
+
+def upload() -> None:
+    """Add a document from the sidebar: only it is extracted; on failure nothing changes."""
+    if "added" in st.session_state:
+        st.sidebar.success(st.session_state["added"])
+    file = st.sidebar.file_uploader("Thêm văn bản / Add a document", type=["txt", "md", "docx", "pdf"],
+                                    key="upload")
+    if file is None or st.session_state.get("uploaded") == file.file_id:
+        return
+    st.session_state["uploaded"] = file.file_id
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / export.safe_name(file.name)
+        path.write_bytes(file.getvalue())
+        try:
+            summary = add_document(path, Path("workspace"))
+        except PolicyKGError as exc:
+            st.sidebar.error(str(exc))
+            return
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    st.session_state["added"] = f"Đã thêm / added {file.name}: {summary.line()}"
+    st.rerun()
+
+
+upload()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -54,12 +54,20 @@ def start(work: Path):
     return proc, url
 
 
+def stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     proc, url = start(tmp_path_factory.mktemp("served"))
     yield url
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 EVIL = "IV. NHIỆM VỤ\n1. Bộ Công an\n- Rà soát <img src=x onerror=\"window.__xss=1;alert(1)\"> và báo cáo.\n"
@@ -75,8 +83,7 @@ def evil_server(tmp_path_factory):
     build(corpus, work / "workspace")
     proc, url = start(work)
     yield url
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +187,21 @@ def test_export_downloads_docx_and_turtle(page, server, tmp_path) -> None:
     text = "\n".join(p.text for p in docx.Document(str(files["DOCX"])).paragraphs)
     assert "Chiến lược an ninh mạng quốc gia" in text or "§IV.14" in text
     assert len(Graph().parse(files["TTL"], format="turtle")) > 100
+
+
+def test_upload_adds_a_document_and_refuses_a_bad_one(page, server, tmp_path) -> None:
+    good = tmp_path / "nq50.txt"
+    good.write_text("CHÍNH PHỦ\nSố: 50/NQ-CP\nHà Nội, ngày 17 tháng 4 năm 2020\nNGHỊ QUYẾT\n"
+                    "III. NHIỆM VỤ, GIẢI PHÁP\n1. Bộ Thông tin và Truyền thông\n"
+                    "- Chủ trì phát triển hạ tầng số an toàn, hiện đại.\n", encoding="utf-8")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("   ", encoding="utf-8")
+    page.goto(f"{server}/?page={quote('Ai làm gì')}")
+    uploader = page.locator("input[type=file]").first
+    uploader.wait_for(state="attached", timeout=60_000)
+    uploader.set_input_files(str(bad))
+    page.get_by_text("the file is empty").first.wait_for(timeout=60_000)
+    uploader.set_input_files(str(good))
+    page.get_by_text("Đã thêm / added nq50.txt").first.wait_for(timeout=120_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "upload.png"))
