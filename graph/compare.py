@@ -36,7 +36,26 @@ class Rows:
         refs = [{**r, "id": alias.get(r["id"], r["id"]), "cited_by": alias.get(r["cited_by"], r["cited_by"])}
                 for r in answers.refs(store)]
         passages = [{**p, "cited": alias.get(p["cited"], p["cited"])} for p in answers.passages(store)]
+        passages += _subject_mentions(store, passages)
         return cls(docs, answers.tasks(store), refs, answers.targets(store), passages, answers.sections(store))
+
+
+def _subject_mentions(store: Store, passages: list[Row]) -> list[Row]:
+    """A report names its subject by a short title ("Chiến lược quốc gia về CMCN 4.0") more often than by
+    number: a citing sentence of the report with the first three words of the subject's title names it."""
+    from graph.queries import query
+
+    out = []
+    res = query("reports").run(store)
+    for report, subject, title in res.rows:
+        words = fold_key(title or "").split()[:3]
+        if len(words) < 3 or not report or not subject:
+            continue
+        head = " ".join(words)
+        for p in passages:
+            if p["doc"] == report and head in fold_key(p["quote"]):
+                out.append({**p, "cited": subject})
+    return out
 
 
 def resolve_doc(rows: Rows, key: str) -> str:

@@ -130,6 +130,10 @@ SELECT ?doc ?section ?heading WHERE {
   ?d pkg:inCorpus true ; dcterms:identifier ?doc ; eli:has_part+ ?s .
   ?s eli:id_local ?section ; eli:title ?heading .
 } ORDER BY ?doc ?section"""),
+    NamedQuery("reports", "Reports and the documents they report on, with the subject's title.", """
+SELECT ?report ?subject ?title WHERE {
+  ?r pkg:reportsOn ?s . ?r dcterms:identifier ?report . ?s dcterms:identifier ?subject ; dcterms:title ?title .
+} ORDER BY ?report"""),
     NamedQuery("cites", "Documents a document cites, with the relation.", """
 SELECT ?cited ?label ?relation WHERE {
   ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?label

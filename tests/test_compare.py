@@ -48,6 +48,9 @@ def test_overlap_of_a_cited_resolution_and_the_strategy(rows) -> None:
     # the report: NQ 50 asks for reports to Bộ KH&CN while QĐ 2289 makes Bộ KH&ĐT the focal point
     finding = by_section[("003", "II.2.3.2")]
     assert "báo cáo về Bộ Khoa học và Công nghệ" in finding and "Bộ Kế hoạch và Đầu tư là cơ quan đầu mối" in finding
+    # and recommends merging the two reports (it names the strategy by its short title)
+    merge = by_section[("003", "IV.4.2.3.5")]
+    assert "lồng ghép báo cáo" in merge and "Nghị quyết số 50/NQ-CP" in merge
 
 
 def test_similar_tasks_give_score_and_reasons() -> None:
