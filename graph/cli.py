@@ -267,15 +267,23 @@ def _rows_and_ids(*keys: str) -> tuple[Any, list[str]]:
         raise
 
 
+def _compared(compare: Any, a: str, b: str, threshold: float, as_json: bool) -> dict[str, Any] | None:
+    """Resolve two documents and compare them; print JSON and return None when --json is given."""
+    rows, (x, y) = _rows_and_ids(a, b)
+    result: dict[str, Any] = compare(rows, x, y, threshold)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return None
+    return result
+
+
 @app.command()
 def diff(draft: str, final: str, as_json: JsonFlag = False, threshold: Threshold = 0.35) -> None:
     """What changed between a draft and its final text: targets, agencies' duties."""
     from graph.compare import diff as compare
 
-    rows, (a, b) = _rows_and_ids(draft, final)
-    result = compare(rows, a, b, threshold)
-    if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    result = _compared(compare, draft, final, threshold, as_json)
+    if result is None:
         return
     for kind in ("removed", "added", "changed"):
         for t in result["targets"][kind]:
@@ -291,10 +299,8 @@ def overlap(a: str, b: str, as_json: JsonFlag = False, threshold: Threshold = 0.
     """Where two documents (in the corpus or only cited) overlap."""
     from graph.compare import overlap as compare
 
-    rows, (x, y) = _rows_and_ids(a, b)
-    result = compare(rows, x, y, threshold)
-    if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    result = _compared(compare, a, b, threshold, as_json)
+    if result is None:
         return
     for r in result["relations"]:
         typer.echo(f"{r['from']} {r['relation']} {r['to']} (§{r['section']})")
