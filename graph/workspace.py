@@ -108,6 +108,12 @@ def _store(facts: Any, workspace: Path, source: str, start: float) -> Summary:
     return summary
 
 
+def _existing(workspace: Path) -> None:
+    """A workspace other than the default must have been built first."""
+    if not workspace.exists() and workspace != DEFAULT:
+        raise PolicyKGError(f"{workspace}: no such workspace; run 'policykg --workspace {workspace} build'.")
+
+
 def ensure(workspace: Path = DEFAULT) -> None:
     """Build the bundled corpus into the workspace if it has no graph yet."""
     if not (workspace / GRAPH_FILE).exists():
@@ -116,8 +122,7 @@ def ensure(workspace: Path = DEFAULT) -> None:
 
 def open_workspace(workspace: Path = DEFAULT, store: str = "memory") -> Store:
     """The workspace's graph in a store, built from the bundled corpus on first use."""
-    if not workspace.exists() and workspace != DEFAULT:
-        raise PolicyKGError(f"{workspace}: no such workspace; run 'policykg --workspace {workspace} build'.")
+    _existing(workspace)
     ensure(workspace)
     return open_store(workspace, store)
 
@@ -127,8 +132,7 @@ def open_explorer(workspace: Path = DEFAULT) -> tuple[Store, Any]:
     from graph.store import OxigraphStore
     from graph.views import dump, load, to_networkx
 
-    if not workspace.exists() and workspace != DEFAULT:
-        raise PolicyKGError(f"{workspace}: no such workspace; run 'policykg --workspace {workspace} build'.")
+    _existing(workspace)
     ensure(workspace)
     store = OxigraphStore()
     store.store.load(path=str(workspace / GRAPH_FILE), format=ox_format())
