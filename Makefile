@@ -26,9 +26,10 @@ run: build  ## Set up, build the bundled corpus and start the app on 127.0.0.1:8
 test: $(STAMP)  ## Set up and run the whole test suite
 	$(BIN)/pytest
 
-lint: $(STAMP)  ## ruff and mypy
-	$(BIN)/ruff check extract graph tests bench app.py
-	$(BIN)/mypy extract graph
+lint: $(STAMP)  ## ruff, mypy and the layer contract (import-linter)
+	$(BIN)/ruff check extract graph policykg tests bench app.py
+	$(BIN)/mypy extract graph policykg
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## Print extraction figures
 	$(BIN)/python -m bench.extract

@@ -1,4 +1,4 @@
-"""policykg explorer (Streamlit). Lays out widgets; the logic lives in extract/ and graph/."""
+"""policykg explorer (Streamlit). Lays out widgets; the logic lives in policykg/."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from extract.errors import PolicyKGError
-from graph import answers, compare, explorer, export, network, selection
+from graph import answers, compare
 from graph.store import QueryError, run_limited
-from graph.workspace import add as add_document
-from graph.workspace import open_explorer
+from policykg import export, selection
+from policykg.ui import explorer, network
+from policykg.workspace import add as add_document
+from policykg.workspace import open_explorer
 
 st.set_page_config(page_title="policykg", layout="wide")
 PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "Xuất",

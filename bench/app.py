@@ -33,7 +33,7 @@ def free_port() -> int:
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
     shutil.copytree(ROOT / ".streamlit", work / ".streamlit")
-    subprocess.run([sys.executable, "-m", "graph.cli", "--workspace", str(work / "workspace"), "build"],
+    subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(work / "workspace"), "build"],
                    cwd=ROOT, check=True, capture_output=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from extract.agencies import GROUP_KIND, group_agency
 from extract.errors import InputError
-from extract.files import BUNDLED
 from extract.legal_ids import own_identity
 from extract.legal_refs import find_refs, implementer, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, normalize
+from extract.paths import BUNDLED
 from extract.progress import extract_observations
 from extract.readers import READERS, read
 from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task

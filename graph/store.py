@@ -8,7 +8,6 @@ with SPARQL rather than iterating.
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,7 +18,6 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from extract.errors import PolicyKGError
-from extract.files import write_atomic
 
 GRAPH_FILE = "graph.nt"
 OX_DIR = "oxigraph"
@@ -175,33 +173,6 @@ def run_limited(store: Store, sparql: str, limit: int = 1000, timeout: float = 1
     if len(result.rows) > limit:
         return Result(result.variables, result.rows[:limit], result.boolean, truncated=True)
     return result
-
-
-def save(graph: Graph, workspace: Path) -> Path:
-    """Persist the graph in the workspace as N-Triples (written to a temporary file, then renamed)."""
-    path = workspace / GRAPH_FILE
-    write_atomic(path, graph.serialize(format="nt"))
-    ox_dir = workspace / OX_DIR
-    if ox_dir.exists():
-        shutil.rmtree(ox_dir)  # rebuilt from graph.nt on next use
-    return path
-
-
-def open_store(workspace: Path, kind: str = "memory") -> Store:
-    """The workspace's graph in the chosen store."""
-    path = workspace / GRAPH_FILE
-    if not path.exists():
-        raise PolicyKGError(f"{workspace}: no graph yet; run 'policykg build' first.")
-    if kind == "memory":
-        return MemoryStore(Graph().parse(path, format="nt"))
-    if kind == "oxigraph":
-        ox_dir = workspace / OX_DIR
-        fresh = not ox_dir.exists()
-        store = OxigraphStore(ox_dir)
-        if fresh:
-            store.load_ntriples(path)
-        return store
-    raise PolicyKGError(f"unknown store '{kind}'; choose one of: {', '.join(STORES)}.")
 
 
 def from_graph(graph: Graph, kind: str) -> Store:

@@ -75,7 +75,7 @@ EVIL = "IV. NHIỆM VỤ\n1. Bộ Công an\n- Rà soát <img src=x onerror=\"win
 
 @pytest.fixture(scope="module")
 def evil_server(tmp_path_factory):
-    from graph.workspace import build
+    from policykg.workspace import build
     work = tmp_path_factory.mktemp("evil")
     corpus = work / "corpus"
     corpus.mkdir()
@@ -122,9 +122,10 @@ def wait_network(page, timeout=60_000):
 
 def test_network_draws_for_a_search_and_a_click_shows_evidence(page, server) -> None:
     from extract.pipeline import extract_corpus
-    from graph import network, views
+    from graph import views
     from graph.build import build_graph
     from graph.namespace import ID
+    from policykg.ui import network
     view = views.to_networkx(build_graph(extract_corpus()))
     expected = network.focus_on(view, str(ID["agency/bca"]), 1).number_of_nodes()
 

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from graph.cli import app
-from graph.export import safe_name
+from policykg.cli import app
+from policykg.export import safe_name
 
 runner = CliRunner()
 

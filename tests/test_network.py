@@ -2,9 +2,10 @@ import json
 
 import pytest
 
-from graph import network, views
+from graph import views
 from graph.build import build_graph
 from graph.namespace import ID
+from policykg.ui import network
 
 
 @pytest.fixture(scope="module")

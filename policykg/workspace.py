@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from rdflib import Graph
+
 from extract.errors import PolicyKGError
-from extract.files import BUNDLED, write_atomic, write_bytes_atomic
-from graph.store import GRAPH_FILE, Store, open_store, save
+from extract.paths import BUNDLED
+from graph.store import GRAPH_FILE, OX_DIR, STORES, MemoryStore, OxigraphStore, Store
+from policykg.files import write_atomic, write_bytes_atomic
 
 SUMMARY = "build.json"
 VIEW = "view.json"
@@ -151,3 +155,30 @@ def ox_format() -> Any:
     import pyoxigraph
 
     return pyoxigraph.RdfFormat.N_TRIPLES
+
+
+def save(graph: Graph, workspace: Path) -> Path:
+    """Persist the graph in the workspace as N-Triples (written to a temporary file, then renamed)."""
+    path = workspace / GRAPH_FILE
+    write_atomic(path, graph.serialize(format="nt"))
+    ox_dir = workspace / OX_DIR
+    if ox_dir.exists():
+        shutil.rmtree(ox_dir)  # rebuilt from graph.nt on next use
+    return path
+
+
+def open_store(workspace: Path, kind: str = "memory") -> Store:
+    """The workspace's graph in the chosen store."""
+    path = workspace / GRAPH_FILE
+    if not path.exists():
+        raise PolicyKGError(f"{workspace}: no graph yet; run 'policykg build' first.")
+    if kind == "memory":
+        return MemoryStore(Graph().parse(path, format="nt"))
+    if kind == "oxigraph":
+        ox_dir = workspace / OX_DIR
+        fresh = not ox_dir.exists()
+        store = OxigraphStore(ox_dir)
+        if fresh:
+            store.load_ntriples(path)
+        return store
+    raise PolicyKGError(f"unknown store '{kind}'; choose one of: {', '.join(STORES)}.")

@@ -6,8 +6,6 @@ import os
 import tempfile
 from pathlib import Path
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"  # the corpus the project ships
-
 
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`."""

@@ -13,8 +13,8 @@ import typer
 
 from extract.agencies import fold_key, registry
 from extract.errors import PolicyKGError
-from extract.files import write_atomic
 from extract.pipeline import BUNDLED
+from policykg.files import write_atomic
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -39,7 +39,7 @@ def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
 
 
 def _store() -> Any:
-    from graph.workspace import open_workspace
+    from policykg.workspace import open_workspace
 
     try:
         return open_workspace(_state["workspace"], _state["store"])
@@ -60,7 +60,7 @@ def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of docum
           = BUNDLED) -> None:
     """Extract a corpus, build its RDF graph into the workspace and print a summary."""
     from extract.pipeline import corpus_files
-    from graph.workspace import build as build_workspace
+    from policykg.workspace import build as build_workspace
 
     try:
         files = corpus_files(corpus)
@@ -84,7 +84,7 @@ def add(file: Annotated[Path, typer.Argument(help="A .txt, .md, .docx or .pdf do
         doc_id: Annotated[str | None, typer.Option("--id", help="Document id (default: from the file name).")]
         = None) -> None:
     """Add one document to the workspace; metadata not given comes from its header."""
-    from graph.workspace import add as add_document
+    from policykg.workspace import add as add_document
 
     meta = {k: v for k, v in {"id": doc_id, "kind": kind, "number": number, "date": date, "title": title,
                                "status": status}.items() if v}
@@ -179,7 +179,7 @@ def export_graph(fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld
     from rdflib import Graph
 
     from graph.store import GRAPH_FILE
-    from graph.workspace import ensure
+    from policykg.workspace import ensure
 
     if fmt not in _FORMATS:
         fail(PolicyKGError(f"--format must be one of {', '.join(_FORMATS)}, not '{fmt}'."))
@@ -241,7 +241,7 @@ def export(out: Annotated[Path, typer.Option(help="File to write (its name is sa
            = None,
            force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False) -> None:
     """Export one piece of the graph (a focus and its neighbourhood, a document, or a query's rows)."""
-    from graph.selection import export_selection
+    from policykg.selection import export_selection
 
     if sum(x is not None for x in (focus, doc, query_name)) != 1:
         fail(PolicyKGError("give exactly one of --focus, --doc or --query."))

@@ -19,9 +19,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
 
 from extract.errors import PolicyKGError
-from extract.files import write_atomic, write_bytes_atomic
 from graph.namespace import OA, PKG, PREFIXES
-from graph.network import component_code, network
+from policykg.files import write_atomic, write_bytes_atomic
+from policykg.ui.network import component_code, network
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv", "html", "docx")
 

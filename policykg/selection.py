@@ -9,11 +9,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from extract.errors import PolicyKGError
-from graph import answers, export
-from graph.network import focus_on, search
+from graph import answers
 from graph.queries import QUERIES
 from graph.store import GRAPH_FILE, MemoryStore
-from graph.workspace import VIEW, ensure
+from policykg import export
+from policykg.ui.network import focus_on, search
+from policykg.workspace import VIEW, ensure
 
 
 def select(view: nx.MultiDiGraph, store: MemoryStore, focus: str | None = None, depth: int = 1,

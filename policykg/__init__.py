@@ -1,0 +1,1 @@
+"""policykg application layer: workspace, selection, export, CLI and UI payloads."""

@@ -1,0 +1,1 @@
+"""UI payloads for the Streamlit app: network data, component assets, page registry."""
