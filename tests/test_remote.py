@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from graph.build import build_graph
 from graph.queries import QUERIES
@@ -43,6 +44,8 @@ def test_url_keeps_credentials_apart() -> None:
     ep = parse_url("sparql+http://dba:s%40cret@127.0.0.1:8890/sparql-auth")
     assert (ep.url, ep.user, ep.password) == ("http://127.0.0.1:8890/sparql-auth", "dba", "s@cret")
     assert parse_url("sparql+https://example.org").url == "https://example.org/sparql"
+    assert parse_url("sparql+http://h:1/sparql-auth?gsp=/sparql-graph-crud-auth").gsp == \
+        "http://h:1/sparql-graph-crud-auth"
     with pytest.raises(RemoteStoreError, match="sparql\\+http"):
         parse_url("http://127.0.0.1:8890/sparql")
 
@@ -81,8 +84,9 @@ def test_named_queries_agree_on_all_three_stores(loaded, seeds, name) -> None:
 
 
 @needs_virtuoso
-def test_replacing_a_document_graph_keeps_the_others(server) -> None:
-    store = SparqlStore(server)
+@pytest.mark.parametrize("protocol", ["update", "graph store"])
+def test_replacing_a_document_graph_keeps_the_others(server, protocol) -> None:
+    store = SparqlStore(server + ("?gsp=/sparql-graph-crud-auth" if protocol == "graph store" else ""))
     a, b = Graph(), Graph()
     ex = "https://policykg.example.org/test/"
     a.add((URIRef(ex + "a"), URIRef(ex + "p"), Literal("Ủy ban nhân dân tỉnh Hà Giang", lang="vi")))
@@ -94,6 +98,7 @@ def test_replacing_a_document_graph_keeps_the_others(server) -> None:
     store.replace_graph("doc-a", a2)
     rows = store.query(f"SELECT ?s ?o WHERE {{ ?s <{ex}p> ?o }} ORDER BY ?s").rows
     assert rows == ((ex + "a", "Bộ Tài chính"), (ex + "b", "hòa"))
+    assert isomorphic(store.get_graph("doc-a"), a2)
     store.drop_graph("doc-a")
     store.drop_graph("doc-b")
     assert "doc-a" not in store.graphs()
