@@ -140,6 +140,18 @@ class OxigraphStore:
         store.store = ox.Store.read_only(str(path))
         return store
 
+    def add_graph(self, name: str, path: Path, bulk: bool = False) -> None:
+        """Load an N-Triples file into the named graph `name` and into the default graph (the union)."""
+        load = self.store.bulk_load if bulk else self.store.load
+        load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+        load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+
+    def drop_graph(self, name: str) -> None:
+        """Drop a named graph, and its triples from the default graph unless another graph has them."""
+        self.store.update(f"""DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }}
+            FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{name}>) }} }}""")
+        self.store.update(f"DROP SILENT GRAPH <{name}>")
+
     def load_ntriples(self, path: Path) -> None:
         self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 
