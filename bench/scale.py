@@ -33,17 +33,19 @@ I. NHIỆM VỤ
 """
 
 
-def policykg(ws: Path, *args: str) -> tuple[float, float, str]:
-    """Seconds, peak RSS (MB) of the child and its standard output, for one whole process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def policykg(ws: Path, *args: str) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (with its workers), peak RSS (MB, largest process) and standard output
+    of one whole `policykg` process."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(ws), *args],
                           capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"policykg {' '.join(args)} failed:\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024, done.stdout
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, usage.ru_utime + usage.ru_stime - cpu, max(usage.ru_maxrss, before) / 1024, done.stdout
 
 
 def query_times(ws: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
@@ -73,16 +75,16 @@ def measure(size: int, root: Path) -> dict[str, object]:
         generate(corpus, size)
     mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     ws = root / f"ws-{size}"
-    seconds, rss, out = policykg(ws, "build", "--corpus", str(corpus))
+    seconds, cpu, rss, out = policykg(ws, "build", "--corpus", str(corpus))
     triples = int(out.split("triples ")[1].split(",")[0])
     doc = root / f"add-{size}.txt"
     doc.write_text(_ADD, encoding="utf-8")
-    add_s, add_rss, _ = policykg(ws, "add", str(doc), "--replace")
+    add_s, add_cpu, _, _ = policykg(ws, "add", str(doc), "--replace")
     queries = query_times(ws)
     worst = max(queries.items(), key=lambda kv: kv[1][1])
-    return {"documents": size, "MB": round(mb, 2), "build_s": round(seconds, 1),
+    return {"documents": size, "MB": round(mb, 2), "build_s": round(seconds, 1), "build_cpu_s": round(cpu, 1),
             "docs_per_s": round(size / seconds, 2), "MB_per_s": round(mb / seconds, 3), "triples": triples,
-            "peak_rss_MB": round(rss), "add_s": round(add_s, 2),
+            "peak_rss_MB": round(rss), "add_s": round(add_s, 2), "add_cpu_s": round(add_cpu, 2),
             "query_p50_ms": round(statistics.median(v[0] for v in queries.values()), 1),
             "query_p95_worst": f"{worst[0]} {worst[1][1]:.0f} ms"}
 

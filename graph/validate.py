@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph
+from rdflib import RDFS, Graph
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 DEFAULT_ENGINE = "rudof"
@@ -42,21 +43,36 @@ def _pyshacl(graph: Graph) -> Report:
 
 
 @cache
-def _ontology_nt() -> str:
-    """The ontology as N-Triples, added to the data so sh:class sees rdfs:subClassOf (as pySHACL's ont_graph)."""
-    return ontology().serialize(format="nt")
+def _subclasses_nt() -> str:
+    """The ontology's rdfs:subClassOf triples, added to the data so sh:class sees the class hierarchy
+    (what pySHACL takes from ont_graph)."""
+    return "".join(f"<{s}> <{RDFS.subClassOf}> <{o}> .\n" for s, o in ontology().subject_objects(RDFS.subClassOf))
 
 
-def _rudof(graph: Graph) -> Report:
+@cache
+def _rudof_engine() -> Any:
+    """One pyrudof engine per process, with the shapes read once."""
     import pyrudof
 
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    rudof.read_data(graph.serialize(format="nt") + _ontology_nt(), format=pyrudof.RDFFormat.NTriples)
     rudof.read_shacl(str(ONTOLOGY_DIR / "shapes.ttl"))
+    return rudof
+
+
+def _rudof_nt(nt: str) -> Report:
+    import pyrudof
+
+    rudof = _rudof_engine()
+    rudof.reset_data()
+    rudof.read_data(nt + _subclasses_nt(), format=pyrudof.RDFFormat.NTriples)
     report = rudof.validate_shacl()
     text = "" if report.conforms else rudof.serialize_shacl_validation_results(
         format=pyrudof.ResultShaclValidationFormat.Turtle)
     return Report(bool(report.conforms), str(text))
+
+
+def _rudof(graph: Graph) -> Report:
+    return _rudof_nt(graph.serialize(format="nt"))
 
 
 ENGINES: dict[str, Callable[[Graph], Report]] = {"rudof": _rudof, "pyshacl": _pyshacl}
@@ -65,3 +81,10 @@ ENGINES: dict[str, Callable[[Graph], Report]] = {"rudof": _rudof, "pyshacl": _py
 def validate(graph: Graph, engine: str = DEFAULT_ENGINE) -> Report:
     """Whether the graph conforms to the shapes, with the engine's report text."""
     return ENGINES[engine](graph)
+
+
+def validate_nt(nt: str, engine: str = DEFAULT_ENGINE) -> Report:
+    """`validate` for a graph given as N-Triples (rudof reads it without an rdflib graph)."""
+    if engine == "rudof":
+        return _rudof_nt(nt)
+    return validate(Graph().parse(data=nt, format="nt"), engine)

@@ -74,7 +74,7 @@ def prepare(job: Job) -> Done:
     from rdflib import URIRef
 
     from graph.build import build_document
-    from graph.validate import validate
+    from graph.validate import validate_nt
 
     reused = Path(job.reuse) / FACTS_DIR / f"{job.key}.json" if job.reuse is not None else None
     if reused is not None:
@@ -83,7 +83,8 @@ def prepare(job: Job) -> Done:
         path = Path(job.path)
         facts = extract(path, {**job.entry, **job.meta}, job.meta.get("id") or job.entry.get("id") or path.stem)
     graph = build_document(facts, {k: URIRef(v) for k, v in job.known.items()}, list(job.reports))
-    report = validate(graph + touched(graph, set(job.known.values())))
+    nt = graph.serialize(format="nt")
+    report = validate_nt(nt + touched(graph, set(job.known.values())).serialize(format="nt"))
     m = facts.meta
     entry = {"id": m.id, "key": job.key, "graph": job.graph, "hash": factstore.content_hash(facts.text),
              "number": m.number, "date": m.date, "source": m.source,
@@ -92,7 +93,7 @@ def prepare(job: Job) -> Done:
              "agencies": sorted({x.agency if x.agency != "group" else x.text.lower() for x in facts.mentions}),
              "refs": sorted({r.id for r in facts.refs}), "conforms": report.conforms,
              "bytes": len(facts.text.encode("utf-8"))}
-    return Done(facts, graph.serialize(format="nt"), entry, report.text, reused)
+    return Done(facts, nt, entry, report.text, reused)
 
 
 def touched(graph: Graph, corpus: set[str]) -> Graph:

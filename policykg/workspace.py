@@ -348,8 +348,7 @@ def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
             store.add_graph(graph_name(gkey), gen / GRAPHS_DIR / f"{gkey}.nt")
     else:
         store = OxigraphStore(store_dir)
-        for gkey in sorted(wanted):
-            store.add_graph(graph_name(gkey), gen / GRAPHS_DIR / f"{gkey}.nt", bulk=True)
+        store.bulk_load_graphs({graph_name(g): gen / GRAPHS_DIR / f"{g}.nt" for g in sorted(wanted)})
     store.store.flush()
     count = store.count()
     del store  # closes the store: its folder is complete before the switch
