@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from statistics import mean
 
+from extract.indicators import find_indicator, indicators
+from extract.quantities import parse_number
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
-from extract.targets import find_indicator, indicators, parse_number
 
 _RESULTS_HEAD_RE = re.compile(r"kết quả|chỉ tiêu", re.I)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"

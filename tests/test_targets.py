@@ -1,6 +1,6 @@
 import pytest
 
-from extract.targets import parse_number
+from extract.quantities import parse_number
 from tests.conftest import facts_of
 
 
