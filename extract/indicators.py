@@ -32,7 +32,9 @@ _ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng s�
 # Phrases that name a measure by themselves ("Tỷ lệ đô thị hóa đạt 45 %").
 NAMED_RE = re.compile(r"(?:chỉ số|chỉ tiêu|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|số lượng|số|tổng|xếp hạng|trụ cột|thu nhập|"
                       r"giá trị|giá|chi phí|kim ngạch|năng suất|mức|thu|chi|vốn|diện tích|sản lượng|tuổi thọ)\b", re.I)
-MAX_WORDS = 10
+MAX_WORDS = 12
+_CHANGE_BEFORE_RE = re.compile(r"(?:giảm|tăng)(?:\s+\S+){0,2}\s*$", re.I)
+_SCALE_RE = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,11 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
     after = _words(_cut(_trim_left(text[q.end:])))
     if q.unit_class == "rank" or not after or NAMED_RE.match(before):
         return before, False
+    if q.unit_class == "count":
+        after = _words(_SCALE_RE.sub("", q.unit) + " " + after)  # "1.000 hợp tác xã …" counts hợp tác xã
     if q.unit_class == "percent" or not before:
-        return after, True  # "Bảo đảm 100 % xã có đường ô tô": the share of what follows
+        # "Giảm 15 % lượng phát thải" changes what follows; "100 % xã …" is a share of it.
+        return after, not _CHANGE_BEFORE_RE.search(text[:q.start])
     # "trồng mới 1.000 ha rừng": the verb before and the object after name it together.
     return _words(f"{before} {after}"), False
 
@@ -121,7 +126,7 @@ def identify(text: str, q: Quantity | None, context: str = "") -> tuple[str, str
     if ind is not None:
         return ind.id, ind.name
     if short and context:
-        phrase = measured(context, None)[0] + (" " + phrase if phrase else "")
+        phrase = _words(_trim_right(_trim_left(context))) + (" " + phrase if phrase else "")
     phrase = _words(phrase) or _words(text)
     key = _ID_DROP_RE.sub("", phrase.lower())
     # "60 % hộ gia đình …" reads "Tỷ lệ hộ gia đình …" as an indicator name.

@@ -30,7 +30,7 @@ _YEAR_WORD_RE = re.compile(
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(r"(?:so với|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
 _PAREN_RE = re.compile(r"\((?:đến|vào|trong)\s+(?:năm\s+)?(\d{4})\s*[,:]?\s*([^()]*)\)", re.I)
-_BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?(gốc|{_YEAR}|cuối năm\s+{_YEAR})", re.I)
+_BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(gốc)?\s*\(?(?:năm\s+)?({_YEAR})?", re.I)
 _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|hằng năm|hàng năm|ít nhất|tối thiểu|"
                         r"khoảng|trên|hơn|từ))*\s*$", re.I)
 _HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+[A-ZĐÀ-Ỹ])|$)")  # sentences and ";" parts
@@ -91,7 +91,7 @@ def parse_value(text: str) -> Value:
     if q is None:
         return Value(None, None, None, _scope(text))
     scope = _scope(text) or ("world" if q.unit_class == "rank" else None)
-    return Value(q.value, q.unit, q.comparator, scope, q.unit_class)
+    return Value(q.value, q.unit or None, q.comparator, scope, q.unit_class)
 
 
 def clause_year(text: str, at: int | None = None) -> int | None:
@@ -238,6 +238,13 @@ def _chain_year(chain: list[Section]) -> int | None:
     return next((y for s in chain if (y := clause_year(s.heading))), None)
 
 
+def _baseline(m: re.Match[str] | None) -> str | None:
+    """"2014" for "so với năm gốc 2014" / "so với năm 2014", "năm gốc" when no year is given."""
+    if m is None or not (m.group(1) or m.group(2)):
+        return None
+    return m.group(2) or "năm gốc"
+
+
 def _target(section: str, clause: Clause) -> TargetDraft:
     q = _main_quantity(clause.text)
     ind_id, ind_label = identify(clause.text, q, clause.context)
@@ -246,6 +253,6 @@ def _target(section: str, clause: Clause) -> TargetDraft:
     base = _BASE_RE.search(clause.text)
     change = _CHANGE_RE.search(clause.text[: q.start]) if q else None
     return TargetDraft(section, clause.text, clause.start, clause.end, ind_id, ind_label, value, year,
-                       "bình quân" in clause.text.lower(), base.group(1) if base else None,
+                       "bình quân" in clause.text.lower(), _baseline(base),
                        None if change is None else ("decrease" if change.group(1).lower() == "giảm" else "increase"))
 
