@@ -83,7 +83,7 @@ def targets(corpus: Corpus) -> list[Row]:
             out.append({
                 "id": t.id, "doc": t.doc, "indicator": t.indicator, "indicator_label": t.indicator_label,
                 "value": t.value, "unit": t.unit, "comparator": t.comparator, "year": t.year, "scope": t.scope,
-                "quantitative": t.quantitative, "text": t.text,
+                "quantitative": t.quantitative, "text": t.text, "baseline": t.baseline, "change": t.change,
                 "observations": [{"year": o.year, "value": o.value, "unit": o.unit, "scope": o.scope,
                                   "evidence": evidence(o.evidence)} for o in obs],
                 "status": status(t, obs) if t.quantitative else "no_data", "evidence": evidence(t.evidence),

@@ -84,7 +84,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         facts.targets.append(Target(
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
-            t.text, evidence(t.start, t.end, t.section), t.average))
+            t.text, evidence(t.start, t.end, t.section), t.average, t.baseline, t.change))
     for o in extract_observations(norm.text, sections, items):
         facts.observations.append(Observation(
             f"{meta.id}-obs-{o.indicator}-{o.year}-{o.scope or 'x'}-{o.value:g}", meta.id, o.indicator,

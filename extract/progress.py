@@ -4,7 +4,8 @@ Status rule (documented in the README):
 - no observation of the target's indicator in the same scope (ASEAN vs world) -> ``no_data``;
 - the value compared is the latest observation, or the mean of the observations when the
   target is an average ("tăng bình quân trên 7%/năm");
-- met (top_n: rank <= N; more_than: > ; at_least/equals: >= ; about: >= 95 %; less_than: <)
+- met (top_n: rank <= N; more_than: > ; at_least/equals: >= ; about: >= 95 %; less_than: <;
+  at_most: <=)
   -> ``achieved``;
 - else, if the latest observation is from the target year or later -> ``off_track``;
 - else, with two or more observations, the straight line through the first and the latest,
@@ -17,9 +18,10 @@ import re
 from dataclasses import dataclass
 from statistics import mean
 
+from extract.indicators import find_indicator, indicators
+from extract.quantities import parse_number
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
-from extract.targets import find_indicator, indicators, parse_number
 
 _RESULTS_HEAD_RE = re.compile(r"kết quả|chỉ tiêu", re.I)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -146,7 +148,7 @@ def _met(value: float, target: Target) -> bool:
     t = target.value or 0.0
     return {
         "top_n": value <= t, "more_than": value > t, "at_least": value >= t, "equals": value >= t,
-        "about": value >= 0.95 * t, "less_than": value < t,
+        "about": value >= 0.95 * t, "less_than": value < t, "at_most": value <= t,
     }.get(target.comparator or "equals", False)
 
 

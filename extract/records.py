@@ -147,6 +147,8 @@ class Target:
     text: str
     evidence: Evidence
     average: bool = False
+    baseline: str | None = None  # the base of a relative target: "2020" or "năm gốc"
+    change: str | None = None  # "decrease" / "increase": the value is a change, not a level
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ _RELATIONS = {"cites": ELI.cites, "based_on": ELI.based_on, "implements": PKG.im
 _ROLES = {"lead": PKG.lead_role, "cooperating": PKG.cooperating_role, "responsible": PKG.responsible_role}
 _KINDS = {"assigned": PKG.assigned, "recommended": PKG.recommended}
 _STATUS = {"achieved": PKG.achieved, "on_track": PKG.on_track, "off_track": PKG.off_track, "no_data": PKG.no_data}
-_COMPARATORS = {"about": PKG.about, "at_least": PKG.at_least, "more_than": PKG.more_than,
+_COMPARATORS = {"about": PKG.about, "at_least": PKG.at_least, "at_most": PKG.at_most, "more_than": PKG.more_than,
                 "less_than": PKG.less_than, "equals": PKG.equals, "top_n": PKG.top_n}
 _CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 _LOCATION_KINDS = {"province", "city"}
@@ -353,6 +353,10 @@ class Builder:
                 self.add(iri, PKG.comparator, _COMPARATORS[t.comparator])
             if t.scope:
                 self.add(iri, PKG.scope, Literal(t.scope))
+            if t.baseline:
+                self.add(iri, PKG.baseline, Literal(t.baseline))
+            if t.change:
+                self.add(iri, PKG.direction, Literal(t.change))
             obs = observations_for(self.corpus, t)
             self.add(iri, PKG.status, _STATUS[status(t, obs) if t.quantitative else "no_data"])
             for o in obs:

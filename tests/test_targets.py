@@ -1,6 +1,6 @@
 import pytest
 
-from extract.targets import parse_number
+from extract.quantities import parse_number
 from tests.conftest import facts_of
 
 
@@ -54,3 +54,62 @@ def test_target_quotes_are_exact(corpus, originals) -> None:
     for d in corpus.docs:
         for t in d.targets:
             assert originals[d.meta.id][t.evidence.start:t.evidence.end] == t.evidence.quote
+
+
+# Snippets written for these tests, one pattern of the genre each:
+# (text, [(indicator label, value, unit, comparator, year), ...]).
+PATTERNS = [
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể\nĐến năm 2030:\n- Tỷ lệ đô thị hóa đạt khoảng 45 %;\n"
+     "- Tối thiểu 60 % hộ gia đình được sử dụng nước sạch theo quy chuẩn.",
+     [("Tỷ lệ đô thị hóa", 45.0, "%", "about", 2030),
+      ("Tỷ lệ hộ gia đình được sử dụng nước sạch theo quy chuẩn", 60.0, "%", "at_least", 2030)]),
+    ("II. MỤC TIÊU\na) Giai đoạn 2026–2030\n- Hoàn thành khoảng 120 km đường cao tốc;\n"
+     "- Trồng mới ít nhất 1.500 ha rừng phòng hộ.",
+     [("Đường cao tốc", 120.0, "km", "about", 2030), ("Trồng mới rừng phòng hộ", 1500.0, "ha", "at_least", 2030)]),
+    ("II. MỤC TIÊU ĐẾN NĂM 2025\n1. Tối thiểu 60% hộ gia đình sử dụng nước sạch\n"
+     "2. Bảo đảm 100% xã có đường ô tô đến trung tâm xã",
+     [("Tỷ lệ hộ gia đình sử dụng nước sạch", 60.0, "%", "at_least", 2025),
+      ("Tỷ lệ xã có đường ô tô đến trung tâm xã", 100.0, "%", "equals", 2025)]),
+    ("II. MỤC TIÊU\nMục tiêu đến năm 2030:\n- Số vụ tai nạn lao động nghiêm trọng bằng 0;\n"
+     "- Công suất điện mặt trời mái nhà không quá 2.600 MW;\n- Thu nhập bình quân đầu người trên 5.000 USD/người/năm.",
+     [("Số vụ tai nạn lao động nghiêm trọng", 0.0, None, "equals", 2030),
+      ("Công suất điện mặt trời mái nhà", 2600.0, "MW", "at_most", 2030),
+      ("Thu nhập bình quân đầu người", 5000.0, "USD/người/năm", "more_than", 2030)]),
+    ("II. MỤC TIÊU\nMục tiêu đến năm 2025:\n- Có 1.000 hợp tác xã ứng dụng công nghệ cao, "
+     "trong đó ít nhất 300 hợp tác xã do phụ nữ quản lý.",
+     [("Hợp tác xã ứng dụng công nghệ cao", 1000.0, "hợp tác xã", "equals", 2025),
+      ("Hợp tác xã do phụ nữ quản lý", 300.0, "hợp tác xã", "at_least", 2025)]),
+    ("KẾ HOẠCH\nThực hiện chuyển đổi số tỉnh X giai đoạn 2021 - 2025\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+     "- 80% thủ tục hành chính được cung cấp trực tuyến toàn trình.",
+     [("Tỷ lệ thủ tục hành chính được cung cấp trực tuyến toàn trình", 80.0, "%", "equals", 2025)]),
+    ("II. MỤC TIÊU\n- Tỷ lệ lao động qua đào tạo đạt 70% vào năm 2025 và 75% vào năm 2030.",
+     [("Tỷ lệ lao động qua đào tạo", 70.0, "%", "equals", 2025),
+      ("Tỷ lệ lao động qua đào tạo", 75.0, "%", "equals", 2030)]),
+    ("III. KẾT QUẢ THỰC HIỆN\n1. Chỉ tiêu tỷ lệ hộ nghèo giảm 1,5 %/năm\nNăm 2023 tỷ lệ hộ nghèo giảm 1,2 %.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PATTERNS)
+def test_target_patterns_of_the_genre(text: str, expected: list) -> None:
+    got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
+    assert got == expected
+
+
+def test_reduction_against_a_base_year() -> None:
+    text = ("II. MỤC TIÊU\nMục tiêu đến năm 2030:\n- Giảm 15% lượng phát thải khí nhà kính so với năm gốc 2014;\n"
+            "- Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.")
+    got = [(t.indicator_label, t.value, t.unit, t.year, t.baseline, t.change) for t in facts_of(text).targets]
+    assert got == [("Lượng phát thải khí nhà kính", 15.0, "%", 2030, "2014", "decrease"),
+                   ("Tỷ lệ hộ nghèo", 1.5, "%/năm", 2030, None, "decrease")]
+
+
+def test_one_indicator_keeps_one_id_across_wordings() -> None:
+    a = facts_of("II. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.").targets
+    b = facts_of("II. MỤC TIÊU\nĐến năm 2030:\n- Phấn đấu 100% hộ gia đình sử dụng nước sạch.").targets
+    assert a[0].indicator == b[0].indicator == "ind-ho-gia-dinh-su-dung-nuoc-sach"
+
+
+@pytest.mark.parametrize("text", ["Bảo đảm", "Đến năm 2030", "Phấn đấu", "Mục tiêu"])
+def test_lead_words_are_not_indicators(text: str) -> None:
+    got = facts_of(f"II. MỤC TIÊU\n- {text} 90% trường học có kết nối Internet đến năm 2030.").targets
+    assert [t.indicator_label for t in got] == ["Tỷ lệ trường học có kết nối Internet"]
