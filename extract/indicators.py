@@ -127,7 +127,7 @@ def identify(text: str, q: Quantity | None, context: str = "") -> tuple[str, str
         return ind.id, ind.name
     if short and context:
         phrase = _words(_trim_right(_trim_left(context))) + (" " + phrase if phrase else "")
-    phrase = _words(phrase) or _words(text)
+    phrase = _words(re.sub(r"\s(?:đã|đang|sẽ)\s", " ", f" {phrase} ")) or _words(text)
     key = _ID_DROP_RE.sub("", phrase.lower())
     # "60 % hộ gia đình …" reads "Tỷ lệ hộ gia đình …" as an indicator name.
     named = ("Tỷ lệ " + phrase) if follows and q is not None and q.unit_class == "percent" else phrase

@@ -161,6 +161,7 @@ class Observation:
     unit: str
     scope: str | None
     evidence: Evidence
+    indicator_label: str = ""  # the name of an indicator that is not in the registry
 
 
 @dataclass

@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from extract import __version__
 from extract.agencies import Agency, group_agency, registry, slug
 from extract.contract import observations_for
+from extract.indicators import indicators
 from extract.legal_ids import identity, own_identity, parse_number
 from extract.progress import status
 from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef
@@ -368,7 +369,8 @@ class Builder:
         for o in d.observations:
             iri = ID["obs/" + o.id]
             self.add(iri, RDF.type, PKG.Observation)
-            self.add(iri, PKG.indicator, ID["indicator/" + o.indicator])
+            label = o.indicator_label or next((i.name for i in indicators() if i.id == o.indicator), o.indicator)
+            self.add(iri, PKG.indicator, self.indicator(o.indicator, label))
             self.add(iri, PKG.year, Literal(str(o.year), datatype=XSD.gYear))
             self.add(iri, PKG.value, decimal(o.value))
             self.add(iri, PKG.unit, Literal(o.unit))

@@ -113,3 +113,51 @@ def test_one_indicator_keeps_one_id_across_wordings() -> None:
 def test_lead_words_are_not_indicators(text: str) -> None:
     got = facts_of(f"II. MỤC TIÊU\n- {text} 90% trường học có kết nối Internet đến năm 2030.").targets
     assert [t.indicator_label for t in got] == ["Tỷ lệ trường học có kết nối Internet"]
+
+
+def _report(text: str):
+    from extract.pipeline import extract_text, meta_from_text
+    return extract_text(text, meta_from_text("r", "r.txt", text, {"kind": "report", "date": "2024-12-20"}))
+
+
+# Progress figures a report gives, written for the test: (text, [(indicator, year, value, unit), ...]).
+FIGURES = [
+    ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n1. Kinh tế số\nNăm 2023, tỷ trọng kinh tế số trong GDP đạt 12,33%, trong đó "
+     "kinh tế số ICT đóng góp 7,42% (chiếm 60,19%), kinh tế số nền tảng đóng góp 4,91%.",
+     [("digital-economy-gdp", 2023, 12.33, "%"), ("digital-economy-ict-gdp", 2023, 7.42, "%"),
+      ("digital-economy-platform-gdp", 2023, 4.91, "%")]),
+    ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n- Năng suất lao động tăng từ 173 triệu đồng/lao động năm 2021 lên khoảng "
+     "199 triệu đồng/lao động năm 2023.\n- Bình quân giai đoạn 2021-2023 tốc độ tăng năng suất đạt 4,4%.",
+     [("labour-productivity-level", 2021, 173.0, "triệu đồng/lao động"),
+      ("labour-productivity-level", 2023, 199.0, "triệu đồng/lao động")]),
+    ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n- Đến nay, 51 tỉnh, thành phố đã triển khai nền tảng họp trực tuyến.",
+     [("ind-tinh-thanh-pho-trien-khai-nen-tang-hop-truc-tuyen", 2024, 51.0, "tỉnh, thành phố")]),
+    ("BÁO CÁO\nI. BỐI CẢNH\n- Năm 2023, 40 tỉnh đã triển khai nền tảng họp trực tuyến.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURES)
+def test_every_figure_of_a_report_is_an_observation(text: str, expected: list) -> None:
+    got = [(o.indicator, o.year, o.value, o.unit) for o in _report(text).observations]
+    assert got == expected
+
+
+def test_report_components_levels_and_links(corpus) -> None:
+    obs = {(o.indicator, o.year): o.value for o in corpus.doc("003").observations}
+    assert obs[("digital-economy-ict-gdp", 2023)] == 7.42 and obs[("digital-economy-sectors-gdp", 2023)] == 4.91
+    assert obs[("labour-productivity-level", 2021)] == 173.0 and obs[("labour-productivity-level", 2023)] == 199.0
+
+
+def test_a_report_citing_a_strategy_measures_its_targets() -> None:
+    from extract.contract import targets
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    plan = ("QUYẾT ĐỊNH\nII. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.")
+    report = ("BÁO CÁO\nKết quả thực hiện Quyết định số 12/QĐ-UBND ngày 5 tháng 1 năm 2021\n"
+              "II. KẾT QUẢ THỰC HIỆN\n- Năm 2023, tỷ lệ hộ gia đình sử dụng nước sạch đạt 91%.")
+    corpus = Corpus([
+        extract_text(plan, meta_from_text("p", "p.txt", plan, {"kind": "decision", "number": "12/QĐ-UBND",
+                                                               "date": "2021-01-05"})),
+        extract_text(report, meta_from_text("r", "r.txt", report, {"kind": "report", "date": "2024-06-30"}))])
+    row = next(r for r in targets(corpus) if r["doc"] == "p")
+    assert [(o["year"], o["value"]) for o in row["observations"]] == [(2023, 91.0)]
+    assert row["status"] == "off_track"
