@@ -11,10 +11,10 @@ from rdflib.namespace import DCTERMS
 from extract.errors import PolicyKGError
 from graph import answers
 from graph.queries import QUERIES
-from graph.store import GRAPH_FILE, MemoryStore
+from graph.store import MemoryStore
 from policykg import export
 from policykg.ui.network import focus_on, search
-from policykg.workspace import VIEW, ensure
+from policykg.workspace import graph_file, view_file
 
 
 def select(view: nx.MultiDiGraph, store: MemoryStore, focus: str | None = None, depth: int = 1,
@@ -66,9 +66,8 @@ def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 
 
     if fmt not in export.FORMATS:
         raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
-    ensure(workspace)
-    graph = Graph().parse(workspace / GRAPH_FILE, format="nt")
-    view = load((workspace / VIEW).read_text(encoding="utf-8"))
+    graph = Graph().parse(graph_file(workspace), format="nt")
+    view = load(view_file(workspace).read_text(encoding="utf-8"))
     store = MemoryStore(graph)
     nodes = select(view, store, focus, depth, doc, query_name)
     sub = view.subgraph([URIRef(n) for n in nodes]).copy()

@@ -26,7 +26,7 @@ def app(workdir, monkeypatch, page: str, **params: str) -> AppTest:
 def test_every_page_renders(workdir, monkeypatch, page) -> None:
     at = app(workdir, monkeypatch, page)
     assert not at.exception
-    assert (workdir / "workspace" / "graph.nt").exists()
+    assert (workdir / "workspace" / "CURRENT").exists()
 
 
 def test_network_focus_search_and_details(workdir, monkeypatch) -> None:
