@@ -53,6 +53,8 @@ class Draft:
 
 def agency_name(mention: Mention) -> str:
     """Canonical name of a mention (registry name, or the group's label)."""
+    if mention.name:
+        return mention.name
     if mention.agency == GROUP_KIND:
         return group_agency(mention.text).name
     agency = registry().agencies.get(mention.agency)
