@@ -26,7 +26,8 @@ _LEAD_RE = re.compile(
 # Words that close the measured phrase on the right (a value's verb, a comparison, a date).
 _TAIL_RE = re.compile(
     rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
-    rf"năm\s+{_YEAR}|giai đoạn|{CMP})(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm|khoảng))*\s*$", re.I)
+    rf"năm\s+{_YEAR}|(?:giai đoạn|thời kỳ|nhiệm kỳ)(?:\s+{_YEAR}\s*[-–—]\s*{_YEAR})?|{CMP})"
+    r"(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm|khoảng))*\s*$", re.I)
 _STOP_RE = re.compile(rf"[,;:(]|\s(?:trong đó|so với|vào năm|đến năm|năm {_YEAR}|giai đoạn|trở lên|và)\s", re.I)
 _ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng số)\s+", re.I)
 # Phrases that name a measure by themselves ("Tỷ lệ đô thị hóa đạt 45 %").
@@ -79,13 +80,15 @@ def _trim_left(phrase: str) -> str:
 
 
 def _trim_right(phrase: str) -> str:
+    phrase = phrase.rstrip(" :")  # "Tỷ lệ đô thị hóa đến năm 2025: 16 %"
     while m := _TAIL_RE.search(phrase):
-        phrase = phrase[:m.start()]
+        phrase = phrase[:m.start()].rstrip(" :")
     return phrase
 
 
 def _words(phrase: str) -> str:
-    return " ".join(phrase.strip(" .,;:-–").split()[:MAX_WORDS])
+    phrase = re.sub(r"\([^)]*\)?", " ", phrase)  # "(giá so sánh năm 2010)" is an aside, not the name
+    return " ".join(phrase.strip(" .,;:-–").split()[:MAX_WORDS]).strip(" .,;:-–")
 
 
 def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
@@ -107,7 +110,7 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
 
 def _last_part(text: str) -> str:
     """The part of the text before a value that belongs to it (after the last ',' or ';')."""
-    return re.split(r"[;,:]\s+|\s+trong đó\s+", text)[-1]
+    return re.split(r";\s+|\s+trong đó:?\s+", text)[-1]
 
 
 def _cut(text: str) -> str:

@@ -28,7 +28,8 @@ _YEAR_WORD_RE = re.compile(
     rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
     rf"|\b{_YEAR}\s*[-–—]\s*({_YEAR})\b", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
-_NOT_TARGET_YEAR_RE = re.compile(r"(?:so với|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
+_NOT_TARGET_YEAR_RE = re.compile(
+    r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
 _PAREN_RE = re.compile(r"\((?:đến|vào|trong)\s+(?:năm\s+)?(\d{4})\s*[,:]?\s*([^()]*)\)", re.I)
 _BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(gốc)?\s*\(?(?:năm\s+)?({_YEAR})?", re.I)
 _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|hằng năm|hàng năm|ít nhất|tối thiểu|"
@@ -113,7 +114,7 @@ def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[C
     """Parts of one sentence: a part with a value after a part with a value starts a new clause."""
     out: list[Clause] = []
     pos, has_value = 0, False
-    for sep in [*_SOFT_RE.finditer(piece), None]:
+    for sep in [*(m for m in _SOFT_RE.finditer(piece) if not _in_brackets(piece, m.start())), None]:
         end = sep.start() if sep else len(piece)
         body = piece[pos:end]
         q = _main_quantity(body)
@@ -128,6 +129,10 @@ def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[C
             has_value = q is not None
         pos = sep.end() if sep else len(piece)
     return out
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
 def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
@@ -149,15 +154,13 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
     return trimmed
 
 
-def _target_section(chain: list[Section]) -> Section | None:
-    """The innermost heading of the chain that opens a target block, unless another block is nearer."""
-    for s in chain:
-        if _RESULTS_HEAD_RE.search(s.heading) and not _TARGET_HEAD_RE.match(s.heading):
-            return None
+def _block_of(chain: list[Section]) -> str | None:
+    """"target" or "other" by the innermost heading that opens a block; None when no heading does."""
+    for k, s in enumerate(chain):
         if _TARGET_HEAD_RE.match(s.heading):
-            return s if not any(_RESULTS_HEAD_RE.search(a.heading) for a in chain[chain.index(s) + 1:]) else None
-        if _OTHER_HEAD_RE.match(s.heading):
-            return None
+            return "other" if any(_RESULTS_HEAD_RE.search(a.heading) for a in chain[k + 1:]) else "target"
+        if _RESULTS_HEAD_RE.search(s.heading) or _OTHER_HEAD_RE.match(s.heading):
+            return "other"
     return None
 
 
@@ -179,6 +182,14 @@ class _Block:
     year: int | None = None
 
 
+@dataclass
+class _Open:
+    """A target block opened by a lead paragraph ("CÁC CHỈ TIÊU CHỦ YẾU"): it spans the headings below."""
+
+    container: str
+    year: int | None
+
+
 def _heading_text(text: str, sec: Section) -> tuple[str, int]:
     line_end = text.find("\n", sec.start)
     line = text[sec.start: line_end if line_end >= 0 else len(text)]
@@ -192,26 +203,30 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
     doc_year = _document_year(text, items)
     out: list[TargetDraft] = []
     blocks: dict[str, _Block] = {}
-    units = sorted([("s", s.start, s) for s in sections] + [("i", i.start, i) for i in items], key=lambda u: u[1])
-    for kind, _, unit in units:
+    opened: _Open | None = None
+    units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
+    for unit in units:
         sid = unit.id if isinstance(unit, Section) else unit.section
         chain = ancestors(by_id, sid)
-        scope = _target_section(chain)
+        kind = _block_of(chain)
+        if opened and (kind == "other" or (opened.container != FRONT and all(s.id != opened.container for s in chain))):
+            opened = None
+        block = blocks.setdefault(sid, _Block())
         if isinstance(unit, Section):
-            body, start = _heading_text(text, unit)
-            marker, broad = "", False
-            if scope is None or not quantities(body):
+            body, start, marker = *_heading_text(text, unit), ""
+            if not quantities(body) or not (kind == "target" or (kind is None and opened)):
                 continue
         else:
             body, start, marker = item_body(unit), unit.end - len(item_body(unit)), unit.marker
-            block = blocks.setdefault(sid, _Block())
             if _lead(body, block):
+                opened = _Open(sid, block.year) if block.in_scope else (None if block.in_scope is False else opened)
                 continue
-            if block.in_scope is False or (scope is None and not block.in_scope):
+            in_scope = block.in_scope if block.in_scope is not None else (kind == "target" or (kind is None and opened))
+            if not in_scope:
                 continue
         broad = any(_BROAD_RE.search(s.heading) for s in chain)
-        block = blocks.get(sid, _Block())
-        year = (block.year if kind == "i" else None) or _chain_year(chain) or doc_year
+        year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
+            (opened.year if opened else None) or doc_year
         for clause in split_clauses(body, start, year):
             target = _target(sid, clause)
             if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
@@ -222,13 +237,14 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
 def _lead(body: str, block: _Block) -> bool:
     """A lead line ("Mục tiêu cụ thể đến năm 2025:", "Nhiệm vụ:") sets the block of the lines below it."""
     stripped = body.strip()
-    lead_like = stripped.endswith(":") or (
-        len(stripped.split()) <= 8 and re.match(r"(?:mục tiêu|chỉ tiêu|đến năm|giai đoạn)", stripped, re.I))
+    heads = _TARGET_HEAD_RE.match(stripped) or _OTHER_HEAD_RE.match(stripped) or _RESULTS_HEAD_RE.match(stripped)
+    lead_like = stripped.endswith(":") or (len(stripped.split()) <= 12 and (
+        heads or re.match(r"(?:đến|giai đoạn|năm)\s", stripped, re.I))) or (stripped.isupper() and bool(heads))
     if not lead_like or quantities(stripped):
         return False
     if _TARGET_HEAD_RE.match(stripped):
         block.in_scope = True
-    elif _OTHER_HEAD_RE.match(stripped) or _RESULTS_HEAD_RE.search(stripped):
+    elif _OTHER_HEAD_RE.match(stripped) or _RESULTS_HEAD_RE.match(stripped):
         block.in_scope = False
     block.year = clause_year(stripped) or block.year
     return True

@@ -161,3 +161,16 @@ def test_a_report_citing_a_strategy_measures_its_targets() -> None:
     row = next(r for r in targets(corpus) if r["doc"] == "p")
     assert [(o["year"], o["value"]) for o in row["observations"]] == [(2023, 91.0)]
     assert row["status"] == "off_track"
+
+
+def test_a_lead_line_opens_a_block_of_numbered_targets() -> None:
+    text = ("CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030\nI. Về kinh tế\n"
+            "1. Thu nhập bình quân đầu người/năm đến năm 2030: 90 triệu đồng.\n"
+            "2. Tốc độ tăng GRDP bình quân (giá so sánh năm 2010) đạt 8%, trong đó: công nghiệp tăng 10%.\n"
+            "3. Tổng vốn đầu tư thời kỳ 2026-2030: 9.000 tỷ đồng.\n"
+            "II. Nhiệm vụ\n1. Xây dựng 20 trường học.")
+    got = [(t.indicator_label, t.value, t.unit, t.year) for t in facts_of(text).targets]
+    assert got == [("Thu nhập bình quân đầu người/năm", 90.0, "triệu đồng", 2030),
+                   ("Tốc độ tăng GRDP bình quân", 8.0, "%", 2030),
+                   ("Công nghiệp", 10.0, "%", 2030),
+                   ("Tổng vốn đầu tư", 9000.0, "tỷ đồng", 2030)]
