@@ -14,6 +14,7 @@ import typer
 from extract.agencies import fold_key, registry
 from extract.errors import PolicyKGError
 from extract.pipeline import BUNDLED
+from graph.remote import SparqlStore, is_remote
 from policykg.files import write_atomic
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
@@ -32,7 +33,8 @@ def fail(exc: PolicyKGError) -> None:
 def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
                                                  help="Folder that keeps one corpus's graph.")]
          = Path("workspace"),
-         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast) or memory (rdflib).")]
+         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast), memory (rdflib), or a remote "
+                                           "SPARQL 1.1 store: sparql+http://USER:PASSWORD@HOST:PORT/PATH.")]
          = "oxigraph") -> None:
     _state["workspace"] = workspace
     _state["store"] = store
@@ -76,6 +78,14 @@ def _report(summary: Any) -> None:
     from policykg.workspace import report_file
 
     typer.echo(summary.line())
+    if is_remote(_state["store"]):
+        from policykg.publish import publish
+
+        try:
+            sent = publish(_state["workspace"], _state["store"])
+        except PolicyKGError as exc:
+            fail(exc)
+        typer.echo(f"published {sent} triples to {SparqlStore(_state['store']).endpoint.display}")
     if not summary.conforms:
         typer.echo(f"warning: the graph does not conform to the SHACL shapes; see "
                    f"{report_file(_state['workspace'])}", err=True)
