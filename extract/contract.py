@@ -6,8 +6,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.legal_ids import own_identity
 from extract.progress import relevant, status
-from extract.records import Evidence, Observation, Target
+from extract.records import DocumentFacts, Evidence, Observation, Target
 
 if TYPE_CHECKING:
     from extract.pipeline import Corpus
@@ -69,9 +70,20 @@ def refs(corpus: Corpus) -> list[Row]:
     } for d in corpus.docs for r in d.refs]
 
 
+def reports_on(report: DocumentFacts, doc: DocumentFacts) -> bool:
+    """A report measures a document's targets: by the manifest, or when the report cites it."""
+    if ("reports_on", doc.meta.id) in report.meta.relations:
+        return True
+    own = own_identity(doc.meta.number, doc.meta.date)
+    return report.meta.kind == "report" and own is not None and any(r.id == own for r in report.refs)
+
+
 def observations_for(corpus: Corpus, target: Target) -> list[Observation]:
     """Observations of reports on the target's document, relevant to the target."""
-    obs = [o for d in corpus.docs if ("reports_on", target.doc) in d.meta.relations for o in d.observations]
+    doc = corpus.doc(target.doc)
+    if doc is None:
+        return []
+    obs = [o for d in corpus.docs if d is not doc and reports_on(d, doc) for o in d.observations]
     return sorted(relevant(target, obs), key=lambda o: (o.year, o.evidence.start))
 
 
@@ -83,7 +95,7 @@ def targets(corpus: Corpus) -> list[Row]:
             out.append({
                 "id": t.id, "doc": t.doc, "indicator": t.indicator, "indicator_label": t.indicator_label,
                 "value": t.value, "unit": t.unit, "comparator": t.comparator, "year": t.year, "scope": t.scope,
-                "quantitative": t.quantitative, "text": t.text,
+                "quantitative": t.quantitative, "text": t.text, "baseline": t.baseline, "change": t.change,
                 "observations": [{"year": o.year, "value": o.value, "unit": o.unit, "scope": o.scope,
                                   "evidence": evidence(o.evidence)} for o in obs],
                 "status": status(t, obs) if t.quantitative else "no_data", "evidence": evidence(t.evidence),

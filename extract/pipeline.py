@@ -84,11 +84,12 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         facts.targets.append(Target(
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
-            t.text, evidence(t.start, t.end, t.section), t.average))
-    for o in extract_observations(norm.text, sections, items):
+            t.text, evidence(t.start, t.end, t.section), t.average, t.baseline, t.change))
+    report_year = int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None
+    for o in extract_observations(norm.text, sections, items, report_year):
         facts.observations.append(Observation(
             f"{meta.id}-obs-{o.indicator}-{o.year}-{o.scope or 'x'}-{o.value:g}", meta.id, o.indicator,
-            o.year, o.value, o.unit, o.scope, evidence(o.start, o.end, o.section)))
+            o.year, o.value, o.unit, o.scope, evidence(o.start, o.end, o.section), o.label))
     return facts
 
 

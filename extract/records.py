@@ -147,6 +147,8 @@ class Target:
     text: str
     evidence: Evidence
     average: bool = False
+    baseline: str | None = None  # the base of a relative target: "2020" or "năm gốc"
+    change: str | None = None  # "decrease" / "increase": the value is a change, not a level
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class Observation:
     unit: str
     scope: str | None
     evidence: Evidence
+    indicator_label: str = ""  # the name of an indicator that is not in the registry
 
 
 @dataclass

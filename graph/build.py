@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from extract import __version__
 from extract.agencies import Agency, group_agency, registry, slug
 from extract.contract import observations_for
+from extract.indicators import indicators
 from extract.legal_ids import identity, own_identity, parse_number
 from extract.progress import status
 from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef
@@ -32,7 +33,7 @@ _RELATIONS = {"cites": ELI.cites, "based_on": ELI.based_on, "implements": PKG.im
 _ROLES = {"lead": PKG.lead_role, "cooperating": PKG.cooperating_role, "responsible": PKG.responsible_role}
 _KINDS = {"assigned": PKG.assigned, "recommended": PKG.recommended}
 _STATUS = {"achieved": PKG.achieved, "on_track": PKG.on_track, "off_track": PKG.off_track, "no_data": PKG.no_data}
-_COMPARATORS = {"about": PKG.about, "at_least": PKG.at_least, "more_than": PKG.more_than,
+_COMPARATORS = {"about": PKG.about, "at_least": PKG.at_least, "at_most": PKG.at_most, "more_than": PKG.more_than,
                 "less_than": PKG.less_than, "equals": PKG.equals, "top_n": PKG.top_n}
 _CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 _LOCATION_KINDS = {"province", "city"}
@@ -353,6 +354,10 @@ class Builder:
                 self.add(iri, PKG.comparator, _COMPARATORS[t.comparator])
             if t.scope:
                 self.add(iri, PKG.scope, Literal(t.scope))
+            if t.baseline:
+                self.add(iri, PKG.baseline, Literal(t.baseline))
+            if t.change:
+                self.add(iri, PKG.direction, Literal(t.change))
             obs = observations_for(self.corpus, t)
             self.add(iri, PKG.status, _STATUS[status(t, obs) if t.quantitative else "no_data"])
             for o in obs:
@@ -364,7 +369,8 @@ class Builder:
         for o in d.observations:
             iri = ID["obs/" + o.id]
             self.add(iri, RDF.type, PKG.Observation)
-            self.add(iri, PKG.indicator, ID["indicator/" + o.indicator])
+            label = o.indicator_label or next((i.name for i in indicators() if i.id == o.indicator), o.indicator)
+            self.add(iri, PKG.indicator, self.indicator(o.indicator, label))
             self.add(iri, PKG.year, Literal(str(o.year), datatype=XSD.gYear))
             self.add(iri, PKG.value, decimal(o.value))
             self.add(iri, PKG.unit, Literal(o.unit))

@@ -40,7 +40,9 @@ class PKG(DefinedNamespace):
     assigned: URIRef
     assignedIn: URIRef
     at_least: URIRef
+    at_most: URIRef
     average: URIRef
+    baseline: URIRef
     changeKind: URIRef
     cited: URIRef
     coOwner: URIRef
@@ -49,6 +51,7 @@ class PKG(DefinedNamespace):
     cooperating: URIRef
     cooperating_role: URIRef
     deadline: URIRef
+    direction: URIRef
     documentKind: URIRef
     documentStatus: URIRef
     draft: URIRef

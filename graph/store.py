@@ -131,6 +131,15 @@ class OxigraphStore:
     def __init__(self, path: Path | None = None) -> None:
         self.store = ox.Store(str(path)) if path else ox.Store()
 
+    @classmethod
+    def read_only(cls, path: Path) -> OxigraphStore:
+        """An on-disk store opened for reading only (several readers may share it)."""
+        if not path.is_dir():
+            raise PolicyKGError(f"{path}: no Oxigraph store here; rebuild the workspace with 'policykg build'.")
+        store = cls.__new__(cls)
+        store.store = ox.Store.read_only(str(path))
+        return store
+
     def load_ntriples(self, path: Path) -> None:
         self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 

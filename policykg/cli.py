@@ -14,13 +14,14 @@ import typer
 from extract.agencies import fold_key, registry
 from extract.errors import PolicyKGError
 from extract.pipeline import BUNDLED
+from graph.remote import SparqlStore, is_remote
 from policykg.files import write_atomic
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
 DocOption = Annotated[str | None, typer.Option(help="Only this document id.")]
-_state: dict[str, Any] = {"workspace": Path("workspace"), "store": "memory"}
+_state: dict[str, Any] = {"workspace": Path("workspace"), "store": "oxigraph"}
 
 
 def fail(exc: PolicyKGError) -> None:
@@ -32,8 +33,9 @@ def fail(exc: PolicyKGError) -> None:
 def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
                                                  help="Folder that keeps one corpus's graph.")]
          = Path("workspace"),
-         store: Annotated[str, typer.Option(help="memory (rdflib) or oxigraph (large corpora).")]
-         = "memory") -> None:
+         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast), memory (rdflib), or a remote "
+                                           "SPARQL 1.1 store: sparql+http://USER:PASSWORD@HOST:PORT/PATH.")]
+         = "oxigraph") -> None:
     _state["workspace"] = workspace
     _state["store"] = store
 
@@ -68,10 +70,25 @@ def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of docum
             summary = build_workspace(corpus, _state["workspace"], on_doc=lambda _: bar.update(1))
     except PolicyKGError as exc:
         fail(exc)
+    _report(summary)
+
+
+def _report(summary: Any) -> None:
+    """The summary line, and a warning naming the SHACL report when the graph breaks its shapes."""
+    from policykg.workspace import report_file
+
     typer.echo(summary.line())
+    if is_remote(_state["store"]):
+        from policykg.publish import publish
+
+        try:
+            sent = publish(_state["workspace"], _state["store"])
+        except PolicyKGError as exc:
+            fail(exc)
+        typer.echo(f"published {sent} triples to {SparqlStore(_state['store']).endpoint.display}")
     if not summary.conforms:
         typer.echo(f"warning: the graph does not conform to the SHACL shapes; see "
-                   f"{_state['workspace'] / 'shacl-report.txt'}", err=True)
+                   f"{report_file(_state['workspace'])}", err=True)
 
 
 @app.command()
@@ -82,17 +99,19 @@ def add(file: Annotated[Path, typer.Argument(help="A .txt, .md, .docx or .pdf do
         title: Annotated[str | None, typer.Option()] = None,
         status: Annotated[str | None, typer.Option(help="draft or final.")] = None,
         doc_id: Annotated[str | None, typer.Option("--id", help="Document id (default: from the file name).")]
-        = None) -> None:
+        = None,
+        replace: Annotated[bool, typer.Option("--replace", help="Replace the same document (same text, or "
+                                              "same number and date) if it is already there.")] = False) -> None:
     """Add one document to the workspace; metadata not given comes from its header."""
     from policykg.workspace import add as add_document
 
     meta = {k: v for k, v in {"id": doc_id, "kind": kind, "number": number, "date": date, "title": title,
                                "status": status}.items() if v}
     try:
-        summary = add_document(file, _state["workspace"], meta)
+        summary = add_document(file, _state["workspace"], meta, replace=replace)
     except PolicyKGError as exc:
         fail(exc)
-    typer.echo(summary.line())
+    _report(summary)
 
 
 @app.command()
@@ -178,15 +197,16 @@ def export_graph(fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld
     """Export the whole graph."""
     from rdflib import Graph
 
-    from graph.store import GRAPH_FILE
-    from policykg.workspace import ensure
+    from policykg.workspace import graph_file
 
     if fmt not in _FORMATS:
         fail(PolicyKGError(f"--format must be one of {', '.join(_FORMATS)}, not '{fmt}'."))
     if out is not None and out.exists() and not force:
         fail(PolicyKGError(f"{out} exists; pass --force to overwrite it."))
-    ensure(_state["workspace"])
-    graph = Graph().parse(_state["workspace"] / GRAPH_FILE, format="nt")
+    try:
+        graph = Graph().parse(graph_file(_state["workspace"]), format="nt")
+    except PolicyKGError as exc:
+        fail(exc)
     from graph.namespace import PREFIXES
 
     for prefix, ns in PREFIXES.items():

@@ -1,4 +1,4 @@
-"""Safe file writes: never a half-written file."""
+"""Safe file writes: never a half-written file, always with the user's umask."""
 
 from __future__ import annotations
 
@@ -6,28 +6,38 @@ import os
 import tempfile
 from pathlib import Path
 
+FAULT_ENV = "POLICYKG_FAULT"  # test hook: the writer exits at the named step of a commit
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+def umask() -> int:
+    """The process's umask (read without changing it for good)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def fault(step: str) -> None:
+    """Exit at once, as a crash would, when POLICYKG_FAULT names this step (crash tests)."""
+    if os.environ.get(FAULT_ENV) == step:
+        os._exit(70)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """`write_atomic` for bytes."""
+    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; the user's umask decides
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """`write_bytes_atomic` for text (UTF-8)."""
+    write_bytes_atomic(path, text.encode("utf-8"))

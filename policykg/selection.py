@@ -12,11 +12,11 @@ from rdflib.namespace import DCTERMS
 from extract.errors import PolicyKGError
 from graph import answers
 from graph.queries import QUERIES
-from graph.store import GRAPH_FILE, MemoryStore
+from graph.store import MemoryStore
 from policykg import export
 from policykg.briefing import briefing
 from policykg.ui.network import focus_on, search
-from policykg.workspace import VIEW, ensure
+from policykg.workspace import graph_file, view_file
 
 
 def select(view: nx.MultiDiGraph, store: MemoryStore, focus: str | None = None, depth: int = 1,
@@ -68,9 +68,8 @@ def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 
 
     if fmt not in export.FORMATS:
         raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
-    ensure(workspace)
-    graph = Graph().parse(workspace / GRAPH_FILE, format="nt")
-    view = load((workspace / VIEW).read_text(encoding="utf-8"))
+    graph = Graph().parse(graph_file(workspace), format="nt")
+    view = load(view_file(workspace).read_text(encoding="utf-8"))
     store = MemoryStore(graph)
     nodes = select(view, store, focus, depth, doc, query_name)
     sub = view.subgraph([URIRef(n) for n in nodes]).copy()
@@ -107,10 +106,9 @@ def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts:
 
     if fmt not in export.FORMATS:
         raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
-    ensure(workspace)
-    view = load((workspace / VIEW).read_text(encoding="utf-8"))
+    view = load(view_file(workspace).read_text(encoding="utf-8"))
     if fmt in ("ttl", "jsonld"):
-        graph = Graph().parse(workspace / GRAPH_FILE, format="nt")
+        graph = Graph().parse(graph_file(workspace), format="nt")
         rdf = export.rdf_subgraph(graph, nodes)
         return rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
     sub = view.subgraph([URIRef(n) for n in nodes if URIRef(n) in view]).copy()
@@ -118,7 +116,7 @@ def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts:
         return export.graphml_text(sub)
     if fmt == "csv":
         return export.csv_text(sub)
-    store = MemoryStore(Graph().parse(workspace / GRAPH_FILE, format="nt"))
+    store = MemoryStore(Graph().parse(graph_file(workspace), format="nt"))
     docs = answers.docs(store)
     refs = answers.refs(store)
     names = document_names(docs, refs, answers.passages(store))

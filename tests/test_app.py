@@ -57,7 +57,7 @@ def _cells(at: AppTest) -> str:
 def test_every_page_renders_in_vietnamese_without_code_words(workdir, monkeypatch, page) -> None:
     at = app(workdir, monkeypatch, page)
     assert not at.exception
-    assert (workdir / "workspace" / "graph.nt").exists()
+    assert (workdir / "workspace" / "CURRENT").exists()
     headers = " ".join(str(c) for df in at.dataframe for c in df.value.columns)
     assert not CODE_WORDS.search(_cells(at)), CODE_WORDS.search(_cells(at))
     assert not CODE_WORDS.search(headers)

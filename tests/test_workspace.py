@@ -1,0 +1,160 @@
+"""The workspace as a transaction: lock, generations, crash safety, versioned facts, duplicates, umask."""
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from extract.errors import PolicyKGError
+from extract.pipeline import extract_corpus
+from policykg import facts as factstore
+from policykg.generations import POINTER, current
+from policykg.workspace import FACTS_DIR, INDEX, add, build, open_store, stored
+
+PROVINCES = ["Hà Giang", "Cao Bằng", "Lạng Sơn", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình"]
+
+
+def plan(k: int) -> str:
+    """A short provincial plan (number k) with one task for the Department of Information."""
+    return f"""ỦY BAN NHÂN DÂN TỈNH {PROVINCES[k].upper()}
+Số: {k + 10}/KH-UBND
+{PROVINCES[k]}, ngày {k + 1} tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện chuyển đổi số tỉnh {PROVINCES[k]} năm 2024
+Căn cứ Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2020 của Thủ tướng Chính phủ;
+I. NHIỆM VỤ
+1. Sở Thông tin và Truyền thông
+- Chủ trì xây dựng nền tảng dữ liệu số của tỉnh {PROVINCES[k]}, hoàn thành trong năm 2024.
+"""
+
+
+def policykg(ws: Path, *args: str, fault: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "POLICYKG_FAULT"}
+    if fault:
+        env["POLICYKG_FAULT"] = fault
+    return subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(ws), *args],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A workspace built from one short plan."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan0.txt").write_text(plan(0), encoding="utf-8")
+    build(corpus, tmp_path / "ws")
+    return tmp_path / "ws"
+
+
+def doc_ids(ws: Path) -> list[str]:
+    return [e.id for e in stored(ws).entries]
+
+
+def write_plan(tmp_path: Path, k: int) -> Path:
+    path = tmp_path / f"plan{k}.txt"
+    path.write_text(plan(k), encoding="utf-8")
+    return path
+
+
+def test_parallel_adds_keep_every_document(small, tmp_path) -> None:
+    paths = [write_plan(tmp_path, k) for k in range(1, 5)]
+    with ThreadPoolExecutor(len(paths)) as pool:
+        results = list(pool.map(lambda p: policykg(small, "add", str(p)), paths))
+    assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
+    assert sorted(doc_ids(small)) == ["plan0", "plan1", "plan2", "plan3", "plan4"]
+    rows = open_store(current(small)).query(  # type: ignore[arg-type]
+        "SELECT ?id WHERE { ?d <http://purl.org/dc/terms/identifier> ?id }")
+    assert sorted(r[0] for r in rows.rows) == ["plan0", "plan1", "plan2", "plan3", "plan4"]
+
+
+STEPS = ["extracted", "facts-written", "graph-written", "store-loaded", "before-rename", "before-pointer",
+         "after-pointer"]
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_crash_at_any_step_keeps_the_previous_generation(small, tmp_path, step) -> None:
+    crashed = policykg(small, "add", str(write_plan(tmp_path, 1)), fault=step)
+    assert crashed.returncode == 70, crashed.stderr
+    expected = ["plan0", "plan1"] if step == "after-pointer" else ["plan0"]
+    assert doc_ids(small) == expected
+    listed = policykg(small, "docs", "--json")
+    assert listed.returncode == 0 and [d["id"] for d in json.loads(listed.stdout)] == expected
+    again = policykg(small, "add", str(write_plan(tmp_path, 2)))
+    assert again.returncode == 0, again.stderr
+    assert doc_ids(small) == [*expected, "plan2"]
+    names = sorted(p.name for p in small.iterdir())
+    assert not [n for n in names if n.startswith(".tmp-") or n.endswith(".tmp")], names
+    assert len([n for n in names if n.startswith("g-")]) <= 2  # the current one and the one before
+
+
+def test_the_same_document_is_refused_unless_replaced(small, tmp_path) -> None:
+    path = write_plan(tmp_path, 0)
+    with pytest.raises(PolicyKGError, match="already in the workspace with the same text"):
+        add(path, small)
+    renumbered = tmp_path / "again.txt"
+    renumbered.write_text(plan(0).replace("Chủ trì xây dựng", "Chủ trì, phối hợp xây dựng"), encoding="utf-8")
+    result = policykg(small, "add", str(renumbered))
+    assert result.returncode == 1 and "same number 10/KH-UBND and date 2024-03-01" in result.stderr
+    assert policykg(small, "add", str(renumbered), "--replace").returncode == 0
+    assert doc_ids(small) == ["plan0"]
+    facts = stored(small)
+    assert "phối hợp" in facts.facts(facts.entries[0]).tasks[0].text
+
+
+def test_an_unchanged_document_is_not_extracted_again(small, tmp_path, monkeypatch) -> None:
+    import extract.pipeline
+
+    corpus = tmp_path / "corpus"
+    (corpus / "plan1.txt").write_text(plan(1), encoding="utf-8")
+    extracted: list[str] = []
+    real = extract.pipeline.extract_text
+    monkeypatch.setattr(extract.pipeline, "extract_text",
+                        lambda text, meta: extracted.append(meta.id) or real(text, meta))
+    build(corpus, small)
+    assert extracted == ["plan1"] and doc_ids(small) == ["plan0", "plan1"]
+
+
+def test_files_follow_the_umask(tmp_path) -> None:
+    old = os.umask(0o002)
+    try:
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        (corpus / "plan0.txt").write_text(plan(0), encoding="utf-8")
+        build(corpus, tmp_path / "ws")
+    finally:
+        os.umask(old)
+    gen = current(tmp_path / "ws")
+    assert gen is not None
+    for path in [tmp_path / "ws" / POINTER, gen / INDEX, gen / "graph.nt", *(gen / FACTS_DIR).iterdir()]:
+        assert path.stat().st_mode & 0o777 == 0o664, path
+
+
+def test_missing_or_old_facts_are_errors_not_a_rebuild(small, tmp_path) -> None:
+    gen = current(small)
+    assert gen is not None
+    facts = next((gen / FACTS_DIR).iterdir())
+    data = json.loads(facts.read_text(encoding="utf-8"))
+    facts.write_text(json.dumps({**data, "format": 1}), encoding="utf-8")
+    result = policykg(small, "add", str(write_plan(tmp_path, 1)))
+    assert result.returncode == 1 and "another version of policykg" in result.stderr
+    facts.unlink()
+    result = policykg(small, "add", str(write_plan(tmp_path, 1)))
+    assert result.returncode == 1 and "the facts of 'plan0' are missing" in result.stderr
+    assert doc_ids(small) == ["plan0"]
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "graph.nt").write_text("", encoding="utf-8")
+    (old / "facts.pickle").write_bytes(b"\x80\x04")
+    result = policykg(old, "docs")
+    assert result.returncode == 1 and "written by an older policykg" in result.stderr
+
+
+def test_facts_round_trip_through_versioned_json() -> None:
+    for doc in extract_corpus().docs:
+        text = factstore.dumps(doc, "k")
+        assert json.loads(text)["format"] == factstore.FORMAT
+        assert factstore.loads(text, "x") == (doc, "k")
