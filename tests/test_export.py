@@ -98,10 +98,10 @@ def test_docx_briefing_marks_drafts_when_they_are_chosen(ws, tmp_path) -> None:
 
     from graph.views import load
     from policykg.selection import render_nodes, select
-    from policykg.workspace import open_workspace
+    from policykg.workspace import open_workspace, view_file
 
-    view = load((ws / "view.json").read_text(encoding="utf-8"))
-    nodes = select(view, open_workspace(ws), "Bộ Kế hoạch và Đầu tư", 1)
+    view = load(view_file(ws).read_text(encoding="utf-8"))
+    nodes = select(view, open_workspace(ws, "memory"), "Bộ Kế hoạch và Đầu tư", 1)
     with_drafts = render_nodes(ws, "docx", nodes, "Bộ Kế hoạch và Đầu tư", drafts=True)
     out = tmp_path / "d.docx"
     out.write_bytes(with_drafts)
