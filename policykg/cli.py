@@ -16,6 +16,7 @@ from extract.agencies import fold_key, registry
 from extract.errors import InputError, PolicyKGError
 from extract.pipeline import BUNDLED
 from graph.guard import MAX_QUERY_CHARS
+from graph.remote import SparqlStore, is_remote
 from policykg.files import write_atomic
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
@@ -30,11 +31,19 @@ def fail(exc: PolicyKGError) -> None:
     raise typer.Exit(exc.exit_code)
 
 
+def _store_name(value: str) -> str:
+    if value not in ("oxigraph", "memory") and not is_remote(value):
+        raise typer.BadParameter(f"'{value}' is not a store; choose oxigraph, memory or sparql+http://HOST:PORT/PATH.")
+    return value
+
+
 @app.callback()
 def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
                                                  help="Folder that keeps one corpus's graph.")]
          = Path("workspace"),
-         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast) or memory (rdflib).")]
+         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast), memory (rdflib), or a remote "
+                                           "SPARQL 1.1 store: sparql+http://USER:PASSWORD@HOST:PORT/PATH.",
+                                           callback=_store_name)]
          = "oxigraph") -> None:
     _state["workspace"] = workspace
     _state["store"] = store
@@ -78,6 +87,14 @@ def _report(summary: Any) -> None:
     from policykg.workspace import report_file
 
     typer.echo(summary.line())
+    if is_remote(_state["store"]):
+        from policykg.publish import publish
+
+        try:
+            sent = publish(_state["workspace"], _state["store"])
+        except PolicyKGError as exc:
+            fail(exc)
+        typer.echo(f"published {sent} triples to {SparqlStore(_state['store']).endpoint.display}")
     if not summary.conforms:
         typer.echo(f"warning: the graph does not conform to the SHACL shapes; see "
                    f"{report_file(_state['workspace'])}", err=True)
@@ -245,16 +262,19 @@ def sparql(query: Annotated[str, typer.Argument(help="A SPARQL query, or the pat
            as_json: JsonFlag = False) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph, in a worker process."""
     from graph.queries import PREFIX_BLOCK
-    from policykg.console import Console
+    from policykg.console import Console, run_remote
     from policykg.workspace import graph_file
 
     try:
         text = _query_text(query)
-        console = Console(graph_file(_state["workspace"]), _state["store"], workers=1)
-        try:
-            result = console.run(PREFIX_BLOCK + text, limit=limit, timeout=timeout)
-        finally:
-            console.close()
+        if is_remote(_state["store"]):
+            result = run_remote(SparqlStore(_state["store"], timeout=timeout), PREFIX_BLOCK + text, limit)
+        else:
+            console = Console(graph_file(_state["workspace"]), _state["store"], workers=1)
+            try:
+                result = console.run(PREFIX_BLOCK + text, limit=limit, timeout=timeout)
+            finally:
+                console.close()
     except PolicyKGError as exc:
         fail(exc)
     if result.boolean is not None:

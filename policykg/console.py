@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.guard import QueryError, check_read_only
-from graph.store import Result
+from graph.store import Result, Store
 
 MEMORY_CAP_MB = 1536
 MAX_LIMIT = 100_000
@@ -148,6 +148,14 @@ class Console:
             for w in self._all:
                 w.close()
             self._all.clear()
+
+
+def run_remote(store: Store, sparql: str, limit: int) -> Result:
+    """A guarded, limited query on a remote store (its server enforces its own time and memory)."""
+    result = store.query(check_read_only(sparql).limited(limit + 1))
+    if len(result.rows) > limit:
+        return Result(result.variables, result.rows[:limit], result.boolean, truncated=True)
+    return result
 
 
 # --- the worker process -------------------------------------------------------------------------
