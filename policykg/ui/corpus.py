@@ -11,10 +11,11 @@ import networkx as nx
 from graph import answers, compare
 from graph.names import DocName, document_names
 from graph.names import find as find_docs
-from graph.store import Result, Store, run_limited
+from graph.store import Result, Store
 from graph.views import EDGES
+from policykg.console import Console
 from policykg.workspace import add as add_document
-from policykg.workspace import open_explorer
+from policykg.workspace import graph_file, open_explorer
 
 Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
@@ -87,10 +88,15 @@ class Corpus:
     def diff(self, draft: str, final: str) -> Row:
         return compare.diff(self.rows, draft, final)
 
+    @cached_property
+    def console(self) -> Console:
+        """Worker processes for console queries: a timed-out query is killed, the app keeps running."""
+        return Console(graph_file(self.workspace), "oxigraph")
+
     def query(self, sparql: str, limit: int, timeout: float) -> Result:
         from graph.queries import PREFIX_BLOCK
 
-        return run_limited(self.store, PREFIX_BLOCK + sparql, limit=limit, timeout=timeout)
+        return self.console.run(PREFIX_BLOCK + sparql, limit=limit, timeout=timeout)
 
     def doc_iri(self, doc_id: str) -> str | None:
         """The view's node for a corpus document id ("000") or a cited document id."""
