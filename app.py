@@ -11,11 +11,12 @@ import streamlit as st
 
 from extract.errors import PolicyKGError
 from graph import answers, compare
-from graph.store import QueryError, run_limited
+from graph.guard import QueryError
 from policykg import export, selection
+from policykg.console import Console
 from policykg.ui import explorer, network
 from policykg.workspace import add as add_document
-from policykg.workspace import open_explorer
+from policykg.workspace import graph_file, open_explorer
 
 st.set_page_config(page_title="policykg", layout="wide")
 PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "Xuất",
@@ -213,6 +214,12 @@ def legal_page() -> None:
     st.dataframe(df, hide_index=True, width="stretch")
 
 
+@st.cache_resource(show_spinner=False)
+def console() -> Console:
+    """Worker processes for console queries: a timed-out query is killed, the app keeps running."""
+    return Console(graph_file(Path("workspace")), "oxigraph")
+
+
 def sparql_page() -> None:
     example = st.selectbox("Ví dụ / Examples", list(explorer.EXAMPLE_QUERIES), key="example")
     query = st.text_area("SPARQL (read-only)", explorer.EXAMPLE_QUERIES[example], height=180, key="sparql")
@@ -221,8 +228,7 @@ def sparql_page() -> None:
     timeout = c2.number_input("Timeout (s)", 1, 60, 10, key="timeout")
     if st.button("Chạy / Run", key="run"):
         try:
-            result = run_limited(data["store"], explorer.with_prefixes(query), limit=int(limit),
-                                 timeout=float(timeout))
+            result = console().run(explorer.with_prefixes(query), limit=int(limit), timeout=float(timeout))
         except QueryError as exc:
             st.error(str(exc))
             return
