@@ -22,6 +22,8 @@ from extract.records import DocumentFacts
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "eval"
 SETS = ("dev", "heldout")
+_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BQL": "Ban Quản lý"}
+_PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*)*\s*$")
 
 
 def fold(text: str) -> str:
@@ -36,7 +38,10 @@ def agency_key(name: str | None) -> str | None:
     found = registry().resolve(name.strip())
     if found is not None:
         return found.id
-    folded = re.sub(r"\s+và\s+", ", ", fold(name).strip(" ,;.:"))
+    bare = _PROVINCE_TAIL.sub("", name.strip())  # a provincial body compares without its province
+    for short, full in _ABBREVIATIONS.items():
+        bare = re.sub(rf"\b{short}\b", full, bare)
+    folded = re.sub(r"\s+và\s+", ", ", fold(bare).strip(" ,;.:"))
     return group_agency(folded).id  # same id for "các bộ, ngành và địa phương" and "bộ, ngành, địa phương"
 
 
