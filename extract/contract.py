@@ -57,7 +57,7 @@ def tasks(corpus: Corpus) -> list[Row]:
         "id": t.id, "doc": t.doc, "section": t.section, "text": t.text, "owner": t.owner,
         "owner_role": t.owner_role, "lead": list(t.lead), "cooperating": list(t.cooperating),
         "kind": t.kind, "deadline": t.deadline, "evidence": evidence(t.evidence),
-        "owners": list(t.owners), "parent": t.parent,
+        "owners": list(t.owners), "parent": t.parent, "product": t.product,
     } for d in corpus.docs for t in d.tasks]
 
 

@@ -29,7 +29,7 @@ _MARKER_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"\s*\[(\d+):\s+([^\[\]]*)\]")
 _URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
-_RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$")
+_RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$|^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # rules, table separators
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
@@ -42,7 +42,10 @@ BLOCK_RE = re.compile(
     r"|[a-zđ][\)\.]\s"
     r"|[-+•]\s*\S"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b"
-    r"|(?:Phụ lục|PHỤ LỤC)\b)"
+    r"|(?:Phụ lục|PHỤ LỤC)\b"
+    # an attached text's own header: its kind alone on a line, "(Kèm theo Quyết định số …)"
+    r"|(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ|QUYẾT ĐỊNH|NGHỊ QUYẾT|BÁO CÁO)\s*$"
+    r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
 )
 _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
@@ -186,8 +189,10 @@ def _joins(prev: _Line, line: _Line) -> bool:
         return False
     if _BARE_MARKER_RE.match(a):
         return True  # "5." alone on a line: the table cell or heading text follows
-    if line.md_heading or prev.md_heading or BLOCK_RE.match(b):
-        return False
+    if a.startswith("|") and not a.endswith("|"):
+        return not b.startswith("|")  # a table row whose cell wrapped onto the next line
+    if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or b.startswith("|") or a.startswith("|"):
+        return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
     if _is_caps(a):
         return _is_caps(b) and not a.endswith((":", "."))

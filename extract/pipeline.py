@@ -77,7 +77,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         facts.tasks.append(Task(
             ids[-1], meta.id, d.section, d.text, d.owner, d.role, d.lead, d.cooperating, d.kind,
             d.deadline, evidence(d.start, d.end, d.section), d.owners,
-            ids[d.parent] if d.parent is not None else None))
+            ids[d.parent] if d.parent is not None else None, d.product))
     facts.refs = _refs(doc, norm, meta, evidence)
     dated = [t for t in extract_targets(norm.text, sections, items) if t.year is not None]
     for k, t in enumerate(dated, 1):

@@ -108,6 +108,7 @@ class Task:
     evidence: Evidence
     owners: tuple[str, ...] = ()
     parent: str | None = None
+    product: str | None = None  # the expected output a plan names ("Sản phẩm: Nghị định …")
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
+from extract.agencies import fold_key, group_agency
 from extract.records import Item, Mention, Section
-from extract.segment import FRONT, ancestors, item_body
+from extract.segment import CLOSING, FRONT, ancestors, item_body
+from extract.task_draft import Draft, agency_name
+from extract.task_fields import field_blocks
+from extract.task_table import pipe_tables
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
 _NOT_TASK_HEAD_RE = re.compile(
     r"^(?:mục tiêu|quan điểm|kinh phí|tầm nhìn)|tình hình triển khai nhiệm vụ|kết quả đạt được", re.I)
 _RECOMMEND_RE = re.compile(r"kiến nghị|đề xuất", re.I)
-_HEAD_PREFIX_RE = re.compile(r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao)\s+", re.I)
+_HEAD_PREFIX_RE = re.compile(
+    r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao"
+    r"|(?:các\s+)?(?:nhiệm vụ|giải pháp)(?:\s+\S+){0,3}?\s+của)\s+", re.I)  # "NHIỆM VỤ CHỦ YẾU CỦA BỘ X"
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
+_PURPOSE_HEAD_RE = re.compile(
+    r"^(?:mục tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
+    r"tình hình|kết quả|đánh giá|định hướng)", re.I)
+_EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
+# A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
+                       r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+_ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -31,32 +43,6 @@ _DEADLINES = [re.compile(p, re.I) for p in (
     r"giai đoạn \d{4} ?- ?\d{4}",
     r"trước năm \d{4}",
 )]
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A task before ids are given: plain data, offsets in normalised text."""
-
-    section: str
-    text: str
-    start: int
-    end: int
-    owner: str
-    owners: tuple[str, ...]
-    role: str
-    lead: tuple[str, ...]
-    cooperating: tuple[str, ...]
-    kind: str
-    deadline: str | None
-    parent: int | None = None
-
-
-def agency_name(mention: Mention) -> str:
-    """Canonical name of a mention (registry name, or the group's label)."""
-    if mention.agency == GROUP_KIND:
-        return group_agency(mention.text).name
-    agency = registry().agencies.get(mention.agency)
-    return agency.name if agency else mention.text
 
 
 class TaskExtractor:
@@ -123,22 +109,42 @@ class TaskExtractor:
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
         return sorted(out, key=lambda u: u[1])
 
+    def open_scope(self, sid: str) -> bool:
+        """Outside task headings an item assigns a task when it names its owner itself."""
+        if self.doc_kind == "report" or sid == FRONT:
+            return False  # a report's "X đã …" states what was done, not what is to be done
+        return not any(_PURPOSE_HEAD_RE.search(s.heading) for s in ancestors(self.sections, sid)
+                       if len(s.heading.split()) < 15)
+
     def draft(self, sid: str, start: int, end: int, body: str) -> Draft | None:
-        if not self.in_scope(sid) or _SKIP_RE.match(body) or body.rstrip().endswith(":"):
+        if _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
+            return None
+        scoped = self.in_scope(sid)
+        if not scoped and not self.open_scope(sid):
             return None
         found = self.within(start, end)
-        subject = [m for m in found if m.start - start <= 1]
+        title = _TITLE_RE.match(body)
+        at = start + (title.end() if title else 0)
+        subject = [m for m in found if 0 <= m.start - at <= 1]
         skip = 0
         if subject:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
-            owners = self.heading_owners(sid)
+            owners = (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
         if not owners:
             return None
         role, lead, coop = self.roles(body, start, found, owners[0], skip)
         deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
+
+    def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
+        """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
+        for m in _ADDRESS_RE.finditer(body):
+            first = next((x for x in found if x.start == start + m.end()), None)
+            if first is not None:
+                return self._subject_list(found, first, start)[0]
+        return []
 
     def _subject_list(self, found: list[Mention], first: Mention, start: int) -> tuple[list[str], int]:
         """The agencies an item opens with ("Bộ X, Bộ Y ...") and where they end."""
@@ -265,13 +271,15 @@ class TaskExtractor:
             linked = self.linked_section(task.text)
             if linked is not None:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
-        closing = min((i.start for i in self.items if re.match(r"^Nơi nhận", item_body(i))), default=len(self.text))
+        blocks, consumed = field_blocks(self)
+        piped, rows = pipe_tables(self)
+        rest = [d for d in blocks if d.section not in table_sections] + piped
         for sid, start, end, body in self.units():
-            if start >= closing:
-                break  # the recipients list is not a list of task owners
-            if sid in table_sections or self.sections.get(sid, None) and self.sections[sid].style == "appendix":
-                continue
+            sec = self.sections.get(sid)
+            if sid in table_sections or sid in consumed or (sec and sec.style in ("appendix", CLOSING)) \
+                    or any(s <= start < e for s, e in rows):
+                continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
             if task is not None:
-                drafts.append(task)
-        return drafts
+                rest.append(task)
+        return drafts + sorted(rest, key=lambda d: d.start)

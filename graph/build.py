@@ -284,6 +284,8 @@ class Builder:
             self.add(iri, PKG.taskKind, _KINDS[t.kind])
             if t.deadline:
                 self.add(iri, PKG.deadline, Literal(t.deadline))
+            if t.product:
+                self.add(iri, PKG.expectedOutput, vi(t.product))
             if t.parent:
                 self.add(iri, PKG.subTaskOf, ID["task/" + t.parent])
             self.evidence(iri, t.evidence)

@@ -1,0 +1,143 @@
+"""Task tables written as pipe-delimited rows (DOCX or markdown conversion).
+
+"| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm | Thời gian hoàn thành |": the
+header row names the columns, and each later row is a task, except group rows ("| I. | Hoàn
+thiện thể chế | | |") that only head the rows below. Columns are recognised by their words, so
+their order and number do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extract.agencies import GROUP_KIND
+from extract.records import Mention
+from extract.task_draft import Draft, agency_name
+from extract.task_fields import deadline_text
+
+if TYPE_CHECKING:
+    from extract.tasks import TaskExtractor
+
+# Checked in this order: "Thời gian thực hiện" is a time column although it says "thực hiện".
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("index", re.compile(r"^(?:S?TT|Số TT|Số thứ tự)$", re.I)),
+    ("cooperating", re.compile(r"phối hợp", re.I)),
+    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|năm thực hiện", re.I)),
+    ("product", re.compile(r"sản phẩm|kết quả", re.I)),
+    ("lead", re.compile(r"chủ trì|thực hiện|phụ trách|cơ quan|đơn vị", re.I)),
+    ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án|giải pháp", re.I)),
+]
+_GROUP_ROW_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+# Where a cell lists bodies without a recognised name: a new name starts with the word a body's
+# name starts with ("…, Cục Y, Viện Z").
+_BODY_START_RE = re.compile(
+    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
+    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+def cells(line: str, start: int) -> list[Cell]:
+    """The cells of a pipe row with their offsets (outer pipes dropped)."""
+    out = []
+    pos = 0
+    parts = line.split("|")
+    if line.startswith("|"):
+        pos, parts = 1, parts[1:]
+    if line.rstrip().endswith("|"):
+        parts = parts[:-1]
+    for part in parts:
+        left = len(part) - len(part.lstrip())
+        text = part.strip()
+        out.append(Cell(text, start + pos + left, start + pos + left + len(text)))
+        pos += len(part) + 1
+    return out
+
+
+def header_columns(row: list[Cell]) -> dict[str, int] | None:
+    """Column kinds by index when the row is a task table's header, else None."""
+    cols: dict[str, int] = {}
+    for k, cell in enumerate(row):
+        kind = next((name for name, p in _COLUMNS if p.search(cell.text)), None)
+        if kind and kind not in cols:
+            cols[kind] = k
+    return cols if "task" in cols and "lead" in cols else None
+
+
+def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
+    """The bodies a cell names: recognised names, else the cell's own words, one per body."""
+    out: list[str] = []
+    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
+    pos = cell.start
+    for piece in pieces:
+        at = ex.text.find(piece, pos, cell.end + 1)
+        at = pos if at < 0 else at
+        found = ex.within(at, at + len(piece))
+        if found:
+            out.extend(agency_name(m) for m in found if groups or not _generic(ex, m, at))
+        else:
+            name = re.sub(r"\s+", " ", piece).strip(" .,;")
+            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
+                out.append(name)
+        pos = at + len(piece)
+    return list(dict.fromkeys(out))
+
+
+def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:
+    """A partner named only as a catch-all ("các đơn vị có liên quan thuộc Bộ X") is not listed."""
+    before = ex.text[max(since, ex.text.rfind(",", since, m.start) + 1):m.start]
+    return m.agency == GROUP_KIND or "liên quan" in before
+
+
+def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
+    """Tasks of every pipe task table, and the spans of the rows they consumed."""
+    drafts: list[Draft] = []
+    spans: list[tuple[int, int]] = []
+    cols: dict[str, int] | None = None
+    last_end = -2
+    for item in ex.items:
+        if not item.text.startswith("|"):
+            cols = None
+            continue
+        if item.start > last_end + 1:
+            cols = None  # a new table starts
+        last_end = item.end
+        row = cells(item.text, item.start)
+        head = header_columns(row)
+        if head is not None:
+            cols = head
+            spans.append((item.start, item.end))
+            continue
+        if cols is None:
+            continue
+        spans.append((item.start, item.end))
+        draft = _row_task(ex, item.section, row, cols)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts, spans
+
+
+def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, int]) -> Draft | None:
+    def cell(kind: str) -> Cell | None:
+        k = cols.get(kind)
+        return row[k] if k is not None and k < len(row) and row[k].text else None
+
+    task, lead = cell("task"), cell("lead")
+    index = cell("index")
+    if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)):
+        return None  # a group row ("I. Hoàn thiện thể chế") heads the rows below
+    leads = body_names(ex, lead)
+    if not leads:
+        return None
+    coop_cell, time, product = cell("cooperating"), cell("deadline"), cell("product")
+    coop = [c for c in body_names(ex, coop_cell, groups=False) if c not in leads] if coop_cell else []
+    return Draft(section, task.text, task.start, task.end, leads[0], tuple(leads), "lead", tuple(leads),
+                 tuple(coop), ex.kind(section), deadline_text(time.text) if time else None,
+                 product=product.text.rstrip(".") if product else None)
