@@ -210,7 +210,7 @@ def found_records(facts: DocumentFacts) -> dict[str, Any]:
     for m in facts.mentions:
         if m.agency == GROUP_KIND:
             continue
-        key = m.agency if m.agency in reg.agencies else agency_key(m.text)
+        key = m.agency if m.agency in reg.agencies else agency_key(m.name or m.text)
         if key:
             agencies.add(key)
     meta = facts.meta
