@@ -35,6 +35,17 @@ def test_page_registry_names_every_page_in_both_languages() -> None:
     assert pages.requested("nonsense").key == "network"
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("x ![i](http://127.0.0.1:9/i.png).txt", r"x \!\[i\]\(http\://127.0.0.1\:9/i.png\).txt"),
+    ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
+    (":red[Bộ] **đậm** `mã`", r"\:red\[Bộ\] \*\*đậm\*\* \`mã\`"),
+    ("- 1. QĐ 2289/QĐ-TTg", r"\- 1. QĐ 2289/QĐ-TTg"),
+])
+def test_document_text_reaches_markdown_escaped(text, shown) -> None:
+    from policykg.ui.markdown import plain
+    assert plain(text) == shown
+
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("app")
