@@ -19,7 +19,7 @@ from policykg.ui.i18n import Lang, column, tr, word
 from policykg.ui.markdown import plain
 
 WORKSPACE = Path("workspace")
-st.set_page_config(page_title="policykg", layout="wide")
+st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wide")
 qp = st.query_params
 
 
@@ -125,14 +125,15 @@ def view_state() -> dict[str, Any]:
             qp["focus"] = focus
     depth = side.slider(_("net.depth"), 1, 3, int(qp.get("depth", 1)), key="depth")
     docs = side.multiselect(_("net.docs"), corpus.corpus_ids(), default=_listed("docs", corpus.corpus_ids()),
-                            format_func=corpus.short, key="docs")
+                            format_func=corpus.short, key="docs", placeholder=_("choose"))
     agency_names = sorted({a["name"] for a in corpus.agencies})
     agencies = side.multiselect(_("net.agencies"), agency_names, default=_listed("agencies", agency_names),
-                                key="agencies")
+                                key="agencies", placeholder=_("choose"))
     types = side.multiselect(_("net.types"), list(network.STYLE), default=_listed("types", network.STYLE),
-                             format_func=lambda t: word("node", t, LANG), key="types")
+                             format_func=lambda t: word("node", t, LANG), key="types", placeholder=_("choose"))
     relations = side.multiselect(_("net.relations"), RELATIONS, default=_listed("relations", RELATIONS),
-                                 format_func=lambda r: word("relation", r, LANG), key="relations")
+                                 format_func=lambda r: word("relation", r, LANG), key="relations",
+                                 placeholder=_("choose"))
     tree = side.radio(_("net.layout"), ["force", "tree"], index=1 if qp.get("layout") == "tree" else 0,
                       format_func=lambda v: _(f"net.layout.{v}"), horizontal=True, key="layout") == "tree"
     physics = side.toggle(_("net.physics"), value=qp.get("physics", "on") == "on", key="physics")
@@ -149,7 +150,7 @@ def network_page() -> None:
     state = view_state()
     net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
                        state["relations"], state["physics"], state["cap"], LANG, state["tree"])
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([5, 2], gap="medium")
     with left:
         if net.message:
             st.caption(net.message)
@@ -223,7 +224,9 @@ def ownership_page() -> None:
         counts.index.name = column("agency", LANG)
         counts.columns.name = None
         st.dataframe(counts, width="stretch")
-    keys = ["agency", "today", "role", "partners", "doc", "section", "task", "deadline"]
+    for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
+        st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
+    keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
     frame(rows, keys)
     out = explorer.table(rows, keys, LANG)
     c1, c2 = st.columns(2)
@@ -244,8 +247,7 @@ def matrix_page() -> None:
     data = [{"agency": a, "section": s, "cell": cells[(a, s)],
              "count": sum(int(x.split()[0]) for x in cells[(a, s)].split(" / "))}
             for a in rows for s in cols if (a, s) in cells]
-    spec = charts.heatmap_spec(LANG)
-    spec["height"] = 22 * len(rows)
+    spec = charts.heatmap_spec(LANG, rows, cols)
     st.vega_lite_chart(pd.DataFrame(data), spec, width="stretch")
 
 
@@ -262,7 +264,8 @@ def targets_page() -> None:
         if rank:
             st.caption(_("tg.rank.note"))
         unit = next((r["unit"] for r in series if r["unit"]), "")
-        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit))
+        scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes))
     else:
         st.info(_("tg.none"))
     rows = explorer.target_rows(corpus, LANG)

@@ -78,7 +78,7 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
-    assert columns[:4] == ["Agency", "Today", "Role", "With whom"]
+    assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
     assert set(at.dataframe[1].value["Role"]) <= {"lead", "cooperating", "responsible"}
     assert at.text_input(key="own_agency").label.startswith("Agency")
 
@@ -92,7 +92,7 @@ def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, mo
     from policykg.ui.network import Labels, overview
     data = overview(Corpus(workdir / "workspace").view, Labels())
     assert 10 <= len(data.nodes) <= 60
-    assert {n["shape"] for n in data.nodes} == {"box", "star"}
+    assert {n["shape"] for n in data.nodes} == {"square", "star"}
     assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}
 
 
