@@ -28,7 +28,9 @@ class Draft:
 
 
 def agency_name(mention: Mention) -> str:
-    """Canonical name of a mention (registry name, or the group's label)."""
+    """Canonical name of a mention (registry name, a body's written-out name, or the group's label)."""
+    if mention.name:
+        return mention.name
     if mention.agency == GROUP_KIND:
         return group_agency(mention.text).name
     agency = registry().agencies.get(mention.agency)

@@ -95,10 +95,13 @@ def agencies(store: Store) -> list[Row]:
         group = iri.startswith(str(ID["group/"]))
         aid = ("g-" + (local(iri, "group") or "")) if group else local(iri, "agency")
         row = rows.setdefault(iri, {
-            "id": aid, "name": r["name"], "name_en": r["name_en"] or ("group: " + (r["name"] or "")[4:]),
+            "id": aid, "name": r["name"],
+            "name_en": r["name_en"] or ("group: " + (r["name"] or "")[4:] if group else None),
             "abbreviations": sorted(abbrs.get(iri, [])), "kind": "group" if group else r["kind"],
-            "mentioned_in": [], "successor": None})
-        row["mentioned_in"].append(r["doc"])
+            "mentioned_in": [], "successor": None,
+            "parent": {"id": local(r["parent"], "agency"), "name": r["parent_name"]} if r["parent"] else None})
+        if r["doc"] not in row["mentioned_in"]:
+            row["mentioned_in"].append(r["doc"])
     changes = {r["from"]: r for r in _rows(store, "changes")}
     for iri, row in rows.items():
         last = None

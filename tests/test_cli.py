@@ -83,8 +83,13 @@ def test_build_of_new_documents_without_manifest(tmp_path) -> None:
     assert (doc["kind"], doc["number"], doc["date"]) == ("plan", "12/KH-UBND", "2024-03-05")
     assert doc["issuer"] == "Ủy ban nhân dân tỉnh Hà Giang"
     (task,) = run_json(ws, "tasks")
-    assert task["owner"] == "Sở Thông tin và Truyền thông" and task["owner_role"] == "lead"
+    # a provincial plan's bare "Sở …" is that province's department, under its People's Committee
+    assert task["owner"] == "Sở Thông tin và Truyền thông tỉnh Hà Giang" and task["owner_role"] == "lead"
     assert task["deadline"] == "trong năm 2024"
+    agencies = {a["name"]: a for a in run_json(ws, "agencies")}
+    department = agencies["Sở Thông tin và Truyền thông tỉnh Hà Giang"]
+    assert department["parent"] == {"id": "ubnd-p-ha-giang", "name": "Ủy ban nhân dân tỉnh Hà Giang"}
+    assert "Hà Giang" not in agencies  # "Hà Giang, ngày …" is a place
     (ref,) = run_json(ws, "refs")
     assert (ref["id"], ref["relation"]) == ("nq-52-tw-2019", "based_on")
 
