@@ -182,6 +182,14 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+_ROW_RE = re.compile(r"^\||^[^|]{0,80}\|[^|]*\|")
+
+
+def is_row(text: str) -> bool:
+    """A table row from DOCX/markdown conversion: cells between pipes, outer pipes optional."""
+    return _ROW_RE.match(text) is not None
+
+
 def _joins(prev: _Line, line: _Line) -> bool:
     """Whether `line` continues `prev` (a line wrapped by PDF conversion)."""
     a, b = prev.text, line.text
@@ -190,8 +198,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
     if _BARE_MARKER_RE.match(a):
         return True  # "5." alone on a line: the table cell or heading text follows
     if a.startswith("|") and not a.endswith("|"):
-        return not b.startswith("|")  # a table row whose cell wrapped onto the next line
-    if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or b.startswith("|") or a.startswith("|"):
+        return not is_row(b)  # a table row whose cell wrapped onto the next line
+    if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a):
         return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
     if _is_caps(a):
@@ -208,7 +216,7 @@ def _join(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     cells = False  # below a pipe header whose rows came out one cell per line (DOCX conversion)
     for line in lines:
-        if out and out[-1].text.startswith("|") and out[-1].text.endswith("|") and not line.text.startswith("|"):
+        if out and is_row(out[-1].text) and out[-1].text.endswith("|") and not is_row(line.text):
             cells = True
         elif line.md_heading or BLOCK_RE.match(line.text) or (_is_caps(line.text) and len(line.text.split()) > 3):
             cells = False

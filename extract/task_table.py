@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extract.agencies import GROUP_KIND
+from extract.normalize import is_row
 from extract.records import Mention
 from extract.task_draft import Draft, agency_name
 from extract.task_fields import deadline_text
@@ -107,15 +108,15 @@ def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
     k = 0
     while k < len(ex.items):
         item = ex.items[k]
-        cols = header_columns(cells(item.text, item.start)) if item.text.startswith("|") else None
+        cols = header_columns(cells(item.text, item.start)) if is_row(item.text) else None
         k += 1
         if cols is None:
             continue
         spans.append((item.start, item.end))
-        if k < len(ex.items) and not ex.items[k].text.startswith("|"):
+        if k < len(ex.items) and not is_row(ex.items[k].text):
             k = _cell_lines(ex, k, dict(cols), drafts, spans)  # rows came out one cell per line
             continue
-        while k < len(ex.items) and ex.items[k].text.startswith("|"):
+        while k < len(ex.items) and is_row(ex.items[k].text):
             row = ex.items[k]
             spans.append((row.start, row.end))
             if (draft := _row_task(ex, row.section, cells(row.text, row.start), cols)) is not None:
@@ -129,7 +130,7 @@ def _cell_lines(ex: TaskExtractor, k: int, cols: dict[str, int], drafts: list[Dr
     """Rows of a table whose cells are one per line, each row opened by its number ("3", "a)")."""
     section = ex.items[k].section
     records: list[list[Cell]] = []
-    while k < len(ex.items) and ex.items[k].section == section and not ex.items[k].text.startswith("|"):
+    while k < len(ex.items) and ex.items[k].section == section and not is_row(ex.items[k].text):
         item = ex.items[k]
         cell = Cell(item.text.strip(), item.start, item.end)
         spans.append((item.start, item.end))
@@ -173,7 +174,8 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
 
     task, lead = cell("task"), cell("lead")
     index = cell("index")
-    if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)):
+    if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)) \
+            or re.fullmatch(r"\(?\d{1,2}\)?", task.text):  # "| (1) | (2) | (3) |": the columns' numbers
         return None  # a group row ("I. Hoàn thiện thể chế") heads the rows below
     leads = body_names(ex, lead)
     if not leads:
