@@ -165,7 +165,7 @@ def _split_lines(stream: _Line) -> list[_Line]:
 
 def _clean_line(line: _Line) -> _Line | None:
     text = line.text
-    if _URL_LINE_RE.match(text) or _PAGE_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
+    if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
         return None
     line = line.strip()
     if _MD_HEADING_RE.match(line.text):
@@ -206,8 +206,15 @@ def _joins(prev: _Line, line: _Line) -> bool:
 
 def _join(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
+    cells = False  # below a pipe header whose rows came out one cell per line (DOCX conversion)
     for line in lines:
-        if out and _joins(out[-1], line):
+        if out and out[-1].text.startswith("|") and out[-1].text.endswith("|") and not line.text.startswith("|"):
+            cells = True
+        elif line.md_heading or BLOCK_RE.match(line.text) or (_is_caps(line.text) and len(line.text.split()) > 3):
+            cells = False
+        if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,2}", line.text)):
+            continue  # a page number; in a table of one cell per line, a bare "3" is a row's number
+        if out and not cells and _joins(out[-1], line):
             prev = out[-1]
             glue = "" if re.search(r"\w[-/]$", prev.text) else " "
             out[-1] = _Line(prev.text + glue + line.text, prev.idx + [line.idx[0]] * len(glue) + line.idx,
