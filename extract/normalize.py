@@ -182,6 +182,7 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+_ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
 _ROW_RE = re.compile(r"^\||^[^|]{0,80}\|[^|]*\|")
 
 
@@ -198,7 +199,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
     if _BARE_MARKER_RE.match(a):
         return True  # "5." alone on a line: the table cell or heading text follows
     if a.startswith("|") and not a.endswith("|"):
-        return not is_row(b)  # a table row whose cell wrapped onto the next line
+        # a table row whose cell wrapped onto the next line, unless that line opens the next row ("2 | …")
+        return not b.startswith("|") and not _ROW_START_RE.match(b)
     if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a):
         return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
