@@ -149,7 +149,9 @@ class TaskExtractor:
             out.append((item.section, item.end - len(body), item.end, body))
         for sec in self.sections.values():
             leaf = sec.id not in with_items and not self.children.get(sec.id)
-            if leaf and len(sec.heading.split()) >= 6:
+            # a heading that is a whole sentence is an item even with paragraphs or bullets below it
+            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
+            if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
         return sorted(out, key=lambda u: u[1])
