@@ -31,6 +31,11 @@ _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
                        r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
+# A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
+_BODIES_HEAD_RE = re.compile(
+    r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
+    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
+    re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -112,8 +117,8 @@ class TaskExtractor:
                 if len(tail.split()) <= 6:
                     return [agency_name(m) for m in found]
             rest = head[skip:]
-            if _HEAD_GROUP_RE.match(rest):
-                return [group_agency(rest).name]
+            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
+                return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
             if intro := self.intro_owners(sec):
                 return intro
         return []
