@@ -38,6 +38,11 @@ def agency_key(name: str | None) -> str | None:
     found = registry().resolve(name.strip())
     if found is not None:
         return found.id
+    # a province's department written with its province ("Sở Tài chính tỉnh Lào Cai") is the
+    # department the annotation names without it ("Sở Tài chính")
+    if (m := re.match(r"^(Sở .+?) (?:tỉnh|thành phố) \S.*$", name.strip())) and \
+            (dept := registry().resolve(m.group(1))) is not None:
+        return dept.id
     bare = _PROVINCE_TAIL.sub("", name.strip())  # a provincial body compares without its province
     for short, full in _ABBREVIATIONS.items():
         bare = re.sub(rf"\b{short}\b", full, bare)

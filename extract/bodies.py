@@ -90,7 +90,15 @@ def canonical(text: str) -> str:
     for w in re.sub(r"\s+", " ", text.replace(" - ", " - ")).strip(" ,;.:").split(" "):
         words.append(g.expansions.get(w) or _abbreviation_words().get(w) or w)
     name = " ".join(words)
+    name = _CLASS_RE.sub(lambda m: f"{m.group(1)} cấp {_CLASS_LEVEL[m.group(2).lower()]}", name)
     return name[:1].upper() + name[1:]
+
+
+# "UBND các xã, phường", "Ủy ban nhân dân các phường, xã" name one class: the commune-level committees
+_CLASS_LEVEL = {"xã": "xã", "phường": "xã", "thị trấn": "xã", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện"}
+_LEVELS = "xã|phường|thị trấn|huyện|quận|thị xã"
+_CLASS_RE = re.compile(
+    rf"^(Ủy ban nhân dân|Hội đồng nhân dân) (?:các|cấp) ({_LEVELS})(?:(?:,|,? và) (?:{_LEVELS}|thành phố))*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,20 @@ def context_of(issuer_name: str | None) -> Context:
     if agency is not None and agency.id.startswith("ubnd-p-"):
         province = agency.id.removeprefix("ubnd-")
     return Context(agency.id if agency else None, province)
+
+
+def header_context(ctx: Context, header_agencies: list[str]) -> Context:
+    """Fill what the issuer did not give from the agencies of the header ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    reg = registry()
+    for aid in header_agencies:
+        agency = reg.agencies.get(aid)
+        if agency is None:
+            continue
+        if ctx.province is None and aid.startswith("ubnd-p-"):
+            return Context(ctx.issuer or aid, aid.removeprefix("ubnd-"))
+        if ctx.issuer is None and agency.kind in _MINISTRY_KINDS:
+            return Context(aid, ctx.province)
+    return ctx
 
 
 def _province_in(text: str) -> str | None:
@@ -136,6 +158,11 @@ def _level(name: str) -> tuple[str, str | None, str | None]:
     return name, None, None
 
 
+def _bare_level(name: str) -> bool:
+    """A name that ends with its level word and no place: "Công an tỉnh", "Quỹ … tỉnh"."""
+    return fold_key(name).endswith((" tỉnh", " thành phố"))
+
+
 def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
     """The body a name refers to in a document's context, with a stable id from its name."""
     reg = registry()
@@ -146,13 +173,15 @@ def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
     if parent is None and shape is not None:
         if place is not None:
             parent = "ubnd-" + place if kind != "local_committee" else place
-        elif shape.local and ctx.province and level in (None, "tỉnh", "thành phố", "cấp tỉnh"):
+        elif ctx.province and (shape.local or _bare_level(name)) and level in (None, "tỉnh", "thành phố"):
             province = reg.agencies[ctx.province]
-            if level is None and kind != "local_council":
-                word = "thành phố" if province.kind == "city" else "tỉnh"
-                name = f"{name} {word} {province.name.removeprefix('Thành phố ')}"
-            elif level is not None and name.split()[-1] == level.split()[-1]:
-                name = f"{name} {province.name.removeprefix('Thành phố ')}"
+            short = province.name.removeprefix("Thành phố ")
+            if name.lower().endswith((" ủy", " uỷ")):
+                name = f"{name} {short}"  # "Tỉnh ủy Lào Cai", "Ban Thường vụ Tỉnh ủy Lào Cai"
+            elif _bare_level(name):
+                name = f"{name} {short}"  # "Công an tỉnh" -> "Công an tỉnh Lào Cai"
+            elif level is None and kind != "local_council":
+                name = f"{name} {'thành phố' if province.kind == 'city' else 'tỉnh'} {short}"
             parent = "ubnd-" + ctx.province
         elif shape.local and ctx.province:
             parent = "ubnd-" + ctx.province

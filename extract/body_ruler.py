@@ -15,7 +15,8 @@ from extract.bodies import AGENCY_SPANS, BODY_KIND, Shape, grammar
 
 _JOINS = {",", "-", "và"}
 # "thành lập Quỹ X", "quy định về Quỹ X", "Luật Tổ chức …": an object or a title, not an actor
-_OBJECT_BEFORE = (("thành", "lập"), ("về",), ("luật",))
+# "xây dựng Trung tâm dữ liệu quốc gia" creates the centre: it does not act yet
+_OBJECT_BEFORE = (("thành", "lập"), ("về",), ("luật",), ("xây", "dựng"), ("hình", "thành"), ("đầu", "tư"))
 _PARENT_LINKS = {"thuộc", "(", "của"}
 _MAX_LOWER = 8  # syllables: "Cục Kiểm soát ô nhiễm môi trường"; names rarely run longer in lower case
 
@@ -96,6 +97,10 @@ class BodyRuler:
             k = starts[start].end
         elif end < n and end in starts and shape.first in ("title", "any"):
             k, parent = starts[end].end, starts[end].label_  # "Văn phòng Ủy ban nhân dân tỉnh X"
+        elif self._level_end(doc, lowers, end) > end:
+            k = end  # a level right after the head: "Thanh tra tỉnh", "UBND cấp xã"
+        elif shape.first == "title" and end + 1 < n and lowers[end] == "các" and doc[end + 1].is_title:
+            k = self._name_end(doc, lowers, end + 2, start, heads, starts)  # "Ban Quản lý các Khu …"
         elif shape.first in ("title", "any"):
             if end >= n or not _wordlike(doc, end):
                 return None
@@ -132,6 +137,9 @@ class BodyRuler:
                     lower_run = 0 if doc[nxt].is_title else lower_run + 1
                     continue
                 break
+            if lowers[k] == "các" and k + 1 < n and doc[k + 1].is_title and free(k + 1):
+                k += 1  # "Ban Quản lý các Khu công nghiệp"
+                continue
             if not free(k):
                 break
             lower_run = lower_run + 1 if doc[k].is_lower else 0
@@ -156,6 +164,9 @@ class BodyRuler:
         if not m:
             return k
         j = k + m
-        while j < n and j - k - m < 5 and doc[j].is_title:
+        while j + 1 < n and lowers[j] in (",", "và") and _at(lowers, j + 1, self.levels):
+            j += 1 + _at(lowers, j + 1, self.levels)  # "Công an xã, phường"
+        start = j
+        while j < n and j - start < 5 and doc[j].is_title:
             j += 1
         return j

@@ -52,7 +52,7 @@ _QUALS = [q.split() for q in (
 _SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
 _SEPS = {",", "và", "các"}
 # "Chính phủ điện tử", "Chính phủ số" are concepts, not the Government.
-_CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}, "qh": {"khóa"}}
+_CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}}
 
 
 def _index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
@@ -192,6 +192,9 @@ class AgencyRuler:
         agency = self.reg.agencies.get(span.label_)
         if agency is None:
             return True
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and before.text in ("-", "/") and not before.whitespace_:
+            return False  # "Số: /KH-UBND": a document symbol's issuer code, not a mention
         if not span.text[0].isupper() and not agency.lowercase_ok:
             return False  # "các bộ xây dựng kế hoạch" is not Bộ Xây dựng
         after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""

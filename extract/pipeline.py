@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from extract.agencies import GROUP_KIND, group_agency, registry
-from extract.bodies import Context, context_of, resolve
+from extract.bodies import Context, context_of, header_context, resolve
 from extract.errors import InputError
 from extract.legal_ids import own_identity
 from extract.legal_refs import find_refs, implementer, relation, stronger
@@ -115,6 +115,8 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
 def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[str, Body]]:
     """Agency mentions outside the recipients lists, resolved in the document's context."""
     blocks = recipient_blocks(text)
+    header = text[:text.find("\n", 400) if text.find("\n", 400) > 0 else len(text)]
+    ctx = header_context(ctx, [s.label_ for s in doc.spans[AGENCY_SPANS] if s.end_char <= len(header)])
     mentions: list[Mention] = []
     bodies: dict[str, Body] = {}
     for s in doc.spans[AGENCY_SPANS]:

@@ -36,6 +36,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
 ]
 _RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "roman": 4, "letter": 20, "paren": 21}
+_INLINE_ENUM_RE = re.compile(r"^\((?:i{1,3}|iv|v|vi{0,3}|1|a)\)\s")  # first of "(i) … (ii) …"
 _BULLET_RE = re.compile(r"^([-+•])\s*(.*)$", re.S)
 _ID_PREFIX = {"appendix": "PL", "chapter": "C", "part": "M", "article": "D"}
 
@@ -148,8 +149,10 @@ def segment(text: str) -> tuple[list[Section], list[Item]]:
         sid = current()
         bullet = _BULLET_RE.match(line)
         prev = items[-1] if items else None
-        if bullet is None and prev is not None and prev.section == sid and prev.marker \
-                and not prev.text.endswith(":") and not line.endswith(":"):
+        inline = _INLINE_ENUM_RE.match(line) is not None
+        if prev is not None and prev.section == sid and (inline or bullet is None and prev.marker
+                                                         and not prev.text.endswith(":") and not line.endswith(":")):
+            # "(i) …; (ii) …" after a lead sentence is the same item, not a task of its own.
             # A paragraph right after a bullet continues it (PDF text breaks at sentence ends).
             items[-1] = Item(prev.section, prev.index, prev.marker, text[prev.start:end],
                              prev.start, end, prev.depth)

@@ -10,6 +10,7 @@ from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
 from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
+from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
 
 _TASK_HEAD_RE = re.compile(
@@ -58,6 +59,25 @@ class TaskExtractor:
         self.items = items
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
+        self.line_owners = self._line_owners()
+
+    def _line_owners(self) -> dict[int, list[str]]:
+        """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
+        out: dict[int, list[str]] = {}
+        owners: list[str] = []
+        section = ""
+        for item in self.items:
+            body = item_body(item)
+            start = item.end - len(body)
+            if item.section != section or item.marker == "-":
+                section, owners = item.section, []
+            if item.marker == "-" and body.rstrip().endswith(":"):
+                found = self.within(start, item.end)
+                owners = shared_list(body) or (
+                    subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
+            elif item.marker == "+" and owners:
+                out[start] = owners
+        return out
 
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -81,6 +101,8 @@ class TaskExtractor:
             if sec.style == "appendix":
                 continue
             head = sec.heading.rstrip(" :.")
+            if shared := shared_list(head):
+                return shared
             offset = self.text.index(head, sec.start) if head else sec.start
             prefix = _HEAD_PREFIX_RE.match(head)
             skip = prefix.end() if prefix else 0
@@ -92,7 +114,30 @@ class TaskExtractor:
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest):
                 return [group_agency(rest).name]
+            if intro := self.intro_owners(sec):
+                return intro
         return []
+
+    def intro_owners(self, sec: Section) -> list[str]:
+        """Owners a section's lead sentence names for the items below it ("…, các Bộ … thực hiện các
+        nhiệm vụ sau đây:")."""
+        first_child = min((c.start for c in self.children.get(sec.id, [])), default=sec.end + 1)
+        for item in self.items:
+            if item.section == sec.id and item.start < first_child:
+                body = item_body(item)
+                if not body.rstrip().endswith(":"):
+                    return []
+                start = item.end - len(body)
+                found = self.within(start, item.end)
+                return self.sentence_owners(start, item.end, found) or self.addressed(body, start, found)
+        return []
+
+    def sentence_owners(self, start: int, end: int, found: list[Mention]) -> list[str]:
+        """The subject of a sentence that does not open with an agency: a shared list, the heads of
+        ministries, an agency after an opening clause."""
+        body = self.text[start:end]
+        return (shared_list(body[:80]) if body.startswith(("Các", "các")) else []) \
+            or heads_owners(self.text, start, found) or clause_subject(self.text, start, end, found)
 
     # -- items ------------------------------------------------------------------------
     def units(self) -> list[tuple[str, int, int, str]]:
@@ -130,7 +175,8 @@ class TaskExtractor:
         if subject:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
-            owners = (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
+            owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
+                or (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
         if not owners:
             return None
         role, lead, coop = self.roles(body, start, found, owners[0], skip)
@@ -148,14 +194,8 @@ class TaskExtractor:
 
     def _subject_list(self, found: list[Mention], first: Mention, start: int) -> tuple[list[str], int]:
         """The agencies an item opens with ("Bộ X, Bộ Y ...") and where they end."""
-        names, last = [agency_name(first)], first
-        for m in found[found.index(first) + 1:]:
-            gap = self.text[last.end:m.start].strip()
-            if gap not in (",", "và", ", và"):
-                break
-            names.append(agency_name(m))
-            last = m
-        return names, last.end - start
+        names, last_end = subject_list(self.text, found, first)
+        return names, last_end - start
 
     def roles(self, body: str, start: int, found: list[Mention], owner: str,
               skip: int = 0) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -110,6 +110,13 @@ def test_name_split_across_lines() -> None:
     ("thành lập Quỹ Hỗ trợ đổi mới sáng tạo", []),
     ("Luật Tổ chức chính quyền địa phương", []),
     ("Hà Nội, ngày 06 tháng 8 năm 2024", []),
+    ("đặt Trung tâm dữ liệu tại Việt Nam", []),  # a kind of facility, not a body
+    ("xây dựng Trung tâm Dữ liệu quốc gia", []),  # created, not acting
+    ("Ban Quản lý các Khu công nghiệp tỉnh Lào Cai", [("body", "Ban Quản lý các Khu công nghiệp tỉnh Lào Cai")]),
+    ("Thanh tra tỉnh, Thuế tỉnh và Công an xã, phường", [
+        ("body", "Thanh tra tỉnh"), ("body", "Thuế tỉnh"), ("body", "Công an xã, phường")]),
+    ("Đảng ủy Ủy ban nhân dân tỉnh Lào Cai", [("body", "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai")]),
+    ("được Quốc hội khóa XV thông qua", [("qh", "Quốc hội")]),
 ])
 def test_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
@@ -130,6 +137,16 @@ def test_places_are_kept_apart() -> None:
      "Trung tâm Truyền thông tài nguyên và môi trường", "monre"),
     ("Thủ tướng Chính phủ", "Cục Thống kê thuộc Bộ Tài chính", "Cục Thống kê", "mof"),
     ("Thủ tướng Chính phủ", "Sở Tài chính tỉnh Lào Cai", "Sở Tài chính tỉnh Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Tỉnh ủy ban hành", "Tỉnh ủy Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ban Thường vụ Tỉnh ủy chỉ đạo", "Ban Thường vụ Tỉnh ủy Lào Cai",
+     "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Quỹ Phát triển khoa học và công nghệ tỉnh hỗ trợ",
+     "Quỹ Phát triển khoa học và công nghệ tỉnh Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ban Quản lý Khu kinh tế chủ trì", "Ban Quản lý Khu kinh tế tỉnh Lào Cai",
+     "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "UBND các xã, phường thực hiện", "Ủy ban nhân dân cấp xã", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân các phường, xã thực hiện", "Ủy ban nhân dân cấp xã",
+     "ubnd-p-lao-cai"),
 ])
 def test_bodies_attach_to_their_parent(issuer: str, text: str, name: str, parent: str) -> None:
     from extract.pipeline import extract_text, meta_from_text
@@ -137,6 +154,14 @@ def test_bodies_attach_to_their_parent(issuer: str, text: str, name: str, parent
     body = next(b for b in facts.bodies.values() if b.name == name)
     assert body.parent == parent
     assert any(m.agency == body.id and m.name == name for m in facts.mentions)
+
+
+def test_the_header_gives_the_province_when_the_issuer_is_not_known() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    text = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: /KH-UBND\nKẾ HOẠCH\n1. Sở Nội vụ chủ trì; UBND hướng dẫn."
+    facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": "Ủy ban nhân dân"}))
+    names = [m.name for m in facts.mentions]
+    assert names[1:] == ["Sở Nội vụ tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"]
 
 
 def test_bare_committee_of_a_provincial_plan_is_the_province() -> None:

@@ -149,3 +149,55 @@ def test_a_heading_names_its_owner_after_cua() -> None:
     tasks = facts_of(HEADED, kind="plan").tasks
     assert [t.owner for t in tasks] == ["Bộ Tài nguyên và Môi trường"] * 2
     assert tasks[1].cooperating == ("Bộ Tài chính",)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Các Bộ: Y tế, Giáo dục và Đào tạo, Nội vụ:", ["Bộ Y tế", "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ"]),
+    ("giao các Bộ: Tư pháp, Ngoại giao chủ trì rà soát", ["Bộ Tư pháp", "Bộ Ngoại giao"]),
+    ("Các Bộ: Công Thương và Xây dựng", ["Bộ Công Thương", "Bộ Xây dựng"]),
+    ("Các bộ, ngành liên quan", []),
+])
+def test_a_shared_list_gives_full_names(text, names) -> None:
+    from extract.task_owners import shared_list
+    assert shared_list(text) == names
+
+
+GENRE = """II. NHIỆM VỤ CỤ THỂ
+Nhằm đạt được mục tiêu đề ra, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, \
+Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương thực hiện các nhiệm vụ sau đây:
+1. Về thể chế
+a) Rà soát các quy định về đầu tư công nghệ.
+III. TRÁCH NHIỆM THỰC HIỆN
+1. Các Bộ: Y tế, Giáo dục và Đào tạo, Nội vụ:
+- Xây dựng kế hoạch đào tạo nhân lực.
+2. Bộ Tài chính, Bộ Kế hoạch và Đầu tư:
+- Bố trí vốn thực hiện Chương trình.
+3. Nhiệm vụ chung
+- Bộ Công Thương:
++ Xây dựng Chiến lược phát triển công nghiệp.
+- Các Bộ: Tư pháp, Ngoại giao:
++ Rà soát điều ước quốc tế.
+4. Trên cơ sở Chương trình này, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch.
+5. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, \
+Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tập trung chỉ đạo thực hiện.
+6. Sở Y tế
+Chủ trì đánh giá năng lực y tế cơ sở. Cụ thể:
+(i) Rà soát trạm y tế; (ii) Đề xuất đầu tư.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Rà soát các quy định về đầu tư", ("các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ",
+                                        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")),
+    ("Xây dựng kế hoạch đào tạo", ("Bộ Y tế", "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ")),
+    ("Bố trí vốn", ("Bộ Tài chính", "Bộ Kế hoạch và Đầu tư")),
+    ("Xây dựng Chiến lược phát triển", ("Bộ Công Thương",)),
+    ("Rà soát điều ước", ("Bộ Tư pháp", "Bộ Ngoại giao")),
+    ("Trên cơ sở Chương trình này", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",)),
+    ("Bộ trưởng, Thủ trưởng", ("các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ",
+                               "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")),
+    ("Chủ trì đánh giá năng lực y tế cơ sở. Cụ thể:\n(i) Rà soát", ("Sở Y tế",)),
+])
+def test_owners_in_the_genres_phrasings(quote, owners) -> None:
+    t = by_start(facts_of(GENRE, kind="programme"), quote)
+    assert t.owners == owners
