@@ -169,7 +169,11 @@ def main() -> None:
             browser.close()
         finally:
             proc.terminate()
-            proc.wait(10)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
     export_figures(work / "workspace", runs)
     shutil.rmtree(work, ignore_errors=True)
 
