@@ -26,6 +26,7 @@ _ISSUERS = [
 _ISSUER_RE = re.compile(r"^(?:BỘ|ỦY BAN|UBND|SỞ|BAN|ĐẢNG|TỈNH|THÀNH PHỐ|HỘI ĐỒNG|VĂN PHÒNG|TỔNG CỤC|CỤC)\b")
 _MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-", re.I)
 _MOTTO_START_RE = re.compile(r"(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
+_PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
 _SIGNER_RE = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỐNG ĐỐC|CHÍNH PHỦ|"
                         r"ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH|QUỐC HỘI)\b")
 _CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
@@ -36,7 +37,8 @@ _DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|
 _DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày\s)")
 _ATTACHED_RE = re.compile(r"\(?Ban hành kèm theo (Quyết định|Nghị quyết|Nghị định|Thông tư)\s+(?:số\s+)?(\S+)")
 _SYMBOL_RE = re.compile(r"\d+(?:/\d{4})?[/\-][A-ZĐ]|\b(?:Luật|Hiến pháp)\b")
-_DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b|^Số\s*:?\s*/")  # "Dự thảo 2", "Số:    /QĐ-TTg"
+# "Dự thảo 2"; a blank number alone says nothing (signed digitally, the number is in the signature)
+_DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b")
 _TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Số\s*:|\(|Kính gửi|Theo đề nghị)")
 
 
@@ -88,12 +90,16 @@ def _issuer(rows: list[list[str]]) -> str | None:
     """The issuer: the left column's capitals above the number, joined when they wrap."""
     block: list[str] = []
     for row in rows:
-        if row and (_NUMBER_RE.match(row[0]) or row[0].upper() in KIND_WORDS):
+        if row and (row[0].startswith("Số") or row[0].upper() in KIND_WORDS):
             break
         left = " ".join(c for c in _before_motto(row) if _is_caps(c))  # "ỦY BAN NHÂN DÂN   TỈNH X | CỘNG HÒA …"
         if left:
             block.append(left.strip(" :"))
     reg = registry()
+    place = next((m for b in block[:-1] if (m := _PROVINCE_RE.match(b))), None)
+    if place and len(block) > 1 and block[-1].startswith("SỞ") and (dept := reg.resolve(block[-1])):
+        # "ỦY BAN NHÂN DÂN TỈNH X / SỞ Y": the province's department, not the class of all of them
+        return f"{dept.name} {place.group(1).lower()} {place.group(2).title()}"
     for cand in [" ".join(block), *block[::-1], *(" ".join(block[k:]) for k in range(1, len(block)))]:
         if not cand:
             continue

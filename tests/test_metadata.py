@@ -85,6 +85,15 @@ BAN HÀNH KẾ HOẠCH THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP CỦA C
 BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
 """
 
+DEPARTMENT = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số:         /BC-SNNMT
+Lào Cai, ngày        tháng      năm 2026
+BÁO CÁO
+Tình hình thực hiện kế hoạch năm 2025
+"""
+
 REPORT = """BÁO CÁO TÓM TẮT
 Tình hình thực hiện Quyết định số 2289/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ
 Bộ Kế hoạch và Đầu tư báo cáo như sau:
@@ -105,10 +114,12 @@ Bộ Kế hoạch và Đầu tư báo cáo như sau:
      "Quyết định phê duyệt Đề án Chuyển đổi số quốc gia"),
     (ONE_SPACE, "resolution", "final", "03/NQ-CP", "Chính phủ", "2025-01-09",
      "Nghị quyết ban hành Chương trình hành động của Chính phủ"),
-    (WIDE, "plan", "draft", None, "Ủy ban nhân dân tỉnh Lào Cai", None,
+    (WIDE, "plan", "final", None, "Ủy ban nhân dân tỉnh Lào Cai", None,
      "Kế hoạch triển khai thực hiện Chỉ thị số 11-CT/TU"),
     (SIGNER, "decision", "final", "2200/QĐ-BNNMT", "Bộ Nông nghiệp và Môi trường", "2026-06-10",
      "Quyết định ban hành kế hoạch thực hiện Nghị định số 180/2026/NĐ-CP của Chính phủ"),
+    (DEPARTMENT, "report", "final", None, "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", None,
+     "Báo cáo tình hình thực hiện kế hoạch năm 2025"),
     (REPORT, "report", "final", None, None, None, "Báo cáo tóm tắt"),  # 31/12/2020 is the cited decision's
 ])
 def test_header_layouts(text, kind, status, number, issuer, date, title) -> None:

@@ -201,3 +201,31 @@ Chủ trì đánh giá năng lực y tế cơ sở. Cụ thể:
 def test_owners_in_the_genres_phrasings(quote, owners) -> None:
     t = by_start(facts_of(GENRE, kind="programme"), quote)
     assert t.owners == owners
+
+
+CELL_LINES = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Tuyên truyền, phổ biến Nghị định
+a)
+Tổ chức hội nghị phổ biến Nghị định.
+Cục Lâm nghiệp và Kiểm lâm
+Vụ Pháp chế; các cơ quan, đơn vị có liên quan
+Quý III/2026
+3
+Huy động nguồn lực cho rừng.
+Viện Khoa học lâm nghiệp Việt Nam, Bộ
+Tài chính
+Bộ Ngoại giao
+Thường xuyên
+"""
+
+
+def test_a_table_whose_cells_came_out_one_per_line() -> None:
+    tasks = facts_of(CELL_LINES, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Tổ chức hội nghị phổ biến Nghị định.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Pháp chế",), "Quý III/2026"),
+        ("Huy động nguồn lực cho rừng.", ("Viện Khoa học lâm nghiệp Việt Nam", "Bộ Tài chính"), ("Bộ Ngoại giao",),
+         "Thường xuyên")]  # "1 / Tuyên truyền …" has no agency: a group row
