@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -88,8 +89,8 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
         iri = f"https://w3id.org/policykg/id/agency/{AGENCIES[k % len(AGENCIES)]}"
         label = page.evaluate("(id) => window.__pkgNetwork.body.data.nodes.get(id).title.split(': ')[1]"
                               ".split('\\n')[0]", iri)
-        times.append(timed(page, lambda iri=iri: click_node(page, iri),  # type: ignore[misc]
-                           lambda label=label: page.get_by_role("heading", name=label).wait_for(timeout=120_000)))
+        heading = page.get_by_role("heading", name=label)
+        times.append(timed(page, partial(click_node, page, iri), partial(heading.wait_for, timeout=120_000)))
         page.goto(url)
         page.wait_for_function("window.__pkgStable === true", timeout=120_000)
     print(f"node click -> details beside         {p50_p95(times)}")
