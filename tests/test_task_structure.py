@@ -229,3 +229,11 @@ def test_a_table_whose_cells_came_out_one_per_line() -> None:
         ("Tổ chức hội nghị phổ biến Nghị định.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Pháp chế",), "Quý III/2026"),
         ("Huy động nguồn lực cho rừng.", ("Viện Khoa học lâm nghiệp Việt Nam", "Bộ Tài chính"), ("Bộ Ngoại giao",),
          "Thường xuyên")]  # "1 / Tuyên truyền …" has no agency: a group row
+
+
+def test_a_heading_naming_a_class_of_bodies_owns_its_items() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n10. Các chủ đầu tư dự án hạ tầng khu công nghiệp\n"
+            "- Rà soát và lập hồ sơ mở rộng khu công nghiệp.\n11. Các nhiệm vụ khác\n- Tổng kết việc thực hiện.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.owner, t.text) for t in tasks] == [
+        ("các chủ đầu tư dự án hạ tầng khu công nghiệp", "Rà soát và lập hồ sơ mở rộng khu công nghiệp.")]
