@@ -248,3 +248,8 @@ def test_an_owner_field_after_the_bullets_owns_them() -> None:
         ("Quán triệt quan điểm bảo vệ môi trường.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"),
          "responsible"),
         ("Đổi mới công tác tuyên truyền.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"), "responsible")]
+
+
+def test_a_partner_named_through_its_specialised_body() -> None:
+    text = "II. NHIỆM VỤ\n1. Bộ Tài chính\n- Phối hợp với cơ quan chuyên môn thuộc Bộ Công Thương rà soát thuế.\n"
+    assert facts_of(text).tasks[0].cooperating == ("Bộ Công Thương",)
