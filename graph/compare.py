@@ -80,6 +80,12 @@ def resolve_doc(rows: Rows, key: str) -> str:
     raise KeyError(f"'{key}' is ambiguous: {', '.join(sorted(hits))}; give the id")
 
 
+# Words every task uses ("báo cáo", "thực hiện", roles, "các bộ, ngành"): they make unrelated tasks look alike.
+BOILERPLATE = frozenset(
+    "các và của để theo với trong về cho có được những là năm thực hiện báo cáo triển khai chủ trì phối hợp "
+    "bộ ngành địa phương liên quan cơ quan tổ chức nhiệm vụ giải pháp đến từ tại trên này đã sẽ".split())
+
+
 def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms: int = 5) -> list[Row]:
     """Best-matching task pairs (one partner each) with score and shared key terms."""
     if not a or not b:
@@ -88,7 +94,8 @@ def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms
     from sklearn.metrics.pairwise import cosine_similarity
 
     texts = [fold_key(t["text"]) for t in a + b]
-    vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True)
+    vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True,
+                          stop_words=sorted(BOILERPLATE))
     matrix = vec.fit_transform(texts)
     sims = cosine_similarity(matrix[: len(a)], matrix[len(a):])
     vocab = vec.get_feature_names_out()

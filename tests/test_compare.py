@@ -62,3 +62,14 @@ def test_similar_tasks_give_score_and_reasons() -> None:
          {"id": "b2", "doc": "b", "section": "3", "owner": "Y", "owner_role": "lead", "text": "Giảm khoảng cách số"}]
     (pair,) = similar_pairs(a, b, threshold=0.2)
     assert pair["b"]["id"] == "b1" and 0 < pair["score"] <= 1 and {"thương", "điện tử"} <= set(pair["shared_terms"])
+
+
+def test_boilerplate_words_do_not_make_tasks_similar() -> None:
+    a = [{"id": "a1", "doc": "a", "section": "1", "owner": "X", "owner_role": "lead",
+          "text": "Chủ trì, phối hợp với các bộ, ngành liên quan thực hiện báo cáo năm về an ninh mạng"}]
+    b = [{"id": "b1", "doc": "b", "section": "2", "owner": "Y", "owner_role": "lead",
+          "text": "Chủ trì, phối hợp với các bộ, ngành liên quan thực hiện báo cáo năm về nông nghiệp hữu cơ"}]
+    assert similar_pairs(a, b, threshold=0.2) == []
+    b[0]["text"] = "Bảo đảm an ninh mạng cho hạ tầng số"
+    (pair,) = similar_pairs(a, b, threshold=0.2)
+    assert "ninh mạng" in pair["shared_terms"] and not {"báo cáo", "thực hiện", "năm"} & set(pair["shared_terms"])
