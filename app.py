@@ -10,15 +10,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from policykg import export, selection
 from policykg.errors import PolicyKGError, QueryError
 from policykg.ui import charts, explorer, network, pages
 from policykg.ui.corpus import RELATIONS, Corpus
 from policykg.ui.corpus import add as add_document
 from policykg.ui.i18n import Lang, column, tr, word
+from policykg.ui.markdown import plain
 
 WORKSPACE = Path("workspace")
-st.set_page_config(page_title="policykg", layout="wide")
+st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wide")
 qp = st.query_params
 
 
@@ -30,7 +30,7 @@ def load(workspace: str) -> Corpus:
 try:
     corpus = load(str(WORKSPACE))
 except PolicyKGError as exc:
-    st.error(str(exc))
+    st.error(plain(exc))
     st.stop()
 
 english = st.sidebar.toggle("English", value=qp.get("lang") == "en", key="lang_en")
@@ -56,17 +56,19 @@ def upload() -> None:
     if file is None or st.session_state.get("uploaded") == file.file_id:
         return
     st.session_state["uploaded"] = file.file_id
+    from policykg.export import safe_name
+
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / export.safe_name(file.name)
+        path = Path(tmp) / safe_name(file.name)
         path.write_bytes(file.getvalue())
         try:
             summary = add_document(path, WORKSPACE)
         except PolicyKGError as exc:
-            st.sidebar.error(str(exc))
+            st.sidebar.error(plain(exc))
             return
     st.cache_resource.clear()
     st.cache_data.clear()
-    st.session_state["added"] = _("upload.added", name=file.name, summary=summary)
+    st.session_state["added"] = _("upload.added", name=plain(file.name), summary=summary)
     st.rerun()
 
 
@@ -96,6 +98,17 @@ def network_component() -> Any:
     return st.components.v2.component("policykg_network", html=html, css=css, js=js)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
+    """Agencies, documents, tasks and indicators matching a search (cached: typing back is instant)."""
+    return explorer.search_all(corpus, text, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def node_details(iri: str) -> network.Details | None:
+    return network.details(corpus.store, iri)
+
+
 def _listed(name: str, allowed: Any) -> list[str]:
     """A multiselect's values from the URL ("a|b"), keeping only known ones."""
     return [v for v in qp.get(name, "").split("|") if v and v in allowed]
@@ -109,29 +122,30 @@ def view_state() -> dict[str, Any]:
     focus = qp.get("focus") or None
     if text and st.session_state.get("searched") != text:
         st.session_state["searched"] = text
-        hits = explorer.search_all(corpus, text, LANG)
+        hits = search_hits(text, LANG)
         focus = hits[0]["iri"] if hits else None
         qp["focus"] = focus or ""
     if text:
-        hits = explorer.search_all(corpus, text, LANG)
+        hits = search_hits(text, LANG)
         if not hits:
-            side.warning(_("search.none", text=text))
+            side.warning(_("search.none", text=plain(text)))
         else:
             choice = side.radio(_("search.hits"), range(len(hits)),
                                 index=next((i for i, h in enumerate(hits) if h["iri"] == focus), 0),
-                                format_func=lambda i: f"{hits[i]['kind']}: {hits[i]['label']}", key="hit")
+                                format_func=lambda i: plain(f"{hits[i]['kind']}: {hits[i]['label']}"), key="hit")
             focus = hits[choice]["iri"]
             qp["focus"] = focus
     depth = side.slider(_("net.depth"), 1, 3, int(qp.get("depth", 1)), key="depth")
     docs = side.multiselect(_("net.docs"), corpus.corpus_ids(), default=_listed("docs", corpus.corpus_ids()),
-                            format_func=corpus.short, key="docs")
+                            format_func=corpus.short, key="docs", placeholder=_("choose"))
     agency_names = sorted({a["name"] for a in corpus.agencies})
     agencies = side.multiselect(_("net.agencies"), agency_names, default=_listed("agencies", agency_names),
-                                key="agencies")
+                                key="agencies", placeholder=_("choose"))
     types = side.multiselect(_("net.types"), list(network.STYLE), default=_listed("types", network.STYLE),
-                             format_func=lambda t: word("node", t, LANG), key="types")
+                             format_func=lambda t: word("node", t, LANG), key="types", placeholder=_("choose"))
     relations = side.multiselect(_("net.relations"), RELATIONS, default=_listed("relations", RELATIONS),
-                                 format_func=lambda r: word("relation", r, LANG), key="relations")
+                                 format_func=lambda r: word("relation", r, LANG), key="relations",
+                                 placeholder=_("choose"))
     tree = side.radio(_("net.layout"), ["force", "tree"], index=1 if qp.get("layout") == "tree" else 0,
                       format_func=lambda v: _(f"net.layout.{v}"), horizontal=True, key="layout") == "tree"
     physics = side.toggle(_("net.physics"), value=qp.get("physics", "on") == "on", key="physics")
@@ -148,7 +162,7 @@ def network_page() -> None:
     state = view_state()
     net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
                        state["relations"], state["physics"], state["cap"], LANG, state["tree"])
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([5, 2], gap="medium")
     with left:
         if net.message:
             st.caption(net.message)
@@ -172,27 +186,28 @@ def show_details(node: str | None) -> None:
     if not node:
         st.caption(_("net.click"))
         return
-    info = network.details(corpus.store, node)
+    info = node_details(node)
     if info is None:
         st.warning(_("net.missing"))
         return
     labels = node_labels(LANG)
     name = labels.names.get(info.iri) or (info.label_en if LANG == "en" and info.label_en else info.label_vi)
-    st.subheader(name, anchor=False)
+    st.subheader(plain(name), anchor=False)
     st.caption(word("node", info.type, LANG))
     if info.relations:
         st.markdown(f"**{_('details.relations')}**")
         for k, (direction, relation, other, iri) in enumerate(info.relations[:40]):
             other_name = labels.names.get(iri, other)
             text = f"{'→' if direction == '→' else '←'} {word('relation', relation, LANG)}: {other_name}"
-            if st.button(text, key=f"rel-{k}", type="tertiary"):
+            if st.button(plain(text), key=f"rel-{k}", type="tertiary"):
                 qp["focus"] = iri
                 st.session_state["last_click"] = iri
                 st.rerun()
     if info.evidence:
         st.markdown(f"**{_('details.evidence')}**")
         for doc, section, quote in info.evidence[:12]:
-            st.caption(f"{labels.names.get(doc, doc.rsplit('/', 1)[-1])} — {_('details.section', section=section)}")
+            st.caption(plain(f"{labels.names.get(doc, doc.rsplit('/', 1)[-1])} — "
+                             f"{_('details.section', section=section)}"))
             st.text(quote)
 
 
@@ -210,7 +225,7 @@ def ownership_page() -> None:
     if text:
         wanted = set(explorer.match_agencies(corpus, text))
         if not wanted:
-            st.warning(_("own.nomatch", text=text))
+            st.warning(_("own.nomatch", text=plain(text)))
         rows = [r for r in rows if r["agency"] in wanted]
     if role:
         rows = [r for r in rows if r["role_code"] == role]
@@ -221,7 +236,9 @@ def ownership_page() -> None:
         counts.index.name = column("agency", LANG)
         counts.columns.name = None
         st.dataframe(counts, width="stretch")
-    keys = ["agency", "today", "role", "partners", "doc", "section", "task", "deadline"]
+    for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
+        st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
+    keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
     frame(rows, keys)
     out = explorer.table(rows, keys, LANG)
     c1, c2 = st.columns(2)
@@ -242,8 +259,7 @@ def matrix_page() -> None:
     data = [{"agency": a, "section": s, "cell": cells[(a, s)],
              "count": sum(int(x.split()[0]) for x in cells[(a, s)].split(" / "))}
             for a in rows for s in cols if (a, s) in cells]
-    spec = charts.heatmap_spec(LANG)
-    spec["height"] = 22 * len(rows)
+    spec = charts.heatmap_spec(LANG, rows, cols)
     st.vega_lite_chart(pd.DataFrame(data), spec, width="stretch")
 
 
@@ -260,7 +276,8 @@ def targets_page() -> None:
         if rank:
             st.caption(_("tg.rank.note"))
         unit = next((r["unit"] for r in series if r["unit"]), "")
-        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit))
+        scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes))
     else:
         st.info(_("tg.none"))
     rows = explorer.target_rows(corpus, LANG)
@@ -311,7 +328,7 @@ def overlaps_page() -> None:
             "b": word("relation", s["relation_b"], LANG)} for s in result["shared_citations"]], ["cited", "a", "b"])
     missing = [x for x in (a, b) if not corpus.in_corpus(x)]
     for x in missing:
-        st.info(_("ov.no_text", name=corpus.short(x)))
+        st.info(_("ov.no_text", name=plain(corpus.short(x))))
     st.subheader(_("ov.shared_agencies"), anchor=False)
     if not missing:
         frame([{"agency": s["agency"], "tasks_a": len(s["in_a"]), "tasks_b": len(s["in_b"])}
@@ -322,11 +339,11 @@ def overlaps_page() -> None:
     for p in result["similar_tasks"]:
         head = (f"{p['score']:.2f} · {p['a']['owner']} (§{p['a']['section']}) ↔ {p['b']['owner']} "
                 f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
-        with st.expander(head):
+        with st.expander(plain(head)):
             ca, cb = st.columns(2)
-            ca.caption(f"{corpus.short(a)} — §{p['a']['section']} — {p['a']['owner']}")
+            ca.caption(plain(f"{corpus.short(a)} — §{p['a']['section']} — {p['a']['owner']}"))
             ca.text(p["a"]["text"])
-            cb.caption(f"{corpus.short(b)} — §{p['b']['section']} — {p['b']['owner']}")
+            cb.caption(plain(f"{corpus.short(b)} — §{p['b']['section']} — {p['b']['owner']}"))
             cb.text(p["b"]["text"])
     st.subheader(_("ov.passages"), anchor=False)
     frame([{"doc": corpus.short(p["doc"]), "section": p["section"], "passage": p["passage"]}
@@ -368,10 +385,14 @@ MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
+    from policykg import selection
+
     return selection.render_nodes(WORKSPACE, fmt, set(nodes), title, drafts=drafts)
 
 
 def export_page() -> None:
+    from policykg import export, selection  # loaded when the page is first opened, not at start-up
+
     source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
                       format_func=lambda s: _(f"ex.source.{s}"))
     if source == "view":
@@ -391,7 +412,7 @@ def export_page() -> None:
         depth = st.slider(_("ex.depth"), 1, 3, 1, key="ex_depth")
         hits = explorer.search_all(corpus, focus, LANG, 1)
         if not hits:
-            st.warning(_("search.none", text=focus))
+            st.warning(_("search.none", text=plain(focus)))
             return
         nodes = network.view_nodes(corpus.view, hits[0]["iri"], depth, set(), set(), set(), set())
         title = hits[0]["label"]
@@ -443,7 +464,7 @@ def sparql_page() -> None:
         try:
             result = corpus.query(query, int(limit), float(timeout))
         except QueryError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
             return
         if result.boolean is not None:
             st.write(result.boolean)
@@ -467,7 +488,7 @@ def guarded(draw: Callable[[], None]) -> Callable[[], None]:
         try:
             draw()
         except PolicyKGError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
     page.__name__ = draw.__name__
     return page
 

@@ -167,6 +167,9 @@ def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
     """The body a name refers to in a document's context, with a stable id from its name."""
     reg = registry()
     name = canonical(text)
+    issuer = reg.agencies.get(ctx.issuer or "")
+    if name.endswith(" Bộ") and issuer is not None and issuer.kind == "ministry":
+        name, parent = f"{name[:-3]} {issuer.name}", parent or issuer.id  # "Văn phòng Bộ": the issuing ministry's
     shape = shape_of(name)
     kind = shape.kind if shape else "organisation"
     _, level, place = _level(name)

@@ -93,8 +93,10 @@ class BodyRuler:
               heads: dict, starts: dict[int, Span]) -> Span | None:
         parent = ""
         n = len(doc)
-        if start in starts:  # a registry name: only a level may extend it ("Sở Tài chính tỉnh X")
+        if start in starts:  # a registry name: only a place may extend it ("Sở Tài chính tỉnh X")
             k = starts[start].end
+            if k + 1 < n and lowers[k] == "các" and lowers[k + 1] in ("tỉnh", "thành"):
+                return None  # "Sở Tài chính các tỉnh" is the registry's class
         elif end < n and end in starts and shape.first in ("title", "any"):
             k, parent = starts[end].end, starts[end].label_  # "Văn phòng Ủy ban nhân dân tỉnh X"
         elif self._level_end(doc, lowers, end) > end:
@@ -102,7 +104,7 @@ class BodyRuler:
         elif shape.first == "title" and end + 1 < n and lowers[end] == "các" and doc[end + 1].is_title:
             k = self._name_end(doc, lowers, end + 2, start, heads, starts)  # "Ban Quản lý các Khu …"
         elif shape.first in ("title", "any"):
-            if end >= n or not _wordlike(doc, end):
+            if end >= n or not _wordlike(doc, end) or end in heads:  # "Cục\nVụ Khoa học": a cut cell
                 return None
             if shape.first == "title" and not (doc[end].is_title or doc[end].is_upper):
                 return None
@@ -151,9 +153,10 @@ class BodyRuler:
     def _level_end(self, doc: Doc, lowers: list[str], k: int) -> int:
         """The end of a level after a name: "tỉnh Hà Giang", "cấp huyện", "các cấp", "các huyện, thị xã"."""
         n = len(doc)
-        if k + 1 < n and lowers[k] in ("cấp", "các") and (_at(lowers, k + 1, self.levels)
-                                                         or lowers[k + 1] in ("cấp", "cơ")):
-            j = k + 1 + (_at(lowers, k + 1, self.levels) or 1 + (lowers[k + 1] == "cơ"))
+        if k + 1 < n and lowers[k] == "cấp" and k + 2 < n and lowers[k + 1:k + 3] == ["cơ", "sở"]:
+            return k + 3
+        if k + 1 < n and lowers[k] in ("cấp", "các") and (_at(lowers, k + 1, self.levels) or lowers[k + 1] == "cấp"):
+            j = k + 1 + (_at(lowers, k + 1, self.levels) or 1)
             while j + 1 < n and lowers[k] == "các" and lowers[j] in (",", "và") and _at(lowers, j + 1, self.levels):
                 j += 1 + _at(lowers, j + 1, self.levels)
             return j

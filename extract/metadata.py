@@ -14,7 +14,7 @@ from extract.legal_ids import parse_number
 from extract.normalize import fold_text
 
 KIND_WORDS: dict[str, str] = {
-    "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
+    "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "programme", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
     "KẾ HOẠCH": "plan", "BÁO CÁO": "report", "QUYẾT ĐỊNH": "decision", "NGHỊ QUYẾT": "resolution",
     "NGHỊ ĐỊNH": "decree", "THÔNG TƯ": "circular", "CHỈ THỊ": "directive", "LUẬT": "law",
     "TỜ TRÌNH": "submission", "THÔNG BÁO": "notice", "CÔNG VĂN": "letter", "KẾT LUẬN": "conclusion",
@@ -25,6 +25,10 @@ _ISSUERS = [
 ]
 _ISSUER_RE = re.compile(r"^(?:BỘ|ỦY BAN|UBND|SỞ|BAN|ĐẢNG|TỈNH|THÀNH PHỐ|HỘI ĐỒNG|VĂN PHÒNG|TỔNG CỤC|CỤC)\b")
 _MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-", re.I)
+_MOTTO_START_RE = re.compile(r"(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
+_PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
+_SIGNER_RE = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỐNG ĐỐC|CHÍNH PHỦ|"
+                        r"ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH|QUỐC HỘI)\b")
 _CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _DECOR_RE = re.compile(r"\*+|^#{1,6}\s*|-{3,}|_{3,}|^\[|\]$")
 _NUMBER_RE = re.compile(r"^Số\s*:?\s*(\d+(?:\s*[/\-]\s*[\wĐđ&.]+)+)")
@@ -33,8 +37,15 @@ _DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|
 _DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày\s)")
 _ATTACHED_RE = re.compile(r"\(?Ban hành kèm theo (Quyết định|Nghị quyết|Nghị định|Thông tư)\s+(?:số\s+)?(\S+)")
 _SYMBOL_RE = re.compile(r"\d+(?:/\d{4})?[/\-][A-ZĐ]|\b(?:Luật|Hiến pháp)\b")
-_DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b|^Số\s*:?\s*/")  # "Dự thảo 2", "Số:    /QĐ-TTg"
+# "Dự thảo 2"; a blank number alone says nothing (signed digitally, the number is in the signature)
+_DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b")
 _TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Số\s*:|\(|Kính gửi|Theo đề nghị)")
+
+
+# Names that keep their capital in a sentence: kinds of a cited document ("Nghị định số …"), the
+# Government, the Prime Minister, the Party's bodies.
+_PROPER_RE = re.compile(r"\b(?:(?:nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kết luận|luật)(?= số\b)"
+                        r"|chính phủ|thủ tướng|quốc hội|bộ chính trị|ban chấp hành trung ương)")
 
 
 def _date(m: re.Match[str]) -> str:
@@ -53,11 +64,13 @@ def _sentence_case(text: str) -> str:
         return text
     words = [w if any(c.isdigit() for c in w) else w.lower() for w in text.split()]
     out = " ".join(words)
+    out = _PROPER_RE.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], out)
     return out[:1].upper() + out[1:]
 
 
 def cells(line: str) -> list[str]:
     """The columns of a header line, without markdown emphasis, rules or table pipes."""
+    line = _MOTTO_START_RE.sub(" | ", line)  # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI …": two columns, one space
     parts = (_DECOR_RE.sub("", p).strip() for p in _CELL_SPLIT_RE.split(line.strip()))
     return [p for p in parts if p]
 
@@ -67,16 +80,26 @@ def header_lines(text: str, limit: int = 60) -> list[list[str]]:
     return [cells(fold_text(ln)) for ln in text.split("\n")[:limit]]
 
 
+def _before_motto(row: list[str]) -> list[str]:
+    """The cells of the left column: those before the motto's."""
+    k = next((i for i, c in enumerate(row) if _MOTTO_RE.search(c)), len(row))
+    return row[:k] if k else []
+
+
 def _issuer(rows: list[list[str]]) -> str | None:
     """The issuer: the left column's capitals above the number, joined when they wrap."""
     block: list[str] = []
     for row in rows:
-        if row and (_NUMBER_RE.match(row[0]) or row[0].upper() in KIND_WORDS):
+        if row and (row[0].startswith("Số") or row[0].upper() in KIND_WORDS):
             break
-        left = row[0] if row else ""
-        if left and _is_caps(left) and not _MOTTO_RE.search(left):
+        left = " ".join(c for c in _before_motto(row) if _is_caps(c))  # "ỦY BAN NHÂN DÂN   TỈNH X | CỘNG HÒA …"
+        if left:
             block.append(left.strip(" :"))
     reg = registry()
+    place = next((m for b in block[:-1] if (m := _PROVINCE_RE.match(b))), None)
+    if place and len(block) > 1 and block[-1].startswith("SỞ") and (dept := reg.resolve(block[-1])):
+        # "ỦY BAN NHÂN DÂN TỈNH X / SỞ Y": the province's department, not the class of all of them
+        return f"{dept.name} {place.group(1).lower()} {place.group(2).title()}"
     for cand in [" ".join(block), *block[::-1], *(" ".join(block[k:]) for k in range(1, len(block)))]:
         if not cand:
             continue
@@ -117,7 +140,7 @@ def _kind_and_title(rows: list[list[str]]) -> tuple[str | None, str | None]:
                     break
                 continue
             if _TITLE_STOP_RE.match(text) or _MOTTO_RE.search(text) or _is_caps(text) != caps \
-                    or (parts and text.endswith(":")):
+                    or _SIGNER_RE.match(text) or (parts and text.endswith(":")):
                 break
             parts.append(text)
         title = _sentence_case(" ".join(parts)) if parts else ""
@@ -132,7 +155,7 @@ def from_header(text: str) -> dict[str, str | None]:
     flat = "\n".join(" ".join(r) for r in rows)
     meta: dict[str, str | None] = {"kind": None, "status": "final", "number": None, "issuer": None,
                                    "date": None, "title": None}
-    if any(_DRAFT_RE.match(cell) for row in rows for cell in row):
+    if any(_DRAFT_RE.match(cell) for row in rows for cell in [*row, " ".join(row)]):
         meta["status"] = "draft"
     meta["issuer"] = _issuer(rows)
     meta["number"], meta["date"] = _number_and_date(rows)

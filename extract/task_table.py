@@ -9,13 +9,11 @@ their order and number do not matter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extract.agencies import GROUP_KIND
-from extract.records import Mention
-from extract.task_draft import Draft, agency_name
-from extract.task_fields import deadline_text
+from extract.normalize import is_row
+from extract.task_draft import Draft
+from extract.task_fields import Cell, body_names, deadline_text
 
 if TYPE_CHECKING:
     from extract.tasks import TaskExtractor
@@ -29,21 +27,11 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("lead", re.compile(r"chủ trì|thực hiện|phụ trách|cơ quan|đơn vị", re.I)),
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án|giải pháp", re.I)),
 ]
+_MARK_RE = re.compile(r"^(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]?$")
+_TIME_CELL_RE = re.compile(r"^(?:Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Trước|Trong|Giai đoạn|\d{4})", re.I)
+# A name cut by the cell's width: the line ends with a body's first word, a comma or "và".
+_WRAPPED_RE = re.compile(r"(?:,|\bvà|\b(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|Ban|Trung tâm|Tổng cục))$")
 _GROUP_ROW_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-# Where a cell lists bodies without a recognised name: a new name starts with the word a body's
-# name starts with ("…, Cục Y, Viện Z").
-_BODY_START_RE = re.compile(
-    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
-    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
 def cells(line: str, start: int) -> list[Cell]:
     """The cells of a pipe row with their offsets (outer pipes dropped)."""
     out = []
@@ -71,57 +59,70 @@ def header_columns(row: list[Cell]) -> dict[str, int] | None:
     return cols if "task" in cols and "lead" in cols else None
 
 
-def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
-    """The bodies a cell names: recognised names, else the cell's own words, one per body."""
-    out: list[str] = []
-    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
-    pos = cell.start
-    for piece in pieces:
-        at = ex.text.find(piece, pos, cell.end + 1)
-        at = pos if at < 0 else at
-        found = ex.within(at, at + len(piece))
-        if found:
-            out.extend(agency_name(m) for m in found if groups or not _generic(ex, m, at))
-        else:
-            name = re.sub(r"\s+", " ", piece).strip(" .,;")
-            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
-                out.append(name)
-        pos = at + len(piece)
-    return list(dict.fromkeys(out))
-
-
-def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:
-    """A partner named only as a catch-all ("các đơn vị có liên quan thuộc Bộ X") is not listed."""
-    before = ex.text[max(since, ex.text.rfind(",", since, m.start) + 1):m.start]
-    return m.agency == GROUP_KIND or "liên quan" in before
-
-
 def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
     """Tasks of every pipe task table, and the spans of the rows they consumed."""
     drafts: list[Draft] = []
     spans: list[tuple[int, int]] = []
-    cols: dict[str, int] | None = None
-    last_end = -2
-    for item in ex.items:
-        if not item.text.startswith("|"):
-            cols = None
-            continue
-        if item.start > last_end + 1:
-            cols = None  # a new table starts
-        last_end = item.end
-        row = cells(item.text, item.start)
-        head = header_columns(row)
-        if head is not None:
-            cols = head
-            spans.append((item.start, item.end))
-            continue
+    k = 0
+    while k < len(ex.items):
+        item = ex.items[k]
+        cols = header_columns(cells(item.text, item.start)) if is_row(item.text) else None
+        k += 1
         if cols is None:
             continue
         spans.append((item.start, item.end))
-        draft = _row_task(ex, item.section, row, cols)
-        if draft is not None:
-            drafts.append(draft)
+        if k < len(ex.items) and not is_row(ex.items[k].text):
+            k = _cell_lines(ex, k, dict(cols), drafts, spans)  # rows came out one cell per line
+            continue
+        while k < len(ex.items) and is_row(ex.items[k].text):
+            row = ex.items[k]
+            spans.append((row.start, row.end))
+            if (draft := _row_task(ex, row.section, cells(row.text, row.start), cols)) is not None:
+                drafts.append(draft)
+            k += 1
     return drafts, spans
+
+
+def _cell_lines(ex: TaskExtractor, k: int, cols: dict[str, int], drafts: list[Draft],
+                spans: list[tuple[int, int]]) -> int:
+    """Rows of a table whose cells are one per line, each row opened by its number ("3", "a)")."""
+    section = ex.items[k].section
+    records: list[list[Cell]] = []
+    while k < len(ex.items) and ex.items[k].section == section and not is_row(ex.items[k].text):
+        item = ex.items[k]
+        cell = Cell(item.text.strip(), item.start, item.end)
+        spans.append((item.start, item.end))
+        k += 1
+        if _MARK_RE.match(cell.text):
+            records.append([cell])
+        elif records:
+            records[-1].append(cell)
+        elif (kind := next((n for n, p in _COLUMNS if p.search(cell.text)), None)) and kind not in cols:
+            cols[kind] = max(cols.values()) + 1  # a header cell left on a line of its own
+    order = [kind for kind, _ in sorted(cols.items(), key=lambda kv: kv[1]) if kind != "index"]
+    for record in records:
+        row = _record_cells(record[0], record[1:], order)
+        if (draft := _row_task(ex, section, row, {kind: i for i, kind in enumerate(["index", *order])})) is not None:
+            drafts.append(draft)
+    return k
+
+
+def _record_cells(mark: Cell, lines: list[Cell], order: list[str]) -> list[Cell]:
+    """A record's lines as cells in column order: the time cell found by its words, wrapped names joined."""
+    if not lines:
+        return [mark]
+    task, rest = lines[0], lines[1:]
+    time = next((c for c in rest if _TIME_CELL_RE.match(c.text)), None) if "deadline" in order else None
+    names = [c for c in rest if c is not time and not c.text[:1].islower()]
+    width = sum(1 for kind in order if kind in ("lead", "cooperating", "product"))
+    while len(names) > width and (j := next((i for i in range(len(names) - 1)
+                                             if _WRAPPED_RE.search(names[i].text)), None)) is not None:
+        names[j:j + 2] = [Cell(f"{names[j].text} {names[j + 1].text}", names[j].start, names[j + 1].end)]
+    by_kind = {"task": task, "deadline": time}
+    for kind in (kind for kind in order if kind in ("lead", "cooperating", "product")):
+        by_kind[kind] = names.pop(0) if names else None
+    empty = Cell("", mark.end, mark.end)
+    return [mark, *(by_kind.get(kind) or empty for kind in order)]
 
 
 def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, int]) -> Draft | None:
@@ -131,7 +132,8 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
 
     task, lead = cell("task"), cell("lead")
     index = cell("index")
-    if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)):
+    if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)) \
+            or re.fullmatch(r"\(?\d{1,2}\)?", task.text):  # "| (1) | (2) | (3) |": the columns' numbers
         return None  # a group row ("I. Hoàn thiện thể chế") heads the rows below
     leads = body_names(ex, lead)
     if not leads:

@@ -31,6 +31,12 @@ _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
                        r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
+# A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
+_BODIES_HEAD_RE = re.compile(
+    r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|cấp ủy|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
+    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
+    re.I)
+_PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị) chuyên môn (?:thuộc|của))?", re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -112,8 +118,8 @@ class TaskExtractor:
                 if len(tail.split()) <= 6:
                     return [agency_name(m) for m in found]
             rest = head[skip:]
-            if _HEAD_GROUP_RE.match(rest):
-                return [group_agency(rest).name]
+            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
+                return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
             if intro := self.intro_owners(sec):
                 return intro
         return []
@@ -149,7 +155,9 @@ class TaskExtractor:
             out.append((item.section, item.end - len(body), item.end, body))
         for sec in self.sections.values():
             leaf = sec.id not in with_items and not self.children.get(sec.id)
-            if leaf and len(sec.heading.split()) >= 6:
+            # a heading that is a whole sentence is an item even with paragraphs or bullets below it
+            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
+            if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
         return sorted(out, key=lambda u: u[1])
@@ -216,8 +224,8 @@ class TaskExtractor:
             for x in found:
                 if x.start < pos:
                     continue
-                if self.text[pos:x.start].strip(" ,") not in ("", "và", "các"):
-                    break
+                if not _PARTNER_GAP_RE.fullmatch(self.text[pos:x.start].strip(" ,;")):
+                    break  # "phối hợp với (các) cơ quan chuyên môn thuộc Bộ X": X is the partner
                 coop.append(agency_name(x))
                 pos = x.end
         opening = low[skip:].lstrip(" ,")

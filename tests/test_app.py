@@ -35,6 +35,17 @@ def test_page_registry_names_every_page_in_both_languages() -> None:
     assert pages.requested("nonsense").key == "network"
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("x ![i](http://127.0.0.1:9/i.png).txt", r"x \!\[i\]\(http\://127.0.0.1\:9/i.png\).txt"),
+    ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
+    (":red[Bộ] **đậm** `mã`", r"\:red\[Bộ\] \*\*đậm\*\* \`mã\`"),
+    ("- 1. QĐ 2289/QĐ-TTg", r"\- 1. QĐ 2289/QĐ-TTg"),
+])
+def test_document_text_reaches_markdown_escaped(text, shown) -> None:
+    from policykg.ui.markdown import plain
+    assert plain(text) == shown
+
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("app")
@@ -67,7 +78,7 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
-    assert columns[:4] == ["Agency", "Today", "Role", "With whom"]
+    assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
     assert set(at.dataframe[1].value["Role"]) <= {"lead", "cooperating", "responsible"}
     assert at.text_input(key="own_agency").label.startswith("Agency")
 
@@ -81,7 +92,7 @@ def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, mo
     from policykg.ui.network import Labels, overview
     data = overview(Corpus(workdir / "workspace").view, Labels())
     assert 10 <= len(data.nodes) <= 60
-    assert {n["shape"] for n in data.nodes} == {"box", "star"}
+    assert {n["shape"] for n in data.nodes} == {"square", "star"}
     assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}
 
 

@@ -201,3 +201,55 @@ Chủ trì đánh giá năng lực y tế cơ sở. Cụ thể:
 def test_owners_in_the_genres_phrasings(quote, owners) -> None:
     t = by_start(facts_of(GENRE, kind="programme"), quote)
     assert t.owners == owners
+
+
+CELL_LINES = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Tuyên truyền, phổ biến Nghị định
+a)
+Tổ chức hội nghị phổ biến Nghị định.
+Cục Lâm nghiệp và Kiểm lâm
+Vụ Pháp chế; các cơ quan, đơn vị có liên quan
+Quý III/2026
+3
+Huy động nguồn lực cho rừng.
+Viện Khoa học lâm nghiệp Việt Nam, Bộ
+Tài chính
+Bộ Ngoại giao
+Thường xuyên
+"""
+
+
+def test_a_table_whose_cells_came_out_one_per_line() -> None:
+    tasks = facts_of(CELL_LINES, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Tổ chức hội nghị phổ biến Nghị định.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Pháp chế",), "Quý III/2026"),
+        ("Huy động nguồn lực cho rừng.", ("Viện Khoa học lâm nghiệp Việt Nam", "Bộ Tài chính"), ("Bộ Ngoại giao",),
+         "Thường xuyên")]  # "1 / Tuyên truyền …" has no agency: a group row
+
+
+def test_a_heading_naming_a_class_of_bodies_owns_its_items() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n10. Các chủ đầu tư dự án hạ tầng khu công nghiệp\n"
+            "- Rà soát và lập hồ sơ mở rộng khu công nghiệp.\n11. Các nhiệm vụ khác\n- Tổng kết việc thực hiện.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.owner, t.text) for t in tasks] == [
+        ("các chủ đầu tư dự án hạ tầng khu công nghiệp", "Rà soát và lập hồ sơ mở rộng khu công nghiệp.")]
+
+
+def test_an_owner_field_after_the_bullets_owns_them() -> None:
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\n3.1. Tăng cường tuyên truyền\n- Quán triệt quan điểm bảo vệ môi trường.\n"
+            "- Đổi mới công tác tuyên truyền.\n"
+            "Trách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng; Bộ Tài nguyên và Môi trường.\n")
+    tasks = facts_of(text, kind="programme").tasks
+    assert [(t.text, t.owners, t.owner_role) for t in tasks] == [
+        ("Quán triệt quan điểm bảo vệ môi trường.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"),
+         "responsible"),
+        ("Đổi mới công tác tuyên truyền.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"), "responsible")]
+
+
+def test_a_partner_named_through_its_specialised_body() -> None:
+    text = "II. NHIỆM VỤ\n1. Bộ Tài chính\n- Phối hợp với cơ quan chuyên môn thuộc Bộ Công Thương rà soát thuế.\n"
+    assert facts_of(text).tasks[0].cooperating == ("Bộ Công Thương",)

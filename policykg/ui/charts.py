@@ -9,7 +9,7 @@ from policykg.ui.i18n import Lang, column
 STATUS_COLOURS = {"achieved": "#2e9e5b", "on_track": "#1a7fc1", "off_track": "#d64545", "no_data": "#8a8a8a"}
 
 
-def targets_spec(lang: Lang, rank: bool, unit: str) -> dict[str, Any]:
+def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool) -> dict[str, Any]:
     """Observed series as a line with points; each target as a large marker at its value and year.
 
     Years are an integer axis (no thousands separator); ranks are drawn on an inverted axis; one panel
@@ -20,32 +20,31 @@ def targets_spec(lang: Lang, rank: bool, unit: str) -> dict[str, Any]:
                          "scale": {"reverse": rank, "zero": False}}
     x = {"field": "year", "type": "quantitative", "title": column("year", lang),
          "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False, "nice": False, "padding": 20}}
-    colour = {"field": "series", "type": "nominal", "title": column("series", lang)}
+    colour = {"field": "series", "type": "nominal", "title": column("series", lang),
+              "legend": {"labelLimit": 420, "orient": "bottom", "direction": "vertical"}}
     tooltip = [{"field": "series", "title": column("series", lang)}, {"field": "year", "title": column("year", lang)},
                {"field": "value", "title": column("value", lang)}, {"field": "status", "title": column("status", lang)}]
-    return {
-        "facet": {"field": "scope", "type": "nominal", "title": column("scope", lang)},
-        "columns": 2,
-        "spec": {
-            "width": 420, "height": 280,
-            "layer": [
-                {"transform": [{"filter": "datum.kind === 'observed'"}], "mark": {"type": "line", "point": True},
-                 "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip}},
-                {"transform": [{"filter": "datum.kind === 'target'"}],
-                 "mark": {"type": "point", "shape": "diamond", "size": 220, "filled": True},
-                 "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip}},
-            ],
-        },
-        "resolve": {"scale": {"y": "independent"}},
-    }
+    layers = [
+        {"transform": [{"filter": "datum.kind === 'observed'"}], "mark": {"type": "line", "point": True},
+         "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip}},
+        {"transform": [{"filter": "datum.kind === 'target'"}],
+         "mark": {"type": "point", "shape": "diamond", "size": 220, "filled": True},
+         "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip}},
+    ]
+    if not scopes:
+        return {"width": 560, "height": 300, "layer": layers}
+    return {"facet": {"field": "scope", "type": "nominal", "title": column("scope", lang)}, "columns": 2,
+            "spec": {"width": 420, "height": 280, "layer": layers}, "resolve": {"scale": {"y": "independent"}}}
 
 
-def heatmap_spec(lang: Lang) -> dict[str, Any]:
+def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[str, Any]:
     """Rows agencies, columns sections, colour by task count, the cell's text (e.g. "2 C / 1 P") on top."""
-    x = {"field": "section", "type": "ordinal", "title": column("section", lang), "sort": None,
-         "axis": {"labelAngle": 0}}
-    y = {"field": "agency", "type": "ordinal", "title": None, "sort": None, "axis": {"labelLimit": 320}}
+    x = {"field": "section", "type": "ordinal", "title": column("section", lang), "sort": sections,
+         "axis": {"labelAngle": 0, "orient": "top"}}
+    y = {"field": "agency", "type": "ordinal", "title": None, "sort": agencies,
+         "axis": {"labelLimit": 360, "labelOverlap": False}}
     return {
+        "height": 24 * len(agencies),
         "layer": [
             {"mark": "rect", "encoding": {
                 "x": x, "y": y,

@@ -130,7 +130,8 @@ def target_rows(corpus: Corpus, lang: Lang) -> list[Row]:
         latest = t["observations"][-1] if t["observations"] else None
         rows.append({
             "doc": corpus.short(t["doc"]), "indicator": t["indicator_label"],
-            "comparator": word("comparator", t["comparator"] or "", lang), "target": t["value"],
+            "comparator": word("comparator", t["comparator"] or "", lang),
+            "target": f"{t['value']:g}" if t["value"] is not None else "",
             "unit": t["unit"] or "", "year": t["year"], "scope": word("scope", t["scope"] or "", lang),
             "latest": f"{latest['value']:g} ({latest['year']})" if latest and latest["value"] is not None else "",
             "status": word("status", t["status"], lang), "status_code": t["status"], "text": t["text"],

@@ -11,6 +11,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.loading": ("Đang mở đồ thị của bộ văn bản…", "Opening the corpus graph…"),
     "lang.toggle": ("English", "English"),
     "all": ("(tất cả)", "(all)"),
+    "choose": ("Chọn…", "Choose…"),
     "upload.label": ("Thêm văn bản (.txt, .md, .docx, .pdf)", "Add a document (.txt, .md, .docx, .pdf)"),
     "upload.added": ("Đã thêm {name}: {summary}", "Added {name}: {summary}"),
     "error.generic": ("Lỗi: {message}", "Error: {message}"),

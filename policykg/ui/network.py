@@ -30,7 +30,7 @@ from policykg.ui.i18n import Lang, tr, word
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 NODE_CAP = 400
 STYLE: dict[str, dict[str, Any]] = {
-    "agency": {"color": "#2f6fb0", "shape": "box", "glyph": "■"},
+    "agency": {"color": "#2f6fb0", "shape": "square", "glyph": "■"},
     "document": {"color": "#2e9e5b", "shape": "star", "glyph": "★"},
     "legal": {"color": "#8a56c2", "shape": "diamond", "glyph": "◆"},
     "task": {"color": "#f0a030", "shape": "dot", "glyph": "●"},
@@ -142,9 +142,9 @@ class Labels:
 
 def _options(physics: bool, count: int, tree: bool) -> dict[str, Any]:
     options: dict[str, Any] = {
-        "nodes": {"font": {"size": 14, "face": "sans-serif", "multi": False},
-                  "scaling": {"min": 10, "max": 44, "label": {"enabled": True, "min": 13, "max": 22,
-                                                               "drawThreshold": 5}}},
+        "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 15, "max": 26,
+                                                               "drawThreshold": 3}}},
         "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False, "color": {"color": "#a8a8a8"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
@@ -158,7 +158,8 @@ def _options(physics: bool, count: int, tree: bool) -> dict[str, Any]:
         return options
     options["physics"] = {
         "enabled": physics, "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 140, "avoidOverlap": 0.8},
+        "forceAtlas2Based": {"gravitationalConstant": -160, "centralGravity": 0.012, "springLength": 130,
+                             "springConstant": 0.04, "avoidOverlap": 1},
         "stabilization": {"enabled": True, "fit": True, "iterations": 150 if count <= 150 else 60}}
     return options
 
@@ -185,8 +186,6 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
         "borderWidth": 4 if str(n) == focus else (3 if draft else 1),
         "shapeProperties": {"borderDashes": [6, 4] if draft else False},
     }
-    if style["shape"] == "box":
-        attrs["font"] = {"color": "#1a1a1a" if draft else "#ffffff"}
     if value is not None:
         attrs["value"] = value
     else:
@@ -414,7 +413,11 @@ export default function ({ data, parentElement, setStateValue }) {
   root.__pkgNetwork = network;
   window.__pkgNetwork = network;
   window.__pkgStable = !(data.options.physics && data.options.physics.enabled);
-  network.once("stabilizationIterationsDone", () => { window.__pkgStable = true; network.fit(); });
+  network.once("stabilizationIterationsDone", () => {  // freeze the settled layout, then fill the frame
+    network.setOptions({ physics: { enabled: false } });
+    network.fit();
+    window.__pkgStable = true;
+  });
   network.once("afterDrawing", () => { window.__pkgDrawn = true; window.__pkgDrawnAt = performance.now(); });
   network.on("click", (params) => {
     if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from policykg.ui.i18n import TEXT, Lang, tr
 
@@ -30,6 +31,18 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("export", "xuat", ":material/download:"),
     PageSpec("sparql", "sparql", ":material/terminal:"),
 )
+
+
+def favicon() -> Any:
+    """A small image served by the app itself (a material or emoji icon would be fetched from a CDN)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (32, 32), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((2, 2, 14, 14), fill="#2e9e5b")
+    draw.rectangle((18, 18, 30, 30), fill="#2f6fb0")
+    draw.line((8, 8, 24, 24), fill="#555555", width=3)
+    return image
 
 
 def requested(value: str | None) -> PageSpec:
