@@ -14,7 +14,7 @@ from extract.legal_ids import parse_number
 from extract.normalize import fold_text
 
 KIND_WORDS: dict[str, str] = {
-    "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
+    "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "programme", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
     "KẾ HOẠCH": "plan", "BÁO CÁO": "report", "QUYẾT ĐỊNH": "decision", "NGHỊ QUYẾT": "resolution",
     "NGHỊ ĐỊNH": "decree", "THÔNG TƯ": "circular", "CHỈ THỊ": "directive", "LUẬT": "law",
     "TỜ TRÌNH": "submission", "THÔNG BÁO": "notice", "CÔNG VĂN": "letter", "KẾT LUẬN": "conclusion",

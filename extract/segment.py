@@ -37,6 +37,8 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "roman": 4, "letter": 20, "paren": 21}
 _INLINE_ENUM_RE = re.compile(r"^\((?:i{1,3}|iv|v|vi{0,3}|1|a)\)\s")  # first of "(i) … (ii) …"
+# A field line ("Trách nhiệm chỉ đạo thực hiện: …", "Cơ quan chủ trì: …") never continues a bullet.
+_FIELD_LINE_RE = re.compile(r"^(?:Cơ quan|Đơn vị|Trách nhiệm|Thời gian|Thời hạn|Tiến độ|Sản phẩm)\b[^:]{0,40}:")
 _BULLET_RE = re.compile(r"^([-+•])\s*(.*)$", re.S)
 _ID_PREFIX = {"appendix": "PL", "chapter": "C", "part": "M", "article": "D"}
 
@@ -151,7 +153,8 @@ def segment(text: str) -> tuple[list[Section], list[Item]]:
         prev = items[-1] if items else None
         inline = _INLINE_ENUM_RE.match(line) is not None
         if prev is not None and prev.section == sid and (inline or bullet is None and prev.marker
-                                                         and not prev.text.endswith(":") and not line.endswith(":")):
+                                                         and not prev.text.endswith(":") and not line.endswith(":")
+                                                         and not _FIELD_LINE_RE.match(line)):
             # "(i) …; (ii) …" after a lead sentence is the same item, not a task of its own.
             # A paragraph right after a bullet continues it (PDF text breaks at sentence ends).
             items[-1] = Item(prev.section, prev.index, prev.marker, text[prev.start:end],

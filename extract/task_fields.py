@@ -26,14 +26,23 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("lead", re.compile(r"^(?:Cơ quan|Đơn vị)\s+chủ trì(?:\s+thực hiện)?|^Chủ trì(?:\s+thực hiện)?$", re.I)),
     ("cooperating", re.compile(r"^(?:Cơ quan|Đơn vị)\s+phối hợp(?:\s+thực hiện)?|^Phối hợp(?:\s+thực hiện)?$",
                                re.I)),
-    ("responsible", re.compile(r"^(?:Cơ quan|Đơn vị)\s+(?:thực hiện|phụ trách|triển khai)|^Trách nhiệm thực hiện$",
-                               re.I)),
+    ("responsible", re.compile(r"^(?:Cơ quan|Đơn vị)\s+(?:thực hiện|phụ trách|triển khai)"
+                               r"|^Trách nhiệm(?: chỉ đạo)?(?: thực hiện| triển khai)?$", re.I)),
     ("deadline", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)\b", re.I)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)\b", re.I)),
     ("content", re.compile(r"^Nội dung$", re.I)),
 ]
 _LABEL_RE = re.compile(r"^([^:]{2,40}?)\s*:\s*")
 _OWNER_LINE_RE = re.compile(r":\s*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A run of text naming bodies (a table cell, a field's value) and where it is."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -133,11 +142,42 @@ def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str
     return out
 
 
+# Where a cell lists bodies without a recognised name: a new name starts with the word a body's
+# name starts with ("…, Cục Y, Viện Z").
+_BODY_START_RE = re.compile(
+    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
+    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
+
+
+def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
+    """The bodies a cell names: recognised names, else the cell's own words, one per body."""
+    out: list[str] = []
+    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
+    pos = cell.start
+    for piece in pieces:
+        at = ex.text.find(piece, pos, cell.end + 1)
+        at = pos if at < 0 else at
+        found = ex.within(at, at + len(piece))
+        if found and ex.text[at:found[0].start].strip().lower() in ("", "các"):
+            out.extend(agency_name(m) for m in found if groups or not _generic(ex, m, at))
+        else:
+            name = re.sub(r"\s+", " ", piece).strip(" .,;")
+            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
+                out.append(name)
+        pos = at + len(piece)
+    return list(dict.fromkeys(out))
+
+
+def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:
+    """A partner named only as a catch-all ("các đơn vị có liên quan thuộc Bộ X") is not listed."""
+    before = ex.text[max(since, ex.text.rfind(",", since, m.start) + 1):m.start]
+    return m.agency == GROUP_KIND or "liên quan" in before
+
+
 def _names(ex: TaskExtractor, f: Field | None, groups: bool = True) -> list[str]:
     if f is None:
         return []
-    found = ex.within(f.start, f.end)
-    return list(dict.fromkeys(agency_name(m) for m in found if groups or m.agency != GROUP_KIND))
+    return body_names(ex, Cell(f.value, f.start, f.end), groups)
 
 
 def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:

@@ -9,14 +9,11 @@ their order and number do not matter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extract.agencies import GROUP_KIND
 from extract.normalize import is_row
-from extract.records import Mention
-from extract.task_draft import Draft, agency_name
-from extract.task_fields import deadline_text
+from extract.task_draft import Draft
+from extract.task_fields import Cell, body_names, deadline_text
 
 if TYPE_CHECKING:
     from extract.tasks import TaskExtractor
@@ -35,20 +32,6 @@ _TIME_CELL_RE = re.compile(r"^(?:Quý|Năm|Tháng|Thường xuyên|H[àằ]ng n�
 # A name cut by the cell's width: the line ends with a body's first word, a comma or "và".
 _WRAPPED_RE = re.compile(r"(?:,|\bvà|\b(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|Ban|Trung tâm|Tổng cục))$")
 _GROUP_ROW_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-# Where a cell lists bodies without a recognised name: a new name starts with the word a body's
-# name starts with ("…, Cục Y, Viện Z").
-_BODY_START_RE = re.compile(
-    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
-    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
 def cells(line: str, start: int) -> list[Cell]:
     """The cells of a pipe row with their offsets (outer pipes dropped)."""
     out = []
@@ -74,31 +57,6 @@ def header_columns(row: list[Cell]) -> dict[str, int] | None:
         if kind and kind not in cols:
             cols[kind] = k
     return cols if "task" in cols and "lead" in cols else None
-
-
-def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
-    """The bodies a cell names: recognised names, else the cell's own words, one per body."""
-    out: list[str] = []
-    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
-    pos = cell.start
-    for piece in pieces:
-        at = ex.text.find(piece, pos, cell.end + 1)
-        at = pos if at < 0 else at
-        found = ex.within(at, at + len(piece))
-        if found:
-            out.extend(agency_name(m) for m in found if groups or not _generic(ex, m, at))
-        else:
-            name = re.sub(r"\s+", " ", piece).strip(" .,;")
-            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
-                out.append(name)
-        pos = at + len(piece)
-    return list(dict.fromkeys(out))
-
-
-def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:
-    """A partner named only as a catch-all ("các đơn vị có liên quan thuộc Bộ X") is not listed."""
-    before = ex.text[max(since, ex.text.rfind(",", since, m.start) + 1):m.start]
-    return m.agency == GROUP_KIND or "liên quan" in before
 
 
 def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:

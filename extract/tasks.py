@@ -33,9 +33,10 @@ _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ t�
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
-    r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
+    r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|cấp ủy|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
     r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
     re.I)
+_PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị) chuyên môn (?:thuộc|của))?", re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -223,8 +224,8 @@ class TaskExtractor:
             for x in found:
                 if x.start < pos:
                     continue
-                if self.text[pos:x.start].strip(" ,") not in ("", "và", "các"):
-                    break
+                if not _PARTNER_GAP_RE.fullmatch(self.text[pos:x.start].strip(" ,;")):
+                    break  # "phối hợp với (các) cơ quan chuyên môn thuộc Bộ X": X is the partner
                 coop.append(agency_name(x))
                 pos = x.end
         opening = low[skip:].lstrip(" ,")

@@ -237,3 +237,19 @@ def test_a_heading_naming_a_class_of_bodies_owns_its_items() -> None:
     tasks = facts_of(text, kind="plan").tasks
     assert [(t.owner, t.text) for t in tasks] == [
         ("các chủ đầu tư dự án hạ tầng khu công nghiệp", "Rà soát và lập hồ sơ mở rộng khu công nghiệp.")]
+
+
+def test_an_owner_field_after_the_bullets_owns_them() -> None:
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\n3.1. Tăng cường tuyên truyền\n- Quán triệt quan điểm bảo vệ môi trường.\n"
+            "- Đổi mới công tác tuyên truyền.\n"
+            "Trách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng; Bộ Tài nguyên và Môi trường.\n")
+    tasks = facts_of(text, kind="programme").tasks
+    assert [(t.text, t.owners, t.owner_role) for t in tasks] == [
+        ("Quán triệt quan điểm bảo vệ môi trường.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"),
+         "responsible"),
+        ("Đổi mới công tác tuyên truyền.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"), "responsible")]
+
+
+def test_a_partner_named_through_its_specialised_body() -> None:
+    text = "II. NHIỆM VỤ\n1. Bộ Tài chính\n- Phối hợp với cơ quan chuyên môn thuộc Bộ Công Thương rà soát thuế.\n"
+    assert facts_of(text).tasks[0].cooperating == ("Bộ Công Thương",)
