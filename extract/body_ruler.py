@@ -104,8 +104,8 @@ class BodyRuler:
         elif shape.first == "title" and end + 1 < n and lowers[end] == "các" and doc[end + 1].is_title:
             k = self._name_end(doc, lowers, end + 2, start, heads, starts)  # "Ban Quản lý các Khu …"
         elif shape.first in ("title", "any"):
-            if end >= n or not _wordlike(doc, end) or end in heads:  # "Cục\nVụ Khoa học": a cut cell
-                return None
+            if end >= n or not _wordlike(doc, end) or (end in heads and heads[end][0].first == "title"):
+                return None  # "Cục\nVụ Khoa học": a cut cell, not one name (but "Cục Thuế" is one)
             if shape.first == "title" and not (doc[end].is_title or doc[end].is_upper):
                 return None
             if shape.first == "any" and _at(lowers, end, self.stops):
