@@ -4,7 +4,8 @@ Status rule (documented in the README):
 - no observation of the target's indicator in the same scope (ASEAN vs world) -> ``no_data``;
 - the value compared is the latest observation, or the mean of the observations when the
   target is an average ("tăng bình quân trên 7%/năm");
-- met (top_n: rank <= N; more_than: > ; at_least/equals: >= ; about: >= 95 %; less_than: <)
+- met (top_n: rank <= N; more_than: > ; at_least/equals: >= ; about: >= 95 %; less_than: <;
+  at_most: <=)
   -> ``achieved``;
 - else, if the latest observation is from the target year or later -> ``off_track``;
 - else, with two or more observations, the straight line through the first and the latest,
@@ -17,9 +18,10 @@ import re
 from dataclasses import dataclass
 from statistics import mean
 
+from extract.indicators import find_indicator, identify, indicators
+from extract.quantities import parse_number, quantities
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
-from extract.targets import find_indicator, indicators, parse_number
 
 _RESULTS_HEAD_RE = re.compile(r"kết quả|chỉ tiêu", re.I)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -42,6 +44,7 @@ class ObsDraft:
     start: int
     end: int
     section: str
+    label: str = ""  # the indicator's name when it is not in the registry
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, str]]:
@@ -125,8 +128,12 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
     return unique
 
 
-def extract_observations(text: str, sections: list[Section], items: list[Item]) -> list[ObsDraft]:
-    """Observed values in sections about one indicator under a results heading."""
+def extract_observations(text: str, sections: list[Section], items: list[Item],
+                         year: int | None = None) -> list[ObsDraft]:
+    """Observed values under a results heading: of the heading's indicator, and every other figure.
+
+    `year` (the report's) dates counts that name no year ("51 tỉnh, thành phố đã triển khai …").
+    """
     by_id = {s.id: s for s in sections}
     lex = {i.id: i for i in indicators()}
     out: list[ObsDraft] = []
@@ -139,14 +146,85 @@ def extract_observations(text: str, sections: list[Section], items: list[Item]) 
         keyword = lex[ind.id].all[0][0]
         for item in body_items:
             out += _observations_in(sec.id, ind.id, ind.unit_class, keyword, item.text, item.start)
+    for item in items:
+        chain = ancestors(by_id, item.section)
+        if any(_RESULTS_HEAD_RE.search(s.heading) for s in chain):
+            own = next((i for s in chain if (i := find_indicator(s.heading))), None)
+            out += figures(item.text, item.start, item.section, own.id if own else None,
+                           _heading_year(chain) or year)
+    return _unique(out)
+
+
+def _heading_year(chain: list[Section]) -> int | None:
+    return next((int(m.group(0)) for s in chain for m in [_YEAR_RE.search(s.heading)] if m), None)
+
+
+def _unique(obs: list[ObsDraft]) -> list[ObsDraft]:
+    seen: set[tuple[str, int, float, str | None]] = set()
+    out = []
+    for o in obs:
+        key = (o.indicator, o.year, o.value, o.scope)
+        if key not in seen:
+            seen.add(key)
+            out.append(o)
     return out
+
+
+def figures(text: str, start: int, section: str, handled: str | None, fallback: int | None) -> list[ObsDraft]:
+    """Every figure of a results paragraph with its year: levels, shares, components and counts.
+
+    A part is a sentence piece between ',', ';' and "trong đó" ("trong đó ngành kinh tế số lõi đóng
+    góp 7,42 %" is a component); values in brackets ("(chiếm 60,19 %)") and averages over a period
+    are not yearly values; `handled` is the indicator the section's own rule already measured.
+    """
+    out: list[ObsDraft] = []
+    for s0, sent in _sentences(text, start):
+        years = [m for m in _YEAR_RE.finditer(sent)]
+        context = ""
+        for part in re.finditer(r"(?:[^,;(]|,(?!\s)|,(?=\s*(?:thành phố|ngành|địa phương))|\([^)]*\)?)+", sent):
+            body = part.group(0)
+            for piece in re.split(r"\s+trong đó\s+", body)[-1:]:
+                p0 = part.start() + body.rfind(piece)
+                out += _part_figures(sent, piece, p0, s0, section, handled, years, fallback, context)
+            context = context or body
+    return out
+
+
+def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled: str | None,
+                  years: list[re.Match[str]], fallback: int | None, context: str) -> list[ObsDraft]:
+    if _SKIP_RE.search(piece) or _RESPECTIVELY_RE.search(sent):
+        return []
+    out = []
+    for q in quantities(_without_brackets(piece)):
+        if q.unit_class == "rank":
+            continue
+        ind, label = identify(piece, q, context)
+        if ind == handled:
+            continue
+        at = p0 + q.end
+        after = [int(m.group(0)) for m in years if m.start() >= at and m.start() - at < 12]
+        before = [m for m in years if m.end() <= p0 + q.start]
+        if before and _RANGE_RE.search(sent[max(0, before[-1].start() - 6):before[-1].end() + 1]):
+            continue  # an average over a period, not a yearly value
+        year = after[0] if after else (int(before[-1].group(0)) if before else None)
+        if year is None and q.unit_class == "count":
+            year = fallback
+        if year is not None:
+            out.append(ObsDraft(ind, year, q.value, q.unit or "", None, s0 + p0 + q.start, s0 + p0 + q.end,
+                                section, label))
+    return out
+
+
+def _without_brackets(text: str) -> str:
+    """The text with bracketed asides blanked out, offsets kept."""
+    return re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text)
 
 
 def _met(value: float, target: Target) -> bool:
     t = target.value or 0.0
     return {
         "top_n": value <= t, "more_than": value > t, "at_least": value >= t, "equals": value >= t,
-        "about": value >= 0.95 * t, "less_than": value < t,
+        "about": value >= 0.95 * t, "less_than": value < t, "at_most": value <= t,
     }.get(target.comparator or "equals", False)
 
 

@@ -91,6 +91,17 @@ class Mention:
     text: str
     start: int
     end: int
+    name: str = ""  # the canonical name ("Trung tâm Truyền thông tài nguyên và môi trường" for "… TN&MT")
+
+
+@dataclass(frozen=True)
+class Body:
+    """An agency beyond the registry ("Cục Biến đổi khí hậu"), id from its name and parent."""
+
+    id: str
+    name: str
+    kind: str
+    parent: str | None = None  # registry id (or body id) of the body it belongs to
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class Task:
     evidence: Evidence
     owners: tuple[str, ...] = ()
     parent: str | None = None
+    product: str | None = None  # the expected output a plan names ("Sản phẩm: Nghị định …")
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,8 @@ class Target:
     text: str
     evidence: Evidence
     average: bool = False
+    baseline: str | None = None  # the base of a relative target: "2020" or "năm gốc"
+    change: str | None = None  # "decrease" / "increase": the value is a change, not a level
 
 
 @dataclass(frozen=True)
@@ -159,6 +173,7 @@ class Observation:
     unit: str
     scope: str | None
     evidence: Evidence
+    indicator_label: str = ""  # the name of an indicator that is not in the registry
 
 
 @dataclass
@@ -174,4 +189,5 @@ class DocumentFacts:
     targets: list[Target] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     first_mentions: dict[str, Evidence] = field(default_factory=dict)  # agency id or "g:<label>"
+    bodies: dict[str, Body] = field(default_factory=dict)  # agencies beyond the registry, by id
     text: str = ""  # the original text, for annotation prefixes and suffixes

@@ -1,52 +1,48 @@
-"""Targets: the target clauses of "MỤC TIÊU" sections, split into atomic targets."""
+"""Targets: the target clauses of a document's target blocks, split into atomic targets.
+
+A target block is a section headed "Mục tiêu …" / "Chỉ tiêu …" / "Tầm nhìn …" (or a paragraph
+"Mục tiêu cụ thể:" opening the items below it), outside results and situation sections. Its
+headings and items are target clauses; a year stated in a block heading or a lead line ("Đến năm
+2030:", "Giai đoạn 2026–2030:") applies to the clauses under it unless a clause names its own.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from extract.agencies import DATA, slug
+from extract.indicators import identify
+from extract.quantities import Quantity, quantities
 from extract.records import Item, Section
-from extract.segment import ancestors, item_body
+from extract.segment import FRONT, ancestors, item_body
 
-_TARGET_HEAD_RE = re.compile(r"mục tiêu", re.I)
-_GENERAL_RE = re.compile(r"tổng quát", re.I)
-_SCOPE_HEAD_RE = re.compile(r"mục tiêu|quan điểm|nhiệm vụ|giải pháp|tầm nhìn", re.I)
-_YEAR_CTX_RE = re.compile(r"(?:đến|vào|trong)\s+năm\s+(\d{4})", re.I)
+_TARGET_HEAD_RE = re.compile(r"^\W*(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn)", re.I)
+_OTHER_HEAD_RE = re.compile(
+    r"^\W*(?:các\s+|một số\s+)?(?:quan điểm|nhiệm vụ|giải pháp|tổ chức thực hiện|định hướng|phạm vi|đối tượng|"
+    r"kinh phí|nguồn vốn|phân công|trách nhiệm|nội dung)", re.I)
+_RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
+_BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
+_YEAR = r"(?:19|20)\d\d"
+# Under a target heading, "b) Kết quả", "c) Sản phẩm đầu ra" are levels of the targets (a results chain);
+# only a review ("Kết quả thực hiện", "Thực trạng", "Đánh giá") leaves the block.
+_REVIEW_HEAD_RE = re.compile(
+    r"kết quả\s+(?:thực hiện|đạt được|triển khai|đã)|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
+# A sentence that opens with its year ("Đến năm 2030, …") gives it to the sentences after it in the item.
+_YEAR_LEAD_RE = re.compile(
+    rf"^\W*(?:phấn đấu\s+)?(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm)\s+({_YEAR})\b", re.I)
+# The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
+_YEAR_WORD_RE = re.compile(
+    rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
+    rf"|\b{_YEAR}\s*[-–—]\s*({_YEAR})\b", re.I)
+# ... unless the year is a base, a starting point or the vision's horizon.
+_NOT_TARGET_YEAR_RE = re.compile(
+    r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
 _PAREN_RE = re.compile(r"\((?:đến|vào|trong)\s+(?:năm\s+)?(\d{4})\s*[,:]?\s*([^()]*)\)", re.I)
-_NUM = r"\d+(?:[.,]\d+)*"
-_COMPARATORS = [("about", r"khoảng"), ("more_than", r"trên|hơn"), ("at_least", r"ít nhất|tối thiểu"),
-                ("less_than", r"dưới")]
-_CMP = "|".join(p for _, p in _COMPARATORS)
-_TOP_RE = re.compile(rf"(?:nhóm\s+)?({_NUM})\s+(?:nước|quốc gia)\s+(?:dẫn đầu|đứng đầu)|[Tt]op\s*({_NUM})")
-_PCT_RE = re.compile(rf"(?:đạt\s+)?(?:({_CMP})\s+)?({_NUM})\s*%(\s*/\s*năm)?", re.I)
-_COUNT_RE = re.compile(rf"(?:đạt\s+)?(?:({_CMP})\s+)?({_NUM})\s+(đô thị|doanh nghiệp|chuyên gia|thuê bao)", re.I)
-
-
-@dataclass(frozen=True)
-class Indicator:
-    id: str
-    name: str
-    name_en: str
-    unit_class: str
-    all: tuple[tuple[str, ...], ...]
-    none: tuple[str, ...] = ()
-
-    def matches(self, low: str) -> bool:
-        if any(n in low for n in self.none):
-            return False
-        return any(all(p in low for p in group) for group in self.all)
-
-
-@dataclass(frozen=True)
-class Clause:
-    text: str
-    start: int
-    end: int
-    year: int | None
-    context: str  # text before the value, carried to comma-split parts ("... phủ trên 80% hộ, 100% xã")
+_BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(gốc)?\s*\(?(?:năm\s+)?({_YEAR})?", re.I)
+_CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|hằng năm|hàng năm|ít nhất|tối thiểu|"
+                        r"khoảng|trên|hơn|từ))*\s*$", re.I)
+_HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+[A-ZĐÀ-Ỹ])|$)")  # sentences and ";" parts
+_SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+trong đó\s+")  # split only between two values
 
 
 @dataclass(frozen=True)
@@ -55,75 +51,16 @@ class Value:
     unit: str | None
     comparator: str | None
     scope: str | None
+    unit_class: str | None = None
 
 
-@lru_cache(maxsize=1)
-def indicators() -> tuple[Indicator, ...]:
-    """The indicator lexicon (data/indicators.json)."""
-    raw = json.loads((DATA / "indicators.json").read_text(encoding="utf-8"))["indicators"]
-    return tuple(Indicator(i["id"], i["name"], i["name_en"], i["unit_class"],
-                           tuple(tuple(g) for g in i["all"]), tuple(i.get("none", ()))) for i in raw)
-
-
-def find_indicator(text: str) -> Indicator | None:
-    """The lexicon indicator a clause or heading is about."""
-    low = text.lower()
-    return next((ind for ind in indicators() if ind.matches(low)), None)
-
-
-def parse_number(text: str) -> float:
-    """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands."""
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
-        return float(re.sub(r"[.,]", "", text))
-    return float(text.replace(",", "."))
-
-
-def _comparator(word: str | None) -> str:
-    if not word:
-        return "equals"
-    low = word.lower()
-    return next(name for name, pattern in _COMPARATORS if re.fullmatch(pattern, low))
-
-
-def parse_value(text: str) -> Value:
-    """The target value of one clause (first one found)."""
-    scope = "ASEAN" if "ASEAN" in text else ("world" if "thế giới" in text else None)
-    if m := _TOP_RE.search(text):
-        return Value(parse_number(m.group(1) or m.group(2)), "rank", "top_n", scope or "world")
-    if m := _PCT_RE.search(text):
-        unit = "%/năm" if m.group(3) else "%"
-        return Value(parse_number(m.group(2)), unit, _comparator(m.group(1)), scope)
-    if m := _COUNT_RE.search(text):
-        return Value(parse_number(m.group(2)), m.group(3).lower(), _comparator(m.group(1)), scope)
-    return Value(None, None, None, scope)
-
-
-def _split(text: str, start: int, year: int | None) -> list[Clause]:
-    """Clauses of one item: ";" and sentences, then ", 100% xã" parts, then "(đến năm 2020 ...)"."""
-    out: list[Clause] = []
-    for m in re.finditer(r"[^;]+?(?:;|\.(?=\s+[A-ZĐÀ-Ỹ])|$)", text):
-        piece = m.group(0)
-        pstart = start + m.start()
-        parens = list(_PAREN_RE.finditer(piece))
-        for p in parens:
-            out.append(Clause(p.group(2).strip(" .;"), pstart + p.start(2), pstart + p.end(2),
-                              int(p.group(1)), piece[: parens[0].start()]))
-        main_end = parens[0].start() if parens else len(piece)
-        parts = list(re.finditer(r"(?:^|,\s+)((?:,(?!\s)|[^,])+)", piece[:main_end]))
-        context = ""
-        for k, part in enumerate(parts):
-            body = part.group(1)
-            if k and not re.match(rf"(?:{_CMP}|đạt)?\s*{_NUM}\s*%", body.strip()):
-                # Not a new value: the comma belongs to the clause ("... của WIPO, thuộc ...").
-                last = out.pop()
-                out.append(Clause(last.text + piece[part.start():part.end()], last.start,
-                                  pstart + part.end(), last.year, last.context))
-                continue
-            if k == 0:
-                pct = _PCT_RE.search(body)
-                context = body[: pct.start()] if pct else body
-            out.append(Clause(body.strip(" .;"), pstart + part.start(1), pstart + part.end(1), year, context))
-    return [c for c in out if c.text]
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int
+    end: int
+    year: int | None
+    context: str  # the first part's words before its value, carried to later parts ("phủ trên 80 % hộ, 100 % xã")
 
 
 @dataclass(frozen=True)
@@ -137,46 +74,219 @@ class TargetDraft:
     value: Value
     year: int | None
     average: bool
+    baseline: str | None = None  # "2020" or "năm gốc" for "giảm 15 % so với năm 2020"
+    change: str | None = None  # "decrease" / "increase" for "giảm …" / "tăng …" targets
 
 
-def extract_targets(text: str, sections: list[Section], items: list[Item]) -> list[TargetDraft]:
-    """Atomic targets of the target sections, each with indicator, value and year."""
-    by_id = {s.id: s for s in sections}
-    out: list[TargetDraft] = []
-    year_ctx: dict[str, int] = {}
-    for item in items:
-        chain = ancestors(by_id, item.section)
-        scope = next((s for s in chain if _SCOPE_HEAD_RE.search(s.heading)), None)
-        if scope is None or not _TARGET_HEAD_RE.match(scope.heading.strip()):
-            continue
-        if any(_GENERAL_RE.search(s.heading) for s in chain):
-            continue
-        body = item_body(item)
-        root = chain[-1].id if chain else ""
-        if m := re.match(r"^Mục tiêu.*?đến năm (\d{4})\s*:?\s*$", body, re.I):
-            year_ctx[root] = int(m.group(1))
-            continue
-        if body.rstrip().endswith(":") and not re.search(r"\d", body):
-            continue
-        head_year = next((int(m.group(1)) for s in chain if (m := _YEAR_CTX_RE.search(s.heading))), None)
-        year = year_ctx.get(root) or head_year
-        for clause in _split(body, item.end - len(body), year):
-            target = _target(item.section, clause)
-            if target.value.value is not None or (item.marker and len(target.text.split()) >= 4):
-                out.append(target)  # qualitative targets only from bullets
+def _scope(text: str) -> str | None:
+    return "ASEAN" if "ASEAN" in text else ("world" if "thế giới" in text else None)
+
+
+def _main_quantity(text: str) -> Quantity | None:
+    """The clause's target value: the first one, or the end of "từ X lên Y"."""
+    qs = quantities(text, counts=True)
+    if not qs:
+        return None
+    for a, b in zip(qs, qs[1:], strict=False):
+        if re.search(r"từ\s*$", text[:a.start]) and re.match(r"\s*(?:lên|đến|tới|xuống|còn)\s*$", text[a.end:b.start]):
+            return b
+    return qs[0]
+
+
+def parse_value(text: str) -> Value:
+    """The target value of one clause."""
+    q = _main_quantity(text)
+    if q is None:
+        return Value(None, None, None, _scope(text))
+    scope = _scope(text) or ("world" if q.unit_class == "rank" else None)
+    return Value(q.value, q.unit or None, q.comparator, scope, q.unit_class)
+
+
+def clause_year(text: str, at: int | None = None) -> int | None:
+    """The year a text states for its target ("đến năm 2030", "giai đoạn 2026–2030"), not a base year.
+
+    With `at` (the value's end), the first year after the value wins, else the last before it.
+    """
+    found = [(m.start(), int(m.group(1) or m.group(2))) for m in _YEAR_WORD_RE.finditer(text)
+             if not _NOT_TARGET_YEAR_RE.search(text[: m.start()])]
+    if not found:
+        return None
+    if at is None:
+        return found[0][1]
+    after = [y for pos, y in found if pos >= at]
+    return after[0] if after else found[-1][1]
+
+
+def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[Clause]:
+    """Parts of one sentence: a part with a value after a part with a value starts a new clause."""
+    out: list[Clause] = []
+    pos, has_value = 0, False
+    for sep in [*(m for m in _SOFT_RE.finditer(piece) if not _in_brackets(piece, m.start())), None]:
+        end = sep.start() if sep else len(piece)
+        body = piece[pos:end]
+        q = _main_quantity(body)
+        if out and not (q is not None and has_value):
+            last = out.pop()  # not a new value: the separator belongs to the clause ("... của WIPO, thuộc ...")
+            out.append(Clause(piece[last.start - base:end], last.start, base + end, last.year, last.context))
+            has_value = has_value or q is not None
+        elif body.strip():
+            if not out and not context:
+                context = body[: q.start] if q else body
+            out.append(Clause(body, base + pos, base + end, year, context))
+            has_value = q is not None
+        pos = sep.end() if sep else len(piece)
     return out
 
 
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
+
+
+def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
+    """Atomic clauses of one item or heading; "(đến năm 2020: …)" gives interim values of its own year."""
+    parens = list(_PAREN_RE.finditer(text))
+    main_end = parens[0].start() if parens else len(text)
+    spans = [(0, main_end, year, "")]
+    spans += [(p.start(2), p.end(2), int(p.group(1)), text[:main_end]) for p in parens]
+    out: list[Clause] = []
+    for s0, e0, y, context in spans:
+        for m in _HARD_RE.finditer(text[s0:e0]):
+            if opening := _YEAR_LEAD_RE.match(m.group(0)):
+                y = int(opening.group(1))
+            out += _parts(m.group(0), start + s0 + m.start(), y, context)
+    trimmed = []
+    for c in out:
+        lead = len(c.text) - len(c.text.lstrip(" .;,"))
+        body = c.text.strip(" .;,")
+        if body:
+            trimmed.append(Clause(body, c.start + lead, c.start + lead + len(body), c.year, c.context))
+    return trimmed
+
+
+def _block_of(chain: list[Section]) -> str | None:
+    """"target" or "other" by the innermost heading that opens a block; None when no heading does."""
+    for k, s in enumerate(chain):
+        if _TARGET_HEAD_RE.match(s.heading):
+            return "other" if any(_RESULTS_HEAD_RE.search(a.heading) for a in chain[k + 1:]) else "target"
+        if _RESULTS_HEAD_RE.search(s.heading) and not _REVIEW_HEAD_RE.search(s.heading) and \
+                any(_TARGET_HEAD_RE.match(a.heading) for a in chain[k + 1:]):
+            continue  # "b) Kết quả" under "Mục tiêu cụ thể": a level of the targets
+        if _RESULTS_HEAD_RE.search(s.heading) or _OTHER_HEAD_RE.match(s.heading):
+            return "other"
+    return None
+
+
+def _document_year(text: str, items: list[Item]) -> int | None:
+    """The horizon of the document's title ("… giai đoạn 2021 - 2025", "… đến năm 2030")."""
+    for item in items:
+        if item.section != FRONT:
+            break
+        if re.match(r"\s*(?:căn cứ|theo đề nghị|xét )", item.text, re.I):
+            continue
+        if y := clause_year(item.text):
+            return y
+    return None
+
+
+@dataclass
+class _Block:
+    in_scope: bool | None = None  # set by a lead paragraph ("Mục tiêu cụ thể:", "Nhiệm vụ:")
+    year: int | None = None
+
+
+@dataclass
+class _Open:
+    """A target block opened by a lead paragraph ("CÁC CHỈ TIÊU CHỦ YẾU"): it spans the headings below."""
+
+    container: str
+    year: int | None
+
+
+def _heading_text(text: str, sec: Section) -> tuple[str, int]:
+    line_end = text.find("\n", sec.start)
+    line = text[sec.start: line_end if line_end >= 0 else len(text)]
+    at = line.rfind(sec.heading) if sec.heading else -1
+    return (sec.heading, sec.start + at) if at >= 0 else ("", sec.start)
+
+
+def extract_targets(text: str, sections: list[Section], items: list[Item]) -> list[TargetDraft]:
+    """Atomic targets of the target blocks, each with indicator, value and year."""
+    by_id = {s.id: s for s in sections}
+    doc_year = _document_year(text, items)
+    out: list[TargetDraft] = []
+    blocks: dict[str, _Block] = {}
+    opened: _Open | None = None
+    units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
+    for unit in units:
+        sid = unit.id if isinstance(unit, Section) else unit.section
+        chain = ancestors(by_id, sid)
+        kind = _block_of(chain)
+        if opened and (kind == "other" or (opened.container != FRONT and all(s.id != opened.container for s in chain))):
+            opened = None
+        block = blocks.setdefault(sid, _Block())
+        if isinstance(unit, Section):
+            body, start, marker = *_heading_text(text, unit), ""
+            if not quantities(body, counts=True) or not (kind == "target" or (kind is None and opened)):
+                continue
+        else:
+            body, start, marker = item_body(unit), unit.end - len(item_body(unit)), unit.marker
+            if _lead(body, block):
+                opened = _Open(sid, block.year) if block.in_scope else (None if block.in_scope is False else opened)
+                continue
+            in_scope = block.in_scope if block.in_scope is not None else (kind == "target" or (kind is None and opened))
+            if not in_scope:
+                continue
+        broad = any(_BROAD_RE.search(s.heading) for s in chain)
+        year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
+            (opened.year if opened else None) or doc_year
+        for clause in split_clauses(body, start, year):
+            target = _target(sid, clause)
+            if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
+                out.append(target)  # qualitative targets only from bullets of specific blocks
+    return out
+
+
+def _lead(body: str, block: _Block) -> bool:
+    """A lead line ("Mục tiêu cụ thể đến năm 2025:", "Nhiệm vụ:") sets the block of the lines below it."""
+    stripped = body.strip()
+    heads = _TARGET_HEAD_RE.match(stripped) or _OTHER_HEAD_RE.match(stripped) or _RESULTS_HEAD_RE.match(stripped)
+    lead_like = stripped.endswith(":") or (len(stripped.split()) <= 12 and (
+        heads or re.match(r"(?:đến|giai đoạn|năm)\s", stripped, re.I))) or (stripped.isupper() and bool(heads))
+    if not lead_like or quantities(stripped):
+        return False
+    if _TARGET_HEAD_RE.match(stripped):
+        block.in_scope = True
+    elif _OTHER_HEAD_RE.match(stripped) or _REVIEW_HEAD_RE.match(stripped):
+        block.in_scope = False
+    block.year = clause_year(stripped) or block.year
+    return True
+
+
+def _chain_year(chain: list[Section]) -> int | None:
+    """The year of the nearest heading that states one; "Tầm nhìn đến năm 2045" as a heading is its year."""
+    return next((y for s in chain if (y := clause_year(s.heading) or _vision_year(s.heading))), None)
+
+
+def _vision_year(heading: str) -> int | None:
+    m = re.match(rf"^\W*(?:[\dIVXa-z]+[.)]\s*)?tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?({_YEAR})\b", heading, re.I)
+    return int(m.group(1)) if m else None
+
+
+def _baseline(m: re.Match[str] | None) -> str | None:
+    """"2014" for "so với năm gốc 2014" / "so với năm 2014", "năm gốc" when no year is given."""
+    if m is None or not (m.group(1) or m.group(2)):
+        return None
+    return m.group(2) or "năm gốc"
+
+
 def _target(section: str, clause: Clause) -> TargetDraft:
-    ind = find_indicator(clause.text) or find_indicator(clause.context + " " + clause.text)
+    q = _main_quantity(clause.text)
+    ind_id, ind_label = identify(clause.text, q, clause.context)
     value = parse_value(clause.text)
-    own_year = _YEAR_CTX_RE.search(clause.text)
-    year = int(own_year.group(1)) if own_year else clause.year
-    if ind is None:
-        label = re.sub(rf"\s*(?:{_CMP}|đạt)?\s*{_NUM}.*$", "", clause.text).strip() or clause.text
-        label = " ".join(label.split()[:10])
-        ind_id, ind_label = "ind-" + slug(label)[:60], label
-    else:
-        ind_id, ind_label = ind.id, ind.name
+    year = clause_year(clause.text, q.end if q else None) or clause.year
+    base = _BASE_RE.search(clause.text)
+    change = _CHANGE_RE.search(clause.text[: q.start]) if q else None
     return TargetDraft(section, clause.text, clause.start, clause.end, ind_id, ind_label, value, year,
-                       "bình quân" in clause.text.lower())
+                       "bình quân" in clause.text.lower(), _baseline(base),
+                       None if change is None else ("decrease" if change.group(1).lower() == "giảm" else "increase"))
+

@@ -40,7 +40,9 @@ class PKG(DefinedNamespace):
     assigned: URIRef
     assignedIn: URIRef
     at_least: URIRef
+    at_most: URIRef
     average: URIRef
+    baseline: URIRef
     changeKind: URIRef
     cited: URIRef
     coOwner: URIRef
@@ -49,12 +51,14 @@ class PKG(DefinedNamespace):
     cooperating: URIRef
     cooperating_role: URIRef
     deadline: URIRef
+    direction: URIRef
     documentKind: URIRef
     documentStatus: URIRef
     draft: URIRef
     draftOf: URIRef
     effectiveDate: URIRef
     equals: URIRef
+    expectedOutput: URIRef
     final: URIRef
     implements: URIRef
     inCorpus: URIRef

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,17 +18,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from extract.errors import PolicyKGError
+from graph.guard import QueryError
 
 GRAPH_FILE = "graph.nt"
 OX_DIR = "oxigraph"
 STORES = ("memory", "oxigraph")
 _IRI_RE = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.I)
-_FORBIDDEN = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|SERVICE|WITH)\b", re.I)
-_FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*|#[^\n]*\n\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-
-
-class QueryError(PolicyKGError):
-    """A query the console refuses or cannot run."""
 
 
 @dataclass(frozen=True)
@@ -48,22 +42,6 @@ class Store(Protocol):
     def query(self, sparql: str, bindings: Mapping[str, str] | None = None) -> Result: ...
 
     def count(self) -> int: ...
-
-
-def _strip_comments(sparql: str) -> str:
-    return re.sub(r"(?m)#[^\n>]*$", "", re.sub(r'"[^"\n]*"|\'[^\'\n]*\'|<[^>\s]*>', '""', sparql))
-
-
-def check_read_only(sparql: str) -> str:
-    """The query form (SELECT/ASK/CONSTRUCT/DESCRIBE), or a QueryError saying why it is refused."""
-    bare = _strip_comments(sparql)
-    if m := _FORBIDDEN.search(bare):
-        raise QueryError(f"{m.group(1).upper()} is not allowed: the console is read-only "
-                         "(SELECT, ASK, CONSTRUCT or DESCRIBE).")
-    form = _FORM.match(sparql)
-    if form is None:
-        raise QueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries are allowed.")
-    return form.group(1).upper()
 
 
 def _rdflib_value(term: object) -> str | None:
@@ -204,32 +182,6 @@ class _Chunks(io.RawIOBase):
         n = min(len(buffer), len(self.rest))
         buffer[:n], self.rest = self.rest[:n], self.rest[n:]
         return n
-
-
-def run_limited(store: Store, sparql: str, limit: int = 1000, timeout: float = 10.0,
-                bindings: Mapping[str, str] | None = None) -> Result:
-    """Run a read-only query with a row limit and a timeout (the query runs in a worker thread)."""
-    check_read_only(sparql)
-    box: dict[str, object] = {}
-
-    def work() -> None:
-        try:
-            box["result"] = store.query(sparql, bindings)
-        except Exception as exc:  # reported to the caller as a QueryError below
-            box["error"] = exc
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryError(f"the query took longer than {timeout:g} s; add a LIMIT or narrow it down.")
-    if "error" in box:
-        raise QueryError(f"the query failed: {box['error']}")
-    result = box["result"]
-    assert isinstance(result, Result)
-    if len(result.rows) > limit:
-        return Result(result.variables, result.rows[:limit], result.boolean, truncated=True)
-    return result
 
 
 def from_graph(graph: Graph, kind: str) -> Store:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,14 +13,16 @@ from typing import Annotated, Any
 import typer
 
 from extract.agencies import fold_key, registry
-from extract.errors import PolicyKGError
+from extract.errors import InputError, PolicyKGError
 from extract.pipeline import BUNDLED
+from graph.guard import MAX_QUERY_CHARS
+from graph.remote import SparqlStore, is_remote
 from policykg.files import write_atomic
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
-DocOption = Annotated[str | None, typer.Option(help="Only this document id.")]
+DocOption = Annotated[str | None, typer.Option(help="Only this document: its id or its number (2289/QĐ-TTg).")]
 _state: dict[str, Any] = {"workspace": Path("workspace"), "store": "oxigraph"}
 
 
@@ -28,11 +31,19 @@ def fail(exc: PolicyKGError) -> None:
     raise typer.Exit(exc.exit_code)
 
 
+def _store_name(value: str) -> str:
+    if value not in ("oxigraph", "memory") and not is_remote(value):
+        raise typer.BadParameter(f"'{value}' is not a store; choose oxigraph, memory or sparql+http://HOST:PORT/PATH.")
+    return value
+
+
 @app.callback()
 def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
                                                  help="Folder that keeps one corpus's graph.")]
          = Path("workspace"),
-         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast) or memory (rdflib).")]
+         store: Annotated[str, typer.Option(help="oxigraph (embedded, fast), memory (rdflib), or a remote "
+                                           "SPARQL 1.1 store: sparql+http://USER:PASSWORD@HOST:PORT/PATH.",
+                                           callback=_store_name)]
          = "oxigraph") -> None:
     _state["workspace"] = workspace
     _state["store"] = store
@@ -80,6 +91,14 @@ def _report(summary: Any) -> None:
     from policykg.workspace import report_file
 
     typer.echo(summary.line())
+    if is_remote(_state["store"]):
+        from policykg.publish import publish
+
+        try:
+            sent = publish(_state["workspace"], _state["store"])
+        except PolicyKGError as exc:
+            fail(exc)
+        typer.echo(f"published {sent} triples to {SparqlStore(_state['store']).endpoint.display}")
     if not summary.conforms:
         typer.echo(f"warning: the graph does not conform to the SHACL shapes; see "
                    f"{report_file(_state['workspace'])}", err=True)
@@ -142,6 +161,7 @@ def tasks(as_json: JsonFlag = False,
         fail(PolicyKGError(f"--role must be lead, cooperating or responsible, not '{role}'."))
     rows = answers.tasks(_store())
     if doc:
+        doc = _doc_id(doc)
         rows = [r for r in rows if r["doc"] == doc]
     if agency:
         names = _agency_names(agency)
@@ -152,6 +172,21 @@ def tasks(as_json: JsonFlag = False,
     elif role:
         rows = [r for r in rows if r["owner_role"] == role]
     emit(rows, as_json, ["id", "section", "owner", "owner_role", "text"])
+
+
+def _doc_id(key: str) -> str:
+    """A corpus document's id from its id or the symbol it carries ("2289/QĐ-TTg")."""
+    from graph import answers
+    from graph.compare import symbol_key
+
+    docs = answers.docs(_store())
+    if any(d["id"] == key for d in docs):
+        return key
+    found = [d["id"] for d in docs if d["number"] and symbol_key(d["number"]) == symbol_key(key)]
+    if len(found) != 1:
+        what = "is ambiguous: " + ", ".join(found) if found else "names no document of the corpus"
+        fail(PolicyKGError(f"--doc '{key}' {what}; use an id or a number from 'policykg docs --json'."))
+    return found[0]
 
 
 def _role_of(row: dict[str, Any], names: set[str]) -> str:
@@ -167,6 +202,7 @@ def refs(as_json: JsonFlag = False, doc: DocOption = None) -> None:
     """Legal documents cited, with relation and evidence."""
     from graph import answers
 
+    doc = _doc_id(doc) if doc else None
     rows = [r for r in answers.refs(_store()) if not doc or r["evidence"]["doc"] == doc]
     emit(rows, as_json, ["id", "relation", "cited_by"])
 
@@ -176,6 +212,7 @@ def targets(as_json: JsonFlag = False, doc: DocOption = None) -> None:
     """Targets with observations and status."""
     from graph import answers
 
+    doc = _doc_id(doc) if doc else None
     rows = [r for r in answers.targets(_store()) if not doc or r["doc"] == doc]
     emit(rows, as_json, ["id", "indicator", "value", "unit", "year", "status"])
 
@@ -212,23 +249,56 @@ def export_graph(fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld
         write_atomic(out, text)
 
 
+def _positive_seconds(value: float) -> float:
+    from policykg.console import MAX_TIMEOUT
+
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        raise typer.BadParameter(f"give a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {value}.")
+    return value
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the text of the .rq/.sparql file it names."""
+    path = Path(query)
+    if path.suffix.lower() not in (".rq", ".sparql") or len(query) > 4096 or "\n" in query or "{" in query:
+        return query
+    if not path.exists():
+        raise InputError(f"{path}: no such query file; check the path.")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file; give a .rq file with one query in it.")
+    if path.stat().st_size > MAX_QUERY_CHARS * 4:
+        raise InputError(f"{path}: longer than {MAX_QUERY_CHARS:,} characters; is this a query?")
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save the query as UTF-8.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+
+
 @app.command()
 def sparql(query: Annotated[str, typer.Argument(help="A SPARQL query, or the path of a .rq/.sparql file.")],
-           limit: Annotated[int, typer.Option(help="Row limit.")] = 1000,
-           timeout: Annotated[float, typer.Option(help="Seconds before giving up.")] = 10.0,
+           limit: Annotated[int, typer.Option(help="Row limit.", min=1, max=100_000)] = 1000,
+           timeout: Annotated[float, typer.Option(help="Seconds before the query is stopped.",
+                                                  callback=_positive_seconds)] = 10.0,
            as_json: JsonFlag = False) -> None:
-    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph."""
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph, in a worker process."""
     from graph.queries import PREFIX_BLOCK
-    from graph.store import QueryError, run_limited
+    from policykg.console import Console, run_remote
+    from policykg.workspace import graph_file
 
-    path = Path(query)
-    text = path.read_text(encoding="utf-8") if len(query) < 4096 and path.suffix in (".rq", ".sparql") \
-        and path.exists() else query
     try:
-        result = run_limited(_store(), PREFIX_BLOCK + text, limit=limit, timeout=timeout)
-    except QueryError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(3) from exc
+        text = _query_text(query)
+        if is_remote(_state["store"]):
+            result = run_remote(SparqlStore(_state["store"], timeout=timeout), PREFIX_BLOCK + text, limit)
+        else:
+            console = Console(graph_file(_state["workspace"]), _state["store"], workers=1)
+            try:
+                result = console.run(PREFIX_BLOCK + text, limit=limit, timeout=timeout)
+            finally:
+                console.close()
+    except PolicyKGError as exc:
+        fail(exc)
     if result.boolean is not None:
         typer.echo(json.dumps(result.boolean) if as_json else str(result.boolean).lower())
         return

@@ -20,6 +20,7 @@ from extract.errors import PolicyKGError
 from extract.paths import BUNDLED
 from extract.records import DocMeta, DocumentFacts
 from graph.namespace import ID
+from graph.remote import SparqlStore, is_remote
 from graph.store import GRAPH_FILE, OX_DIR, STORES, MemoryStore, OxigraphStore, Store
 from policykg import facts as factstore
 from policykg.documents import FACTS_DIR, GRAPHS_DIR, Done, Job, graph_key, light, prepare, run
@@ -405,7 +406,14 @@ def report_file(workspace: Path = DEFAULT) -> Path:
 
 
 def open_workspace(workspace: Path = DEFAULT, store: str = "oxigraph") -> Store:
-    """The workspace's graph in a store, built from the bundled corpus on first use."""
+    """The workspace's graph in a store, built from the bundled corpus on first use.
+
+    A remote store (`sparql+http://…`) is the graph itself: no local workspace is read.
+    """
+    if is_remote(store):
+        remote = SparqlStore(store)
+        remote.query("ASK { }")  # unreachable or refusing: one clear error here, not mid-answer
+        return remote
     return open_store(ensure(workspace), store)
 
 

@@ -121,3 +121,35 @@ def test_http_errors_do_not_leak_tracebacks(monkeypatch) -> None:
     monkeypatch.setattr(store, "_open", boom)
     with pytest.raises(RemoteStoreError, match="500 Server Error"):
         store.query("ASK {}")
+
+
+@needs_virtuoso
+def test_cli_builds_into_and_reads_from_the_remote_store(server, tmp_path) -> None:
+    """`--store sparql+http://…`: build publishes the generation; reading commands query the server."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    runner = CliRunner()
+    ws = str(tmp_path / "ws")
+    built = runner.invoke(app, ["--workspace", ws, "--store", server, "build"])
+    assert built.exit_code == 0, built.output
+    assert "published" in built.output and "dba:" not in built.output  # no password in messages
+    remote = runner.invoke(app, ["--workspace", str(tmp_path / "none"), "--store", server, "docs", "--json"])
+    local = runner.invoke(app, ["--workspace", ws, "docs", "--json"])
+    assert remote.exit_code == 0, remote.output
+    assert json.loads(remote.output) == json.loads(local.output)
+    assert not (tmp_path / "none").exists()  # the remote store needs no local workspace to read
+
+
+def test_cli_reports_an_unreachable_remote_store(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+    from tests.virtuoso import free_port
+
+    done = CliRunner().invoke(app, ["--store", f"sparql+http://127.0.0.1:{free_port()}/sparql", "docs"])
+    assert done.exit_code == 1
+    assert "cannot reach the SPARQL store" in done.output and "Traceback" not in done.output

@@ -1,6 +1,6 @@
 import pytest
 
-from extract.targets import parse_number
+from extract.quantities import parse_number
 from tests.conftest import facts_of
 
 
@@ -54,3 +54,166 @@ def test_target_quotes_are_exact(corpus, originals) -> None:
     for d in corpus.docs:
         for t in d.targets:
             assert originals[d.meta.id][t.evidence.start:t.evidence.end] == t.evidence.quote
+
+
+# Snippets written for these tests, one pattern of the genre each:
+# (text, [(indicator label, value, unit, comparator, year), ...]).
+PATTERNS = [
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể\nĐến năm 2030:\n- Tỷ lệ đô thị hóa đạt khoảng 45 %;\n"
+     "- Tối thiểu 60 % hộ gia đình được sử dụng nước sạch theo quy chuẩn.",
+     [("Tỷ lệ đô thị hóa", 45.0, "%", "about", 2030),
+      ("Tỷ lệ hộ gia đình được sử dụng nước sạch theo quy chuẩn", 60.0, "%", "at_least", 2030)]),
+    ("II. MỤC TIÊU\na) Giai đoạn 2026–2030\n- Hoàn thành khoảng 120 km đường cao tốc;\n"
+     "- Trồng mới ít nhất 1.500 ha rừng phòng hộ.",
+     [("Đường cao tốc", 120.0, "km", "about", 2030), ("Trồng mới rừng phòng hộ", 1500.0, "ha", "at_least", 2030)]),
+    ("II. MỤC TIÊU ĐẾN NĂM 2025\n1. Tối thiểu 60% hộ gia đình sử dụng nước sạch\n"
+     "2. Bảo đảm 100% xã có đường ô tô đến trung tâm xã",
+     [("Tỷ lệ hộ gia đình sử dụng nước sạch", 60.0, "%", "at_least", 2025),
+      ("Tỷ lệ xã có đường ô tô đến trung tâm xã", 100.0, "%", "equals", 2025)]),
+    ("II. MỤC TIÊU\nMục tiêu đến năm 2030:\n- Số vụ tai nạn lao động nghiêm trọng bằng 0;\n"
+     "- Công suất điện mặt trời mái nhà không quá 2.600 MW;\n- Thu nhập bình quân đầu người trên 5.000 USD/người/năm.",
+     [("Số vụ tai nạn lao động nghiêm trọng", 0.0, None, "equals", 2030),
+      ("Công suất điện mặt trời mái nhà", 2600.0, "MW", "at_most", 2030),
+      ("Thu nhập bình quân đầu người", 5000.0, "USD/người/năm", "more_than", 2030)]),
+    ("II. MỤC TIÊU\nMục tiêu đến năm 2025:\n- Có 1.000 hợp tác xã ứng dụng công nghệ cao, "
+     "trong đó ít nhất 300 hợp tác xã do phụ nữ quản lý.",
+     [("Hợp tác xã ứng dụng công nghệ cao", 1000.0, "hợp tác xã", "equals", 2025),
+      ("Hợp tác xã do phụ nữ quản lý", 300.0, "hợp tác xã", "at_least", 2025)]),
+    ("KẾ HOẠCH\nThực hiện chuyển đổi số tỉnh X giai đoạn 2021 - 2025\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+     "- 80% thủ tục hành chính được cung cấp trực tuyến toàn trình.",
+     [("Tỷ lệ thủ tục hành chính được cung cấp trực tuyến toàn trình", 80.0, "%", "equals", 2025)]),
+    ("II. MỤC TIÊU\n- Tỷ lệ lao động qua đào tạo đạt 70% vào năm 2025 và 75% vào năm 2030.",
+     [("Tỷ lệ lao động qua đào tạo", 70.0, "%", "equals", 2025),
+      ("Tỷ lệ lao động qua đào tạo", 75.0, "%", "equals", 2030)]),
+    ("III. KẾT QUẢ THỰC HIỆN\n1. Chỉ tiêu tỷ lệ hộ nghèo giảm 1,5 %/năm\nNăm 2023 tỷ lệ hộ nghèo giảm 1,2 %.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PATTERNS)
+def test_target_patterns_of_the_genre(text: str, expected: list) -> None:
+    got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
+    assert got == expected
+
+
+def test_reduction_against_a_base_year() -> None:
+    text = ("II. MỤC TIÊU\nMục tiêu đến năm 2030:\n- Giảm 15% lượng phát thải khí nhà kính so với năm gốc 2014;\n"
+            "- Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.")
+    got = [(t.indicator_label, t.value, t.unit, t.year, t.baseline, t.change) for t in facts_of(text).targets]
+    assert got == [("Lượng phát thải khí nhà kính", 15.0, "%", 2030, "2014", "decrease"),
+                   ("Tỷ lệ hộ nghèo", 1.5, "%/năm", 2030, None, "decrease")]
+
+
+def test_one_indicator_keeps_one_id_across_wordings() -> None:
+    a = facts_of("II. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.").targets
+    b = facts_of("II. MỤC TIÊU\nĐến năm 2030:\n- Phấn đấu 100% hộ gia đình sử dụng nước sạch.").targets
+    assert a[0].indicator == b[0].indicator == "ind-ho-gia-dinh-su-dung-nuoc-sach"
+
+
+@pytest.mark.parametrize("text", ["Bảo đảm", "Đến năm 2030", "Phấn đấu", "Mục tiêu"])
+def test_lead_words_are_not_indicators(text: str) -> None:
+    got = facts_of(f"II. MỤC TIÊU\n- {text} 90% trường học có kết nối Internet đến năm 2030.").targets
+    assert [t.indicator_label for t in got] == ["Tỷ lệ trường học có kết nối Internet"]
+
+
+def _report(text: str):
+    from extract.pipeline import extract_text, meta_from_text
+    return extract_text(text, meta_from_text("r", "r.txt", text, {"kind": "report", "date": "2024-12-20"}))
+
+
+# Progress figures a report gives, written for the test: (text, [(indicator, year, value, unit), ...]).
+FIGURES = [
+    ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n1. Kinh tế số\nNăm 2023, tỷ trọng kinh tế số trong GDP đạt 12,33%, trong đó "
+     "kinh tế số ICT đóng góp 7,42% (chiếm 60,19%), kinh tế số nền tảng đóng góp 4,91%.",
+     [("digital-economy-gdp", 2023, 12.33, "%"), ("digital-economy-ict-gdp", 2023, 7.42, "%"),
+      ("digital-economy-platform-gdp", 2023, 4.91, "%")]),
+    ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n- Năng suất lao động tăng từ 173 triệu đồng/lao động năm 2021 lên khoảng "
+     "199 triệu đồng/lao động năm 2023.\n- Bình quân giai đoạn 2021-2023 tốc độ tăng năng suất đạt 4,4%.",
+     [("labour-productivity-level", 2021, 173.0, "triệu đồng/lao động"),
+      ("labour-productivity-level", 2023, 199.0, "triệu đồng/lao động")]),
+    ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n- Đến nay, 51 tỉnh, thành phố đã triển khai nền tảng họp trực tuyến.",
+     [("ind-tinh-thanh-pho-trien-khai-nen-tang-hop-truc-tuyen", 2024, 51.0, "tỉnh, thành phố")]),
+    ("BÁO CÁO\nI. BỐI CẢNH\n- Năm 2023, 40 tỉnh đã triển khai nền tảng họp trực tuyến.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURES)
+def test_every_figure_of_a_report_is_an_observation(text: str, expected: list) -> None:
+    got = [(o.indicator, o.year, o.value, o.unit) for o in _report(text).observations]
+    assert got == expected
+
+
+def test_report_components_levels_and_links(corpus) -> None:
+    obs = {(o.indicator, o.year): o.value for o in corpus.doc("003").observations}
+    assert obs[("digital-economy-ict-gdp", 2023)] == 7.42 and obs[("digital-economy-sectors-gdp", 2023)] == 4.91
+    assert obs[("labour-productivity-level", 2021)] == 173.0 and obs[("labour-productivity-level", 2023)] == 199.0
+
+
+def test_a_report_citing_a_strategy_measures_its_targets() -> None:
+    from extract.contract import targets
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    plan = ("QUYẾT ĐỊNH\nII. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.")
+    report = ("BÁO CÁO\nKết quả thực hiện Quyết định số 12/QĐ-UBND ngày 5 tháng 1 năm 2021\n"
+              "II. KẾT QUẢ THỰC HIỆN\n- Năm 2023, tỷ lệ hộ gia đình sử dụng nước sạch đạt 91%.")
+    corpus = Corpus([
+        extract_text(plan, meta_from_text("p", "p.txt", plan, {"kind": "decision", "number": "12/QĐ-UBND",
+                                                               "date": "2021-01-05"})),
+        extract_text(report, meta_from_text("r", "r.txt", report, {"kind": "report", "date": "2024-06-30"}))])
+    row = next(r for r in targets(corpus) if r["doc"] == "p")
+    assert [(o["year"], o["value"]) for o in row["observations"]] == [(2023, 91.0)]
+    assert row["status"] == "off_track"
+
+
+def test_a_lead_line_opens_a_block_of_numbered_targets() -> None:
+    text = ("CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030\nI. Về kinh tế\n"
+            "1. Thu nhập bình quân đầu người/năm đến năm 2030: 90 triệu đồng.\n"
+            "2. Tốc độ tăng GRDP bình quân (giá so sánh năm 2010) đạt 8%, trong đó: công nghiệp tăng 10%.\n"
+            "3. Tổng vốn đầu tư thời kỳ 2026-2030: 9.000 tỷ đồng.\n"
+            "II. Nhiệm vụ\n1. Xây dựng 20 trường học.")
+    got = [(t.indicator_label, t.value, t.unit, t.year) for t in facts_of(text).targets]
+    assert got == [("Thu nhập bình quân đầu người/năm", 90.0, "triệu đồng", 2030),
+                   ("Tốc độ tăng GRDP bình quân", 8.0, "%", 2030),
+                   ("Công nghiệp", 10.0, "%", 2030),
+                   ("Tổng vốn đầu tư", 9000.0, "tỷ đồng", 2030)]
+
+
+# Conventions met in real documents, each in a snippet written for the test:
+# (text, [(value, unit, comparator, year), ...]).
+CONVENTIONS = [
+    # counts of anything a target names, written with a leading zero ("01 nền tảng", "05 thương hiệu")
+    ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2028\n- Hình thành 01 sàn giao dịch công nghệ của tỉnh;\n"
+     "- Xây dựng được tối thiểu 05 thương hiệu sản phẩm nông nghiệp chủ lực.",
+     [(1.0, "sàn giao", "equals", 2028), (5.0, "thương hiệu", "at_least", 2028)]),
+    # a range is its lower bound, at least
+    ("II. MỤC TIÊU\nĐến năm 2030:\n- Tổng chi cho nghiên cứu đạt 1 - 1,5% GRDP hằng năm.",
+     [(1.0, "%", "at_least", 2030)]),
+    # a sentence opening with its year gives it to the "Trong đó: …" sentence after it
+    ("II. MỤC TIÊU\nTầm nhìn đến năm 2050\n- Đến năm 2035, lượng nước thải được xử lý tăng 40%. Trong đó: "
+     "khu đô thị xử lý 90%, lượng bùn thải không vượt quá 12 nghìn tấn.",
+     [(40.0, "%", "equals", 2035), (90.0, "%", "equals", 2035), (12.0, "nghìn tấn", "at_most", 2035)]),
+    # net balances below zero and a zero written in quotes
+    ("II. MỤC TIÊU\nĐến năm 2040:\n- Rừng trồng hấp thụ ròng đạt ít nhất -20 triệu tấn CO2tđ;\n"
+     "- Phát thải ròng bằng “0”.",
+     [(-20.0, "triệu tấn", "at_least", 2040), (0.0, None, "equals", 2040)]),
+    # "b) Kết quả", "c) Sản phẩm đầu ra" under "Mục tiêu cụ thể" are levels of the targets, not a review
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\na) Kết quả\n- 70% hợp tác xã ứng dụng thương mại điện tử.\n"
+     "b) Sản phẩm đầu ra\n- 100% xã có điểm phục vụ bưu chính.",
+     [(70.0, "%", "equals", 2030), (100.0, "%", "equals", 2030)]),
+    # a vision heading gives its year to what it says
+    ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng đạt 42%.\n2. Tầm nhìn đến năm 2045\n"
+     "Tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
+     [(42.0, "%", "equals", 2030), (10.0, "rank", "top_n", 2045)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONVENTIONS)
+def test_target_conventions(text: str, expected: list) -> None:
+    got = [(t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets if t.value is not None]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2025", "Điều 3 của Luật", "giai đoạn 2021 - 2025 các tỉnh",
+    "khoản 2 Điều 5", "thực hiện trong 02 năm"])
+def test_numbers_that_count_nothing(text: str) -> None:
+    from extract.quantities import quantities
+    assert quantities(text, counts=True) == []

@@ -1,0 +1,137 @@
+"""Indicators: the registry of known ones (data/indicators.json) and a stable id for new ones.
+
+A new indicator is named by what is measured, not by the sentence's first words: "Bảo đảm 100 %
+xã có đường ô tô" measures "xã có đường ô tô", "Tỷ lệ đô thị hóa đạt 45 %" measures "tỷ lệ đô thị
+hóa". Its id is a slug of that phrase without a leading "tỷ lệ" / "số", so "Tỷ lệ hộ gia đình sử dụng
+nước sạch" and "60 % hộ gia đình sử dụng nước sạch" are one indicator.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.agencies import DATA, slug
+from extract.quantities import CMP, Quantity
+
+_YEAR = r"(?:19|20)\d\d"
+# Words that open a target sentence without naming what is measured (cut from the left, repeatedly).
+_LEAD_RE = re.compile(
+    rf"^(?:[-+•*]\s*|\(?[a-zđ0-9]{{1,2}}[).]\s*|(?:đến|tới|vào|trong|từ|sau)\s+(?:hết\s+|cuối\s+)?năm\s+{_YEAR}|"
+    rf"(?:giai đoạn|thời kỳ)\s+{_YEAR}\s*[-–—]\s*{_YEAR}|năm\s+{_YEAR}|hằng năm|hàng năm|mỗi năm|bình quân|"
+    r"phấn đấu|bảo đảm|đảm bảo|hoàn thành|duy trì|đạt|có|là|nâng cao|nâng|tiếp tục|cơ bản|trong đó|"
+    rf"trên|chỉ tiêu|mục tiêu|cụ thể|{CMP})(?:\s+|[,:;]\s*|$)", re.I)
+# Words that close the measured phrase on the right (a value's verb, a comparison, a date).
+_TAIL_RE = re.compile(
+    rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
+    rf"năm\s+{_YEAR}|(?:giai đoạn|thời kỳ|nhiệm kỳ)(?:\s+{_YEAR}\s*[-–—]\s*{_YEAR})?|{CMP})"
+    r"(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm|khoảng))*\s*$", re.I)
+_STOP_RE = re.compile(rf"[,;:(]|\s(?:trong đó|so với|vào năm|đến năm|năm {_YEAR}|giai đoạn|trở lên|và)\s", re.I)
+_ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng số)\s+", re.I)
+# Phrases that name a measure by themselves ("Tỷ lệ đô thị hóa đạt 45 %").
+NAMED_RE = re.compile(r"(?:chỉ số|chỉ tiêu|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|số lượng|số|tổng|xếp hạng|trụ cột|thu nhập|"
+                      r"giá trị|giá|chi phí|kim ngạch|năng suất|mức|thu|chi|vốn|diện tích|sản lượng|tuổi thọ)\b", re.I)
+MAX_WORDS = 12
+_CHANGE_BEFORE_RE = re.compile(r"(?:giảm|tăng)(?:\s+\S+){0,2}\s*$", re.I)
+_SCALE_RE = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    name_en: str
+    unit_class: str
+    all: tuple[tuple[str, ...], ...]
+    none: tuple[str, ...] = ()
+
+    def matches(self, low: str) -> bool:
+        if any(n in low for n in self.none):
+            return False
+        return any(all(p in low for p in group) for group in self.all)
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    """The indicator registry (data/indicators.json)."""
+    raw = json.loads((DATA / "indicators.json").read_text(encoding="utf-8"))["indicators"]
+    return tuple(Indicator(i["id"], i["name"], i["name_en"], i["unit_class"],
+                           tuple(tuple(g) for g in i["all"]), tuple(i.get("none", ()))) for i in raw)
+
+
+def find_indicator(text: str, unit_class: str | None = None) -> Indicator | None:
+    """The registry indicator a text is about; one of the value's unit class first."""
+    low = text.lower()
+    found = [ind for ind in indicators() if ind.matches(low)]
+    fitting = [ind for ind in found if unit_class is None or _fits(ind.unit_class, unit_class)]
+    return next(iter(fitting or found), None)
+
+
+def _fits(expected: str, got: str) -> bool:
+    return expected == got or {expected, got} == {"count", "amount"}
+
+
+def _trim_left(phrase: str) -> str:
+    while (m := _LEAD_RE.match(phrase)) and m.end() > 0:
+        phrase = phrase[m.end():]
+    return phrase
+
+
+def _trim_right(phrase: str) -> str:
+    phrase = phrase.rstrip(" :")  # "Tỷ lệ đô thị hóa đến năm 2025: 16 %"
+    while m := _TAIL_RE.search(phrase):
+        phrase = phrase[:m.start()].rstrip(" :")
+    return phrase
+
+
+def _words(phrase: str) -> str:
+    phrase = re.sub(r"\([^)]*\)?", " ", phrase)  # "(giá so sánh năm 2010)" is an aside, not the name
+    return " ".join(phrase.strip(" .,;:-–").split()[:MAX_WORDS]).strip(" .,;:-–")
+
+
+def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
+    """The phrase naming what a clause measures, and whether it follows the value ("60 % hộ …")."""
+    if q is None:
+        return _words(re.split(r"[;(]", _trim_left(text))[0]), False
+    before = _words(_trim_right(_trim_left(_last_part(text[:q.start]))))
+    after = _words(_cut(_trim_left(text[q.end:])))
+    if q.unit_class == "rank" or not after or NAMED_RE.match(before):
+        return before, False
+    if q.unit_class == "count":
+        after = _words(_SCALE_RE.sub("", q.unit) + " " + after)  # "1.000 hợp tác xã …" counts hợp tác xã
+    if q.unit_class == "percent" or not before:
+        # "Giảm 15 % lượng phát thải" changes what follows; "100 % xã …" is a share of it.
+        return after, not _CHANGE_BEFORE_RE.search(text[:q.start])
+    # "trồng mới 1.000 ha rừng": the verb before and the object after name it together.
+    return _words(f"{before} {after}"), False
+
+
+def _last_part(text: str) -> str:
+    """The part of the text before a value that belongs to it (after the last ',' or ';')."""
+    return re.split(r";\s+|\s+trong đó:?\s+", text)[-1]
+
+
+def _cut(text: str) -> str:
+    m = _STOP_RE.search(text)
+    return text[:m.start()] if m else text
+
+
+def identify(text: str, q: Quantity | None, context: str = "") -> tuple[str, str]:
+    """(id, Vietnamese label) of the indicator a clause states a value of."""
+    cls = q.unit_class if q else None
+    phrase, follows = measured(text, q)
+    short = q is not None and len(phrase.split()) < 2
+    # A part without a name of its own continues the sentence's first part ("… phủ 80 % hộ, 100 % xã").
+    ind = find_indicator(text, cls) or (
+        find_indicator(context + " " + text, cls) if context and not NAMED_RE.match(phrase) else None)
+    if ind is not None:
+        return ind.id, ind.name
+    if short and context:
+        phrase = _words(_trim_right(_trim_left(context))) + (" " + phrase if phrase else "")
+    phrase = _words(re.sub(r"\s(?:đã|đang|sẽ)\s", " ", f" {phrase} ")) or _words(text)
+    key = _ID_DROP_RE.sub("", phrase.lower())
+    # "60 % hộ gia đình …" reads "Tỷ lệ hộ gia đình …" as an indicator name.
+    named = ("Tỷ lệ " + phrase) if follows and q is not None and q.unit_class == "percent" else phrase
+    return "ind-" + slug(key)[:60], named[:1].upper() + named[1:]

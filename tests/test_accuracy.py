@@ -1,0 +1,121 @@
+"""The accuracy scorer's matching, on hand-made records and short Vietnamese snippets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.accuracy import EVAL, agency_key, evaluate, match_tasks, owner_right, ref_matches, score, target_matches
+
+TEXT = (
+    "1. Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng Nghị định về quỹ.\n"
+    "2. Ủy ban nhân dân các tỉnh, thành phố tổng hợp kinh phí.\n"
+)
+GOLD: dict[str, Any] = {
+    "meta": {"kind": "Quyết định", "number": "12/QĐ-TTg", "issuer": "Thủ tướng Chính phủ", "date": "2024-01-02"},
+    "agencies": ["Bộ Tài chính", "Bộ Tư pháp", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+    "tasks": [
+        {"quote": "1. Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp", "owner": "Bộ Tài chính", "role": "lead",
+         "leads": ["Bộ Tài chính"], "cooperating": ["Bộ Tư pháp"]},
+        {"quote": "2. Ủy ban nhân dân các tỉnh, thành phố tổng hợp", "owner": "UBND các tỉnh, thành phố",
+         "role": "responsible", "leads": [], "cooperating": []},
+    ],
+    "refs": [{"kind": "Nghị định", "number": "80/2025/NĐ-CP", "year": 2025},
+             {"kind": "Luật", "name": "Luật Đầu tư công", "year": None}],
+    "targets": [{"indicator": "tỷ lệ", "value": 30, "year": 2030, "quote": "30%"}],
+}
+
+
+def task(text: str, start: int, owner: str, coop: tuple[str, ...] = ()) -> dict:
+    return {"text": text, "quote": text, "start": start, "end": start + len(text), "owner": owner,
+            "lead": [owner], "cooperating": list(coop)}
+
+
+def found(tasks: list[dict], refs: list[dict], targets: list[dict], agencies: set[str], meta: dict) -> dict:
+    return {"tasks": tasks, "refs": refs, "targets": targets, "agencies": agencies, "meta": meta}
+
+
+def test_names_compare_through_the_registry_and_groups_through_their_words() -> None:
+    assert agency_key("UBND tỉnh Hà Giang") == agency_key("Ủy ban nhân dân tỉnh Hà Giang")
+    assert agency_key("Bộ Tài chính") == agency_key("bộ tài chính") != agency_key("Bộ Tư pháp")
+    assert agency_key("các bộ, ngành và địa phương") == agency_key("Các bộ, ngành, địa phương")
+    assert agency_key("các bộ, ngành") != agency_key("các bộ, ngành, địa phương")
+    assert agency_key("") is None
+
+
+def test_a_task_is_found_by_folded_containment_or_by_overlap_and_only_once() -> None:
+    # NFD input and a line break inside the quote still match after folding.
+    nfd = "1. Bộ Tài chính chủ trì,\n phối hợp với Bộ Tư pháp xây dựng Nghị định về quỹ."
+    import unicodedata
+    one = task(unicodedata.normalize("NFD", nfd), 500, "Bộ Tài chính")
+    assert match_tasks(GOLD["tasks"], [one], TEXT) == [0, None]
+    # A span over both items finds only one of them: an extracted task is used once.
+    both = task("chủ trì tổng hợp", 10, "Bộ Tài chính")
+    both["end"] = len(TEXT)
+    assert match_tasks(GOLD["tasks"], [both], TEXT) == [0, None]
+    assert match_tasks(GOLD["tasks"], [task("một việc khác", 900, "Bộ Y tế")], TEXT) == [None, None]
+
+
+def test_owner_is_right_only_for_the_gold_owner_or_a_shared_lead() -> None:
+    gold = GOLD["tasks"][0]
+    assert owner_right(gold, {"owner": "Bộ Tài chính"})
+    assert not owner_right(gold, {"owner": "Bộ Tư pháp"})
+    assert owner_right(dict(gold, leads=["Bộ Tài chính", "Bộ Tư pháp"]), {"owner": "Bộ Tư pháp"})
+    assert owner_right(dict(gold, owner=None, leads=[]), {"owner": ""})
+
+
+def test_references_match_by_kind_number_year_or_by_law_name() -> None:
+    nd, law = GOLD["refs"]
+    assert ref_matches(nd, {"kind": "Nghị định", "number": "80", "code": "80/2025/NĐ-CP", "year": 2025})
+    assert ref_matches(nd, {"kind": "Nghị định", "number": "80/2025/NĐ-CP", "code": None, "year": 2025})
+    assert not ref_matches(nd, {"kind": "Nghị định", "number": "80", "code": None, "year": 2024})
+    assert not ref_matches(nd, {"kind": "Quyết định", "number": "80", "code": None, "year": 2025})
+    assert ref_matches(law, {"kind": "Luật", "number": "", "code": None, "year": None, "name": "Luật đầu tư công"})
+    assert not ref_matches(law, {"kind": "Luật", "number": "", "code": None, "year": None,
+                                 "name": "Luật Đầu tư công và pháp luật"})
+
+
+def test_targets_need_the_exact_value_and_year() -> None:
+    gold = GOLD["targets"][0]
+    assert target_matches(gold, {"value": 30.0, "year": 2030})
+    assert not target_matches(gold, {"value": 30.0, "year": 2025})
+    assert not target_matches(gold, {"value": 3.0, "year": 2030})
+
+
+def test_a_document_score_counts_hits_and_misses() -> None:
+    tasks = [task("1. Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng", 0, "Bộ Tài chính", ("Bộ Tư pháp",)),
+             task("2. Ủy ban nhân dân các tỉnh, thành phố tổng hợp kinh phí.", 75, "Bộ Tài chính")]
+    refs: list[dict[str, Any]] = [
+        {"kind": "Nghị định", "number": "80", "code": "80/2025/NĐ-CP", "year": 2025, "name": None},
+        {"kind": "Luật", "number": "", "code": None, "year": None, "name": "Luật Đầu tư"}]
+    meta = {"kind": "decision", "number": "12/QĐ-TTg", "issuer": "Thủ tướng Chính phủ", "date": "2024-01-03"}
+    s = score("x", GOLD, found(tasks, refs, [{"value": 30, "year": 2030, "start": 0}],
+                               {"mof", "btp", "p-ha-noi"}, meta), TEXT)
+    assert (s.tasks.hit, s.tasks.total) == (2, 2)
+    assert (s.owners.hit, s.owners.total) == (1, 2)
+    assert s.cooperating.value == 1.0
+    assert (s.refs_recall.hit, s.refs_precision.hit, s.refs_precision.total) == (1, 1, 2)
+    assert s.refs_f1() == pytest.approx(0.5)
+    assert s.targets.value == 1.0
+    assert s.agencies_recall.value == pytest.approx(2 / 3) and s.agencies_precision.value == pytest.approx(2 / 3)
+    assert s.meta == {"kind": True, "number": True, "issuer": True, "date": False}
+
+
+def test_an_unreadable_annotation_is_reported_in_the_row(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("QUYẾT ĐỊNH", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text("{not json", encoding="utf-8")
+    s = evaluate(tmp_path / "a.txt")
+    assert s.error and "gold annotation unreadable" in s.error
+
+
+def test_every_gold_quote_is_in_its_document() -> None:
+    for gold_path in sorted(EVAL.glob("*/*.gold.json")):
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for t in gold["tasks"]:
+            assert text.count(t["quote"]) == 1, (gold_path.name, t["quote"])
+        for item in gold["refs"] + gold["targets"] + gold.get("observations", []):
+            assert item["quote"] in text, (gold_path.name, item["quote"])
