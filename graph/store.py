@@ -125,20 +125,13 @@ class OxigraphStore:
         load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
         load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 
-    def bulk_load_graphs(self, graphs: Mapping[str, Path]) -> None:
-        """Load many N-Triples files, each into its named graph and all into the default graph, in one
-        bulk load (bulk loading has a large cost per call)."""
-        def quads() -> Iterator[bytes]:
-            union: set[bytes] = set()
-            for name, path in graphs.items():
-                tail = f" <{name}> .\n".encode()
-                for line in path.read_bytes().splitlines():
-                    if line.endswith(b" ."):
-                        union.add(line)
-                        yield line[:-2] + tail
-            yield from (line + b"\n" for line in union)
-
-        self.store.bulk_load(io.BufferedReader(_Chunks(quads()), 1 << 20), format=ox.RdfFormat.N_QUADS)
+    def bulk_load_graphs(self, graphs: Mapping[str, Path], batch: int = 100) -> None:
+        """Load many N-Triples files, each into its named graph and all into the default graph, in bulk
+        loads of `batch` files (a bulk load has a large cost per call and holds its batch in memory)."""
+        names = list(graphs)
+        for k in range(0, len(names), batch):
+            part = {n: graphs[n] for n in names[k:k + batch]}
+            self.store.bulk_load(io.BufferedReader(_Chunks(_quads(part)), 1 << 20), format=ox.RdfFormat.N_QUADS)
 
     def drop_graph(self, name: str) -> None:
         """Drop a named graph, and its triples from the default graph unless another graph has them."""
@@ -162,6 +155,18 @@ class OxigraphStore:
     def count(self) -> int:
         res = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(res.rows[0][0] or 0)
+
+
+def _quads(graphs: Mapping[str, Path]) -> Iterator[bytes]:
+    """N-Quads lines: every file's triples in its named graph, then their union in the default graph."""
+    union: set[bytes] = set()
+    for name, path in graphs.items():
+        tail = f" <{name}> .\n".encode()
+        for line in path.read_bytes().splitlines():
+            if line.endswith(b" ."):
+                union.add(line)
+                yield line[:-2] + tail
+    yield from (line + b"\n" for line in union)
 
 
 class _Chunks(io.RawIOBase):

@@ -207,9 +207,12 @@ def _map(jobs: list[Job], workers: int) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run, jobs)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
         futures = [pool.submit(run, j) for j in jobs]
         for fut in as_completed(futures):
             yield fut.result()
