@@ -11,8 +11,8 @@ from typing import TextIO
 class Progress:
     """Counts documents and bytes as they finish and redraws one line (at most ten times a second)."""
 
-    def __init__(self, total: int, total_bytes: int, out: TextIO = sys.stderr) -> None:
-        self.total, self.total_bytes, self.out = total, max(total_bytes, 1), out
+    def __init__(self, total: int, total_bytes: int, out: TextIO | None = None) -> None:
+        self.total, self.total_bytes, self.out = total, max(total_bytes, 1), out or sys.stderr
         self.done, self.bytes = 0, 0
         self.start = self.shown = time.monotonic()
 
