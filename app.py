@@ -387,7 +387,7 @@ MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.
 def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
     from policykg import selection
 
-    return selection.render_nodes(WORKSPACE, fmt, set(nodes), title, drafts=drafts)
+    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts)
 
 
 def export_page() -> None:
