@@ -7,6 +7,7 @@ key terms the two texts share.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -58,18 +59,20 @@ def _subject_mentions(store: Store, passages: list[Row]) -> list[Row]:
     return out
 
 
+def symbol_key(number: str) -> str:
+    """A document symbol compared without case or spaces ("Số: 134 /KH-UBND" is "134/KH-UBND")."""
+    return re.sub(r"\s+", "", fold_key(number))
+
+
 def resolve_doc(rows: Rows, key: str) -> str:
     """A document id from an id ("000", "nq-50-cp-2020") or an unambiguous number ("50/NQ-CP")."""
     ids = {d["id"] for d in rows.docs} | {r["id"] for r in rows.refs}
     if key in ids:
         return key
-    want = fold_key(key)
-    hits = {d["id"] for d in rows.docs if d["number"] and fold_key(d["number"]) == want}
-    for r in rows.refs:
-        code = f"{r['number']}/{r['kind']}"
-        if r["number"] and (fold_key(key).startswith(fold_key(r["number"]) + "/") or fold_key(code) == want):
-            if r["issuer"] and fold_key(r["issuer"]) in want:
-                hits.add(r["id"])
+    want = symbol_key(key)
+    hits = {d["id"] for d in rows.docs if d["number"] and symbol_key(d["number"]) == want}
+    if not hits:  # a document only cited: by the symbol its citations carry
+        hits = {r["id"] for r in rows.refs if r["number"] and symbol_key(r["number"]) == want}
     if len(hits) == 1:
         return hits.pop()
     if not hits:

@@ -11,7 +11,8 @@ def rows(corpus) -> Rows:
 
 
 @pytest.mark.parametrize("key, doc_id", [("000", "000"), ("2289/QĐ-TTg", "000"), ("50/NQ-CP", "nq-50-cp-2020"),
-                                         ("nq-52-tw-2019", "nq-52-tw-2019")])
+                                         ("nq-52-tw-2019", "nq-52-tw-2019"), ("52-NQ/TW", "nq-52-tw-2019"),
+                                         ("2289 /qđ-ttg", "000")])
 def test_documents_by_id_or_number(rows, key, doc_id) -> None:
     assert resolve_doc(rows, key) == doc_id
 
