@@ -162,7 +162,8 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
         for m in _HARD_RE.finditer(text[s0:e0]):
             if opening := _YEAR_LEAD_RE.match(m.group(0)):
                 y = int(opening.group(1))
-            out += _parts(m.group(0), start + s0 + m.start(), y, context)
+            for at, cell in _cells(m.group(0)):
+                out += _parts(cell, start + s0 + m.start() + at, y, context)
     trimmed = []
     for c in out:
         lead = len(c.text) - len(c.text.lstrip(" .;,"))
@@ -170,6 +171,18 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
         if body:
             trimmed.append(Clause(body, c.start + lead, c.start + lead + len(body), c.year, c.context))
     return trimmed
+
+
+def _cells(piece: str) -> list[tuple[int, str]]:
+    """A table row flattened into a line ("… sinh thái 01 khu Tỷ trọng … 26,1% Giảm …"): a value followed by
+    a capitalised word closes its cell."""
+    cuts = [0]
+    for q in quantities(piece, counts=True):
+        nxt = re.match(r"\s+(\w+)", piece[q.end:])
+        if nxt and nxt.group(1).istitle() and len(nxt.group(1)) > 1:  # "Tỷ", "Giảm"; not "GDP", "ASEAN"
+            cuts.append(q.end + nxt.start(1))
+    cuts.append(len(piece))
+    return [(a, piece[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if piece[a:b].strip()]
 
 
 def _block_of(chain: list[Section]) -> str | None:

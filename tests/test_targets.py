@@ -199,6 +199,10 @@ CONVENTIONS = [
     ("II. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\na) Kết quả\n- 70% hợp tác xã ứng dụng thương mại điện tử.\n"
      "b) Sản phẩm đầu ra\n- 100% xã có điểm phục vụ bưu chính.",
      [(70.0, "%", "equals", 2030), (100.0, "%", "equals", 2030)]),
+    # a target table whose rows the text layer ran together: each value closes its row
+    ("PHỤ LỤC 1\nCÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030\nTỷ lệ xã có trạm quan trắc 40% Số khu công nghiệp "
+     "sinh thái 02 khu Tỷ trọng điện mặt trời đạt tối thiểu 12,5% GRDP",
+     [(40.0, "%", "equals", 2030), (2.0, "khu", "equals", 2030), (12.5, "%", "at_least", 2030)]),
     # a vision heading gives its year to what it says
     ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng đạt 42%.\n2. Tầm nhìn đến năm 2045\n"
      "Tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
