@@ -10,7 +10,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from policykg import export, selection
 from policykg.errors import PolicyKGError, QueryError
 from policykg.ui import charts, explorer, network, pages
 from policykg.ui.corpus import RELATIONS, Corpus
@@ -57,8 +56,10 @@ def upload() -> None:
     if file is None or st.session_state.get("uploaded") == file.file_id:
         return
     st.session_state["uploaded"] = file.file_id
+    from policykg.export import safe_name
+
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / export.safe_name(file.name)
+        path = Path(tmp) / safe_name(file.name)
         path.write_bytes(file.getvalue())
         try:
             summary = add_document(path, WORKSPACE)
@@ -97,6 +98,17 @@ def network_component() -> Any:
     return st.components.v2.component("policykg_network", html=html, css=css, js=js)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
+    """Agencies, documents, tasks and indicators matching a search (cached: typing back is instant)."""
+    return explorer.search_all(corpus, text, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def node_details(iri: str) -> network.Details | None:
+    return network.details(corpus.store, iri)
+
+
 def _listed(name: str, allowed: Any) -> list[str]:
     """A multiselect's values from the URL ("a|b"), keeping only known ones."""
     return [v for v in qp.get(name, "").split("|") if v and v in allowed]
@@ -110,11 +122,11 @@ def view_state() -> dict[str, Any]:
     focus = qp.get("focus") or None
     if text and st.session_state.get("searched") != text:
         st.session_state["searched"] = text
-        hits = explorer.search_all(corpus, text, LANG)
+        hits = search_hits(text, LANG)
         focus = hits[0]["iri"] if hits else None
         qp["focus"] = focus or ""
     if text:
-        hits = explorer.search_all(corpus, text, LANG)
+        hits = search_hits(text, LANG)
         if not hits:
             side.warning(_("search.none", text=plain(text)))
         else:
@@ -148,6 +160,9 @@ def view_state() -> dict[str, Any]:
 
 def network_page() -> None:
     state = view_state()
+    focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
+    st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
+                                    **{k: "|".join(state[k]) for k in ("types", "docs", "agencies", "relations")}}
     net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
                        state["relations"], state["physics"], state["cap"], LANG, state["tree"])
     left, right = st.columns([5, 2], gap="medium")
@@ -166,6 +181,7 @@ def network_page() -> None:
     if node and node != st.session_state.get("last_click"):
         st.session_state["last_click"] = node
         qp["focus"] = node
+        st.session_state["net_view"]["focus"] = node
     with right:
         show_details(node or state["focus"])
 
@@ -174,7 +190,7 @@ def show_details(node: str | None) -> None:
     if not node:
         st.caption(_("net.click"))
         return
-    info = network.details(corpus.store, node)
+    info = node_details(node)
     if info is None:
         st.warning(_("net.missing"))
         return
@@ -373,14 +389,20 @@ MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
-    return selection.render_nodes(WORKSPACE, fmt, set(nodes), title, drafts=drafts)
+    from policykg import selection
+
+    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts)
 
 
 def export_page() -> None:
+    from policykg import export, selection  # loaded when the page is first opened, not at start-up
+
     source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
                       format_func=lambda s: _(f"ex.source.{s}"))
     if source == "view":
-        state = {k: qp.get(k, "") for k in ("focus", "depth", "types", "docs", "agencies", "relations")}
+        # the network page keeps its last view in the session (page links drop the URL's parameters)
+        state = st.session_state.get("net_view") or {k: qp.get(k, "") for k in
+                                                     ("focus", "depth", "types", "docs", "agencies", "relations")}
         if not state["focus"] and not any(state[k] for k in ("types", "docs", "agencies", "relations")):
             st.caption(_("ex.view.none"))
         docs = {iri for d in state["docs"].split("|") if d and (iri := corpus.doc_iri(d))}

@@ -70,9 +70,20 @@ def tasks(corpus: Corpus) -> list[Row]:
     } for d in corpus.docs for t in d.tasks]
 
 
+def symbol(code: str | None) -> str:
+    """The number a citation carries, as written ("2289/QĐ-TTg", "52-NQ/TW"); "" for a law cited by name."""
+    return code if code and code[:1].isdigit() else ""
+
+
 def refs(corpus: Corpus) -> list[Row]:
+    best: dict[str, str | None] = {}  # the graph keeps one written form per cited document: the first one
+    for d in corpus.docs:
+        for r in d.refs:
+            if r.id not in best or (r.code and not best[r.id]):
+                best[r.id] = r.code
     return [{
-        "id": r.id, "kind": r.kind, "number": r.number, "year": r.year, "issuer": r.issuer,
+        "id": r.id, "kind": r.kind, "number": symbol(best[r.id]), "numeral": r.number, "year": r.year,
+        "issuer": r.issuer,
         "name": r.name, "cited_by": r.subject or r.cited_by, "relation": r.relation,
         "evidence": evidence(r.evidence), "ambiguous": r.ambiguous, "years": list(r.years),
         "title": r.title, "issuer_name": r.issuer_name, "in_document": r.cited_by,

@@ -22,6 +22,7 @@ from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
 
 import extract.body_ruler  # noqa: F401  (registers the "body_ruler" factory)
+import extract.ref_ruler  # noqa: F401  (registers the "legal_ref_ruler" factory)
 from extract.agencies import GROUP_KIND, Agency
 from extract.agencies import registry as agency_registry
 from extract.bodies import AGENCY_SPANS, PLACE_SPANS
@@ -217,5 +218,6 @@ def pipeline() -> Language:
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "policykg.syllables.v1"}}})
     nlp.add_pipe("agency_ruler")
     nlp.add_pipe("body_ruler")
+    nlp.add_pipe("legal_ref_ruler")
     nlp.initialize()
     return nlp

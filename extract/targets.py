@@ -23,6 +23,13 @@ _OTHER_HEAD_RE = re.compile(
 _RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
 _BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
 _YEAR = r"(?:19|20)\d\d"
+# Under a target heading, "b) Kết quả", "c) Sản phẩm đầu ra" are levels of the targets (a results chain);
+# only a review ("Kết quả thực hiện", "Thực trạng", "Đánh giá") leaves the block.
+_REVIEW_HEAD_RE = re.compile(
+    r"kết quả\s+(?:thực hiện|đạt được|triển khai|đã)|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
+# A sentence that opens with its year ("Đến năm 2030, …") gives it to the sentences after it in the item.
+_YEAR_LEAD_RE = re.compile(
+    rf"^\W*(?:phấn đấu\s+)?(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm)\s+({_YEAR})\b", re.I)
 # The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
 _YEAR_WORD_RE = re.compile(
     rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
@@ -35,7 +42,7 @@ _BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(g�
 _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|hằng năm|hàng năm|ít nhất|tối thiểu|"
                         r"khoảng|trên|hơn|từ))*\s*$", re.I)
 _HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+[A-ZĐÀ-Ỹ])|$)")  # sentences and ";" parts
-_SOFT_RE = re.compile(r",\s+|\s+và\s+|\s+trong đó\s+")  # split only between two values
+_SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+trong đó\s+")  # split only between two values
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def _scope(text: str) -> str | None:
 
 def _main_quantity(text: str) -> Quantity | None:
     """The clause's target value: the first one, or the end of "từ X lên Y"."""
-    qs = quantities(text)
+    qs = quantities(text, counts=True)
     if not qs:
         return None
     for a, b in zip(qs, qs[1:], strict=False):
@@ -144,6 +151,8 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
     out: list[Clause] = []
     for s0, e0, y, context in spans:
         for m in _HARD_RE.finditer(text[s0:e0]):
+            if opening := _YEAR_LEAD_RE.match(m.group(0)):
+                y = int(opening.group(1))
             out += _parts(m.group(0), start + s0 + m.start(), y, context)
     trimmed = []
     for c in out:
@@ -159,6 +168,9 @@ def _block_of(chain: list[Section]) -> str | None:
     for k, s in enumerate(chain):
         if _TARGET_HEAD_RE.match(s.heading):
             return "other" if any(_RESULTS_HEAD_RE.search(a.heading) for a in chain[k + 1:]) else "target"
+        if _RESULTS_HEAD_RE.search(s.heading) and not _REVIEW_HEAD_RE.search(s.heading) and \
+                any(_TARGET_HEAD_RE.match(a.heading) for a in chain[k + 1:]):
+            continue  # "b) Kết quả" under "Mục tiêu cụ thể": a level of the targets
         if _RESULTS_HEAD_RE.search(s.heading) or _OTHER_HEAD_RE.match(s.heading):
             return "other"
     return None
@@ -214,7 +226,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
         block = blocks.setdefault(sid, _Block())
         if isinstance(unit, Section):
             body, start, marker = *_heading_text(text, unit), ""
-            if not quantities(body) or not (kind == "target" or (kind is None and opened)):
+            if not quantities(body, counts=True) or not (kind == "target" or (kind is None and opened)):
                 continue
         else:
             body, start, marker = item_body(unit), unit.end - len(item_body(unit)), unit.marker
@@ -244,14 +256,20 @@ def _lead(body: str, block: _Block) -> bool:
         return False
     if _TARGET_HEAD_RE.match(stripped):
         block.in_scope = True
-    elif _OTHER_HEAD_RE.match(stripped) or _RESULTS_HEAD_RE.match(stripped):
+    elif _OTHER_HEAD_RE.match(stripped) or _REVIEW_HEAD_RE.match(stripped):
         block.in_scope = False
     block.year = clause_year(stripped) or block.year
     return True
 
 
 def _chain_year(chain: list[Section]) -> int | None:
-    return next((y for s in chain if (y := clause_year(s.heading))), None)
+    """The year of the nearest heading that states one; "Tầm nhìn đến năm 2045" as a heading is its year."""
+    return next((y for s in chain if (y := clause_year(s.heading) or _vision_year(s.heading))), None)
+
+
+def _vision_year(heading: str) -> int | None:
+    m = re.match(rf"^\W*(?:[\dIVXa-z]+[.)]\s*)?tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?({_YEAR})\b", heading, re.I)
+    return int(m.group(1)) if m else None
 
 
 def _baseline(m: re.Match[str] | None) -> str | None:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from extract.agencies import fold_key, registry
+from extract.contract import symbol
 from extract.legal_ids import parse_number
 from graph.namespace import ELI, ID, PKG
 from graph.queries import query
@@ -131,7 +132,8 @@ def refs(store: Store) -> list[Row]:
         kind = r["type"] or ""
         subject = local(r["subject"], "legal") if r["subject"] else None
         out.append({
-            "id": local(r["cited"], "legal"), "kind": kind, "number": number, "year": year, "issuer": issuer,
+            "id": local(r["cited"], "legal"), "kind": kind, "number": symbol(code), "numeral": number, "year": year,
+            "issuer": issuer,
             "name": r["title"] if kind == "Luật" and not number else None,
             "cited_by": subject or r["citing_doc"], "relation": _RELATION.get(r["relation"] or "", "cites"),
             "evidence": _evidence(r, r["citing_doc"]), "ambiguous": r["ambiguous"] == "true",

@@ -174,3 +174,46 @@ def test_a_lead_line_opens_a_block_of_numbered_targets() -> None:
                    ("Tốc độ tăng GRDP bình quân", 8.0, "%", 2030),
                    ("Công nghiệp", 10.0, "%", 2030),
                    ("Tổng vốn đầu tư", 9000.0, "tỷ đồng", 2030)]
+
+
+# Conventions met in real documents, each in a snippet written for the test:
+# (text, [(value, unit, comparator, year), ...]).
+CONVENTIONS = [
+    # counts of anything a target names, written with a leading zero ("01 nền tảng", "05 thương hiệu")
+    ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2028\n- Hình thành 01 sàn giao dịch công nghệ của tỉnh;\n"
+     "- Xây dựng được tối thiểu 05 thương hiệu sản phẩm nông nghiệp chủ lực.",
+     [(1.0, "sàn giao", "equals", 2028), (5.0, "thương hiệu", "at_least", 2028)]),
+    # a range is its lower bound, at least
+    ("II. MỤC TIÊU\nĐến năm 2030:\n- Tổng chi cho nghiên cứu đạt 1 - 1,5% GRDP hằng năm.",
+     [(1.0, "%", "at_least", 2030)]),
+    # a sentence opening with its year gives it to the "Trong đó: …" sentence after it
+    ("II. MỤC TIÊU\nTầm nhìn đến năm 2050\n- Đến năm 2035, lượng nước thải được xử lý tăng 40%. Trong đó: "
+     "khu đô thị xử lý 90%, lượng bùn thải không vượt quá 12 nghìn tấn.",
+     [(40.0, "%", "equals", 2035), (90.0, "%", "equals", 2035), (12.0, "nghìn tấn", "at_most", 2035)]),
+    # net balances below zero and a zero written in quotes
+    ("II. MỤC TIÊU\nĐến năm 2040:\n- Rừng trồng hấp thụ ròng đạt ít nhất -20 triệu tấn CO2tđ;\n"
+     "- Phát thải ròng bằng “0”.",
+     [(-20.0, "triệu tấn", "at_least", 2040), (0.0, None, "equals", 2040)]),
+    # "b) Kết quả", "c) Sản phẩm đầu ra" under "Mục tiêu cụ thể" are levels of the targets, not a review
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\na) Kết quả\n- 70% hợp tác xã ứng dụng thương mại điện tử.\n"
+     "b) Sản phẩm đầu ra\n- 100% xã có điểm phục vụ bưu chính.",
+     [(70.0, "%", "equals", 2030), (100.0, "%", "equals", 2030)]),
+    # a vision heading gives its year to what it says
+    ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng đạt 42%.\n2. Tầm nhìn đến năm 2045\n"
+     "Tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
+     [(42.0, "%", "equals", 2030), (10.0, "rank", "top_n", 2045)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONVENTIONS)
+def test_target_conventions(text: str, expected: list) -> None:
+    got = [(t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets if t.value is not None]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2025", "Điều 3 của Luật", "giai đoạn 2021 - 2025 các tỉnh",
+    "khoản 2 Điều 5", "thực hiện trong 02 năm"])
+def test_numbers_that_count_nothing(text: str) -> None:
+    from extract.quantities import quantities
+    assert quantities(text, counts=True) == []

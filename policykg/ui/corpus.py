@@ -56,7 +56,7 @@ class Corpus:
 
     @cached_property
     def names(self) -> dict[str, DocName]:
-        return document_names(self.docs, self.refs, self.rows.passages)
+        return document_names(self.docs, self.refs, answers.passages(self.store))
 
     def name(self, doc_id: str | None) -> DocName | None:
         return self.names.get(doc_id or "")
@@ -75,9 +75,9 @@ class Corpus:
 
     def comparable_ids(self) -> list[str]:
         """Corpus documents, then documents only cited (one id each)."""
-        seen = {n.id for i in self.corpus_ids() if (n := self.name(i))}
-        cited = sorted({r["id"] for r in self.rows.refs} - set(self.corpus_ids()) - seen, key=self.short)
-        return self.corpus_ids() + cited
+        own = set(self.corpus_ids())
+        cited = {r["id"] for r in self.refs if (n := self.name(r["id"])) is None or n.id == r["id"]} - own
+        return self.corpus_ids() + sorted(cited, key=self.short)
 
     def in_corpus(self, doc_id: str) -> bool:
         return doc_id in {d["id"] for d in self.docs}
