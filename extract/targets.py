@@ -42,6 +42,7 @@ _YEAR_WORD_RE = re.compile(
 _AIM_YEAR_RE = re.compile(
     rf"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
     rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b", re.I)
+_START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
     r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
@@ -118,12 +119,20 @@ def clause_year(text: str, at: int | None = None) -> int | None:
     """
     found = [(m.start(), int(m.group(1) or m.group(2))) for m in _YEAR_WORD_RE.finditer(text)
              if not _NOT_TARGET_YEAR_RE.search(text[: m.start()])]
+    if at is not None and not any(pos >= at for pos, _ in found) and (start := _start_year(text, at)):
+        return start
     if not found:
         return None
     if at is None:
         return found[0][1]
     after = [y for pos, y in found if pos >= at]
     return after[0] if after else found[-1][1]
+
+
+def _start_year(text: str, at: int) -> int | None:
+    """"… từ 3.000 tấn trở lên từ năm 2022": a rule that applies from a year is a target of that year."""
+    m = _START_YEAR_RE.search(text, at)
+    return int(m.group(1)) if m else None
 
 
 def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[Clause]:
@@ -298,7 +307,7 @@ def _aim_years(body: str) -> set[int]:
     for m in _AIM_YEAR_RE.finditer(body):
         first, last = (int(m.group(1)),) * 2 if m.group(1) else (int(m.group(2)), int(m.group(3)))
         out.update(range(first, last + 1))
-    return out
+    return out | {int(m.group(1)) for m in _START_YEAR_RE.finditer(body)}
 
 
 def _outside_mode(chain: list[Section], unit: Section | Item) -> str:

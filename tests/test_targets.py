@@ -249,6 +249,10 @@ OUTSIDE = [
     ("BÁO CÁO\nIII. KẾ HOẠCH NĂM 2027\nDự toán chi giai đoạn 2027 - 2029 là 3.150,5 tỷ đồng "
      "(năm 2027 là 1.000 tỷ đồng, năm 2028 là 1.050,5 tỷ đồng và năm 2029 là 1.100 tỷ đồng).",
      [(3150.5, "tỷ đồng", 2029), (1000.0, "tỷ đồng", 2027), (1050.5, "tỷ đồng", 2028), (1100.0, "tỷ đồng", 2029)]),
+    # a rule that applies from a year ("… trở lên từ năm 2027") is a target of that year; a base year is not
+    ("KẾ HOẠCH\nIII. NHIỆM VỤ\n- Kiểm kê khí nhà kính tại các cơ sở phát thải từ 1.000 tấn CO2tđ trở lên từ năm 2027; "
+     "300 tấn CO2tđ trở lên từ năm 2035.\n- Sản lượng tăng từ năm 2020 đến nay.",
+     [(1000.0, "tấn", 2027), (300.0, "tấn", 2035)]),
     # a target restated in the tasks is one target; a review section states no targets
     ("QUYẾT ĐỊNH\nI. ĐÁNH GIÁ THỰC TRẠNG\nĐến năm 2020, có 45% xã đạt chuẩn nông thôn mới.\nII. MỤC TIÊU\n"
      "- Đến năm 2030, phát thải ròng bằng “0”.\nIII. NHIỆM VỤ\n- Xây dựng lộ trình đạt mức phát thải ròng bằng “0” "
