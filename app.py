@@ -14,7 +14,7 @@ from graph import answers, compare
 from graph.guard import QueryError
 from policykg import export, selection
 from policykg.console import Console
-from policykg.ui import explorer, network
+from policykg.ui import explorer, network, safe
 from policykg.workspace import add as add_document
 from policykg.workspace import graph_file, open_explorer
 
@@ -46,7 +46,7 @@ class Lazy(dict):  # type: ignore[type-arg]
 try:
     data = Lazy(load("workspace"))
 except PolicyKGError as exc:
-    st.error(str(exc))
+    st.error(safe.md(exc))
     st.stop()
 
 english = st.sidebar.toggle("English labels", value=qp.get("lang") == "en", key="lang_en")
@@ -61,7 +61,7 @@ st.title("policykg")
 def upload() -> None:
     """Add a document from the sidebar: only it is extracted; on failure nothing changes."""
     if "added" in st.session_state:
-        st.sidebar.success(st.session_state["added"])
+        st.sidebar.success(safe.md(st.session_state["added"]))
     file = st.sidebar.file_uploader("Thêm văn bản / Add a document", type=["txt", "md", "docx", "pdf"],
                                     key="upload")
     if file is None or st.session_state.get("uploaded") == file.file_id:
@@ -73,7 +73,7 @@ def upload() -> None:
         try:
             summary = add_document(path, Path("workspace"))
         except PolicyKGError as exc:
-            st.sidebar.error(str(exc))
+            st.sidebar.error(safe.md(exc))
             return
     st.cache_resource.clear()
     st.cache_data.clear()
@@ -110,9 +110,9 @@ def network_page() -> None:
         hits = network.search(view, text)
         if hits:
             focus = hits[0][0]
-            side.caption("→ " + hits[0][1])
+            side.caption("→ " + safe.md(hits[0][1]))
         else:
-            side.warning(f"Không tìm thấy / nothing matches “{text}”.")
+            side.warning(f"Không tìm thấy / nothing matches “{safe.md(text)}”.")
     depth = side.slider("Độ sâu / Depth", 1, 3, int(qp.get("depth", 1)), key="depth")
     qp["depth"] = str(depth)
     doc_ids = {d["id"]: d for d in data["docs"]}
@@ -134,7 +134,7 @@ def network_page() -> None:
     net = network_data(focus, depth, tuple(types), titles, tuple(docs), tuple(agencies), tuple(relations),
                        physics, int(cap), english)
     if net.message:
-        st.info(net.message)
+        st.info(safe.md(net.message))
     st.caption(" · ".join(f":{_colour(c)}[■] {label}" for label, c, _ in net.legend))
     result = network_component()(key="network", data=net.payload(), default={"selected": None},
                        on_selected_change=lambda: None, height=660)
@@ -163,13 +163,13 @@ def show_details(node: str | None) -> None:
     if info is None:
         st.warning("Không có nút này trong đồ thị / This node is not in the graph.")
         return
-    st.subheader(info.label_vi)
-    st.caption(f"{info.type} · {info.label_en or ''} · {info.iri}")
+    st.subheader(safe.md(info.label_vi))
+    st.caption(safe.md(f"{info.type} · {info.label_en or ''} · {info.iri}"))
     if info.relations:
         st.dataframe(pd.DataFrame(info.relations, columns=["", "relation", "node", "iri"]),
                      hide_index=True, width="stretch")
     for doc, section, quote in info.evidence:
-        st.markdown(f"**{doc}** — §{section}")
+        st.markdown(f"**{safe.md(doc)}** — §{safe.md(section)}")
         st.text(quote)
 
 
@@ -230,7 +230,7 @@ def sparql_page() -> None:
         try:
             result = console().run(explorer.with_prefixes(query), limit=int(limit), timeout=float(timeout))
         except QueryError as exc:
-            st.error(str(exc))
+            st.error(safe.md(exc))
             return
         if result.boolean is not None:
             st.write(result.boolean)
@@ -318,4 +318,4 @@ try:
     [network_page, ownership_page, targets_page, legal_page, overlaps_page, diff_page, export_page,
      sparql_page][page]()
 except PolicyKGError as exc:
-    st.error(str(exc))
+    st.error(safe.md(exc))

@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from extract.agencies import GROUP_KIND, registry
 from extract.normalize import fold_text
+from extract.readers import MAX_BYTES
 
 _TOKEN_RE = re.compile(
     r"\d+(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 17/4/2020
@@ -185,4 +186,7 @@ def pipeline() -> Language:
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     nlp.add_pipe("agency_ruler")
+    # No parser or NER here, so spaCy's 1,000,000-character guard (sized for those) does not apply:
+    # a document up to the readers' 20 MB limit is one Doc (memory measured in bench/README.md).
+    nlp.max_length = MAX_BYTES + 1
     return nlp
