@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import stat
 import unicodedata
@@ -225,6 +226,7 @@ def read_pdf(path: Path) -> str:
         from pypdf import PdfReader
     except ImportError as exc:  # pragma: no cover
         raise InputError("reading .pdf needs pypdf; run 'make setup'.") from exc
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its warnings would print; failures raise
     try:
         pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
     except Exception as exc:
