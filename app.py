@@ -1,96 +1,94 @@
-"""policykg explorer (Streamlit). Lays out widgets; the logic lives in policykg/."""
+"""policykg explorer (Streamlit). Lays out widgets only; everything it shows comes from policykg."""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from extract.errors import PolicyKGError
-from graph import answers, compare
-from graph.guard import QueryError
-from policykg import export, selection
-from policykg.console import Console
-from policykg.ui import explorer, network, safe
-from policykg.workspace import add as add_document
-from policykg.workspace import graph_file, open_explorer
+from policykg.errors import PolicyKGError, QueryError
+from policykg.ui import charts, explorer, network, pages
+from policykg.ui.corpus import RELATIONS, Corpus
+from policykg.ui.corpus import add as add_document
+from policykg.ui.i18n import Lang, column, tr, word
+from policykg.ui.markdown import plain
 
-st.set_page_config(page_title="policykg", layout="wide")
-PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "Xuất",
-         "SPARQL"]
-PAGES_EN = ["Network", "Who owns what", "Targets", "Legal documents", "Overlaps", "Draft vs final", "Export",
-            "SPARQL"]
+WORKSPACE = Path("workspace")
+st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wide")
 qp = st.query_params
 
 
-@st.cache_resource(show_spinner="Đang dựng đồ thị của bộ văn bản… / Building the corpus graph…")
-def load(workspace: str) -> dict[str, Any]:
-    store, view = open_explorer(Path(workspace))
-    return {"store": store, "view": view}
-
-
-@st.cache_resource(show_spinner=False)
-def answer(name: str) -> list[dict[str, Any]]:
-    """One of the CLI's answers (docs, tasks, agencies, refs, targets), computed on first use."""
-    return getattr(answers, name)(data["store"])
-
-
-class Lazy(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> Any:
-        return answer(key)
+@st.cache_resource(show_spinner="Đang mở đồ thị của bộ văn bản… / Opening the corpus graph…")
+def load(workspace: str) -> Corpus:
+    return Corpus(Path(workspace))
 
 
 try:
-    data = Lazy(load("workspace"))
+    corpus = load(str(WORKSPACE))
 except PolicyKGError as exc:
-    st.error(safe.md(exc))
+    st.error(plain(exc))
     st.stop()
 
-english = st.sidebar.toggle("English labels", value=qp.get("lang") == "en", key="lang_en")
-qp["lang"] = "en" if english else "vi"
-names = PAGES_EN if english else PAGES
-page_index = PAGES.index(qp["page"]) if qp.get("page") in PAGES else 0
-page = st.sidebar.radio("Trang / Page", range(len(PAGES)), index=page_index, format_func=lambda i: names[i])
-qp["page"] = PAGES[page]
-st.title("policykg")
+english = st.sidebar.toggle("English", value=qp.get("lang") == "en", key="lang_en")
+LANG: Lang = "en" if english else "vi"
+qp["lang"] = LANG
+
+
+def _(key: str, **values: object) -> str:
+    return tr(key, LANG, **values)
+
+
+def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
+    """A table with the given columns, headed in the reader's language."""
+    st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
+                 hide_index=True, width="stretch", **kwargs)
 
 
 def upload() -> None:
     """Add a document from the sidebar: only it is extracted; on failure nothing changes."""
     if "added" in st.session_state:
-        st.sidebar.success(safe.md(st.session_state["added"]))
-    file = st.sidebar.file_uploader("Thêm văn bản / Add a document", type=["txt", "md", "docx", "pdf"],
-                                    key="upload")
+        st.sidebar.success(st.session_state["added"])
+    file = st.sidebar.file_uploader(_("upload.label"), type=["txt", "md", "docx", "pdf"], key="upload")
     if file is None or st.session_state.get("uploaded") == file.file_id:
         return
     st.session_state["uploaded"] = file.file_id
+    from policykg.export import safe_name
+
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / export.safe_name(file.name)
+        path = Path(tmp) / safe_name(file.name)
         path.write_bytes(file.getvalue())
         try:
-            summary = add_document(path, Path("workspace"))
+            summary = add_document(path, WORKSPACE)
         except PolicyKGError as exc:
-            st.sidebar.error(safe.md(exc))
+            st.sidebar.error(plain(exc))
             return
     st.cache_resource.clear()
     st.cache_data.clear()
-    st.session_state["added"] = f"Đã thêm / added {file.name}: {summary.line()}"
+    st.session_state["added"] = _("upload.added", name=plain(file.name), summary=summary)
     st.rerun()
 
 
-upload()
-
+# ---- network ---------------------------------------------------------------------------------------------
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def network_data(focus: str | None, depth: int, types: tuple[str, ...], titles: tuple[str, ...],
-                 docs: tuple[str, ...], agencies: tuple[str, ...], relations: tuple[str, ...], physics: bool,
-                 cap: int, english: bool) -> network.NetworkData:
+def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tuple[str, ...],
+                 agencies: tuple[str, ...], relations: tuple[str, ...], physics: bool, cap: int, lang: Lang,
+                 tree: bool) -> network.NetworkData:
     """The network for one view state (cached: going back to a view is instant)."""
-    return network.build_view(data["view"], focus, depth, set(types), set(titles), set(docs), set(agencies),
-                              set(relations), physics, cap, english)
+    doc_iris = {iri for d in docs if (iri := corpus.doc_iri(d))}
+    return network.build_view(corpus.view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
+                              physics, cap, node_labels(lang), tree)
+
+
+@st.cache_resource(show_spinner=False)
+def node_labels(lang: Lang) -> network.Labels:
+    names = {iri: corpus.short(d) for d in corpus.comparable_ids() if (iri := corpus.doc_iri(d))}
+    drafts = frozenset(iri for d in corpus.docs if d["status"] == "draft" and (iri := corpus.doc_iri(d["id"])))
+    return network.Labels(lang, names, drafts)
 
 
 @st.cache_resource
@@ -100,49 +98,15 @@ def network_component() -> Any:
     return st.components.v2.component("policykg_network", html=html, css=css, js=js)
 
 
-def network_page() -> None:
-    view = data["view"]
-    side = st.sidebar
-    text = side.text_input("Tìm / Search (có hoặc không dấu, viết tắt)", value=qp.get("q", ""), key="search")
-    qp["q"] = text
-    focus = qp.get("focus") or None
-    if text:
-        hits = network.search(view, text)
-        if hits:
-            focus = hits[0][0]
-            side.caption("→ " + safe.md(hits[0][1]))
-        else:
-            side.warning(f"Không tìm thấy / nothing matches “{safe.md(text)}”.")
-    depth = side.slider("Độ sâu / Depth", 1, 3, int(qp.get("depth", 1)), key="depth")
-    qp["depth"] = str(depth)
-    doc_ids = {d["id"]: d for d in data["docs"]}
-    agency_names = sorted({a["name"] for a in data["agencies"]})
-    types = side.multiselect("Loại nút / Node types", list(network.STYLE), default=_listed("types", network.STYLE),
-                             key="types")
-    docs = side.multiselect("Văn bản / Documents", sorted(doc_ids), default=_listed("docs", doc_ids), key="docs")
-    agencies = side.multiselect("Cơ quan / Agencies", agency_names, default=_listed("agencies", agency_names),
-                                key="agencies")
-    relations = side.multiselect("Quan hệ / Relations", network.RELATIONS,
-                                 default=_listed("relations", network.RELATIONS), key="relations")
-    physics = side.toggle("Physics", value=qp.get("physics", "on") == "on", key="physics")
-    cap = side.number_input("Giới hạn nút / Node cap", 10, 1500, int(qp.get("cap", network.NODE_CAP)), step=10,
-                            key="cap")
-    for name, value in (("types", types), ("docs", docs), ("agencies", agencies), ("relations", relations)):
-        qp[name] = "|".join(value)
-    qp["physics"], qp["cap"] = "on" if physics else "off", str(cap)
-    titles = tuple(doc_ids[i]["title"] for i in docs)
-    net = network_data(focus, depth, tuple(types), titles, tuple(docs), tuple(agencies), tuple(relations),
-                       physics, int(cap), english)
-    if net.message:
-        st.info(safe.md(net.message))
-    st.caption(" · ".join(f":{_colour(c)}[■] {label}" for label, c, _ in net.legend))
-    result = network_component()(key="network", data=net.payload(), default={"selected": None},
-                       on_selected_change=lambda: None, height=660)
-    selected = (result.get("selected") if hasattr(result, "get") else None) or {}
-    node = selected.get("id") if isinstance(selected, dict) else None
-    if node:
-        qp["focus"] = node
-    show_details(node or focus)
+@st.cache_data(show_spinner=False, max_entries=256)
+def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
+    """Agencies, documents, tasks and indicators matching a search (cached: typing back is instant)."""
+    return explorer.search_all(corpus, text, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def node_details(iri: str) -> network.Details | None:
+    return network.details(corpus.store, iri)
 
 
 def _listed(name: str, allowed: Any) -> list[str]:
@@ -150,172 +114,387 @@ def _listed(name: str, allowed: Any) -> list[str]:
     return [v for v in qp.get(name, "").split("|") if v and v in allowed]
 
 
-def _colour(hex_colour: str) -> str:
-    return {"#2f6fb0": "blue", "#f0a030": "orange", "#8a56c2": "violet", "#2e9e5b": "green",
-            "#d64545": "red", "#e87fb0": "rainbow", "#9a9a9a": "gray", "#1a9c9c": "blue"}.get(hex_colour, "gray")
+def view_state() -> dict[str, Any]:
+    """The network view the sidebar describes (search, focus, depth, filters), kept in the URL."""
+    side = st.sidebar
+    text = side.text_input(_("search.label"), value=qp.get("q", ""), key="search")
+    qp["q"] = text
+    focus = qp.get("focus") or None
+    if text and st.session_state.get("searched") != text:
+        st.session_state["searched"] = text
+        hits = search_hits(text, LANG)
+        focus = hits[0]["iri"] if hits else None
+        qp["focus"] = focus or ""
+    if text:
+        hits = search_hits(text, LANG)
+        if not hits:
+            side.warning(_("search.none", text=plain(text)))
+        else:
+            choice = side.radio(_("search.hits"), range(len(hits)),
+                                index=next((i for i, h in enumerate(hits) if h["iri"] == focus), 0),
+                                format_func=lambda i: plain(f"{hits[i]['kind']}: {hits[i]['label']}"), key="hit")
+            focus = hits[choice]["iri"]
+            qp["focus"] = focus
+    depth = side.slider(_("net.depth"), 1, 3, int(qp.get("depth", 1)), key="depth")
+    docs = side.multiselect(_("net.docs"), corpus.corpus_ids(), default=_listed("docs", corpus.corpus_ids()),
+                            format_func=corpus.short, key="docs", placeholder=_("choose"))
+    agency_names = sorted({a["name"] for a in corpus.agencies})
+    agencies = side.multiselect(_("net.agencies"), agency_names, default=_listed("agencies", agency_names),
+                                key="agencies", placeholder=_("choose"))
+    types = side.multiselect(_("net.types"), list(network.STYLE), default=_listed("types", network.STYLE),
+                             format_func=lambda t: word("node", t, LANG), key="types", placeholder=_("choose"))
+    relations = side.multiselect(_("net.relations"), RELATIONS, default=_listed("relations", RELATIONS),
+                                 format_func=lambda r: word("relation", r, LANG), key="relations",
+                                 placeholder=_("choose"))
+    tree = side.radio(_("net.layout"), ["force", "tree"], index=1 if qp.get("layout") == "tree" else 0,
+                      format_func=lambda v: _(f"net.layout.{v}"), horizontal=True, key="layout") == "tree"
+    physics = side.toggle(_("net.physics"), value=qp.get("physics", "on") == "on", key="physics")
+    cap = side.number_input(_("net.cap"), 10, 1500, int(qp.get("cap", network.NODE_CAP)), step=10, key="cap")
+    for name, value in (("types", types), ("docs", docs), ("agencies", agencies), ("relations", relations)):
+        qp[name] = "|".join(value)
+    qp["depth"], qp["physics"], qp["cap"] = str(depth), "on" if physics else "off", str(cap)
+    qp["layout"] = "tree" if tree else "force"
+    return {"focus": focus, "depth": depth, "types": tuple(types), "docs": tuple(docs), "agencies": tuple(agencies),
+            "relations": tuple(relations), "physics": physics, "cap": int(cap), "tree": tree}
+
+
+def network_page() -> None:
+    state = view_state()
+    net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
+                       state["relations"], state["physics"], state["cap"], LANG, state["tree"])
+    left, right = st.columns([5, 2], gap="medium")
+    with left:
+        if net.message:
+            st.caption(net.message)
+        result = network_component()(key="network", data=net.payload(), default={"selected": None},
+                                     on_selected_change=lambda: None, height=760)
+        if state["focus"] and st.button(_("net.reset"), key="reset"):
+            qp["focus"], qp["q"] = "", ""
+            st.session_state.pop("search", None)
+            st.session_state.pop("searched", None)
+            st.rerun()
+    selected = (result.get("selected") if hasattr(result, "get") else None) or {}
+    node = selected.get("id") if isinstance(selected, dict) else None
+    if node and node != st.session_state.get("last_click"):
+        st.session_state["last_click"] = node
+        qp["focus"] = node
+    with right:
+        show_details(node or state["focus"])
 
 
 def show_details(node: str | None) -> None:
     if not node:
-        st.caption("Bấm vào một nút để xem chi tiết / Click a node for its details.")
+        st.caption(_("net.click"))
         return
-    info = network.details(data["store"], node)
+    info = node_details(node)
     if info is None:
-        st.warning("Không có nút này trong đồ thị / This node is not in the graph.")
+        st.warning(_("net.missing"))
         return
-    st.subheader(safe.md(info.label_vi))
-    st.caption(safe.md(f"{info.type} · {info.label_en or ''} · {info.iri}"))
+    labels = node_labels(LANG)
+    name = labels.names.get(info.iri) or (info.label_en if LANG == "en" and info.label_en else info.label_vi)
+    st.subheader(plain(name), anchor=False)
+    st.caption(word("node", info.type, LANG))
     if info.relations:
-        st.dataframe(pd.DataFrame(info.relations, columns=["", "relation", "node", "iri"]),
-                     hide_index=True, width="stretch")
-    for doc, section, quote in info.evidence:
-        st.markdown(f"**{safe.md(doc)}** — §{safe.md(section)}")
-        st.text(quote)
+        st.markdown(f"**{_('details.relations')}**")
+        for k, (direction, relation, other, iri) in enumerate(info.relations[:40]):
+            other_name = labels.names.get(iri, other)
+            text = f"{'→' if direction == '→' else '←'} {word('relation', relation, LANG)}: {other_name}"
+            if st.button(plain(text), key=f"rel-{k}", type="tertiary"):
+                qp["focus"] = iri
+                st.session_state["last_click"] = iri
+                st.rerun()
+    if info.evidence:
+        st.markdown(f"**{_('details.evidence')}**")
+        for doc, section, quote in info.evidence[:12]:
+            st.caption(plain(f"{labels.names.get(doc, doc.rsplit('/', 1)[-1])} — "
+                             f"{_('details.section', section=section)}"))
+            st.text(quote)
 
+
+# ---- who owns what -----------------------------------------------------------------------------------------
 
 def ownership_page() -> None:
-    rows = explorer.ownership(data["tasks"], data["agencies"])
-    df = pd.DataFrame(rows)
-    c1, c2, c3 = st.columns(3)
-    agency = c1.selectbox("Cơ quan / Agency", ["(tất cả / all)"] + sorted(df["agency"].unique()), key="own_agency")
-    role = c2.selectbox("Vai trò / Role", ["(tất cả / all)", "lead", "cooperating", "responsible"], key="own_role")
-    doc = c3.selectbox("Văn bản / Document", ["(tất cả / all)"] + sorted(df["doc"].unique()), key="own_doc")
-    if agency != "(tất cả / all)":
-        df = df[df["agency"] == agency]
-    if role != "(tất cả / all)":
-        df = df[df["role"] == role]
-    if doc != "(tất cả / all)":
-        df = df[df["doc"] == doc]
-    counts = df.groupby(["agency", "role"]).size().unstack(fill_value=0)
-    st.dataframe(counts, width="stretch")
-    st.dataframe(df.drop(columns=["task_id"]), hide_index=True, width="stretch")
-    st.download_button("CSV", df.to_csv(index=False).encode("utf-8"), "tasks-by-agency.csv", "text/csv")
+    rows = explorer.ownership(corpus, LANG)
+    c1, c2, c3 = st.columns([2, 1, 2])
+    text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
+    qp["agency"] = text
+    role = c2.selectbox(_("own.role"), ["", "lead", "cooperating", "responsible"], key="own_role",
+                        format_func=lambda r: word("role", r, LANG) if r else _("all"))
+    doc = c3.selectbox(_("own.doc"), [""] + corpus.corpus_ids(), key="own_doc",
+                       format_func=lambda d: corpus.short(d) if d else _("all"))
+    if text:
+        wanted = set(explorer.match_agencies(corpus, text))
+        if not wanted:
+            st.warning(_("own.nomatch", text=plain(text)))
+        rows = [r for r in rows if r["agency"] in wanted]
+    if role:
+        rows = [r for r in rows if r["role_code"] == role]
+    if doc:
+        rows = [r for r in rows if r["doc_id"] == doc]
+    if rows:
+        counts = pd.DataFrame(rows).groupby(["agency", "role"]).size().unstack(fill_value=0)
+        counts.index.name = column("agency", LANG)
+        counts.columns.name = None
+        st.dataframe(counts, width="stretch")
+    for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
+        st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
+    keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
+    frame(rows, keys)
+    out = explorer.table(rows, keys, LANG)
+    c1, c2 = st.columns(2)
+    c1.download_button(_("download.csv"), explorer.csv_bytes(out), "ai-lam-gi.csv", "text/csv", key="own_csv")
+    c2.download_button(_("download.xlsx"), explorer.xlsx_bytes(out, _("page.owners")), "ai-lam-gi.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="own_xlsx")
 
+
+def matrix_page() -> None:
+    ids = [i for i in corpus.corpus_ids() if any(t["doc"] == i for t in corpus.tasks)]
+    doc = st.selectbox(_("matrix.doc"), ids, format_func=corpus.short, key="mx_doc")
+    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or None
+    rows, cols, cells = explorer.matrix(corpus, doc, LANG, agencies)
+    if not rows:
+        st.info(_("matrix.empty"))
+        return
+    st.caption(_("matrix.caption"))
+    data = [{"agency": a, "section": s, "cell": cells[(a, s)],
+             "count": sum(int(x.split()[0]) for x in cells[(a, s)].split(" / "))}
+            for a in rows for s in cols if (a, s) in cells]
+    spec = charts.heatmap_spec(LANG, rows, cols)
+    st.vega_lite_chart(pd.DataFrame(data), spec, width="stretch")
+
+
+# ---- targets ---------------------------------------------------------------------------------------------
 
 def targets_page() -> None:
-    rows = explorer.target_rows(data["targets"])
-    indicators = sorted({r["indicator"] for r in rows})
-    pick = st.selectbox("Chỉ tiêu / Indicator", indicators, key="indicator",
-                        index=indicators.index("Tỷ trọng kinh tế số trong GDP")
-                        if "Tỷ trọng kinh tế số trong GDP" in indicators else 0)
-    series = pd.DataFrame(explorer.series(data["targets"], pick))
-    if not series.empty:
-        st.scatter_chart(series, x="year", y="value", color="kind")
-    st.dataframe(pd.DataFrame([r for r in rows if r["indicator"] == pick]), hide_index=True, width="stretch")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    options = explorer.indicators(corpus)
+    default = "Tỷ trọng kinh tế số trong GDP"
+    pick = st.selectbox(_("tg.indicator"), options, key="indicator",
+                        index=options.index(default) if default in options else 0)
+    series = explorer.series(corpus, pick, LANG)
+    rank = explorer.is_rank(corpus, pick)
+    if series:
+        if rank:
+            st.caption(_("tg.rank.note"))
+        unit = next((r["unit"] for r in series if r["unit"]), "")
+        scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes))
+    else:
+        st.info(_("tg.none"))
+    rows = explorer.target_rows(corpus, LANG)
+    mine = [r for r in rows if r["indicator"] == pick]
+    keys = ["doc", "comparator", "target", "unit", "year", "scope", "latest", "status", "text"]
+    st.dataframe(status_styled(mine, keys), hide_index=True, width="stretch")
+    st.subheader(_("tg.all"), anchor=False)
+    st.dataframe(status_styled(rows, ["indicator"] + keys), hide_index=True, width="stretch")
 
+
+def status_styled(rows: list[dict[str, Any]], keys: list[str]) -> Any:
+    """The status column as a coloured word."""
+    df = pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys])
+    colours = [charts.STATUS_COLOURS.get(r["status_code"], "#444") for r in rows]
+    status = column("status", LANG)
+    return df.style.apply(lambda _s: [f"color: {c}; font-weight: 600" for c in colours], subset=[status])
+
+
+# ---- legal documents, overlaps, drafts -------------------------------------------------------------------
 
 def legal_page() -> None:
-    df = pd.DataFrame(explorer.legal_rows(data["refs"]))
-    cited = st.selectbox("Văn bản được trích dẫn / Cited document", ["(tất cả / all)"] + sorted(df["cited"].unique()),
-                         key="cited")
-    if cited != "(tất cả / all)":
-        df = df[df["cited"] == cited]
-    st.dataframe(df, hide_index=True, width="stretch")
+    rows = explorer.legal_rows(corpus, LANG)
+    cited = st.selectbox(_("legal.cited"), [""] + sorted({r["cited"] for r in rows}), key="cited",
+                         format_func=lambda c: c or _("all"))
+    if cited:
+        rows = [r for r in rows if r["cited"] == cited]
+    frame(rows, ["cited", "relation", "cited_by", "section", "passage"])
 
 
-@st.cache_resource(show_spinner=False)
-def console() -> Console:
-    """Worker processes for console queries: a timed-out query is killed, the app keeps running."""
-    return Console(graph_file(Path("workspace")), "oxigraph")
+def overlaps_page() -> None:
+    choices = corpus.comparable_ids()
+    c1, c2, c3 = st.columns([2, 2, 1])
+    a = c1.selectbox(_("ov.a"), choices, format_func=corpus.short, key="ov_a",
+                     index=choices.index("nq-50-cp-2020") if "nq-50-cp-2020" in choices else 0)
+    b = c2.selectbox(_("ov.b"), choices, format_func=corpus.short, key="ov_b", index=0)
+    threshold = c3.slider(_("ov.threshold"), 0.1, 0.9, 0.35, 0.05, key="ov_t")
+    if a == b:
+        st.warning(_("ov.same"))
+        return
+    result = corpus.overlap(a, b, threshold)
+    st.subheader(_("ov.relations"), anchor=False)
+    frame([{"a": corpus.short(r["from"]), "relation": word("relation", r["relation"], LANG),
+            "b": corpus.short(r["to"]), "doc": corpus.short(r["in"]), "section": r["section"],
+            "passage": " ".join(r["passage"].split())} for r in result["relations"]],
+          ["a", "relation", "b", "doc", "section", "passage"])
+    st.subheader(_("ov.shared_citations"), anchor=False)
+    frame([{"cited": corpus.short(s["id"]), "a": word("relation", s["relation_a"], LANG),
+            "b": word("relation", s["relation_b"], LANG)} for s in result["shared_citations"]], ["cited", "a", "b"])
+    missing = [x for x in (a, b) if not corpus.in_corpus(x)]
+    for x in missing:
+        st.info(_("ov.no_text", name=plain(corpus.short(x))))
+    st.subheader(_("ov.shared_agencies"), anchor=False)
+    if not missing:
+        frame([{"agency": s["agency"], "tasks_a": len(s["in_a"]), "tasks_b": len(s["in_b"])}
+               for s in result["shared_agencies"]], ["agency", "tasks_a", "tasks_b"])
+    st.subheader(_("ov.similar"), anchor=False)
+    if not missing and not result["similar_tasks"]:
+        st.caption(_("ov.none"))
+    for p in result["similar_tasks"]:
+        head = (f"{p['score']:.2f} · {p['a']['owner']} (§{p['a']['section']}) ↔ {p['b']['owner']} "
+                f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
+        with st.expander(plain(head)):
+            ca, cb = st.columns(2)
+            ca.caption(plain(f"{corpus.short(a)} — §{p['a']['section']} — {p['a']['owner']}"))
+            ca.text(p["a"]["text"])
+            cb.caption(plain(f"{corpus.short(b)} — §{p['b']['section']} — {p['b']['owner']}"))
+            cb.text(p["b"]["text"])
+    st.subheader(_("ov.passages"), anchor=False)
+    frame([{"doc": corpus.short(p["doc"]), "section": p["section"], "passage": p["passage"]}
+           for p in result["passages"]], ["doc", "section", "passage"])
+
+
+def diff_page() -> None:
+    ids = corpus.corpus_ids()
+    drafts = [i for i in ids if corpus.name(i) and corpus.name(i).draft] or ids  # type: ignore[union-attr]
+    finals = [i for i in ids if i not in drafts] or ids
+    c1, c2 = st.columns(2)
+    draft = c1.selectbox(_("df.draft"), drafts, format_func=corpus.short, key="df_a")
+    final = c2.selectbox(_("df.final"), finals, format_func=corpus.short, key="df_b")
+    result = corpus.diff(draft, final)
+    for kind in ("removed", "added"):
+        st.subheader(_(f"df.targets.{kind}"), anchor=False)
+        frame([{"indicator": t["indicator_label"], "comparator": word("comparator", t["comparator"] or "", LANG),
+                "target": t["value"], "unit": t["unit"] or "", "year": t["year"]} for t in result["targets"][kind]],
+              ["indicator", "comparator", "target", "unit", "year"])
+    st.subheader(_("df.targets.changed"), anchor=False)
+    frame([{"indicator": c["draft"]["indicator_label"], "year": c["draft"]["year"], "draft": c["draft"]["value"],
+            "final": c["final"]["value"]} for c in result["targets"]["changed"]],
+          ["indicator", "year", "draft", "final"])
+    for kind in ("removed", "added"):
+        st.subheader(_(f"df.sections.{kind}"), anchor=False)
+        frame(result["sections"][kind], ["section", "heading"])
+    st.subheader(_("df.agencies"), anchor=False)
+    frame([{"agency": a["agency"], "status": word("status", a["status"], LANG), "draft": a["draft_tasks"],
+            "final": a["final_tasks"], "pairs": len(a["matched_pairs"])} for a in result["agencies"]],
+          ["agency", "status", "draft", "final", "pairs"])
+
+
+# ---- export ----------------------------------------------------------------------------------------------
+
+MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "ttl": "text/turtle", "jsonld": "application/ld+json", "graphml": "application/xml",
+        "csv": "text/csv", "html": "text/html"}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
+    from policykg import selection
+
+    return selection.render_nodes(WORKSPACE, fmt, set(nodes), title, drafts=drafts)
+
+
+def export_page() -> None:
+    from policykg import export, selection  # loaded when the page is first opened, not at start-up
+
+    source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
+                      format_func=lambda s: _(f"ex.source.{s}"))
+    if source == "view":
+        state = {k: qp.get(k, "") for k in ("focus", "depth", "types", "docs", "agencies", "relations")}
+        if not state["focus"] and not any(state[k] for k in ("types", "docs", "agencies", "relations")):
+            st.caption(_("ex.view.none"))
+        docs = {iri for d in state["docs"].split("|") if d and (iri := corpus.doc_iri(d))}
+        nodes = network.view_nodes(corpus.view, state["focus"] or None, int(state["depth"] or 1),
+                                   {t for t in state["types"].split("|") if t}, docs,
+                                   {a for a in state["agencies"].split("|") if a},
+                                   {r for r in state["relations"].split("|") if r})
+        focus_name = node_labels(LANG).names.get(state["focus"]) or next(
+            (d["label"] for n, d in corpus.view.nodes(data=True) if str(n) == state["focus"]), "")
+        title = focus_name or _("page.network")
+    elif source == "focus":
+        focus = st.text_input(_("ex.focus"), value=qp.get("q", "") or "Bộ Công an", key="ex_focus")
+        depth = st.slider(_("ex.depth"), 1, 3, 1, key="ex_depth")
+        hits = explorer.search_all(corpus, focus, LANG, 1)
+        if not hits:
+            st.warning(_("search.none", text=plain(focus)))
+            return
+        nodes = network.view_nodes(corpus.view, hits[0]["iri"], depth, set(), set(), set(), set())
+        title = hits[0]["label"]
+    else:
+        doc = st.selectbox(_("ex.source.doc"), corpus.corpus_ids(), format_func=corpus.short, key="ex_doc")
+        iri = corpus.doc_iri(doc) or ""
+        nodes = network.view_nodes(corpus.view, None, 1, set(), {iri}, set(), set()) if iri else set()
+        title = corpus.short(doc)
+    drafts = st.toggle(_("ex.drafts"), value=False, key="ex_drafts")
+    preview = selection.preview(corpus.view, corpus.tasks, corpus.targets, nodes, drafts)
+    st.info(_("ex.preview", nodes=len(nodes), tasks=len(preview["tasks"]), targets=preview["targets"],
+              docs=len(preview["docs"])))
+    frame([{"agency": t["owner"], "role": word("role", t["owner_role"], LANG), "doc": corpus.short(t["doc"]),
+            "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:200]],
+          ["agency", "role", "doc", "section", "task"], height=240)
+    stem = export.safe_name(f"policykg-{title}")[:80]
+    cols = st.columns(len(export.FORMATS))
+    key = tuple(sorted(nodes))
+    for col, fmt in zip(cols, export.FORMATS, strict=True):
+        ready = st.session_state.get(f"ex_built_{fmt}") == (key, drafts)
+        if not ready:
+            if col.button(_("ex.build", fmt=fmt.upper()), key=f"ex_build_{fmt}"):
+                st.session_state[f"ex_built_{fmt}"] = (key, drafts)
+                ready = True
+        if ready:
+            with st.spinner():
+                content = rendered(fmt, key, title, drafts)
+            col.download_button(_("ex.ready", fmt=fmt.upper()), content, f"{stem}.{fmt}", MIME[fmt],
+                                key=f"ex_{fmt}", type="primary")
+
+
+# ---- SPARQL ----------------------------------------------------------------------------------------------
+
+def _example_changed() -> None:
+    st.session_state["sparql"] = explorer.example_query(st.session_state["example"])
 
 
 def sparql_page() -> None:
-    example = st.selectbox("Ví dụ / Examples", list(explorer.EXAMPLE_QUERIES), key="example")
-    query = st.text_area("SPARQL (read-only)", explorer.EXAMPLE_QUERIES[example], height=180, key="sparql")
+    titles = explorer.example_titles(LANG)
+    if st.session_state.get("example") not in titles:
+        st.session_state["example"] = titles[0]
+        st.session_state["sparql"] = explorer.example_query(titles[0])
+    st.selectbox(_("sq.examples"), titles, key="example", on_change=_example_changed)
+    query = st.text_area(_("sq.query"), height=180, key="sparql")
     c1, c2 = st.columns(2)
-    limit = c1.number_input("Row limit", 1, 10000, 500, key="limit")
-    timeout = c2.number_input("Timeout (s)", 1, 60, 10, key="timeout")
-    if st.button("Chạy / Run", key="run"):
+    limit = c1.number_input(_("sq.limit"), 1, 10000, 500, key="limit")
+    timeout = c2.number_input(_("sq.timeout"), 1, 60, 10, key="timeout")
+    if st.button(_("sq.run"), key="run"):
         try:
-            result = console().run(explorer.with_prefixes(query), limit=int(limit), timeout=float(timeout))
+            result = corpus.query(query, int(limit), float(timeout))
         except QueryError as exc:
-            st.error(safe.md(exc))
+            st.error(plain(exc))
             return
         if result.boolean is not None:
             st.write(result.boolean)
             return
         df = pd.DataFrame(result.rows, columns=list(result.variables))
         if result.truncated:
-            st.warning(f"Only the first {limit} rows are shown.")
+            st.warning(_("sq.truncated", limit=limit))
         st.dataframe(df, hide_index=True, width="stretch")
-        st.download_button("CSV", df.to_csv(index=False).encode("utf-8"), "query.csv", "text/csv")
+        st.download_button(_("download.csv"), explorer.csv_bytes(df.to_dict("records")), "query.csv", "text/csv")
 
 
-@st.cache_resource(show_spinner=False)
-def compare_rows() -> compare.Rows:
-    return compare.Rows.of(data["store"])
+DRAW: dict[str, Callable[[], None]] = {
+    "network": network_page, "owners": ownership_page, "matrix": matrix_page, "targets": targets_page,
+    "legal": legal_page, "overlaps": overlaps_page, "diff": diff_page, "export": export_page,
+    "sparql": sparql_page,
+}
 
 
-def _doc_choices(rows: compare.Rows) -> list[str]:
-    return [d["id"] for d in rows.docs] + sorted({r["id"] for r in rows.refs} - {d["id"] for d in rows.docs})
+def guarded(draw: Callable[[], None]) -> Callable[[], None]:
+    def page() -> None:
+        try:
+            draw()
+        except PolicyKGError as exc:
+            st.error(plain(exc))
+    page.__name__ = draw.__name__
+    return page
 
 
-def overlaps_page() -> None:
-    rows = compare_rows()
-    choices = _doc_choices(rows)
-    c1, c2, c3 = st.columns(3)
-    a = c1.selectbox("A", choices, index=choices.index("nq-50-cp-2020") if "nq-50-cp-2020" in choices else 0,
-                     key="ov_a")
-    b = c2.selectbox("B", choices, index=0, key="ov_b")
-    threshold = c3.slider("Ngưỡng tương đồng / Similarity threshold", 0.1, 0.9, 0.35, 0.05, key="ov_t")
-    result = compare.overlap(rows, a, b, threshold)
-    for title, key in (("Quan hệ / Relations", "relations"), ("Cùng trích dẫn / Shared citations", "shared_citations"),
-                       ("Đoạn nêu cả hai / Passages naming both", "passages")):
-        st.subheader(title)
-        st.dataframe(pd.DataFrame(result[key]), hide_index=True, width="stretch")
-    st.subheader("Cơ quan chung / Shared agencies")
-    st.dataframe(pd.DataFrame([{"agency": s["agency"], "tasks in A": len(s["in_a"]), "tasks in B": len(s["in_b"])}
-                               for s in result["shared_agencies"]]), hide_index=True, width="stretch")
-    st.subheader("Nhiệm vụ tương tự / Similar tasks")
-    st.dataframe(pd.DataFrame([{"score": p["score"], "A": p["a"]["text"], "B": p["b"]["text"],
-                                "shared terms": ", ".join(p["shared_terms"])} for p in result["similar_tasks"]]),
-                 hide_index=True, width="stretch")
-
-
-def diff_page() -> None:
-    rows = compare_rows()
-    ids = [d["id"] for d in rows.docs]
-    c1, c2 = st.columns(2)
-    draft = c1.selectbox("Dự thảo / Draft", ids, index=ids.index("001") if "001" in ids else 0, key="df_a")
-    final = c2.selectbox("Chính thức / Final", ids, index=ids.index("000") if "000" in ids else 0, key="df_b")
-    result = compare.diff(rows, draft, final)
-    for kind in ("removed", "added"):
-        st.subheader(f"Mục tiêu {kind}")
-        st.dataframe(pd.DataFrame(result["targets"][kind]), hide_index=True, width="stretch")
-    st.subheader("Mục tiêu thay đổi / changed")
-    st.dataframe(pd.DataFrame([{"indicator": c["draft"]["indicator_label"], "year": c["draft"]["year"],
-                                "draft": c["draft"]["value"], "final": c["final"]["value"]}
-                               for c in result["targets"]["changed"]]), hide_index=True, width="stretch")
-    for kind in ("removed", "added"):
-        st.subheader(f"Mục {kind} / Sections {kind}")
-        st.dataframe(pd.DataFrame(result["sections"][kind]), hide_index=True, width="stretch")
-    st.subheader("Cơ quan / Agencies")
-    st.dataframe(pd.DataFrame([{k: a[k] for k in ("agency", "status", "draft_tasks", "final_tasks")}
-                               | {"matched pairs": len(a["matched_pairs"])} for a in result["agencies"]]),
-                 hide_index=True, width="stretch")
-
-
-@st.cache_data(show_spinner="Đang xuất… / Exporting…", max_entries=16)
-def rendered(fmt: str, focus: str, depth: int) -> str | bytes:
-    return selection.render(Path("workspace"), fmt, focus=focus, depth=depth)
-
-
-def export_page() -> None:
-    focus = st.text_input("Nút trung tâm / Focus (tên, viết tắt, IRI)", value=qp.get("q", "") or "Bộ Công an",
-                          key="ex_focus")
-    depth = st.slider("Độ sâu / Depth", 1, 3, int(qp.get("depth", 1)), key="ex_depth")
-    stem = export.safe_name(f"policykg-{focus}-d{depth}")
-    mime = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "ttl": "text/turtle", "jsonld": "application/ld+json", "graphml": "application/xml",
-            "csv": "text/csv", "html": "text/html"}
-    cols = st.columns(len(export.FORMATS))
-    for col, fmt in zip(cols, export.FORMATS, strict=True):
-        col.download_button(fmt.upper(), rendered(fmt, focus, depth), f"{stem}.{fmt}", mime[fmt], key=f"ex_{fmt}")
-
-
-try:
-    [network_page, ownership_page, targets_page, legal_page, overlaps_page, diff_page, export_page,
-     sparql_page][page]()
-except PolicyKGError as exc:
-    st.error(safe.md(exc))
+wanted = pages.requested(qp.get("page"))
+nav = st.navigation([st.Page(guarded(DRAW[p.key]), title=p.title(LANG), icon=p.icon, url_path=p.url_path,
+                             default=p is wanted) for p in pages.PAGES])
+upload()
+nav.run()

@@ -38,6 +38,11 @@ def agency_key(name: str | None) -> str | None:
     found = registry().resolve(name.strip())
     if found is not None:
         return found.id
+    # a province's department written with its province ("Sở Tài chính tỉnh Lào Cai") is the
+    # department the annotation names without it ("Sở Tài chính")
+    if (m := re.match(r"^(Sở .+?) (?:tỉnh|thành phố) \S.*$", name.strip())) and \
+            (dept := registry().resolve(m.group(1))) is not None:
+        return dept.id
     bare = _PROVINCE_TAIL.sub("", name.strip())  # a provincial body compares without its province
     for short, full in _ABBREVIATIONS.items():
         bare = re.sub(rf"\b{short}\b", full, bare)
@@ -210,7 +215,7 @@ def found_records(facts: DocumentFacts) -> dict[str, Any]:
     for m in facts.mentions:
         if m.agency == GROUP_KIND:
             continue
-        key = m.agency if m.agency in reg.agencies else agency_key(m.text)
+        key = m.agency if m.agency in reg.agencies else agency_key(m.name or m.text)
         if key:
             agencies.add(key)
     meta = facts.meta

@@ -1,27 +1,37 @@
-"""Print explorer timings in a real browser (Debian chromium through Playwright):
-seconds from server start to the first drawn network, and from a filter change (the node cap)
-to the redrawn network, at about 50 / 300 / 1,000 nodes.
+"""Explorer timings in a real browser (Debian chromium through Playwright), p50/p95 per interaction:
+server start to the first drawn network, a search, a filter change, a node click, opening each page,
+preparing an export (DOCX built in the app); and, in process, the export of a ~300-node selection.
 
-Run: python -m bench.app   (needs /usr/bin/chromium)
+Run: python -m bench.app [--runs 10]   (needs /usr/bin/chromium)
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
+SEARCHES = ["MPI", "2289", "bo cong an", "NQ 50", "Bộ Tài chính", "chuyen doi so", "NHNN", "Bộ Y tế"]
+AGENCIES = ["mpi", "bca", "mof", "mic", "most", "moet", "moit", "sbv"]
+EXPORT_FOCUS = ["Bộ Công an", "MPI", "Bộ Tài chính", "NHNN", "Bộ Y tế", "Bộ Công Thương", "MOIT", "Bộ Tư pháp"]
+PAGES = {"ai-lam-gi": "[data-testid=stDataFrame]", "ma-tran": ".vega-embed", "muc-tieu": ".vega-embed",
+         "van-ban": "[data-testid=stDataFrame]", "chong-lan": "[data-testid=stDataFrame]",
+         "du-thao": "[data-testid=stDataFrame]", "xuat": "[data-testid=stAlert]", "sparql": "textarea"}
 
 
 def free_port() -> int:
@@ -30,7 +40,103 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def p50_p95(xs: list[float]) -> str:
+    xs = sorted(xs)
+    p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
+    return f"p50 {statistics.median(xs):5.2f} s   p95 {p95:5.2f} s   (n={len(xs)})"
+
+
+def timed(page: Page, action: Callable[[], None], done: str | Callable[[], None]) -> float:
+    """Seconds from an action to a condition (a JS expression, or a Python wait)."""
+    page.evaluate("window.__pkgDrawn = false")
+    start = time.perf_counter()
+    action()
+    if isinstance(done, str):
+        page.wait_for_function(done, timeout=120_000)
+    else:
+        done()
+    return time.perf_counter() - start
+
+
+def click_node(page: Page, iri: str) -> None:
+    point = page.evaluate("(id) => { const n = window.__pkgNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }",
+                          iri)
+    box = page.locator("[data-testid=pkg-network] canvas").first.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def browser_figures(url: str, page: Page, runs: int) -> None:
+    search = page.get_by_label("Tìm cơ quan, văn bản, nhiệm vụ, chỉ tiêu (có hoặc không dấu, số hiệu, viết tắt)")
+    times = []
+    for k in range(runs):
+        text = SEARCHES[k % len(SEARCHES)]
+        search.fill(text)
+        times.append(timed(page, lambda: search.press("Enter"), "window.__pkgDrawn === true"))
+    print(f"search -> redrawn network            {p50_p95(times)}")
+    page.goto(f"{url}/?q={quote('Bộ Công an')}&depth=3&cap=100")
+    page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
+    cap_box = page.get_by_label("Số nút tối đa")
+    times = []
+    for k in range(runs):
+        cap_box.fill(str(110 + 10 * k))  # each value a new view: no cached answer
+        times.append(timed(page, lambda: cap_box.press("Enter"), "window.__pkgDrawn === true"))
+    print(f"filter change (node cap, ~120 nodes) {p50_p95(times)}")
+    page.goto(url)
+    page.wait_for_function("window.__pkgStable === true", timeout=120_000)
+    times = []
+    for k in range(runs):
+        iri = f"https://w3id.org/policykg/id/agency/{AGENCIES[k % len(AGENCIES)]}"
+        label = page.evaluate("(id) => window.__pkgNetwork.body.data.nodes.get(id).title.split(': ')[1]"
+                              ".split('\\n')[0]", iri)
+        heading = page.get_by_role("heading", name=label)
+        times.append(timed(page, partial(click_node, page, iri), partial(heading.wait_for, timeout=120_000)))
+        page.goto(url)
+        page.wait_for_function("window.__pkgStable === true", timeout=120_000)
+    print(f"node click -> details beside         {p50_p95(times)}")
+    for path, selector in PAGES.items():
+        times = []
+        for _ in range(max(3, runs // 2)):
+            start = time.perf_counter()
+            page.goto(f"{url}/{path}")
+            page.locator(selector).first.wait_for(timeout=120_000)
+            times.append(time.perf_counter() - start)
+        print(f"open page /{path:<10}                {p50_p95(times)}")
+    times = []
+    for k in range(min(runs, len(EXPORT_FOCUS))):
+        page.goto(f"{url}/xuat?q={quote(EXPORT_FOCUS[k])}")
+        page.get_by_text("Một nút và lân cận").click()
+        page.get_by_text("Sẽ xuất:").first.wait_for(timeout=120_000)
+        start = time.perf_counter()
+        page.get_by_role("button", name="Tạo tệp DOCX").click()
+        page.get_by_role("button", name="Tải DOCX").wait_for(timeout=120_000)
+        times.append(time.perf_counter() - start)
+    print(f"export: build DOCX in the app        {p50_p95(times)}")
+
+
+def export_figures(workspace: Path, runs: int) -> None:
+    """In process: the export of a ~300-node selection in every format."""
+    from graph.views import load
+    from policykg import export, selection
+    from policykg.ui.network import view_nodes
+    from policykg.workspace import view_file
+
+    view = load(view_file(workspace).read_text(encoding="utf-8"))
+    nodes = view_nodes(view, "https://w3id.org/policykg/id/agency/mpi", 2, set(), set(), set(), set())
+    nodes = set(sorted(nodes)[:300])
+    for fmt in export.FORMATS:
+        times = []
+        for _ in range(max(3, runs // 2)):
+            start = time.perf_counter()
+            selection.render_nodes(workspace, fmt, nodes, "Bộ Kế hoạch và Đầu tư")
+            times.append(time.perf_counter() - start)
+        print(f"export {len(nodes)} nodes as {fmt:<8}          {p50_p95(times)}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    runs = parser.parse_args().runs
     work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
     shutil.copytree(ROOT / ".streamlit", work / ".streamlit")
     subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(work / "workspace"), "build"],
@@ -52,37 +158,25 @@ def main() -> None:
                         break
                 except OSError:
                     time.sleep(0.05)
-            print(f"server start -> health check answers: {time.perf_counter() - t0:.2f} s")
-            t1 = time.perf_counter()
-            page.goto(f"{url}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}")
-            page.wait_for_function("window.__pkgCalledAt !== undefined", timeout=120_000)
-            t2 = time.perf_counter()
+            up = time.perf_counter()
+            print(f"server start -> health check answers  {up - t0:.2f} s")
+            page.goto(url)
             page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
-            print(f"page -> network data on the page {t2 - t1:.2f} s, -> drawn {time.perf_counter() - t1:.2f} s")
-            print(f"server start -> first drawn network (Bộ Công an, depth 1): {time.perf_counter() - t0:.2f} s")
-            for cap, depth in ((50, 3), (300, 3), (1000, 3)):
-                page.goto(f"{url}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}&depth={depth}&cap=10")
-                page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
-                page.evaluate("window.__pkgDrawn = false")
-                box = page.get_by_label("Giới hạn nút / Node cap")
-                box.fill(str(cap))
-                start = time.perf_counter()
-                t_js = page.evaluate("performance.now()")
-                box.press("Enter")
-                page.wait_for_function("window.__pkgDrawn === true", timeout=300_000)
-                drawn = time.perf_counter() - start
-                page.wait_for_function("window.__pkgStable === true", timeout=300_000)
-                stable = time.perf_counter() - start
-                nodes = page.evaluate("window.__pkgNetwork.body.data.nodes.length")
-                called, drawn_at = page.evaluate("[window.__pkgCalledAt, window.__pkgDrawnAt]")
-                print(f"filter change -> redrawn network: {nodes:5d} nodes, drawn {drawn:.2f} s, "
-                      f"physics settled {stable:.2f} s (rerun until data reached the page "
-                      f"{(called - t_js) / 1000:.2f} s, vis layout and first draw {(drawn_at - called) / 1000:.2f} s)")
+            print(f"server up -> first drawn network      {time.perf_counter() - up:.2f} s "
+                  f"({page.evaluate('window.__pkgNetwork.body.data.nodes.length')} nodes, overview)")
+            page.wait_for_function("window.__pkgStable === true", timeout=120_000)
+            print(f"server up -> layout settled           {time.perf_counter() - up:.2f} s")
+            browser_figures(url, page, runs)
             browser.close()
         finally:
             proc.terminate()
-            proc.wait(10)
-            shutil.rmtree(work, ignore_errors=True)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
+    export_figures(work / "workspace", runs)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

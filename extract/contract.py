@@ -33,20 +33,29 @@ def agencies(corpus: Corpus) -> list[Row]:
             if m.agency == GROUP_KIND:
                 g = group_agency(m.text)
                 groups[g.id] = {"id": g.id, "name": g.name, "name_en": g.name_en, "abbreviations": [],
-                                "kind": GROUP_KIND, "mentioned_in": [], "successor": None}
+                                "kind": GROUP_KIND, "mentioned_in": [], "successor": None, "parent": None}
                 seen[g.id].add(d.meta.id)
             else:
                 seen[m.agency].add(d.meta.id)
+    bodies = {b.id: b for d in corpus.docs for b in d.bodies.values()}
     out = []
     for aid in sorted(seen):
         if aid in groups:
             row = groups[aid]
+        elif aid in bodies:
+            b = bodies[aid]
+            parent = reg.agencies.get(b.parent or "") or bodies.get(b.parent or "")
+            row = {"id": b.id, "name": b.name, "name_en": None, "abbreviations": [], "kind": b.kind,
+                   "mentioned_in": [], "successor": None,
+                   "parent": None if parent is None else {"id": parent.id, "name": parent.name}}
         else:
             a = reg.agencies[aid]
             succ = reg.successor(aid)
+            up = reg.agencies.get(a.parent or "")
             row = {"id": a.id, "name": a.name, "name_en": a.name_en, "abbreviations": sorted(a.abbreviations),
                    "kind": a.kind, "mentioned_in": [], "successor": None if succ is None else {
-                       "id": succ[0].id, "name": succ[0].name, "since": succ[1].date, "basis": succ[1].basis}}
+                       "id": succ[0].id, "name": succ[0].name, "since": succ[1].date, "basis": succ[1].basis},
+                   "parent": None if up is None else {"id": up.id, "name": up.name}}
         row["mentioned_in"] = sorted(seen[aid])
         out.append(row)
     return out
@@ -57,13 +66,24 @@ def tasks(corpus: Corpus) -> list[Row]:
         "id": t.id, "doc": t.doc, "section": t.section, "text": t.text, "owner": t.owner,
         "owner_role": t.owner_role, "lead": list(t.lead), "cooperating": list(t.cooperating),
         "kind": t.kind, "deadline": t.deadline, "evidence": evidence(t.evidence),
-        "owners": list(t.owners), "parent": t.parent,
+        "owners": list(t.owners), "parent": t.parent, "product": t.product,
     } for d in corpus.docs for t in d.tasks]
 
 
+def symbol(code: str | None) -> str:
+    """The number a citation carries, as written ("2289/QĐ-TTg", "52-NQ/TW"); "" for a law cited by name."""
+    return code if code and code[:1].isdigit() else ""
+
+
 def refs(corpus: Corpus) -> list[Row]:
+    best: dict[str, str | None] = {}  # the graph keeps one written form per cited document: the first one
+    for d in corpus.docs:
+        for r in d.refs:
+            if r.id not in best or (r.code and not best[r.id]):
+                best[r.id] = r.code
     return [{
-        "id": r.id, "kind": r.kind, "number": r.number, "year": r.year, "issuer": r.issuer,
+        "id": r.id, "kind": r.kind, "number": symbol(best[r.id]), "numeral": r.number, "year": r.year,
+        "issuer": r.issuer,
         "name": r.name, "cited_by": r.subject or r.cited_by, "relation": r.relation,
         "evidence": evidence(r.evidence), "ambiguous": r.ambiguous, "years": list(r.years),
         "title": r.title, "issuer_name": r.issuer_name, "in_document": r.cited_by,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.legal_ids import _DOCNUM_RE, KINDS, identity, parse_number
 from extract.nlp import AGENCY_SPANS
@@ -65,7 +65,7 @@ def _matcher(doc: Doc) -> PhraseMatcher:
     """
     if id(doc.vocab) not in _MATCHERS:
         m = PhraseMatcher(doc.vocab, attr="LOWER")
-        m.add("KIND", [_make(doc, w) for w in (*KINDS, "đề án")])
+        m.add("KIND", [_make(doc, w) for w in (*KINDS, *_TREATIES, "đề án")])
         _MATCHERS[id(doc.vocab)] = m
     return _MATCHERS[id(doc.vocab)]
 
@@ -80,8 +80,16 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     j = end + (end < len(doc) and doc[end].lower_ == "số")
     if j < len(doc) and _DOCNUM_RE.match(doc[j].text):
         return "KIND", j
-    if words == "luật" and doc[start].text == "Luật" and end < len(doc) and (doc[end].is_title or doc[end].is_upper):
-        return "LAW", start
+    nxt = doc[end] if end < len(doc) else None
+    if words == "luật" and doc[start].text == "Luật" and nxt is not None and (
+            nxt.is_title or nxt.is_upper or (nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME)):
+        return "LAW", start  # "Luật Đất đai", and lower-case names: "Luật đầu tư công"
+    if words in _TREATIES and doc[start].text[:1].isupper() and nxt is not None \
+            and (nxt.is_title or nxt.lower_ == "khung"):
+        return "TREATY", start  # "Hiệp định …", "Công ước khung của Liên hợp quốc …", "Thỏa thuận Paris …"
+    if words == "nghị quyết" and nxt is not None and nxt.text in ("Đại", "Hội") and end + 1 < len(doc) \
+            and doc[end + 1].lower_ == "hội":
+        return "TREATY", start  # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
     return None
@@ -115,41 +123,105 @@ def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
     return None, (), i
 
 
-def _law_stop(doc: Doc, k: int) -> bool:
+_HARD = {";", "\n", ":", ")", "“", "”", '"'}
+_ARTICLE = {"khoản", "điều", "điểm", "chương", "mục"}  # "Luật X và khoản 2 Điều 5 …": the name stopped
+_LAW_STOPS = _STOP - {"số", "năm", "ngày"}  # those close a name only before a number or a date
+_NAME_STOPS = _LAW_STOPS - {"của", "về", "có"}  # "Công ước khung của Liên hợp quốc về …", "một số điều của"
+# verbs that follow a law's name ("Luật X trình Quốc hội …", "Luật kịp thời đi vào …")
+_VERBS = [v.split() for v in ("trình", "kể từ", "ban hành", "bảo đảm", "kịp thời", "bao gồm", "quy định",
+                              "hướng dẫn", "thông qua", "thi hành", "triển khai", "thực hiện", "tổ chức",
+                              "xây dựng", "hoàn thiện", "nghiên cứu", "được", "đã", "sẽ", "nhằm", "thuộc", "vào")]
+_TREATIES = {"hiệp định": "Hiệp định", "công ước": "Công ước", "thỏa thuận": "Thỏa thuận",
+             "nghị định thư": "Nghị định thư"}
+_NOT_A_LAW_NAME = {"này", "và", "hoặc", "định", "trên", "đó", "cũng", "là", "được", "khác", "chuyên", "mới",
+                   "thì", "hiện", "trong", "nêu", "có", "đã", "sẽ", "số"}
+
+
+def _end_marker(doc: Doc, k: int) -> bool:
+    """A date, year or number that closes a name: "ngày …", "năm 2024", "(2020)", "số 134/2025/QH15"."""
     tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
-    if k in doc.user_data.get("agency_starts", ()):
+    if tok.lower_ == "ngày" or bool(_YEAR_RE.match(tok.text)):
+        return True
+    if tok.lower_ in ("năm", "số") and nxt is not None:
+        return bool(_YEAR_RE.match(nxt.text) or _DOCNUM_RE.match(nxt.text) or nxt.like_num)
+    return tok.text == "(" and nxt is not None and bool(_YEAR_RE.match(nxt.text) or nxt.lower_ in ("năm", "luật"))
+
+
+def _hard_stop(tok: Token) -> bool:
+    """Punctuation that ends a name; a full stop only at a sentence end (not "TP.")."""
+    end = tok.i + 1 == len(tok.doc) or tok.whitespace_ or tok.doc[tok.i + 1].text == "\n"
+    return tok.text in _HARD or tok.text in ("(", ",") or (tok.text == "." and bool(end))
+
+
+def _kind_at(doc: Doc, k: int) -> bool:
+    """A document kind starts at token k ("Nghị định", "Luật"): a second citation, not more name."""
+    words = [t.lower_ for t in doc[k:k + 3]]
+    return any(" ".join(words[:w]) in KINDS or " ".join(words[:w]) in _TREATIES for w in (1, 2, 3))
+
+
+def _verb_at(doc: Doc, k: int) -> bool:
+    return any([t.lower_ for t in doc[k:k + len(v)]] == v for v in _VERBS)
+
+
+def _short_tail(doc: Doc, k: int) -> bool:
+    """Up to three lower-case words that end at a comma, a full stop or a date: the end of a name."""
+    if doc[k].lower_ in ("các", "những", "một"):
+        return False  # "Thỏa thuận Paris và các tuyên bố": a new noun phrase
+    j = k
+    while j < len(doc) and j - k < 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in _STOP \
+            and doc[j].lower_ != "và":
+        j += 1
+    return j > k and (j == len(doc) or _hard_stop(doc[j]) or _end_marker(doc, j) or doc[j].lower_ == "và")
+
+
+def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
+    """Where a name without a date after it stops."""
+    tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
+    if k in doc.user_data.get("agency_starts", ()) and not treaty:
         return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"
-    if tok.lower_ in ("số", "ngày", "năm"):
-        return nxt is not None and (nxt.like_num or bool(_YEAR_RE.match(nxt.text)))
+    if tok.text == "," and nxt is not None:
+        if amendment and nxt.lower_ == "bổ":
+            return False  # "sửa đổi, bổ sung"
+        # "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"; "Luật Quy hoạch, Luật Đầu tư" are two
+        return not (nxt.is_title and not _kind_at(doc, k + 1) and k + 1 not in doc.user_data.get("agency_starts", ()))
+    if _hard_stop(tok):
+        return True
     if tok.lower_ == "và":
-        return nxt is not None and nxt.text == "Luật"
-    return tok.lower_ in _STOP or bool(_YEAR_RE.match(tok.text))
+        if nxt is None or nxt.lower_ in _ARTICLE:
+            return True  # "Luật X và khoản 2 Điều 5 …"
+        if nxt.is_lower and treaty:
+            return nxt.lower_ in ("các", "những", "một")  # "Hiệp định Đối tác toàn diện và tiến bộ …"
+        if nxt.is_lower:
+            return not _short_tail(doc, k + 1)  # "Luật Địa chất và khoáng sản." but "… và các văn bản hướng dẫn"
+        # "Luật A và Luật B" are two laws, unless amended together; "… và Nghị định số …" another citation
+        return _kind_at(doc, k + 1) and not (amendment and nxt.text == "Luật")
+    if tok.lower_ in _ARTICLE:
+        return not amendment  # "Luật sửa đổi, bổ sung một số điều của …"
+    if tok.is_lower and _verb_at(doc, k):
+        return True  # "Luật Công nghiệp công nghệ số trình Quốc hội …"
+    return tok.lower_ in (_NAME_STOPS if treaty or amendment else _LAW_STOPS)
 
 
-def _law_name(doc: Doc, start: int) -> tuple[str, int, int | None] | None:
-    """'Luật Doanh nghiệp (2020)' -> (name, end token, year); names are capped when no year."""
+def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int | None] | None:
+    """'Luật Đất đai năm 2024' -> (name, end token, year): the name runs to its date, else to a stop."""
     n = len(doc)
-    # A year in brackets within reach fixes the name's end even across "theo", "và": take it.
-    for k in range(start + 2, min(n, start + 16)):
-        if doc[k].text in (",", ";", "\n") or (doc[k].text == "." and doc[k].whitespace_):
-            break
-        if doc[k].text == "(" and k + 1 < n and doc[k + 1].is_upper and k + 2 < n and doc[k + 2].text == ")":
-            continue
-        if doc[k].text == "(":
-            year, _, end = _date_after(doc, k)
-            if year:
-                return _clean_name(doc[start:k].text), end, year
-            if k + 1 < n and doc[k + 1].text == "Luật":
-                return _clean_name(doc[start:k].text), k, None
-            break
+    amendment = start + 2 < n and doc[start + 1].lower_ == "sửa" and doc[start + 2].lower_ == "đổi"
+    reach = 40 if amendment else 18
     k = start + 1
-    while k < n and k - start <= 7 and not _law_stop(doc, k):
+    while k < n and k - start <= reach and not _end_marker(doc, k) and not _soft_stop(doc, k, amendment, treaty):
         k += 1
-    if k - start < 2:
+    if k - start < 2 or k - start > reach:
         return None
+    if not amendment and not treaty and k - start > 12 and not (k < n and _end_marker(doc, k)):
+        return None  # a long run with no date is a sentence, not a name
+    clean_end = k == n or _end_marker(doc, k) or _hard_stop(doc[k]) or doc[k].lower_ == "và"
+    if doc[start + 1].is_lower and not amendment and not treaty and not clean_end:
+        return None  # "Luật kịp thời …" (a defined short name followed by a verb), not "Luật đầu tư công,"
     name = _clean_name(doc[start:k].text)
     if k < n and _YEAR_RE.match(doc[k].text):
         return name, k + 1, int(doc[k].text)  # "Luật Thủ đô 2024"
+    if k + 1 < n and doc[k].lower_ == "năm" and _YEAR_RE.match(doc[k + 1].text):
+        return name, k + 2, int(doc[k + 1].text)  # "Luật Đất đai năm 2024"
     year, _, end = _date_after(doc, k)
     return name, end if year else k, year
 
@@ -207,23 +279,75 @@ def find_refs(doc: Doc) -> list[RefHit]:
                 continue
             date_year, years, end = _date_after(doc, last + 1)
             issuer_name, title = _tail(doc, end)
-            hits.append(RefHit(start, end, kind, number, year or date_year, issuer,
+            name = None
+            if kind == "Luật" and end == last + 1 and _amends(doc, end):
+                # "Luật số 47/2019/QH14 sửa đổi, bổ sung … của Luật A và Luật B": one law
+                law = _law_name(doc, end - 1)
+                if law is not None:
+                    name, end = "Luật " + law[0].split(" ", 1)[1], law[1]
+            hits.append(RefHit(start, end, kind, number, year or date_year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
-        elif label == "LAW":
-            law = _law_name(doc, start)
+        elif label in ("LAW", "TREATY"):
+            law = _law_name(doc, start, treaty=label == "TREATY")
             if law is None:
                 continue
             name, end, year = law
-            if end < len(doc) and doc[end].text == "(" and end + 1 < len(doc) and doc[end + 1].text == "Luật":
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text == "Luật" \
+                    and _DOCNUM_RE.match(doc[end + 2].text):
                 continue  # identity comes from the number in the brackets
-            hits.append(RefHit(start, end, "Luật", "", year, "QH", name=name))
+            if year is None and any(t.lower_ in ("dự", "xây") for t in doc[max(0, start - 3):start]):
+                continue  # "dự án Luật …", "xây dựng Luật …": a draft law, not yet a document to cite
+            if label == "TREATY":
+                hits.append(RefHit(start, end, _TREATIES.get(doc[start:kind_end].text.lower(), "Nghị quyết"), "",
+                                   year, None, name=name))
+            elif (numbered := _numbered_law(doc, end, start, name)) is not None:
+                hits.append(numbered)  # "Luật Trí tuệ nhân tạo số 134/2025/QH15"
+                end = numbered.end
+            else:
+                hits.append(RefHit(start, end, "Luật", "", year, "QH", name=name))
             covered = end
         elif label == "DEAN":
             hits.append(RefHit(start, last + 1, "Quyết định", doc[last].text, None, "TTg",
                                name=doc[start:last + 1].text, nickname=True))
             covered = last + 1
-    return _resolve_years(hits)
+    return _resolve_years(_same_laws(hits))
+
+
+def _amends(doc: Doc, k: int) -> bool:
+    return k + 1 < len(doc) and doc[k].lower_ == "sửa" and doc[k + 1].lower_ == "đổi"
+
+
+def _numbered_law(doc: Doc, k: int, start: int, name: str) -> RefHit | None:
+    """A law name followed by its number: "Luật Công nghiệp công nghệ số số 71/2025/QH15"."""
+    if not (k + 1 < len(doc) and doc[k].lower_ == "số" and _DOCNUM_RE.match(doc[k + 1].text)):
+        return None
+    try:
+        kind, number, year, issuer = parse_number(doc[k + 1].text, "luật")
+    except (ValueError, KeyError):
+        return None
+    date_year, years, end = _date_after(doc, k + 2)
+    return RefHit(start, end, kind, number, year or date_year, issuer, name=name, years=years, code=doc[k + 1].text)
+
+
+def _same_laws(hits: list[RefHit]) -> list[RefHit]:
+    """One law, one identity: a name cited once with its number takes that number everywhere, and a
+    short name ("Thỏa thuận Paris") takes the full one it starts ("Thỏa thuận Paris về biến đổi khí hậu")."""
+    numbered = {h.name.lower(): h for h in hits if h.name and h.number}
+    names = sorted({h.name for h in hits if h.name and not h.number}, key=len, reverse=True)
+    out = []
+    for h in hits:
+        if h.name and not h.number:
+            short = h.name.lower()
+            if (n := numbered.get(short)) is not None and (h.year in (None, n.year)):
+                h = replace(h, kind=n.kind, number=n.number, issuer=n.issuer, year=n.year, code=n.code)
+            else:
+                longer = next((x for x in names if len(x) > len(short) and x.lower().startswith(short + " ")
+                               and not x.lower().startswith(short + " và")), None)
+                if longer is not None and h.kind != "Luật":
+                    h = replace(h, name=longer)
+        out.append(h)
+    return out
 
 
 def _resolve_years(hits: list[RefHit]) -> list[RefHit]:

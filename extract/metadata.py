@@ -1,4 +1,9 @@
-"""Document metadata from the header when a document has no manifest entry."""
+"""Document metadata from the header when a document has no manifest entry.
+
+Headers come in many layouts: the issuer block and the national motto as two columns joined on
+one line (by spaces, tabs or `|`), or one after the other; markdown emphasis and headings; a
+number with spaces ("Số: 134 /KH-UBND"); the title in capitals or on lower-case, wrapped lines.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ import re
 
 from extract.agencies import registry
 from extract.legal_ids import parse_number
+from extract.normalize import fold_text
 
 KIND_WORDS: dict[str, str] = {
-    "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
+    "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "programme", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
     "KẾ HOẠCH": "plan", "BÁO CÁO": "report", "QUYẾT ĐỊNH": "decision", "NGHỊ QUYẾT": "resolution",
     "NGHỊ ĐỊNH": "decree", "THÔNG TƯ": "circular", "CHỈ THỊ": "directive", "LUẬT": "law",
     "TỜ TRÌNH": "submission", "THÔNG BÁO": "notice", "CÔNG VĂN": "letter", "KẾT LUẬN": "conclusion",
@@ -17,10 +23,29 @@ _ISSUERS = [
     "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ", "QUỐC HỘI", "BỘ CHÍNH TRỊ", "BAN CHẤP HÀNH TRUNG ƯƠNG",
     "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "VĂN PHÒNG CHÍNH PHỦ",
 ]
-_ISSUER_RE = re.compile(r"^(BỘ [A-ZÀ-Ỹ ,\-&]+|ỦY BAN NHÂN DÂN (?:TỈNH|THÀNH PHỐ) [A-ZÀ-Ỹ \-]+|SỞ [A-ZÀ-Ỹ ,\-&]+)$")
-_NUMBER_RE = re.compile(r"Số\s*:?\s*(\d+[\w/\-ĐđÀ-ỹ&]*[A-Za-zĐđ][\w\-Đđ]*)")
+_ISSUER_RE = re.compile(r"^(?:BỘ|ỦY BAN|UBND|SỞ|BAN|ĐẢNG|TỈNH|THÀNH PHỐ|HỘI ĐỒNG|VĂN PHÒNG|TỔNG CỤC|CỤC)\b")
+_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-", re.I)
+_MOTTO_START_RE = re.compile(r"(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
+_PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
+_SIGNER_RE = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỐNG ĐỐC|CHÍNH PHỦ|"
+                        r"ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH|QUỐC HỘI)\b")
+_CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_DECOR_RE = re.compile(r"\*+|^#{1,6}\s*|-{3,}|_{3,}|^\[|\]$")
+_NUMBER_RE = re.compile(r"^Số\s*:?\s*(\d+(?:\s*[/\-]\s*[\wĐđ&.]+)+)")
 _DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
+# The dateline: a place, a comma, then the date ("Hà Nội, ngày 17 tháng 4 năm 2020").
+_DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày\s)")
 _ATTACHED_RE = re.compile(r"\(?Ban hành kèm theo (Quyết định|Nghị quyết|Nghị định|Thông tư)\s+(?:số\s+)?(\S+)")
+_SYMBOL_RE = re.compile(r"\d+(?:/\d{4})?[/\-][A-ZĐ]|\b(?:Luật|Hiến pháp)\b")
+# "Dự thảo 2"; a blank number alone says nothing (signed digitally, the number is in the signature)
+_DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b")
+_TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Số\s*:|\(|Kính gửi|Theo đề nghị)")
+
+
+# Names that keep their capital in a sentence: kinds of a cited document ("Nghị định số …"), the
+# Government, the Prime Minister, the Party's bodies.
+_PROPER_RE = re.compile(r"\b(?:(?:nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kết luận|luật)(?= số\b)"
+                        r"|chính phủ|thủ tướng|quốc hội|bộ chính trị|ban chấp hành trung ương)")
 
 
 def _date(m: re.Match[str]) -> str:
@@ -28,43 +53,119 @@ def _date(m: re.Match[str]) -> str:
     return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
 
 
-def _title_case(text: str) -> str:
-    return text[:1] + text[1:].lower() if text.isupper() else text
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _sentence_case(text: str) -> str:
+    """A title in capitals as a sentence; symbols ("13/CT-TTg") keep their capitals."""
+    if not _is_caps(text):
+        return text
+    words = [w if any(c.isdigit() for c in w) else w.lower() for w in text.split()]
+    out = " ".join(words)
+    out = _PROPER_RE.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], out)
+    return out[:1].upper() + out[1:]
+
+
+def cells(line: str) -> list[str]:
+    """The columns of a header line, without markdown emphasis, rules or table pipes."""
+    line = _MOTTO_START_RE.sub(" | ", line)  # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI …": two columns, one space
+    parts = (_DECOR_RE.sub("", p).strip() for p in _CELL_SPLIT_RE.split(line.strip()))
+    return [p for p in parts if p]
+
+
+def header_lines(text: str, limit: int = 60) -> list[list[str]]:
+    """The first lines of a document as cells, blank lines kept as empty lists."""
+    return [cells(fold_text(ln)) for ln in text.split("\n")[:limit]]
+
+
+def _before_motto(row: list[str]) -> list[str]:
+    """The cells of the left column: those before the motto's."""
+    k = next((i for i, c in enumerate(row) if _MOTTO_RE.search(c)), len(row))
+    return row[:k] if k else []
+
+
+def _issuer(rows: list[list[str]]) -> str | None:
+    """The issuer: the left column's capitals above the number, joined when they wrap."""
+    block: list[str] = []
+    for row in rows:
+        if row and (row[0].startswith("Số") or row[0].upper() in KIND_WORDS):
+            break
+        left = " ".join(c for c in _before_motto(row) if _is_caps(c))  # "ỦY BAN NHÂN DÂN   TỈNH X | CỘNG HÒA …"
+        if left:
+            block.append(left.strip(" :"))
+    reg = registry()
+    place = next((m for b in block[:-1] if (m := _PROVINCE_RE.match(b))), None)
+    if place and len(block) > 1 and block[-1].startswith("SỞ") and (dept := reg.resolve(block[-1])):
+        # "ỦY BAN NHÂN DÂN TỈNH X / SỞ Y": the province's department, not the class of all of them
+        return f"{dept.name} {place.group(1).lower()} {place.group(2).title()}"
+    for cand in [" ".join(block), *block[::-1], *(" ".join(block[k:]) for k in range(1, len(block)))]:
+        if not cand:
+            continue
+        agency = reg.resolve(cand)
+        if agency is not None:
+            return agency.name
+    first = next((b for b in block if b in _ISSUERS or _ISSUER_RE.match(b)), None)
+    return _sentence_case(" ".join(block)) if first else None
+
+
+def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
+    number = date = fallback = None
+    for row in rows:
+        for cell in row:
+            if number is None and (m := _NUMBER_RE.match(cell)):
+                number = re.sub(r"\s+", "", m.group(1)).rstrip(".")
+            if date is None and _DATELINE_RE.match(cell) and (d := _DATE_RE.search(cell)):
+                date = _date(d)
+            d = _DATE_RE.search(cell)
+            if fallback is None and d and (_ATTACHED_RE.search(cell) or not _SYMBOL_RE.search(cell[:d.start()])):
+                fallback = _date(d)  # a date after a cited symbol is the cited document's
+    return number, date or fallback
+
+
+def _kind_and_title(rows: list[list[str]]) -> tuple[str | None, str | None]:
+    """The document's kind (the first kind word in capitals) and the title under it."""
+    for k, row in enumerate(rows):
+        line = " ".join(row)
+        word = next((w for w in KIND_WORDS if line.upper().startswith(w) and _is_caps(line)), None)
+        if word is None or line.rstrip(":") != line and line.rstrip(":").strip() == word:
+            continue  # "QUYẾT ĐỊNH:" opens the operative part, it is not the header's kind line
+        parts = [line[len(word):].strip()] if line[len(word):].strip() else []
+        caps = bool(parts) or (k + 1 < len(rows) and _is_caps(" ".join(rows[k + 1])))
+        for nxt in rows[k + 1:k + 6]:
+            text = " ".join(nxt)
+            if not text:
+                if parts:
+                    break
+                continue
+            if _TITLE_STOP_RE.match(text) or _MOTTO_RE.search(text) or _is_caps(text) != caps \
+                    or _SIGNER_RE.match(text) or (parts and text.endswith(":")):
+                break
+            parts.append(text)
+        title = _sentence_case(" ".join(parts)) if parts else ""
+        kind_word = word[:1] + word[1:].lower()
+        return KIND_WORDS[word], f"{kind_word} {title[:1].lower()}{title[1:]}".strip() if title else None
+    return None, None
 
 
 def from_header(text: str) -> dict[str, str | None]:
     """kind, status, number, issuer, date and title read from a document's first lines."""
-    lines = [ln.strip() for ln in text.split("\n")[:40] if ln.strip()]
-    head = "\n".join(lines)
-    meta: dict[str, str | None] = {
-        "kind": None, "status": "final", "number": None, "issuer": None, "date": None, "title": None}
-    if re.search(r"dự thảo", head, re.I):
+    rows = header_lines(text)
+    flat = "\n".join(" ".join(r) for r in rows)
+    meta: dict[str, str | None] = {"kind": None, "status": "final", "number": None, "issuer": None,
+                                   "date": None, "title": None}
+    if any(_DRAFT_RE.match(cell) for row in rows for cell in [*row, " ".join(row)]):
         meta["status"] = "draft"
-    for line in lines:
-        up = line.upper().strip(" :|")
-        if meta["issuer"] is None and (up in _ISSUERS or _ISSUER_RE.match(up)) and line.isupper():
-            agency = registry().resolve(up)
-            meta["issuer"] = agency.name if agency else _title_case(up)
-        if meta["number"] is None and (m := _NUMBER_RE.search(line)):
-            meta["number"] = m.group(1)
-        if meta["date"] is None and (m := _DATE_RE.search(line)):
-            meta["date"] = _date(m)
-    attached = _ATTACHED_RE.search(head)
+    meta["issuer"] = _issuer(rows)
+    meta["number"], meta["date"] = _number_and_date(rows)
+    attached = _ATTACHED_RE.search(flat)
     if attached and meta["number"] is None and re.match(r"\d", attached.group(2)):
         meta["number"] = attached.group(2)
-    title_lines: list[str] = []
-    for line in lines:
-        word = next((w for w in KIND_WORDS if line.upper().startswith(w) and line.isupper()), None)
-        if word and meta["kind"] is None:
-            meta["kind"] = KIND_WORDS[word]
-            title_lines = [line]
-        elif title_lines and line.isupper() and len(title_lines) < 4:
-            title_lines.append(line)
-        elif title_lines:
-            break
-    if meta["kind"] in ("decision", "resolution") and title_lines == [title_lines[0]] if title_lines else False:
-        title_lines = []
-    meta["title"] = _title_case(" ".join(title_lines)) if title_lines else (lines[0][:120] if lines else None)
+    meta["kind"], meta["title"] = _kind_and_title(rows)
+    if meta["title"] is None:
+        first = next((" ".join(r) for r in rows if r), None)
+        meta["title"] = first[:120] if first else None
     if meta["number"] and meta["kind"] is None:
         try:
             meta["kind"] = parse_number(meta["number"], None)[0].lower()

@@ -10,16 +10,21 @@ splitting punctuation but keeping numbers ("12,66"), document numbers ("52-NQ/TW
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
 
-from extract.agencies import GROUP_KIND, registry
+import extract.body_ruler  # noqa: F401  (registers the "body_ruler" factory)
+from extract.agencies import GROUP_KIND, Agency
+from extract.agencies import registry as agency_registry
+from extract.bodies import AGENCY_SPANS, PLACE_SPANS
 from extract.normalize import fold_text
 from extract.readers import MAX_BYTES
 
@@ -31,7 +36,8 @@ _TOKEN_RE = re.compile(
     r"|\n"
     r"|[^\w\s]"  # punctuation, one char at a time
 )
-AGENCY_SPANS = "agencies"
+_PLACE_KINDS = {"province", "city"}
+_NONE = Agency("", "", "", "")
 
 # Generic groups ("các bộ, ngành liên quan") are read with a small grammar: units joined by
 # "," / "và", each optionally qualified. They stay groups; they never become an agency.
@@ -47,7 +53,7 @@ _QUALS = [q.split() for q in (
 _SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
 _SEPS = {",", "và", "các"}
 # "Chính phủ điện tử", "Chính phủ số" are concepts, not the Government.
-_CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}, "qh": {"khóa"}}
+_CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}}
 
 
 def _index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
@@ -151,22 +157,45 @@ class SyllableTokenizer:
         return doc
 
 
-@Language.factory("agency_ruler")
-class AgencyRuler:
-    """Mark agency and group mentions in `doc.spans["agencies"]`, label = agency id."""
+@registry.tokenizers("policykg.syllables.v1")
+def create_syllable_tokenizer() -> Callable[[Language], SyllableTokenizer]:
+    """The syllable tokenizer, for `[nlp.tokenizer] @tokenizers = "policykg.syllables.v1"`."""
+    def make(nlp: Language) -> SyllableTokenizer:
+        return SyllableTokenizer(nlp.vocab)
+    return make
 
-    def __init__(self, nlp: Language, name: str = "agency_ruler") -> None:
-        self.name = name
-        self.reg = registry()
+
+@Language.factory("agency_ruler", default_config={"spans_key": AGENCY_SPANS, "places_key": PLACE_SPANS})
+class AgencyRuler:
+    """Mark registry agencies and groups in `doc.spans["agencies"]` (label = agency id), places apart.
+
+    Shaped like spaCy's SpanRuler: keyword-only config, the registry's names loaded as
+    patterns in `initialize()`, `__call__` = match + set the span groups.
+    """
+
+    def __init__(self, nlp: Language, name: str = "agency_ruler", *, spans_key: str = AGENCY_SPANS,
+                 places_key: str = PLACE_SPANS) -> None:
+        self.name, self.spans_key, self.places_key = name, spans_key, places_key
+        self.nlp = nlp
+        self.reg = agency_registry()
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for agency in self.reg.agencies.values():
-            docs = [nlp.make_doc(fold_text(label)) for label in agency.labels]
-            self.phrases.add(agency.id, docs)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None,
+                   patterns: list[dict[str, str]] | None = None) -> None:
+        """Load phrase patterns ({"label": agency id, "pattern": name}); by default every registry label."""
+        if patterns is None:
+            patterns = [{"label": a.id, "pattern": label} for a in self.reg.agencies.values() for label in a.labels]
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for p in patterns:
+            self.phrases.add(p["label"], [self.nlp.make_doc(fold_text(p["pattern"]))])
 
     def _keep(self, span: Span) -> bool:
         agency = self.reg.agencies.get(span.label_)
         if agency is None:
             return True
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and before.text in ("-", "/") and not before.whitespace_:
+            return False  # "Số: /KH-UBND": a document symbol's issuer code, not a mention
         if not span.text[0].isupper() and not agency.lowercase_ok:
             return False  # "các bộ xây dựng kế hoạch" is not Bộ Xây dựng
         after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
@@ -176,16 +205,20 @@ class AgencyRuler:
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.phrases(doc)]
         spans = [s for s in spans if self._keep(s)]
         spans += [Span(doc, s, e, label=GROUP_KIND) for s, e in find_groups(doc)]
-        doc.spans[AGENCY_SPANS] = filter_spans(spans)
+        spans = filter_spans(spans)
+        places = {s for s in spans if self.reg.agencies.get(s.label_, _NONE).kind in _PLACE_KINDS}
+        doc.spans[self.spans_key] = [s for s in spans if s not in places]
+        doc.spans[self.places_key] = sorted(places)  # "Hà Nội, ngày …" names a place, not an actor
         return doc
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The shared pipeline (built once per process)."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "policykg.syllables.v1"}}})
     nlp.add_pipe("agency_ruler")
+    nlp.add_pipe("body_ruler")
+    nlp.initialize()
     # No parser or NER here, so spaCy's 1,000,000-character guard (sized for those) does not apply:
     # a document up to the readers' 20 MB limit is one Doc (memory measured in bench/README.md).
     nlp.max_length = MAX_BYTES + 1

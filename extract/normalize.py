@@ -29,7 +29,7 @@ _MARKER_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"\s*\[(\d+):\s+([^\[\]]*)\]")
 _URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
-_RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$")
+_RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$|^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # rules, table separators
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
@@ -42,7 +42,10 @@ BLOCK_RE = re.compile(
     r"|[a-zđ][\)\.]\s"
     r"|[-+•]\s*\S"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b"
-    r"|(?:Phụ lục|PHỤ LỤC)\b)"
+    r"|(?:Phụ lục|PHỤ LỤC)\b"
+    # an attached text's own header: its kind alone on a line, "(Kèm theo Quyết định số …)"
+    r"|(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ|QUYẾT ĐỊNH|NGHỊ QUYẾT|BÁO CÁO)\s*$"
+    r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
 )
 _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
@@ -162,7 +165,7 @@ def _split_lines(stream: _Line) -> list[_Line]:
 
 def _clean_line(line: _Line) -> _Line | None:
     text = line.text
-    if _URL_LINE_RE.match(text) or _PAGE_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
+    if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
         return None
     line = line.strip()
     if _MD_HEADING_RE.match(line.text):
@@ -179,6 +182,15 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+_ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
+_ROW_RE = re.compile(r"^\||^[^|]{0,80}\|[^|]*\|")
+
+
+def is_row(text: str) -> bool:
+    """A table row from DOCX/markdown conversion: cells between pipes, outer pipes optional."""
+    return _ROW_RE.match(text) is not None
+
+
 def _joins(prev: _Line, line: _Line) -> bool:
     """Whether `line` continues `prev` (a line wrapped by PDF conversion)."""
     a, b = prev.text, line.text
@@ -186,8 +198,11 @@ def _joins(prev: _Line, line: _Line) -> bool:
         return False
     if _BARE_MARKER_RE.match(a):
         return True  # "5." alone on a line: the table cell or heading text follows
-    if line.md_heading or prev.md_heading or BLOCK_RE.match(b):
-        return False
+    if a.startswith("|") and not a.endswith("|"):
+        # a table row whose cell wrapped onto the next line, unless that line opens the next row ("2 | …")
+        return not b.startswith("|") and not _ROW_START_RE.match(b)
+    if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a):
+        return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
     if _is_caps(a):
         return _is_caps(b) and not a.endswith((":", "."))
@@ -201,8 +216,15 @@ def _joins(prev: _Line, line: _Line) -> bool:
 
 def _join(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
+    cells = False  # below a pipe header whose rows came out one cell per line (DOCX conversion)
     for line in lines:
-        if out and _joins(out[-1], line):
+        if out and is_row(out[-1].text) and out[-1].text.endswith("|") and not is_row(line.text):
+            cells = True
+        elif line.md_heading or BLOCK_RE.match(line.text) or (_is_caps(line.text) and len(line.text.split()) > 3):
+            cells = False
+        if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,2}", line.text)):
+            continue  # a page number; in a table of one cell per line, a bare "3" is a row's number
+        if out and not cells and _joins(out[-1], line):
             prev = out[-1]
             glue = "" if re.search(r"\w[-/]$", prev.text) else " "
             out[-1] = _Line(prev.text + glue + line.text, prev.idx + [line.idx[0]] * len(glue) + line.idx,

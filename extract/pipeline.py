@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from extract.agencies import GROUP_KIND, group_agency
+from spacy.tokens import Doc
+
+from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.bodies import Context, context_of, header_context, resolve
 from extract.errors import InputError
 from extract.legal_ids import own_identity
 from extract.legal_refs import find_refs, implementer, relation, stronger
@@ -17,7 +21,7 @@ from extract.normalize import NormText, normalize
 from extract.paths import BUNDLED
 from extract.progress import extract_observations
 from extract.readers import READERS, read
-from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
+from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
 from extract.segment import FRONT, segment
 from extract.targets import extract_targets
 from extract.tasks import TaskExtractor
@@ -59,8 +63,9 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     norm = normalize(original)
     sections, items = segment(norm.text)
     doc = pipeline()(norm.text)
-    mentions = [Mention(s.label_, s.text, s.start_char, s.end_char) for s in doc.spans[AGENCY_SPANS]]
-    facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions, text=original)
+    mentions, bodies = _mentions(doc, norm.text, context_of(meta.issuer))
+    facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions, text=original,
+                          bodies=bodies)
 
     def evidence(start: int, end: int, section: str | None = None) -> Evidence:
         s, e = norm.span(start, end)
@@ -77,7 +82,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         facts.tasks.append(Task(
             ids[-1], meta.id, d.section, d.text, d.owner, d.role, d.lead, d.cooperating, d.kind,
             d.deadline, evidence(d.start, d.end, d.section), d.owners,
-            ids[d.parent] if d.parent is not None else None))
+            ids[d.parent] if d.parent is not None else None, d.product))
     facts.refs = _refs(doc, norm, meta, evidence)
     dated = [t for t in extract_targets(norm.text, sections, items) if t.year is not None]
     for k, t in enumerate(dated, 1):
@@ -91,6 +96,40 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
             f"{meta.id}-obs-{o.indicator}-{o.year}-{o.scope or 'x'}-{o.value:g}", meta.id, o.indicator,
             o.year, o.value, o.unit, o.scope, evidence(o.start, o.end, o.section), o.label))
     return facts
+
+
+_RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
+_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*VT\b[^\n]*", re.I)
+
+
+def recipient_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of normalised text from "Nơi nhận:" to its "Lưu: VT …" line: recipients, not actors."""
+    out = []
+    for m in _RECIPIENTS_RE.finditer(text):
+        kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
+        end = kept.end() if kept else text.find("\n\n", m.end())
+        out.append((m.start(), end if end > 0 else len(text)))
+    return out
+
+
+def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[str, Body]]:
+    """Agency mentions outside the recipients lists, resolved in the document's context."""
+    blocks = recipient_blocks(text)
+    header = text[:text.find("\n", 400) if text.find("\n", 400) > 0 else len(text)]
+    ctx = header_context(ctx, [s.label_ for s in doc.spans[AGENCY_SPANS] if s.end_char <= len(header)])
+    mentions: list[Mention] = []
+    bodies: dict[str, Body] = {}
+    for s in doc.spans[AGENCY_SPANS]:
+        if any(a <= s.start_char < b for a, b in blocks):
+            continue
+        agency = resolve(s.label_, s.text, s.kb_id_, ctx)
+        if agency is None:
+            mentions.append(Mention(GROUP_KIND, s.text, s.start_char, s.end_char, group_agency(s.text).name))
+            continue
+        if agency.id not in registry().agencies:
+            bodies[agency.id] = Body(agency.id, agency.name, agency.kind, agency.parent)
+        mentions.append(Mention(agency.id, s.text, s.start_char, s.end_char, agency.name))
+    return mentions, bodies
 
 
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:

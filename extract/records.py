@@ -91,6 +91,17 @@ class Mention:
     text: str
     start: int
     end: int
+    name: str = ""  # the canonical name ("Trung tâm Truyền thông tài nguyên và môi trường" for "… TN&MT")
+
+
+@dataclass(frozen=True)
+class Body:
+    """An agency beyond the registry ("Cục Biến đổi khí hậu"), id from its name and parent."""
+
+    id: str
+    name: str
+    kind: str
+    parent: str | None = None  # registry id (or body id) of the body it belongs to
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class Task:
     evidence: Evidence
     owners: tuple[str, ...] = ()
     parent: str | None = None
+    product: str | None = None  # the expected output a plan names ("Sản phẩm: Nghị định …")
 
 
 @dataclass(frozen=True)
@@ -177,4 +189,5 @@ class DocumentFacts:
     targets: list[Target] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     first_mentions: dict[str, Evidence] = field(default_factory=dict)  # agency id or "g:<label>"
+    bodies: dict[str, Body] = field(default_factory=dict)  # agencies beyond the registry, by id
     text: str = ""  # the original text, for annotation prefixes and suffixes

@@ -14,9 +14,19 @@ from dataclasses import dataclass
 from extract.records import Item, Section
 
 FRONT = "front"
+CLOSING = "closing"  # style of the "Nơi nhận" block: recipients, archive, signer
+
+# "Nơi nhận:" opens the closing block (also inside a table row of a DOCX two-column footer).
+_CLOSING_RE = re.compile(r"^(?:\|\s*)?Nơi nhận\s*:?", re.I)
+# What starts an attached text after a closing block: a new header (motto, the kind in
+# capitals) or the line that says it is attached ("Kèm theo Quyết định số …").
+_ATTACHED_RE = re.compile(
+    r"^(?:\|\s*)?(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ|"
+    r"QUY ĐỊNH|DANH MỤC|PHƯƠNG ÁN)(?:\s|$)|\(?\s*(?:Ban hành )?[Kk]èm theo)")
 
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("appendix", re.compile(r"^(?:Phụ lục|PHỤ LỤC)\s*([IVXLC\d]*)\s*[:.\-]?\s*(.*)$")),
+    # "PHỤ LỤC I: …", "Phụ lục 2 …", "PHỤ LỤC CÁC NHIỆM VỤ …" (no number: "CÁC" is not a numeral).
+    ("appendix", re.compile(r"^(?:Phụ lục|PHỤ LỤC)(?:\s*([IVXLC]+|\d+)(?![^\s:.\-]))?\s*[:.\-]?\s*(.*)$")),
     ("chapter", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC\d]+)\s*[:.\-]?\s*(.*)$")),
     ("part", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\s*[:.\-]?\s*(.*)$")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[:.]?\s*(.*)$")),
@@ -26,6 +36,9 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
 ]
 _RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "roman": 4, "letter": 20, "paren": 21}
+_INLINE_ENUM_RE = re.compile(r"^\((?:i{1,3}|iv|v|vi{0,3}|1|a)\)\s")  # first of "(i) … (ii) …"
+# A field line ("Trách nhiệm chỉ đạo thực hiện: …", "Cơ quan chủ trì: …") never continues a bullet.
+_FIELD_LINE_RE = re.compile(r"^(?:Cơ quan|Đơn vị|Trách nhiệm|Thời gian|Thời hạn|Tiến độ|Sản phẩm)\b[^:]{0,40}:")
 _BULLET_RE = re.compile(r"^([-+•])\s*(.*)$", re.S)
 _ID_PREFIX = {"appendix": "PL", "chapter": "C", "part": "M", "article": "D"}
 
@@ -44,7 +57,7 @@ def classify(line: str) -> Heading | None:
         m = pattern.match(line)
         if not m:
             continue
-        groups = [g for g in m.groups() if g is not None]
+        groups = [g for g in m.groups() if g is not None] if style == "num" else [m.group(1) or "", m.group(2)]
         label, text = (groups + ["", ""])[:2]
         if style == "num":
             rank = 4 + label.count(".") + 1
@@ -100,10 +113,29 @@ def segment(text: str) -> tuple[list[Section], list[Item]]:
     def current() -> str:
         return stack[-1].section_id if stack else FRONT
 
+    def close_all(at: int) -> None:
+        while stack:
+            ends[stack.pop().section_id] = at - 1
+
+    closing = False
     for start, end, line in _lines(text):
         if not line:
             continue
         head = classify(line)
+        if _CLOSING_RE.match(line):
+            # The recipients block ends the promulgating text; what follows is an attachment.
+            close_all(start)
+            sid = _section_id(None, Heading(CLOSING, "NN", "Nơi nhận", -1), taken)
+            sections.append(Section(sid, "NN", CLOSING, "Nơi nhận", 1, None, start, end))
+            stack.append(_Open(sid, "NN", -1, start))
+            closing = True
+        elif closing and (head is not None or _ATTACHED_RE.match(line)):
+            close_all(start)
+            closing = False
+        if closing:
+            counters[current()] = counters.get(current(), 0) + 1
+            items.append(Item(current(), counters[current()], "", line, start, end))
+            continue
         if head is not None:
             while stack and stack[-1].rank >= head.rank:
                 ends[stack.pop().section_id] = start - 1
@@ -119,8 +151,11 @@ def segment(text: str) -> tuple[list[Section], list[Item]]:
         sid = current()
         bullet = _BULLET_RE.match(line)
         prev = items[-1] if items else None
-        if bullet is None and prev is not None and prev.section == sid and prev.marker \
-                and not prev.text.endswith(":") and not line.endswith(":"):
+        inline = _INLINE_ENUM_RE.match(line) is not None
+        if prev is not None and prev.section == sid and (inline or bullet is None and prev.marker
+                                                         and not prev.text.endswith(":") and not line.endswith(":")
+                                                         and not _FIELD_LINE_RE.match(line)):
+            # "(i) …; (ii) …" after a lead sentence is the same item, not a task of its own.
             # A paragraph right after a bullet continues it (PDF text breaks at sentence ends).
             items[-1] = Item(prev.section, prev.index, prev.marker, text[prev.start:end],
                              prev.start, end, prev.depth)

@@ -3,21 +3,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
+from extract.agencies import fold_key, group_agency
 from extract.records import Item, Mention, Section
-from extract.segment import FRONT, ancestors, item_body
+from extract.segment import CLOSING, FRONT, ancestors, item_body
+from extract.task_draft import Draft, agency_name
+from extract.task_fields import field_blocks
+from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
+from extract.task_table import pipe_tables
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
 _NOT_TASK_HEAD_RE = re.compile(
     r"^(?:mục tiêu|quan điểm|kinh phí|tầm nhìn)|tình hình triển khai nhiệm vụ|kết quả đạt được", re.I)
 _RECOMMEND_RE = re.compile(r"kiến nghị|đề xuất", re.I)
-_HEAD_PREFIX_RE = re.compile(r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao)\s+", re.I)
+_HEAD_PREFIX_RE = re.compile(
+    r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao"
+    r"|(?:các\s+)?(?:nhiệm vụ|giải pháp)(?:\s+\S+){0,3}?\s+của)\s+", re.I)  # "NHIỆM VỤ CHỦ YẾU CỦA BỘ X"
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
+_PURPOSE_HEAD_RE = re.compile(
+    r"^(?:mục tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
+    r"tình hình|kết quả|đánh giá|định hướng)", re.I)
+_EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
+# A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
+                       r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+_ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
+# A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
+_BODIES_HEAD_RE = re.compile(
+    r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|cấp ủy|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
+    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
+    re.I)
+_PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị) chuyên môn (?:thuộc|của))?", re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -33,32 +52,6 @@ _DEADLINES = [re.compile(p, re.I) for p in (
 )]
 
 
-@dataclass(frozen=True)
-class Draft:
-    """A task before ids are given: plain data, offsets in normalised text."""
-
-    section: str
-    text: str
-    start: int
-    end: int
-    owner: str
-    owners: tuple[str, ...]
-    role: str
-    lead: tuple[str, ...]
-    cooperating: tuple[str, ...]
-    kind: str
-    deadline: str | None
-    parent: int | None = None
-
-
-def agency_name(mention: Mention) -> str:
-    """Canonical name of a mention (registry name, or the group's label)."""
-    if mention.agency == GROUP_KIND:
-        return group_agency(mention.text).name
-    agency = registry().agencies.get(mention.agency)
-    return agency.name if agency else mention.text
-
-
 class TaskExtractor:
     """Extract tasks from one document's sections, items and agency mentions."""
 
@@ -72,6 +65,25 @@ class TaskExtractor:
         self.items = items
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
+        self.line_owners = self._line_owners()
+
+    def _line_owners(self) -> dict[int, list[str]]:
+        """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
+        out: dict[int, list[str]] = {}
+        owners: list[str] = []
+        section = ""
+        for item in self.items:
+            body = item_body(item)
+            start = item.end - len(body)
+            if item.section != section or item.marker == "-":
+                section, owners = item.section, []
+            if item.marker == "-" and body.rstrip().endswith(":"):
+                found = self.within(start, item.end)
+                owners = shared_list(body) or (
+                    subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
+            elif item.marker == "+" and owners:
+                out[start] = owners
+        return out
 
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -95,6 +107,8 @@ class TaskExtractor:
             if sec.style == "appendix":
                 continue
             head = sec.heading.rstrip(" :.")
+            if shared := shared_list(head):
+                return shared
             offset = self.text.index(head, sec.start) if head else sec.start
             prefix = _HEAD_PREFIX_RE.match(head)
             skip = prefix.end() if prefix else 0
@@ -104,9 +118,32 @@ class TaskExtractor:
                 if len(tail.split()) <= 6:
                     return [agency_name(m) for m in found]
             rest = head[skip:]
-            if _HEAD_GROUP_RE.match(rest):
-                return [group_agency(rest).name]
+            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
+                return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
+            if intro := self.intro_owners(sec):
+                return intro
         return []
+
+    def intro_owners(self, sec: Section) -> list[str]:
+        """Owners a section's lead sentence names for the items below it ("…, các Bộ … thực hiện các
+        nhiệm vụ sau đây:")."""
+        first_child = min((c.start for c in self.children.get(sec.id, [])), default=sec.end + 1)
+        for item in self.items:
+            if item.section == sec.id and item.start < first_child:
+                body = item_body(item)
+                if not body.rstrip().endswith(":"):
+                    return []
+                start = item.end - len(body)
+                found = self.within(start, item.end)
+                return self.sentence_owners(start, item.end, found) or self.addressed(body, start, found)
+        return []
+
+    def sentence_owners(self, start: int, end: int, found: list[Mention]) -> list[str]:
+        """The subject of a sentence that does not open with an agency: a shared list, the heads of
+        ministries, an agency after an opening clause."""
+        body = self.text[start:end]
+        return (shared_list(body[:80]) if body.startswith(("Các", "các")) else []) \
+            or heads_owners(self.text, start, found) or clause_subject(self.text, start, end, found)
 
     # -- items ------------------------------------------------------------------------
     def units(self) -> list[tuple[str, int, int, str]]:
@@ -118,21 +155,36 @@ class TaskExtractor:
             out.append((item.section, item.end - len(body), item.end, body))
         for sec in self.sections.values():
             leaf = sec.id not in with_items and not self.children.get(sec.id)
-            if leaf and len(sec.heading.split()) >= 6:
+            # a heading that is a whole sentence is an item even with paragraphs or bullets below it
+            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
+            if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
         return sorted(out, key=lambda u: u[1])
 
+    def open_scope(self, sid: str) -> bool:
+        """Outside task headings an item assigns a task when it names its owner itself."""
+        if self.doc_kind == "report" or sid == FRONT:
+            return False  # a report's "X đã …" states what was done, not what is to be done
+        return not any(_PURPOSE_HEAD_RE.search(s.heading) for s in ancestors(self.sections, sid)
+                       if len(s.heading.split()) < 15)
+
     def draft(self, sid: str, start: int, end: int, body: str) -> Draft | None:
-        if not self.in_scope(sid) or _SKIP_RE.match(body) or body.rstrip().endswith(":"):
+        if _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
+            return None
+        scoped = self.in_scope(sid)
+        if not scoped and not self.open_scope(sid):
             return None
         found = self.within(start, end)
-        subject = [m for m in found if m.start - start <= 1]
+        title = _TITLE_RE.match(body)
+        at = start + (title.end() if title else 0)
+        subject = [m for m in found if 0 <= m.start - at <= 1]
         skip = 0
         if subject:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
-            owners = self.heading_owners(sid)
+            owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
+                or (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
         if not owners:
             return None
         role, lead, coop = self.roles(body, start, found, owners[0], skip)
@@ -140,16 +192,18 @@ class TaskExtractor:
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
 
+    def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
+        """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
+        for m in _ADDRESS_RE.finditer(body):
+            first = next((x for x in found if x.start == start + m.end()), None)
+            if first is not None:
+                return self._subject_list(found, first, start)[0]
+        return []
+
     def _subject_list(self, found: list[Mention], first: Mention, start: int) -> tuple[list[str], int]:
         """The agencies an item opens with ("Bộ X, Bộ Y ...") and where they end."""
-        names, last = [agency_name(first)], first
-        for m in found[found.index(first) + 1:]:
-            gap = self.text[last.end:m.start].strip()
-            if gap not in (",", "và", ", và"):
-                break
-            names.append(agency_name(m))
-            last = m
-        return names, last.end - start
+        names, last_end = subject_list(self.text, found, first)
+        return names, last_end - start
 
     def roles(self, body: str, start: int, found: list[Mention], owner: str,
               skip: int = 0) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -170,8 +224,8 @@ class TaskExtractor:
             for x in found:
                 if x.start < pos:
                     continue
-                if self.text[pos:x.start].strip(" ,") not in ("", "và", "các"):
-                    break
+                if not _PARTNER_GAP_RE.fullmatch(self.text[pos:x.start].strip(" ,;")):
+                    break  # "phối hợp với (các) cơ quan chuyên môn thuộc Bộ X": X is the partner
                 coop.append(agency_name(x))
                 pos = x.end
         opening = low[skip:].lstrip(" ,")
@@ -266,13 +320,15 @@ class TaskExtractor:
             linked = self.linked_section(task.text)
             if linked is not None:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
-        closing = min((i.start for i in self.items if re.match(r"^Nơi nhận", item_body(i))), default=len(self.text))
+        blocks, consumed = field_blocks(self)
+        piped, rows = pipe_tables(self)
+        rest = [d for d in blocks if d.section not in table_sections] + piped
         for sid, start, end, body in self.units():
-            if start >= closing:
-                break  # the recipients list is not a list of task owners
-            if sid in table_sections or self.sections.get(sid, None) and self.sections[sid].style == "appendix":
-                continue
+            sec = self.sections.get(sid)
+            if sid in table_sections or sid in consumed or (sec and sec.style in ("appendix", CLOSING)) \
+                    or any(s <= start < e for s, e in rows):
+                continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
             if task is not None:
-                drafts.append(task)
-        return drafts
+                rest.append(task)
+        return drafts + sorted(rest, key=lambda d: d.start)

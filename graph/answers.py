@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from extract.agencies import fold_key, registry
+from extract.contract import symbol
 from extract.legal_ids import parse_number
 from graph.namespace import ELI, ID, PKG
 from graph.queries import query
@@ -95,10 +96,13 @@ def agencies(store: Store) -> list[Row]:
         group = iri.startswith(str(ID["group/"]))
         aid = ("g-" + (local(iri, "group") or "")) if group else local(iri, "agency")
         row = rows.setdefault(iri, {
-            "id": aid, "name": r["name"], "name_en": r["name_en"] or ("group: " + (r["name"] or "")[4:]),
+            "id": aid, "name": r["name"],
+            "name_en": r["name_en"] or ("group: " + (r["name"] or "")[4:] if group else None),
             "abbreviations": sorted(abbrs.get(iri, [])), "kind": "group" if group else r["kind"],
-            "mentioned_in": [], "successor": None})
-        row["mentioned_in"].append(r["doc"])
+            "mentioned_in": [], "successor": None,
+            "parent": {"id": local(r["parent"], "agency"), "name": r["parent_name"]} if r["parent"] else None})
+        if r["doc"] not in row["mentioned_in"]:
+            row["mentioned_in"].append(r["doc"])
     changes = {r["from"]: r for r in _rows(store, "changes")}
     for iri, row in rows.items():
         last = None
@@ -128,7 +132,8 @@ def refs(store: Store) -> list[Row]:
         kind = r["type"] or ""
         subject = local(r["subject"], "legal") if r["subject"] else None
         out.append({
-            "id": local(r["cited"], "legal"), "kind": kind, "number": number, "year": year, "issuer": issuer,
+            "id": local(r["cited"], "legal"), "kind": kind, "number": symbol(code), "numeral": number, "year": year,
+            "issuer": issuer,
             "name": r["title"] if kind == "Luật" and not number else None,
             "cited_by": subject or r["citing_doc"], "relation": _RELATION.get(r["relation"] or "", "cites"),
             "evidence": _evidence(r, r["citing_doc"]), "ambiguous": r["ambiguous"] == "true",

@@ -16,12 +16,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from extract import __version__
-from extract.agencies import Agency, group_agency, registry, slug
+from extract.agencies import Agency, fold_key, group_agency, registry, slug
 from extract.contract import observations_for
 from extract.indicators import indicators
 from extract.legal_ids import identity, own_identity, parse_number
 from extract.progress import status
-from extract.records import DocMeta, DocumentFacts, Evidence, LegalRef
+from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef
 from extract.segment import FRONT
 from graph.namespace import ELI, ID, OA, PKG, PREFIXES
 from graph.validate import ontology
@@ -116,17 +116,46 @@ class Builder:
         self.add(pos_sel, OA.end, Literal(ev.end))
 
     # -- agencies ---------------------------------------------------------------------
-    def agency(self, name_or_id: str) -> URIRef:
-        iri = agency_iri(name_or_id)
+    def agency(self, name_or_id: str, doc: DocumentFacts | None = None) -> URIRef:
+        """The node of a registry agency, a body beyond the registry (named in `doc`) or a group."""
         reg = registry()
         agency = reg.agencies.get(name_or_id) or reg.resolve(name_or_id)
         if agency is not None:
             self._registry_agency(agency)
-        elif iri not in self.groups:
+            return ID["agency/" + agency.id]
+        found = self._find_body(name_or_id, doc)
+        if found is not None:
+            return self._body(found)
+        iri = agency_iri(name_or_id)
+        if iri not in self.groups:
             label = name_or_id.removeprefix("g:")
             self.groups[str(iri)] = label
             self.add(iri, RDF.type, PKG.AgencyGroup)
             self.add(iri, SKOS.prefLabel, vi(label))
+        return iri
+
+    def _find_body(self, name_or_id: str, doc: DocumentFacts | None) -> Body | None:
+        """A body by id, or by name in its document first ("Vụ Pháp chế" of two ministries are two bodies)."""
+        docs = ([doc] if doc is not None else []) + self.corpus.docs
+        key = fold_key(name_or_id)
+        for d in docs:
+            if name_or_id in d.bodies:
+                return d.bodies[name_or_id]
+            for b in d.bodies.values():
+                if fold_key(b.name) == key:
+                    return b
+        return None
+
+    def _body(self, body: Body) -> URIRef:
+        """An org:Organization with its label, kind and parent where known."""
+        iri = ID["agency/" + body.id]
+        if (iri, RDF.type, ORG.Organization) in self.g:
+            return iri
+        self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, SKOS.prefLabel, vi(body.name))
+        self.add(iri, PKG.agencyKind, self.concept("agency-kind", body.kind, PKG.AgencyKinds))
+        if body.parent:
+            self.add(iri, ORG.subOrganizationOf, self.agency(body.parent))
         return iri
 
     def _registry_agency(self, agency: Agency) -> None:
@@ -255,7 +284,7 @@ class Builder:
             self.add(sec, ELI.is_part_of, parent)
             self.add(parent, ELI.has_part, sec)
         for key, ev in sorted(d.first_mentions.items()):
-            agent = self.agency(key)
+            agent = self.agency(key, d)
             mention = ID[f"mention/{quote(m.id, safe='')}/{agent.split('/')[-1]}"]
             self.add(iri, PKG.mentions, agent)
             self.add(mention, RDF.type, PKG.Mention)
@@ -273,17 +302,19 @@ class Builder:
             self.add(iri, RDFS.label, vi(t.text if len(t.text) <= 80 else t.text[:79] + "…"))
             self.add(iri, PKG.inDocument, doc)
             self.add(iri, PKG.assignedIn, section_iri(doc, t.section))
-            self.add(iri, PKG.owner, self.agency(t.owner))
+            self.add(iri, PKG.owner, self.agency(t.owner, d))
             for other in t.owners[1:]:
-                self.add(iri, PKG.coOwner, self.agency(other))
+                self.add(iri, PKG.coOwner, self.agency(other, d))
             self.add(iri, PKG.ownerRole, _ROLES[t.owner_role])
             for a in t.lead:
-                self.add(iri, PKG.lead, self.agency(a))
+                self.add(iri, PKG.lead, self.agency(a, d))
             for a in t.cooperating:
-                self.add(iri, PKG.cooperating, self.agency(a))
+                self.add(iri, PKG.cooperating, self.agency(a, d))
             self.add(iri, PKG.taskKind, _KINDS[t.kind])
             if t.deadline:
                 self.add(iri, PKG.deadline, Literal(t.deadline))
+            if t.product:
+                self.add(iri, PKG.expectedOutput, vi(t.product))
             if t.parent:
                 self.add(iri, PKG.subTaskOf, ID["task/" + t.parent])
             self.evidence(iri, t.evidence)

@@ -7,6 +7,7 @@ key terms the two texts share.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -58,23 +59,31 @@ def _subject_mentions(store: Store, passages: list[Row]) -> list[Row]:
     return out
 
 
+def symbol_key(number: str) -> str:
+    """A document symbol compared without case or spaces ("Số: 134 /KH-UBND" is "134/KH-UBND")."""
+    return re.sub(r"\s+", "", fold_key(number))
+
+
 def resolve_doc(rows: Rows, key: str) -> str:
     """A document id from an id ("000", "nq-50-cp-2020") or an unambiguous number ("50/NQ-CP")."""
     ids = {d["id"] for d in rows.docs} | {r["id"] for r in rows.refs}
     if key in ids:
         return key
-    want = fold_key(key)
-    hits = {d["id"] for d in rows.docs if d["number"] and fold_key(d["number"]) == want}
-    for r in rows.refs:
-        code = f"{r['number']}/{r['kind']}"
-        if r["number"] and (fold_key(key).startswith(fold_key(r["number"]) + "/") or fold_key(code) == want):
-            if r["issuer"] and fold_key(r["issuer"]) in want:
-                hits.add(r["id"])
+    want = symbol_key(key)
+    hits = {d["id"] for d in rows.docs if d["number"] and symbol_key(d["number"]) == want}
+    if not hits:  # a document only cited: by the symbol its citations carry
+        hits = {r["id"] for r in rows.refs if r["number"] and symbol_key(r["number"]) == want}
     if len(hits) == 1:
         return hits.pop()
     if not hits:
         raise KeyError(f"no document '{key}'; use an id from 'policykg docs --json' or 'refs --json'")
     raise KeyError(f"'{key}' is ambiguous: {', '.join(sorted(hits))}; give the id")
+
+
+# Words every task uses ("báo cáo", "thực hiện", roles, "các bộ, ngành"): they make unrelated tasks look alike.
+BOILERPLATE = frozenset(
+    "các và của để theo với trong về cho có được những là năm thực hiện báo cáo triển khai chủ trì phối hợp "
+    "bộ ngành địa phương liên quan cơ quan tổ chức nhiệm vụ giải pháp đến từ tại trên này đã sẽ".split())
 
 
 def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms: int = 5) -> list[Row]:
@@ -85,7 +94,8 @@ def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms
     from sklearn.metrics.pairwise import cosine_similarity
 
     texts = [fold_key(t["text"]) for t in a + b]
-    vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True)
+    vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True,
+                          stop_words=sorted(BOILERPLATE))
     matrix = vec.fit_transform(texts)
     sims = cosine_similarity(matrix[: len(a)], matrix[len(a):])
     vocab = vec.get_feature_names_out()

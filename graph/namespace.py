@@ -58,6 +58,7 @@ class PKG(DefinedNamespace):
     draftOf: URIRef
     effectiveDate: URIRef
     equals: URIRef
+    expectedOutput: URIRef
     final: URIRef
     implements: URIRef
     inCorpus: URIRef

@@ -89,11 +89,13 @@ SELECT ?agency ?name (COUNT(DISTINCT ?task) AS ?tasks) WHERE {
   ?task pkg:owner ?agency ; pkg:inDocument ?doc . ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
 } GROUP BY ?agency ?name ORDER BY DESC(?tasks) ?name""", ("doc",)),
     NamedQuery("agencies", "Agencies and groups mentioned, with the documents mentioning them.", """
-SELECT ?agency ?name ?name_en ?kind ?doc WHERE {
+SELECT ?agency ?name ?name_en ?kind ?doc ?parent ?parent_name WHERE {
   ?d pkg:mentions ?agency ; dcterms:identifier ?doc .
   ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
   OPTIONAL { ?agency skos:prefLabel ?name_en FILTER(lang(?name_en) = "en") }
   OPTIONAL { ?agency pkg:agencyKind/skos:notation ?kind }
+  OPTIONAL { ?agency org:subOrganizationOf ?parent .
+             ?parent skos:prefLabel ?parent_name FILTER(lang(?parent_name) = "vi") }
 } ORDER BY ?agency ?doc"""),
     NamedQuery("abbreviations", "Abbreviations of agencies.", """
 SELECT ?agency ?abbr WHERE { ?agency pkg:abbreviation ?abbr } ORDER BY ?agency ?abbr"""),

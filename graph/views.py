@@ -18,7 +18,7 @@ from graph.namespace import ELI, PKG
 
 NODE_TYPES: dict[URIRef, str] = {
     PKG.Task: "task", PKG.Target: "target", PKG.Observation: "observation", PKG.Indicator: "indicator",
-    ORG.FormalOrganization: "agency", PKG.AgencyGroup: "agency", DCTERMS.Location: "agency",
+    ORG.FormalOrganization: "agency", ORG.Organization: "agency", PKG.AgencyGroup: "agency", DCTERMS.Location: "agency",
     ELI.LegalResourceSubdivision: "section",
 }
 EDGES: dict[URIRef, str] = {

@@ -29,7 +29,7 @@ from policykg.files import check_target, write_atomic
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
-DocOption = Annotated[str | None, typer.Option(help="Only this document id.")]
+DocOption = Annotated[str | None, typer.Option(help="Only this document: its id or its number (2289/QĐ-TTg).")]
 Role = Enum("Role", {k: k for k in ("lead", "cooperating", "responsible")}, type=str)  # type: ignore[misc]
 ExportFormat = Enum("ExportFormat", {k: k for k in EXPORT_FORMATS}, type=str)  # type: ignore[misc]
 _state: dict[str, Any] = {"workspace": Path("workspace"), "store": "oxigraph"}
@@ -172,6 +172,7 @@ def tasks(as_json: JsonFlag = False,
 
     rows = answers.tasks(_store())
     if doc:
+        doc = _doc_id(doc)
         rows = [r for r in rows if r["doc"] == doc]
     if agency:
         names = _agency_names(agency)
@@ -182,6 +183,21 @@ def tasks(as_json: JsonFlag = False,
     elif role:
         rows = [r for r in rows if r["owner_role"] == role]
     emit(rows, as_json, ["id", "section", "owner", "owner_role", "text"])
+
+
+def _doc_id(key: str) -> str:
+    """A corpus document's id from its id or the symbol it carries ("2289/QĐ-TTg")."""
+    from graph import answers
+    from graph.compare import symbol_key
+
+    docs = answers.docs(_store())
+    if any(d["id"] == key for d in docs):
+        return key
+    found = [d["id"] for d in docs if d["number"] and symbol_key(d["number"]) == symbol_key(key)]
+    if len(found) != 1:
+        what = "is ambiguous: " + ", ".join(found) if found else "names no document of the corpus"
+        fail(PolicyKGError(f"--doc '{key}' {what}; use an id or a number from 'policykg docs --json'."))
+    return found[0]
 
 
 def _role_of(row: dict[str, Any], names: set[str]) -> str:
@@ -197,6 +213,7 @@ def refs(as_json: JsonFlag = False, doc: DocOption = None) -> None:
     """Legal documents cited, with relation and evidence."""
     from graph import answers
 
+    doc = _doc_id(doc) if doc else None
     rows = [r for r in answers.refs(_store()) if not doc or r["evidence"]["doc"] == doc]
     emit(rows, as_json, ["id", "relation", "cited_by"])
 
@@ -206,6 +223,7 @@ def targets(as_json: JsonFlag = False, doc: DocOption = None) -> None:
     """Targets with observations and status."""
     from graph import answers
 
+    doc = _doc_id(doc) if doc else None
     rows = [r for r in answers.targets(_store()) if not doc or r["doc"] == doc]
     emit(rows, as_json, ["id", "indicator", "value", "unit", "year", "status"])
 

@@ -11,6 +11,7 @@ import html
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -77,65 +78,47 @@ def graphml_text(view: nx.MultiDiGraph) -> str:
     return "\n".join(nx.generate_graphml(clean))
 
 
-def html_text(view: nx.MultiDiGraph, title: str) -> str:
-    """One self-contained offline page: vis-network inlined from the pyvis package, no CDN."""
-    data = network(view, physics=True, cap=max(1, view.number_of_nodes())).payload()
+def html_text(view: nx.MultiDiGraph, title: str, names: dict[str, Any] | None = None,
+              docs: list[dict[str, Any]] | None = None) -> str:
+    """One self-contained offline page with its legend, build date and source documents (vis-network
+    inlined from the pyvis package, no CDN)."""
+    from policykg.ui.network import Labels
+
+    names = names or {}
+    docs = docs or []
+    iri_names = {}
+    for n, d in view.nodes(data=True):
+        if d["type"] in ("document", "legal"):
+            key = str(n).rsplit("/", 1)[-1]
+            if key in names:
+                iri_names[str(n)] = names[key].short
+    drafts = frozenset(str(n) for n, d in view.nodes(data=True)
+                       if d["type"] == "document" and names.get(str(n).rsplit("/", 1)[-1]) is not None
+                       and names[str(n).rsplit("/", 1)[-1]].draft)
+    data = network(view, physics=True, cap=max(1, view.number_of_nodes()), labels=Labels("vi", iri_names, drafts))
     _, css, js = component_code()
     script = js.split("\nexport default function", 1)[0]
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    payload = json.dumps(data.payload(), ensure_ascii=False).replace("</", "<\\/")
+    sources = sorted({str(d.get("doc")).rsplit("/", 1)[-1] for _, d in view.nodes(data=True) if d.get("doc")})
+    source_names = [names[s].long if s in names else s for s in sources]
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in source_names)
+    built = date.today().strftime("%d/%m/%Y")
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>{css}\nbody {{ font-family: sans-serif; margin: 1rem; }} .pkg-net {{ height: 85vh; }}</style></head>
-<body><h1>{html.escape(title)}</h1><div class="pkg-net"></div>
+<style>{css}\nbody {{ font-family: sans-serif; margin: 1rem; }} .pkg-net {{ height: 78vh; }}</style></head>
+<body><h1>{html.escape(title)}</h1>
+<p>Lập ngày {built} · {view.number_of_nodes()} nút</p>
+<div class="pkg-net"></div><div class="pkg-legend"></div>
+<h2>Văn bản nguồn</h2><ul class="pkg-sources">{items}</ul>
 <script>{script}</script>
 <script>
 const data = {payload};
+drawLegend(document.querySelector(".pkg-legend"), data.legend);
 const net = new vis.Network(document.querySelector(".pkg-net"),
   {{ nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }}, data.options);
 window.__pkgNetwork = net;
 </script></body></html>
 """
-
-
-def docx_bytes(title: str, scope: str, tasks: list[dict[str, Any]], targets: list[dict[str, Any]],
-               refs: list[dict[str, Any]]) -> bytes:
-    """A briefing: scope, tasks by agency with role, targets with progress, legal basis, evidence."""
-    import docx
-
-    document = docx.Document()
-    document.add_heading(title, level=0)
-    document.add_paragraph(scope)
-    quotes: list[str] = []
-
-    def cite(ev: dict[str, Any]) -> str:
-        quotes.append(f"{ev['doc']} §{ev['section']}: “{' '.join(ev['quote'].split())}”")
-        return f"[{len(quotes)}]"
-
-    document.add_heading("Nhiệm vụ theo cơ quan / Tasks by agency", level=1)
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Cơ quan", "Vai trò", "Nhiệm vụ", "Nguồn"), strict=True):
-        cell.text = text
-    for t in sorted(tasks, key=lambda t: (t["owner"], t["id"])):
-        row = table.add_row().cells
-        row[0].text, row[1].text, row[2].text, row[3].text = t["owner"], t["owner_role"], t["text"], cite(
-            t["evidence"])
-    document.add_heading("Mục tiêu và tiến độ / Targets and progress", level=1)
-    for t in targets:
-        latest = t["observations"][-1] if t["observations"] else None
-        progress = f"; mới nhất {latest['year']}: {latest['value']:g}" if latest else ""
-        value = f"{t['comparator']} {t['value']:g} {t['unit'] or ''}" if t["value"] is not None else ""
-        document.add_paragraph(f"{t['indicator_label']} ({t['year']}): {value}{progress} — {t['status']} "
-                               f"{cite(t['evidence'])}", style="List Bullet")
-    document.add_heading("Căn cứ pháp lý / Legal basis", level=1)
-    for r in refs:
-        document.add_paragraph(f"{r['id']} — {r['relation']} {cite(r['evidence'])}", style="List Bullet")
-    document.add_heading("Trích dẫn / Evidence", level=1)
-    for k, q in enumerate(quotes, 1):
-        document.add_paragraph(f"[{k}] {q}")
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def write(out: Path, content: str | bytes, force: bool = False) -> Path:

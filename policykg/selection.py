@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -13,6 +14,7 @@ from graph import answers
 from graph.queries import QUERIES
 from graph.store import MemoryStore
 from policykg import export
+from policykg.briefing import briefing
 from policykg.ui.network import focus_on, search
 from policykg.workspace import graph_file, view_file
 
@@ -71,7 +73,6 @@ def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 
     store = MemoryStore(graph)
     nodes = select(view, store, focus, depth, doc, query_name)
     sub = view.subgraph([URIRef(n) for n in nodes]).copy()
-    title = f"policykg — {focus or doc or query_name}"
     if fmt in ("ttl", "jsonld"):
         rdf = export.rdf_subgraph(graph, nodes)
         return rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
@@ -79,12 +80,50 @@ def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 
         return export.graphml_text(sub)
     if fmt == "csv":
         return export.csv_text(sub)
-    if fmt == "html":
-        return export.html_text(sub, title)
+    return render_nodes(workspace, fmt, nodes, focus or doc or query_name or "policykg")
+
+
+def preview(view: nx.MultiDiGraph, tasks: list[dict[str, Any]], targets: list[dict[str, Any]],
+            nodes: set[str], drafts: bool = False) -> dict[str, Any]:
+    """What an export of these nodes will hold, without building it: tasks, target count, source documents."""
+    draft_docs = _draft_docs(view)
     ids = {n.rsplit("/", 1)[-1] for n in nodes}
-    tasks = [t for t in answers.tasks(store) if t["id"] in ids]
-    targets = [t for t in answers.targets(store) if t["id"] in ids]
-    docs = {t["doc"] for t in tasks + targets}
-    refs = [r for r in answers.refs(store) if r["evidence"]["doc"] in docs and r["id"] in ids]
-    scope = f"{len(nodes)} nút / nodes; {len(tasks)} nhiệm vụ, {len(targets)} mục tiêu, {len(refs)} văn bản."
-    return export.docx_bytes(title, scope, tasks, targets, refs)
+    chosen = [t for t in tasks if t["id"] in ids and (drafts or str(t["doc"]) not in draft_docs)]
+    n_targets = sum(1 for t in targets if t["id"] in ids and (drafts or str(t["doc"]) not in draft_docs))
+    docs = {str(t["doc"]) for t in chosen} | {str(t["doc"]) for t in targets if t["id"] in ids}
+    return {"tasks": chosen, "targets": n_targets, "docs": sorted(docs)}
+
+
+def _draft_docs(view: nx.MultiDiGraph) -> set[str]:
+    """Ids of draft corpus documents (the view marks them with their draftOf edge)."""
+    return {str(u).rsplit("/", 1)[-1] for u, _v, d in view.edges(data=True) if d["relation"] == "draft of"}
+
+
+def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts: bool = False) -> str | bytes:
+    """The export of a set of node IRIs (e.g. the current network view)."""
+    from graph.names import document_names
+    from graph.views import load
+
+    if fmt not in export.FORMATS:
+        raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
+    view = load(view_file(workspace).read_text(encoding="utf-8"))
+    if fmt in ("ttl", "jsonld"):
+        graph = Graph().parse(graph_file(workspace), format="nt")
+        rdf = export.rdf_subgraph(graph, nodes)
+        return rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
+    sub = view.subgraph([URIRef(n) for n in nodes if URIRef(n) in view]).copy()
+    if fmt == "graphml":
+        return export.graphml_text(sub)
+    if fmt == "csv":
+        return export.csv_text(sub)
+    store = MemoryStore(Graph().parse(graph_file(workspace), format="nt"))
+    docs = answers.docs(store)
+    refs = answers.refs(store)
+    names = document_names(docs, refs, answers.passages(store))
+    if fmt == "html":
+        return export.html_text(sub, title, names, docs)
+    ids = {n.rsplit("/", 1)[-1] for n in nodes}
+    draft_ids = {d["id"] for d in docs if d["status"] == "draft"}
+    tasks = [t for t in answers.tasks(store) if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
+    targets = [t for t in answers.targets(store) if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
+    return briefing(title, tasks, targets, refs, names, docs)

@@ -77,3 +77,111 @@ def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:
 
 def test_name_split_across_lines() -> None:
     assert ("mpi", "Bộ Kế hoạch và Đầu tư") in mentions("gửi báo cáo về Bộ Kế hoạch và \n\nĐầu tư để tổng hợp")
+
+
+# Bodies beyond the registry, named by the shape of their names (extract/bodies.py, data/bodies.json).
+@pytest.mark.parametrize("text, expected", [
+    ("1. Cục Biến đổi khí hậu có trách nhiệm:", [("body", "Cục Biến đổi khí hậu")]),
+    ("phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo",
+     [("body", "Cục Kiểm soát ô nhiễm môi trường"), ("body", "Vụ Môi trường")]),
+    ("Viện Năng lượng; Viện Chiến lược, Chính sách công thương nghiên cứu đề xuất",
+     [("body", "Viện Năng lượng"), ("body", "Viện Chiến lược, Chính sách công thương")]),
+    ("Vụ Kế hoạch - Tài chính tham mưu", [("body", "Vụ Kế hoạch - Tài chính")]),
+    ("Trung tâm Thông tin TN&MT, Báo TN&MT đưa tin", [("body", "Trung tâm Thông tin TN&MT"), ("body", "Báo TN&MT")]),
+    ("UBND huyện Mèo Vạc, UBND cấp xã và Công an tỉnh", [
+        ("body", "UBND huyện Mèo Vạc"), ("body", "UBND cấp xã"), ("body", "Công an tỉnh")]),
+    ("Ủy ban nhân dân các cấp bố trí kinh phí", [("body", "Ủy ban nhân dân các cấp")]),
+    ("trình Hội đồng nhân dân cùng cấp", [("body", "Hội đồng nhân dân")]),
+    ("Sở Tài chính tỉnh Lào Cai chủ trì", [("body", "Sở Tài chính tỉnh Lào Cai")]),
+    ("Ủy ban MTTQ Việt Nam tỉnh Lào Cai", [("body", "Ủy ban MTTQ Việt Nam tỉnh Lào Cai")]),
+    ("Ban Quản lý Khu kinh tế tỉnh Quảng Ninh", [("body", "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh")]),
+    ("Cục Thống kê thuộc Bộ Tài chính", [("body", "Cục Thống kê"), ("mof", "Bộ Tài chính")]),
+    ("Ngân hàng Phát triển Việt Nam, Ngân hàng Chính sách xã hội và Kiểm toán nhà nước",
+     [("vdb", "Ngân hàng Phát triển Việt Nam"), ("vbsp", "Ngân hàng Chính sách xã hội"),
+      ("ktnn", "Kiểm toán nhà nước")]),
+    ("Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao", [
+        ("tandtc", "Tòa án nhân dân tối cao"), ("vksndtc", "Viện kiểm sát nhân dân tối cao")]),
+    ("Ban Tuyên giáo Trung ương, Ban Kinh tế Trung ương", [
+        ("btgtw", "Ban Tuyên giáo Trung ương"), ("bktw", "Ban Kinh tế Trung ương")]),
+    ("Ngân hàng Nhà nước cũng áp dụng", [("sbv", "Ngân hàng Nhà nước")]),
+    # not bodies: a verb, a report, an object of establishment, a law's name, a place
+    ("Ban hành kèm theo Quyết định này", []),
+    ("Báo cáo kết quả thực hiện", []),
+    ("thành lập Quỹ Hỗ trợ đổi mới sáng tạo", []),
+    ("Luật Tổ chức chính quyền địa phương", []),
+    ("Hà Nội, ngày 06 tháng 8 năm 2024", []),
+    ("đặt Trung tâm dữ liệu tại Việt Nam", []),  # a kind of facility, not a body
+    ("xây dựng Trung tâm Dữ liệu quốc gia", []),  # created, not acting
+    ("Ban Quản lý các Khu công nghiệp tỉnh Lào Cai", [("body", "Ban Quản lý các Khu công nghiệp tỉnh Lào Cai")]),
+    ("Thanh tra tỉnh, Thuế tỉnh và Công an xã, phường", [
+        ("body", "Thanh tra tỉnh"), ("body", "Thuế tỉnh"), ("body", "Công an xã, phường")]),
+    ("Đảng ủy Ủy ban nhân dân tỉnh Lào Cai", [("body", "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai")]),
+    ("được Quốc hội khóa XV thông qua", [("qh", "Quốc hội")]),
+])
+def test_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+def test_places_are_kept_apart() -> None:
+    doc = pipeline()(normalize("Hà Nội, ngày 06 tháng 8 năm 2024; tuyến đường sắt Lào Cai - Hà Nội").text)
+    assert [s.text for s in doc.spans["places"]] == ["Hà Nội", "Lào Cai", "Hà Nội"]
+    assert list(doc.spans[AGENCY_SPANS]) == []
+
+
+@pytest.mark.parametrize("issuer, text, name, parent", [
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Sở Tài chính chủ trì", "Sở Tài chính tỉnh Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Công an tỉnh phối hợp", "Công an tỉnh Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "UBND huyện Bát Xát", "Ủy ban nhân dân huyện Bát Xát", "ubnd-p-lao-cai"),
+    ("Bộ Tài nguyên và Môi trường", "Cục Biến đổi khí hậu có trách nhiệm", "Cục Biến đổi khí hậu", "monre"),
+    ("Bộ Tài nguyên và Môi trường", "Trung tâm Truyền thông TN&MT",
+     "Trung tâm Truyền thông tài nguyên và môi trường", "monre"),
+    ("Thủ tướng Chính phủ", "Cục Thống kê thuộc Bộ Tài chính", "Cục Thống kê", "mof"),
+    ("Thủ tướng Chính phủ", "Sở Tài chính tỉnh Lào Cai", "Sở Tài chính tỉnh Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Tỉnh ủy ban hành", "Tỉnh ủy Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ban Thường vụ Tỉnh ủy chỉ đạo", "Ban Thường vụ Tỉnh ủy Lào Cai",
+     "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Quỹ Phát triển khoa học và công nghệ tỉnh hỗ trợ",
+     "Quỹ Phát triển khoa học và công nghệ tỉnh Lào Cai", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ban Quản lý Khu kinh tế chủ trì", "Ban Quản lý Khu kinh tế tỉnh Lào Cai",
+     "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "UBND các xã, phường thực hiện", "Ủy ban nhân dân cấp xã", "ubnd-p-lao-cai"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân các phường, xã thực hiện", "Ủy ban nhân dân cấp xã",
+     "ubnd-p-lao-cai"),
+])
+def test_bodies_attach_to_their_parent(issuer: str, text: str, name: str, parent: str) -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": issuer}))
+    body = next(b for b in facts.bodies.values() if b.name == name)
+    assert body.parent == parent
+    assert any(m.agency == body.id and m.name == name for m in facts.mentions)
+
+
+def test_the_header_gives_the_province_when_the_issuer_is_not_known() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    text = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: /KH-UBND\nKẾ HOẠCH\n1. Sở Nội vụ chủ trì; UBND hướng dẫn."
+    facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": "Ủy ban nhân dân"}))
+    names = [m.name for m in facts.mentions]
+    assert names[1:] == ["Sở Nội vụ tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"]
+
+
+def test_bare_committee_of_a_provincial_plan_is_the_province() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    text = "Giao UBND tỉnh chỉ đạo; UBND cấp huyện thực hiện."
+    facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": "Ủy ban nhân dân tỉnh Lào Cai"}))
+    assert [m.agency for m in facts.mentions][0] == "ubnd-p-lao-cai"
+
+
+def test_body_ids_are_stable_and_qualified_by_parent() -> None:
+    from extract.bodies import Context, body
+    a = body("Vụ Pháp chế", Context("monre"))
+    b = body("Vụ  Pháp chế", Context("monre"))
+    c = body("Vụ Pháp chế", Context("mof"))
+    assert a.id == b.id == "vu-phap-che--monre" and c.id == "vu-phap-che--mof"
+
+
+def test_recipients_are_not_actors() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("1. Bộ Tài chính chủ trì thực hiện.\n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n"
+            "- Văn phòng Quốc hội;\n- Lưu: VT, KTTH.\n\nKT. THỦ TƯỚNG")
+    facts = extract_text(text, meta_from_text("t", "t.txt", text))
+    assert {m.agency for m in facts.mentions} == {"mof", "ttg"}

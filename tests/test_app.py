@@ -1,11 +1,49 @@
+import ast
+import io
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from policykg.ui import pages
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["Mạng lưới", "Ai làm gì", "Mục tiêu", "Văn bản pháp lý", "Chồng lấn", "Dự thảo / chính thức", "Xuất",
-         "SPARQL"]
+PAGE_KEYS = [p.url_path for p in pages.PAGES]
+# words of the code that must never reach the Vietnamese UI's tables
+CODE_WORDS = re.compile(r"\b(lead|cooperating|responsible|no_data|off_track|on_track|achieved|equals|at_least|"
+                        r"top_n|implements|cites|based_on|world)\b")
+
+
+def test_app_imports_only_policykg_streamlit_pandas_and_the_standard_library() -> None:
+    import sys
+
+    allowed = {"policykg", "streamlit", "pandas", "__future__"} | set(sys.stdlib_module_names)
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    roots = {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    roots |= {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert roots - allowed == set()
+    assert "policykg" in roots
+
+
+def test_page_registry_names_every_page_in_both_languages() -> None:
+    assert len({p.url_path for p in pages.PAGES}) == len(pages.PAGES)
+    for p in pages.PAGES:
+        assert p.title("vi") and p.title("en")
+    assert pages.requested("Ai làm gì").key == "owners"  # old links with Vietnamese titles still work
+    assert pages.requested("ai-lam-gi").key == "owners"
+    assert pages.requested("nonsense").key == "network"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("x ![i](http://127.0.0.1:9/i.png).txt", r"x \!\[i\]\(http\://127.0.0.1\:9/i.png\).txt"),
+    ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
+    (":red[Bộ] **đậm** `mã`", r"\:red\[Bộ\] \*\*đậm\*\* \`mã\`"),
+    ("- 1. QĐ 2289/QĐ-TTg", r"\- 1. QĐ 2289/QĐ-TTg"),
+])
+def test_document_text_reaches_markdown_escaped(text, shown) -> None:
+    from policykg.ui.markdown import plain
+    assert plain(text) == shown
 
 
 @pytest.fixture(scope="module")
@@ -22,50 +60,112 @@ def app(workdir, monkeypatch, page: str, **params: str) -> AppTest:
     return at.run()
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders(workdir, monkeypatch, page) -> None:
+def _cells(at: AppTest) -> str:
+    return " ".join(str(v) for df in at.dataframe for v in df.value.astype(str).to_numpy().ravel())
+
+
+@pytest.mark.parametrize("page", PAGE_KEYS)
+def test_every_page_renders_in_vietnamese_without_code_words(workdir, monkeypatch, page) -> None:
     at = app(workdir, monkeypatch, page)
     assert not at.exception
     assert (workdir / "workspace" / "CURRENT").exists()
+    headers = " ".join(str(c) for df in at.dataframe for c in df.value.columns)
+    assert not CODE_WORDS.search(_cells(at)), CODE_WORDS.search(_cells(at))
+    assert not CODE_WORDS.search(headers)
 
 
-def test_network_focus_search_and_details(workdir, monkeypatch) -> None:
-    at = app(workdir, monkeypatch, "Mạng lưới", q="bo cong an")
+def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
-    assert any(e.type == "bidi_component" for e in at.main)
-    assert "Bộ Công an" in at.sidebar.caption[0].value  # the search focused the ministry
+    columns = list(at.dataframe[1].value.columns)
+    assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
+    assert set(at.dataframe[1].value["Role"]) <= {"lead", "cooperating", "responsible"}
+    assert at.text_input(key="own_agency").label.startswith("Agency")
+
+
+def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "mang-luoi")
+    assert not at.exception
+    component = next(e for e in at.main if e.type == "bidi_component")
+    assert component is not None
+    from policykg.ui.corpus import Corpus
+    from policykg.ui.network import Labels, overview
+    data = overview(Corpus(workdir / "workspace").view, Labels())
+    assert 10 <= len(data.nodes) <= 60
+    assert {n["shape"] for n in data.nodes} == {"square", "star"}
+    assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}
+
+
+def test_network_search_by_symbol_focuses_the_document_and_a_click_shows_details(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "mang-luoi", q="2289")
+    assert not at.exception
+    assert any("QĐ 2289/QĐ-TTg" in str(o) for o in at.sidebar.radio[0].options)
+    at = app(workdir, monkeypatch, "mang-luoi", q="bo cong an")
     assert any(s.value == "Bộ Công an" for s in at.subheader)
     at.session_state["network"] = {"selected": {"id": "https://w3id.org/policykg/id/task/000-task-043"}}
     at.run()
     assert not at.exception
-    texts = [t.value for t in at.text]
-    assert any("Chủ trì triển khai có hiệu quả Chiến lược an ninh mạng quốc gia" in t for t in texts)
+    assert any("Chủ trì triển khai có hiệu quả Chiến lược an ninh mạng quốc gia" in t.value for t in at.text)
+    assert not any("https://" in b.label for b in at.button)  # relations in words, no IRIs
 
 
-def test_ownership_shows_who_holds_the_duty_today(workdir, monkeypatch) -> None:
-    at = app(workdir, monkeypatch, "Ai làm gì")
-    at.selectbox(key="own_agency").select("Bộ Kế hoạch và Đầu tư").run()
+def test_ownership_by_abbreviation_shows_partners_and_who_holds_the_duty_today(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "ai-lam-gi")
+    at.text_input(key="own_agency").input("MPI").run()
     df = at.dataframe[1].value
-    assert len(df) > 10 and set(df["agency"]) == {"Bộ Kế hoạch và Đầu tư"}
-    assert df["held_today_by"].str.startswith("Bộ Tài chính (từ 2025-03-01").all()
+    assert len(df) > 10 and set(df["Cơ quan"]) == {"Bộ Kế hoạch và Đầu tư"}
+    assert (df["Hiện nay"] == "nay là Bộ Tài chính, từ 01/03/2025, theo Nghị quyết 176/2025/QH15").all()
+    assert df["Cùng với"].str.contains(r"\(phối hợp\)|\(chủ trì\)|\(chịu trách nhiệm\)").any()
+    at.text_input(key="own_agency").input("bo ke hoach va dau tu").run()
+    assert set(at.dataframe[1].value["Cơ quan"]) == {"Bộ Kế hoạch và Đầu tư"}
 
 
-def test_sparql_console_refuses_updates(workdir, monkeypatch) -> None:
-    at = app(workdir, monkeypatch, "SPARQL")
+def test_ownership_downloads_open_in_excel() -> None:
+    from openpyxl import load_workbook
+
+    from policykg.ui.explorer import csv_bytes, xlsx_bytes
+    rows = [{"Cơ quan": "Bộ Tài chính", "Vai trò": "chủ trì"}]
+    assert csv_bytes(rows).startswith("\ufeffCơ quan".encode())
+    sheet = load_workbook(io.BytesIO(xlsx_bytes(rows, "Ai làm gì"))).active
+    assert [c.value for c in sheet[2]] == ["Bộ Tài chính", "chủ trì"]
+
+
+def test_sparql_example_picker_changes_the_query_and_updates_are_refused(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "sparql")
+    first = at.text_area(key="sparql").value
+    at.selectbox(key="example").select_index(2).run()
+    assert at.text_area(key="sparql").value != first and "off_track" in at.text_area(key="sparql").value
     at.button(key="run").click().run()
-    assert not at.exception and len(at.dataframe[0].value) > 5
+    assert not at.exception
     at.text_area(key="sparql").input("DELETE WHERE { ?s ?p ?o }").run()
     at.button(key="run").click().run()
     assert at.error and "read-only" in at.error[0].value
 
 
-def test_overlaps_and_draft_vs_final_pages(workdir, monkeypatch) -> None:
-    at = app(workdir, monkeypatch, "Chồng lấn")
+def test_overlaps_by_symbol_refuse_self_comparison_and_explain_missing_text(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "chong-lan")
+    assert "NQ 50/NQ-CP" in at.selectbox(key="ov_a").format_func(at.selectbox(key="ov_a").value)
     at.selectbox(key="ov_b").select("000").run()
     assert not at.exception
-    shared = at.dataframe[1].value
-    assert "nq-52-tw-2019" in set(shared["id"])
-    at = app(workdir, monkeypatch, "Dự thảo / chính thức")
+    cited = " ".join(at.dataframe[1].value.iloc[:, 0])
+    assert "NQ 52-NQ/TW" in cited
+    assert any("50/NQ-CP" in i.value and "không có trong bộ văn bản" in i.value for i in at.info)
+    at.selectbox(key="ov_b").select("nq-50-cp-2020").run()
+    assert at.warning and "khác nhau" in at.warning[0].value
+
+
+def test_draft_vs_final_page_names_documents(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "du-thao")
     assert not at.exception
-    agencies = at.dataframe[5].value
-    assert agencies.set_index("agency").loc["Bộ Tư pháp", "status"] == "added"
+    agencies = at.dataframe[-1].value.set_index("Cơ quan")
+    assert agencies.loc["Bộ Tư pháp", "Tình trạng"] == "chỉ có ở bản chính thức"
+
+
+def test_export_page_previews_before_building(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "xuat")
+    assert not at.exception
+    at.radio(key="ex_source").set_value("focus").run()
+    assert any("nhiệm vụ" in i.value for i in at.info)
+    assert not any(b.key and b.key.startswith("ex_docx") for b in at.get("download_button"))
+    at.button(key="ex_build_docx").click().run()
+    assert any(b.key == "ex_docx" for b in at.get("download_button"))

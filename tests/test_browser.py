@@ -120,47 +120,110 @@ def wait_network(page, timeout=60_000):
     page.wait_for_function("window.__pkgNetwork && window.__pkgDrawn", timeout=timeout)
 
 
-def test_network_draws_for_a_search_and_a_click_shows_evidence(page, server) -> None:
-    from extract.pipeline import extract_corpus
-    from graph import views
-    from graph.build import build_graph
-    from graph.namespace import ID
-    from policykg.ui import network
-    view = views.to_networkx(build_graph(extract_corpus()))
-    expected = network.focus_on(view, str(ID["agency/bca"]), 1).number_of_nodes()
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
-    page.goto(f"{server}/?page={quote('Mạng lưới')}&q={quote('Bộ Công an')}")
+
+def test_first_view_is_a_readable_overview_and_a_click_shows_details_beside(page, server) -> None:
+    page.goto(server)
     wait_network(page)
-    assert page.evaluate("window.__pkgNetwork.body.data.nodes.length") == expected
     page.wait_for_function("window.__pkgStable === true", timeout=60_000)
-    page.screenshot(path=str(ARTIFACTS / "network-bo-cong-an.png"))
-    task = str(ID["task/000-task-043"])
+    nodes = page.evaluate("window.__pkgNetwork.body.data.nodes.get()")
+    assert 10 <= len(nodes) <= 60
+    legend = page.locator("[data-testid=pkg-legend]").inner_text()
+    assert "Cơ quan" in legend and "Văn bản trong bộ" in legend
+    scale = page.evaluate("window.__pkgNetwork.getScale()")
+    assert scale > 0.35, f"the overview is drawn too small to read (zoom {scale:.2f})"
+    shot(page, "network-overview")
+    mpi = "https://w3id.org/policykg/id/agency/mpi"
     point = page.evaluate(
-        "(id) => { const n = window.__pkgNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }", task)
+        "(id) => { const n = window.__pkgNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }", mpi)
     box = page.locator("[data-testid=pkg-network] canvas").first.bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-    page.get_by_text("Chủ trì triển khai có hiệu quả Chiến lược an ninh mạng quốc gia").first.wait_for(timeout=30_000)
-    page.screenshot(path=str(ARTIFACTS / "network-details.png"))
+    heading = page.get_by_role("heading", name="Bộ Kế hoạch và Đầu tư")
+    heading.wait_for(timeout=60_000)
+    assert heading.bounding_box()["x"] > box["x"] + box["width"] - 5  # beside the graph, not below it
+    shot(page, "network-details")
 
 
-def test_targets_chart_and_sparql_console(page, server) -> None:
-    page.goto(f"{server}/?page={quote('Mục tiêu')}")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_journey_find_an_agencys_tasks_and_partners(page, server, lang) -> None:
+    page.goto(f"{server}/ai-lam-gi?agency=MPI&lang={lang}")
+    page.locator("[data-testid=stDataFrame]").nth(1).wait_for(timeout=60_000)
+    today = "nay là Bộ Tài chính, từ 01/03/2025" if lang == "vi" else "now Bộ Tài chính, since 01/03/2025"
+    page.get_by_text(today).first.wait_for(timeout=30_000)
+    page.get_by_text("Tải Excel (XLSX)" if lang == "vi" else "Download Excel (XLSX)").wait_for()
+    shot(page, f"journey-owners-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_journey_compare_nq50_with_qd2289(page, server, lang) -> None:
+    page.goto(f"{server}/chong-lan?lang={lang}")
+    box = page.get_by_label("Văn bản B" if lang == "vi" else "Document B")
+    box.wait_for(timeout=60_000)
+    box.click()
+    page.get_by_role("option", name="QĐ 2289/QĐ-TTg").first.click()
+    missing = "không có trong bộ văn bản" if lang == "vi" else "is not in the corpus"
+    page.get_by_text(missing).first.wait_for(timeout=60_000)
+    page.get_by_text("NQ 50/NQ-CP").first.wait_for()
+    shot(page, f"journey-overlaps-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_journey_export_a_briefing_and_read_it_back(page, server, lang, tmp_path) -> None:
+    import docx
+    page.goto(f"{server}/xuat?lang={lang}&q={quote('Bộ Công an')}")
+    page.get_by_text("Một nút và lân cận" if lang == "vi" else "A node and its neighbours").click()
+    page.get_by_text("Sẽ xuất:" if lang == "vi" else "Will export:").first.wait_for(timeout=60_000)
+    build = page.get_by_role("button", name="Tạo tệp DOCX" if lang == "vi" else "Build DOCX")
+    start = time.perf_counter()
+    build.click()
+    download = page.get_by_role("button", name="Tải DOCX" if lang == "vi" else "Download DOCX")
+    download.wait_for(timeout=60_000)
+    built = time.perf_counter() - start
+    with page.expect_download(timeout=60_000) as info:
+        download.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(path))
+    document = docx.Document(str(path))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert text.startswith("BÁO CÁO TÓM TẮT") and "Bộ Công an" in text
+    assert "Chiến lược an ninh mạng quốc gia" in text and document.styles["Normal"].font.name == "Times New Roman"
+    shot(page, f"journey-export-{lang}")
+    assert built < 20
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_journey_read_a_targets_progress(page, server, lang) -> None:
+    page.goto(f"{server}/muc-tieu?lang={lang}")
     page.locator(".vega-embed").first.wait_for(timeout=60_000)
-    page.screenshot(path=str(ARTIFACTS / "targets.png"))
-    page.goto(f"{server}/?page=SPARQL")
-    page.get_by_role("button", name="Chạy / Run").click()
+    page.get_by_text("Năm" if lang == "vi" else "Year", exact=True).first.wait_for()
+    shot(page, f"journey-targets-{lang}")
+
+
+def test_sparql_example_picker_changes_the_query(page, server) -> None:
+    page.goto(f"{server}/sparql")
+    area = page.locator("textarea").first
+    area.wait_for(timeout=60_000)
+    before = area.input_value()
+    page.get_by_label("Ví dụ").click()
+    page.get_by_role("option", name="Mục tiêu chậm tiến độ").click()
+    page.wait_for_function("document.querySelector('textarea').value.includes('off_track')", timeout=30_000)
+    assert area.input_value() != before
+    page.get_by_role("button", name="Chạy").click()
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
-    page.locator("textarea").first.fill("DELETE WHERE { ?s ?p ?o }")
-    page.get_by_role("button", name="Chạy / Run").click()
+    area.fill("DELETE WHERE { ?s ?p ?o }")
+    page.get_by_role("button", name="Chạy").click()
     page.get_by_text("read-only").first.wait_for(timeout=30_000)
-    page.screenshot(path=str(ARTIFACTS / "sparql-refused.png"))
+    shot(page, "sparql-refused")
 
 
 def test_markup_in_documents_is_shown_as_text(browser, evil_server) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"{evil_server}/?page={quote('Mạng lưới')}&q=onerror")
+    page.goto(f"{evil_server}/?q=onerror")
     wait_network(page)
     page.get_by_text("<img src=x onerror", exact=False).first.wait_for(timeout=30_000)  # shown as text
     page.wait_for_timeout(1000)
@@ -171,25 +234,6 @@ def test_markup_in_documents_is_shown_as_text(browser, evil_server) -> None:
     page.close()
 
 
-def test_export_downloads_docx_and_turtle(page, server, tmp_path) -> None:
-    import docx
-    from rdflib import Graph
-    page.goto(f"{server}/?page={quote('Xuất')}&q={quote('Bộ Công an')}")
-    files = {}
-    for fmt in ("DOCX", "TTL"):
-        button = page.get_by_role("button", name=fmt)
-        button.wait_for(timeout=60_000)
-        with page.expect_download(timeout=60_000) as info:
-            button.click()
-        path = tmp_path / info.value.suggested_filename
-        info.value.save_as(str(path))
-        files[fmt] = path
-    assert files["DOCX"].name == "policykg-Bộ_Công_an-d1.docx"
-    text = "\n".join(p.text for p in docx.Document(str(files["DOCX"])).paragraphs)
-    assert "Chiến lược an ninh mạng quốc gia" in text or "§IV.14" in text
-    assert len(Graph().parse(files["TTL"], format="turtle")) > 100
-
-
 def test_upload_adds_a_document_and_refuses_a_bad_one(page, server, tmp_path) -> None:
     good = tmp_path / "nq50.txt"
     good.write_text("CHÍNH PHỦ\nSố: 50/NQ-CP\nHà Nội, ngày 17 tháng 4 năm 2020\nNGHỊ QUYẾT\n"
@@ -197,12 +241,12 @@ def test_upload_adds_a_document_and_refuses_a_bad_one(page, server, tmp_path) ->
                     "- Chủ trì phát triển hạ tầng số an toàn, hiện đại.\n", encoding="utf-8")
     bad = tmp_path / "empty.txt"
     bad.write_text("   ", encoding="utf-8")
-    page.goto(f"{server}/?page={quote('Ai làm gì')}")
+    page.goto(f"{server}/ai-lam-gi")
     uploader = page.locator("input[type=file]").first
     uploader.wait_for(state="attached", timeout=60_000)
     uploader.set_input_files(str(bad))
     page.get_by_text("the file is empty").first.wait_for(timeout=60_000)
     uploader.set_input_files(str(good))
-    page.get_by_text("Đã thêm / added nq50.txt").first.wait_for(timeout=120_000)
+    page.get_by_text("Đã thêm nq50.txt").first.wait_for(timeout=120_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "upload.png"))

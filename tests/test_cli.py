@@ -52,6 +52,13 @@ def test_tasks_contract_and_filters(workspace) -> None:
 def test_refs_and_targets_contract(workspace) -> None:
     refs = run_json(workspace, "refs", "--doc", "000")
     assert {"id", "kind", "number", "year", "issuer", "name", "cited_by", "relation", "evidence"} <= set(refs[0])
+    # the number is the symbol the document carries, the numeral its own field; --doc takes the symbol too
+    numbers = {r["id"]: (r["number"], r["numeral"]) for r in refs}
+    assert numbers["nq-52-tw-2019"] == ("52-NQ/TW", "52") and numbers["nq-50-cp-2020"] == ("50/NQ-CP", "50")
+    assert run_json(workspace, "refs", "--doc", "2289/QĐ-TTg") == refs
+    assert run_json(workspace, "tasks", "--doc", "2289/qđ-ttg") == run_json(workspace, "tasks", "--doc", "000")
+    out = runner.invoke(app, ["--workspace", str(workspace), "refs", "--doc", "9999/QĐ-TTg", "--json"])
+    assert out.exit_code != 0 and "9999/QĐ-TTg" in out.output and "Traceback" not in out.output
     targets = run_json(workspace, "targets", "--doc", "000")
     keys = {"id", "doc", "indicator", "value", "unit", "comparator", "year", "scope", "quantitative", "text",
             "observations", "status", "evidence"}
@@ -83,8 +90,13 @@ def test_build_of_new_documents_without_manifest(tmp_path) -> None:
     assert (doc["kind"], doc["number"], doc["date"]) == ("plan", "12/KH-UBND", "2024-03-05")
     assert doc["issuer"] == "Ủy ban nhân dân tỉnh Hà Giang"
     (task,) = run_json(ws, "tasks")
-    assert task["owner"] == "Sở Thông tin và Truyền thông" and task["owner_role"] == "lead"
+    # a provincial plan's bare "Sở …" is that province's department, under its People's Committee
+    assert task["owner"] == "Sở Thông tin và Truyền thông tỉnh Hà Giang" and task["owner_role"] == "lead"
     assert task["deadline"] == "trong năm 2024"
+    agencies = {a["name"]: a for a in run_json(ws, "agencies")}
+    department = agencies["Sở Thông tin và Truyền thông tỉnh Hà Giang"]
+    assert department["parent"] == {"id": "ubnd-p-ha-giang", "name": "Ủy ban nhân dân tỉnh Hà Giang"}
+    assert "Hà Giang" not in agencies  # "Hà Giang, ngày …" is a place
     (ref,) = run_json(ws, "refs")
     assert (ref["id"], ref["relation"]) == ("nq-52-tw-2019", "based_on")
 
@@ -143,7 +155,7 @@ def test_add_a_resolution_joins_the_overlap(tmp_path) -> None:
     assert docs["nq50"]["number"] == "50/NQ-CP" and docs["nq50"]["kind"] == "resolution"
     tasks = [t for t in run_json(ws, "tasks", "--doc", "nq50")]
     assert {t["owner"] for t in tasks} == {"Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"}
-    out = runner.invoke(app, ["--workspace", str(ws), "overlap", "nq50", "000", "--json"])
+    out = runner.invoke(app, ["--workspace", str(ws), "overlap", "50/NQ-CP", "2289/QĐ-TTg", "--json"])
     overlap = json.loads(out.output)
     assert overlap["similar_tasks"], "the resolution's tasks join the task-level overlap"
     assert any(s["agency"] == "Bộ Thông tin và Truyền thông" for s in overlap["shared_agencies"])

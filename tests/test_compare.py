@@ -11,7 +11,8 @@ def rows(corpus) -> Rows:
 
 
 @pytest.mark.parametrize("key, doc_id", [("000", "000"), ("2289/QĐ-TTg", "000"), ("50/NQ-CP", "nq-50-cp-2020"),
-                                         ("nq-52-tw-2019", "nq-52-tw-2019")])
+                                         ("nq-52-tw-2019", "nq-52-tw-2019"), ("52-NQ/TW", "nq-52-tw-2019"),
+                                         ("2289 /qđ-ttg", "000")])
 def test_documents_by_id_or_number(rows, key, doc_id) -> None:
     assert resolve_doc(rows, key) == doc_id
 
@@ -61,3 +62,14 @@ def test_similar_tasks_give_score_and_reasons() -> None:
          {"id": "b2", "doc": "b", "section": "3", "owner": "Y", "owner_role": "lead", "text": "Giảm khoảng cách số"}]
     (pair,) = similar_pairs(a, b, threshold=0.2)
     assert pair["b"]["id"] == "b1" and 0 < pair["score"] <= 1 and {"thương", "điện tử"} <= set(pair["shared_terms"])
+
+
+def test_boilerplate_words_do_not_make_tasks_similar() -> None:
+    a = [{"id": "a1", "doc": "a", "section": "1", "owner": "X", "owner_role": "lead",
+          "text": "Chủ trì, phối hợp với các bộ, ngành liên quan thực hiện báo cáo năm về an ninh mạng"}]
+    b = [{"id": "b1", "doc": "b", "section": "2", "owner": "Y", "owner_role": "lead",
+          "text": "Chủ trì, phối hợp với các bộ, ngành liên quan thực hiện báo cáo năm về nông nghiệp hữu cơ"}]
+    assert similar_pairs(a, b, threshold=0.2) == []
+    b[0]["text"] = "Bảo đảm an ninh mạng cho hạ tầng số"
+    (pair,) = similar_pairs(a, b, threshold=0.2)
+    assert "ninh mạng" in pair["shared_terms"] and not {"báo cáo", "thực hiện", "năm"} & set(pair["shared_terms"])

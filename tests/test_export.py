@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import networkx as nx
 import pytest
@@ -55,10 +56,59 @@ def test_graphml_csv_html_docx(ws, tmp_path) -> None:
     tags.feed(page)
     assert "vis.Network" in page and [t for t, _ in tags.seen].count("script") == 2
     assert not any("src" in a or "href" in a for _, a in tags.seen)  # nothing loaded from anywhere
-    assert export(ws, tmp_path / "brief.docx", "--focus", "Bộ Công an", "--format", "docx").exit_code == 0
+    assert "pkg-legend" in page and "drawLegend(" in page and "Lập ngày" in page
+    assert "Quyết định số 2289/QĐ-TTg ngày 31/12/2020" in page  # source documents, written out
+
+
+ROLE_CODES = re.compile(r"\b(lead|cooperating|responsible|no_data|off_track|on_track|achieved)\b")
+SLUG = re.compile(r"\b[a-z]{2,4}-\d+-[a-z]+-\d{4}\b|\b\d{3}-task-\d+")
+
+
+def test_docx_briefing_follows_the_administrative_format(ws, tmp_path) -> None:
     import docx
-    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "brief.docx")).paragraphs)
-    assert "Nhiệm vụ theo cơ quan" in text and "[1]" in text and "§IV.14" in text
+    from docx.shared import Mm, Pt
+
+    out = tmp_path / "brief.docx"
+    assert export(ws, out, "--focus", "Bộ Kế hoạch và Đầu tư", "--format", "docx").exit_code == 0
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    assert Mm(20) - Mm(0.5) <= section.top_margin <= Mm(25) and Mm(20) - Mm(0.5) <= section.bottom_margin <= Mm(25)
+    assert Mm(30) - Mm(0.5) <= section.left_margin <= Mm(35) and Mm(15) - Mm(0.5) <= section.right_margin <= Mm(20)
+    assert "PAGE" in section.header._element.xml  # page numbers
+    normal = document.styles["Normal"].font
+    assert normal.name == "Times New Roman" and Pt(13) <= normal.size <= Pt(14)
+    text = "\n".join(p.text for p in document.paragraphs)
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert text.startswith("BÁO CÁO TÓM TẮT") and "Bộ Kế hoạch và Đầu tư" in text.split("\n")[1]
+    assert headings[0] == "I. NHIỆM VỤ"
+    docs = [h for h in headings if h.startswith(("Quyết định", "Chiến lược", "Báo cáo", "Đề án"))]
+    assert docs[0].startswith("Quyết định số 2289/QĐ-TTg ngày 31/12/2020")  # the final text first
+    assert not any("dự thảo" in h for h in docs)  # drafts only when asked for
+    assert "chủ trì" in text.lower() and "Nguồn: QĐ 2289/QĐ-TTg, mục" in text
+    assert "Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ" in text  # legal basis in full
+    assert not ROLE_CODES.search(text) and not SLUG.search(text)
+    for heading in headings:  # no empty heading: every heading is followed by text
+        following = [p.text for p in document.paragraphs][[p.text for p in document.paragraphs].index(heading) + 1]
+        assert following.strip()
+
+
+def test_docx_briefing_marks_drafts_when_they_are_chosen(ws, tmp_path) -> None:
+    import docx
+
+    from graph.views import load
+    from policykg.selection import render_nodes, select
+    from policykg.workspace import open_workspace, view_file
+
+    view = load(view_file(ws).read_text(encoding="utf-8"))
+    nodes = select(view, open_workspace(ws, "memory"), "Bộ Kế hoạch và Đầu tư", 1)
+    with_drafts = render_nodes(ws, "docx", nodes, "Bộ Kế hoạch và Đầu tư", drafts=True)
+    out = tmp_path / "d.docx"
+    out.write_bytes(with_drafts)
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Heading 2"]
+    drafts = [h for h in headings if "(dự thảo)" in h]
+    first = headings.index(drafts[0]) if drafts else 0
+    assert first > 0 and all("(dự thảo)" in h for h in headings[first:])  # finals first, drafts marked
 
 
 def test_export_never_overwrites_and_sanitises(ws, tmp_path) -> None:

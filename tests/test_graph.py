@@ -129,3 +129,22 @@ def test_turtle_parses_with_an_independent_parser(graph, tmp_path) -> None:
     graph.serialize(path, format="turtle")
     out = subprocess.run([rapper, "-i", "turtle", "-c", str(path)], capture_output=True, text=True, check=True)
     assert f"returned {len(graph)} triples" in out.stderr
+
+
+def test_bodies_beyond_the_registry_are_organizations_with_their_parent() -> None:
+    from rdflib.namespace import ORG, SKOS
+
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    text = ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 9/KH-BTNMT\nHà Nội, ngày 6 tháng 8 năm 2024\nKẾ HOẠCH\nTHỬ\n"
+            "II. NHIỆM VỤ\n1. Cục Biến đổi khí hậu chủ trì, phối hợp với Vụ Pháp chế xây dựng dự thảo.\n")
+    facts = extract_text(text, meta_from_text("kh", "kh.txt", text))
+    (task,) = facts.tasks
+    assert (task.owner, task.cooperating) == ("Cục Biến đổi khí hậu", ("Vụ Pháp chế",))
+    g = build_graph(Corpus([facts]), WHEN)
+    cuc, vu = ID["agency/cuc-bien-doi-khi-hau--monre"], ID["agency/vu-phap-che--monre"]
+    assert (cuc, RDF.type, ORG.Organization) in g
+    assert (cuc, SKOS.prefLabel, Literal("Cục Biến đổi khí hậu", lang="vi")) in g
+    assert (cuc, ORG.subOrganizationOf, ID["agency/monre"]) in g
+    assert (ID["task/kh-task-001"], PKG.owner, cuc) in g and (ID["task/kh-task-001"], PKG.cooperating, vu) in g
+    report = validate(g)
+    assert report.conforms, report.text

@@ -26,6 +26,62 @@ def test_citation_forms(text: str, ref_id: str) -> None:
     assert ref_id in refs(text)
 
 
+def cited(text: str) -> list[tuple[str, str | None, int | None]]:
+    """(kind, name or number, year) of each distinct document a text cites."""
+    out = {}
+    for r in facts_of(text).refs:
+        out.setdefault(r.id, (r.kind, r.code or r.name, r.year))
+    return list(out.values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an amending law is one law, whether cited by name or by number
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+     "địa phương ngày 22 tháng 11 năm 2019;",
+     [("Luật", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+       "địa phương", 2019)]),
+    ("Căn cứ Luật số 47/2019/QH14 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+     "chính quyền địa phương;", [("Luật", "47/2019/QH14", 2019)]),
+    # Party guidance kinds
+    ("Kết luận số 36-KL/TW ngày 23/6/2022 và Hướng dẫn 11-HD/BTGTW",
+     [("Kết luận", "36-KL/TW", 2022), ("Hướng dẫn", "11-HD/BTGTW", None)]),
+    ("Quy định số 08-QĐi/TW ngày 25/10/2018", [("Quy định", "08-QĐi/TW", 2018)]),
+    # lower-case names; a defined short name followed by a verb is not a law
+    ("theo quy định của Luật đầu tư công, Luật Bảo vệ môi trường.",
+     [("Luật", "Luật đầu tư công", None), ("Luật", "Luật Bảo vệ môi trường", None)]),
+    ("(sau đây gọi tắt là Luật). Đưa Luật kịp thời đi vào cuộc sống", []),
+    # a year written "năm 2024"; a name stops where the name stops
+    ("Luật Đất đai năm 2024 và khoản 2 Điều 5 Luật Đầu tư", [("Luật", "Luật Đất đai", 2024),
+                                                           ("Luật", "Luật Đầu tư", None)]),
+    ("theo Luật Ngân sách nhà nước và quy định về phân cấp", [("Luật", "Luật Ngân sách nhà nước", None)]),
+    ("của Luật Khoáng sản và khoáng chất. Tiếp tục", [("Luật", "Luật Khoáng sản và khoáng chất", None)]),
+    ("Luật Bảo vệ môi trường và các văn bản hướng dẫn", [("Luật", "Luật Bảo vệ môi trường", None)]),
+    ("Luật Ban hành văn bản quy phạm pháp luật và Nghị định số 80/2025/NĐ-CP ngày 01/4/2025",
+     [("Luật", "Luật Ban hành văn bản quy phạm pháp luật", None), ("Nghị định", "80/2025/NĐ-CP", 2025)]),
+    ("Luật Tiêu chuẩn, Quy chuẩn kỹ thuật; Luật Quy hoạch, Luật Đầu tư",
+     [("Luật", "Luật Tiêu chuẩn, Quy chuẩn kỹ thuật", None), ("Luật", "Luật Quy hoạch", None),
+      ("Luật", "Luật Đầu tư", None)]),
+    # a name cited once with its number is that number everywhere
+    ("Căn cứ Luật Trí tuệ nhân tạo ngày 10 tháng 12 năm 2025; Luật Trí tuệ nhân tạo số 134/2025/QH15",
+     [("Luật", "134/2025/QH15", 2025)]),
+    ("Luật Công nghiệp công nghệ số số 71/2025/QH15", [("Luật", "71/2025/QH15", 2025)]),
+    # treaties and agreements; a short second mention is the same treaty
+    ("thực hiện Thỏa thuận Paris về biến đổi khí hậu kể từ năm 2021; yêu cầu của Công ước khung của Liên hợp "
+     "quốc về biến đổi khí hậu, Thoả thuận Paris và các cơ chế",
+     [("Thỏa thuận", "Thỏa thuận Paris về biến đổi khí hậu", None),
+      ("Công ước", "Công ước khung của Liên hợp quốc về biến đổi khí hậu", None)]),
+    ("Hiệp định Đối tác toàn diện và tiến bộ xuyên Thái Bình Dương (CPTPP)",
+     [("Hiệp định", "Hiệp định Đối tác toàn diện và tiến bộ xuyên Thái Bình Dương", None)]),
+    ("ký kết thỏa thuận hoặc hợp đồng với các đối tác", []),
+    ("thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng;",
+     [("Nghị quyết", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", None)]),
+    # a law still being drafted is not a citation
+    ("trong dự án xây dựng Luật Khoa học, Công nghệ và Đổi mới sáng tạo", []),
+])
+def test_named_citations(text: str, expected: list) -> None:
+    assert cited(text) == expected
+
+
 def test_same_number_different_years_are_different_documents() -> None:
     found = refs("Nghị quyết số 50/NQ-CP ngày 17/4/2020 và Nghị quyết số 50/NQ-CP ngày 20/4/2023.")
     assert {"nq-50-cp-2020", "nq-50-cp-2023"} <= set(found)

@@ -1,5 +1,6 @@
 import json
 
+import networkx as nx
 import pytest
 
 from graph import views
@@ -37,7 +38,9 @@ def test_focus_depth_and_types(view) -> None:
 
 def test_network_data_is_pyvis_shaped_and_capped(view) -> None:
     data = network.network(view, cap=100)
-    assert data.truncated and len(data.nodes) == 100 and "best connected" in data.message
+    assert data.truncated and len(data.nodes) == 100 and "nhiều liên kết nhất" in data.message
+    english = network.network(view, cap=100, labels=network.Labels("en"))
+    assert "best connected" in english.message
     assert all({"id", "label", "title", "color", "shape"} <= set(n) for n in data.nodes)
     kept = {n["id"] for n in data.nodes}
     assert all(e["from"] in kept and e["to"] in kept for e in data.edges)
@@ -80,3 +83,37 @@ def test_saved_view_is_the_same_view(graph) -> None:
     again = views.load(views.dump(view))
     assert set(again.nodes) == set(view.nodes) and again.number_of_edges() == view.number_of_edges()
     assert network.search(again, "bo cong an")[0][1] == "Bộ Công an"
+
+
+def test_labels_are_wrapped_short_lines_with_the_full_text_on_hover(view) -> None:
+    text = "Chủ trì, phối hợp với Ngân hàng Nhà nước Việt Nam xây dựng khung pháp lý thử nghiệm"
+    label = network.wrap(text)
+    assert label.count("\n") == 2 and all(len(line) <= 19 for line in label.split("\n"))
+    assert label.endswith("…")
+    assert network.wrap("Bộ Công an") == "Bộ Công an"
+    data = network.network(network.focus_on(view, str(ID["agency/bca"]), 1))
+    task = next(n for n in data.nodes if n["id"] == str(ID["task/000-task-043"]))
+    assert "Chủ trì triển khai có hiệu quả Chiến lược an ninh mạng quốc gia" in task["title"]
+
+
+def test_overview_is_small_sized_by_tasks_and_its_legend_matches_the_nodes(view) -> None:
+    doc = str(ID["doc/001"])
+    labels = network.Labels("vi", {doc: "Chiến lược (dự thảo)"}, frozenset({doc}))
+    data = network.overview(view, labels)
+    assert 10 <= len(data.nodes) <= 60
+    by_id = {n["id"]: n for n in data.nodes}
+    assert by_id[str(ID["agency/mpi"])]["value"] > by_id[str(ID["agency/bca"])]["value"]
+    assert by_id[doc]["shapeProperties"]["borderDashes"] and by_id[doc]["label"] == "Chiến lược (dự\nthảo)"
+    colours = {n["color"]["border"] for n in data.nodes}
+    assert colours == {i["color"] for i in data.legend if i["glyph"] != "┅"}
+    assert any(i["glyph"] == "┅" for i in data.legend)  # drafts drawn: the legend says how
+
+
+def test_filtering_to_one_document_shows_only_its_nodes(view) -> None:
+    doc = str(ID["doc/004"])
+    sub = network.filtered(view, docs={doc})
+    assert {d.get("doc") for _, d in sub.nodes(data=True)} <= {doc, None}
+    assert any(d["type"] == "task" for _, d in sub.nodes(data=True))
+    others = [n for n, d in sub.nodes(data=True) if d["type"] in ("agency", "legal", "indicator")]
+    assert others and all(any(view.nodes[m].get("doc") == doc or str(m) == doc for m in nx.all_neighbors(view, n))
+                          for n in others)

@@ -1,86 +1,232 @@
-"""Table-shaped answers for the explorer's pages (plain rows; the app only lays them out)."""
+"""Table-shaped answers for the explorer's pages, in the reader's language (plain rows; app.py lays them out)."""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections import Counter, defaultdict
 from typing import Any
 
-from graph.queries import PREFIX_BLOCK
+from extract.agencies import registry, slug
+from policykg.ui.corpus import Corpus
+from policykg.ui.i18n import Lang, column, tr, word
 
 Row = dict[str, Any]
 
 EXAMPLE_QUERIES = {
-    "Cơ quan được giao nhiều nhiệm vụ nhất / Agencies by task load": """SELECT ?name (COUNT(?task) AS ?tasks)
+    ("Cơ quan được giao nhiều nhiệm vụ nhất", "Agencies by task load"): """SELECT ?name (COUNT(?task) AS ?tasks)
 WHERE { ?task pkg:owner ?a . ?a skos:prefLabel ?name FILTER(lang(?name) = "vi") }
 GROUP BY ?name ORDER BY DESC(?tasks)""",
-    "Văn bản mà QĐ 2289 thực hiện / What QĐ 2289 implements": """SELECT ?doc ?label
+    ("Văn bản mà QĐ 2289 triển khai", "What QĐ 2289 implements"): """SELECT ?doc ?label
 WHERE { <https://w3id.org/policykg/id/legal/qd-2289-ttg-2020> pkg:implements ?doc . ?doc rdfs:label ?label }""",
-    "Mục tiêu chậm tiến độ / Targets off track": """SELECT ?label ?value ?year
+    ("Mục tiêu chậm tiến độ", "Targets off track"): """SELECT ?label ?value ?year
 WHERE { ?t pkg:status pkg:off_track ; rdfs:label ?label ; pkg:year ?year . OPTIONAL { ?t pkg:value ?value } }
 ORDER BY ?year""",
-    "Bộ sáp nhập năm 2025 / Ministries merged in 2025": """SELECT ?from ?to ?date
+    ("Bộ sáp nhập năm 2025", "Ministries merged in 2025"): """SELECT ?from ?to ?date
 WHERE { ?e a org:ChangeEvent ; org:originalOrganization/skos:prefLabel ?from ;
            org:resultingOrganization/skos:prefLabel ?to ; pkg:effectiveDate ?date .
         FILTER(lang(?from) = "vi" && lang(?to) = "vi") } ORDER BY ?date""",
 }
 
 
-def ownership(tasks: list[Row], agencies: list[Row]) -> list[Row]:
-    """Agency → task rows with the agency's role, and who holds the duty today if it changed."""
-    today = {a["name"]: a["successor"] for a in agencies if a.get("successor")}
+def example_titles(lang: Lang) -> list[str]:
+    return [en if lang == "en" else vi for vi, en in EXAMPLE_QUERIES]
+
+
+def example_query(title: str) -> str:
+    return next(q for names, q in EXAMPLE_QUERIES.items() if title in names)
+
+
+def day(iso: str | None) -> str:
+    """"2025-03-01" -> "01/03/2025"."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    return "/".join(reversed(parts))
+
+
+def today_phrase(successor: Row | None, lang: Lang) -> str:
+    """"nay là Bộ Tài chính, từ 01/03/2025, theo Nghị quyết 176/2025/QH15"."""
+    if not successor:
+        return ""
+    return tr("own.today", lang, name=successor["name"], since=day(successor["since"]), basis=successor["basis"])
+
+
+def match_agencies(corpus: Corpus, text: str) -> list[str]:
+    """Agency names matching a name, an abbreviation ("MPI", "NHNN") or words without diacritics."""
+    text = text.strip()
+    if not text:
+        return []
+    exact = registry().resolve(text)
+    names = [a["name"] for a in corpus.agencies]
+    if exact is not None:
+        hit = [n for n in names if registry().resolve(n) is exact]
+        if hit:
+            return hit
+    want = slug(text)
+    abbr = {a["name"]: [slug(x) for x in a["abbreviations"]] for a in corpus.agencies}
+    return [n for n in names if want in slug(n) or want in abbr.get(n, [])]
+
+
+def _roles(t: Row) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for name in t["lead"]:
+        roles.setdefault(name, "lead")
+    for name in t["owners"]:
+        roles.setdefault(name, t["owner_role"])
+    for name in t["cooperating"]:
+        roles.setdefault(name, "cooperating")
+    return roles
+
+
+def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
+    """Agency → task rows: role, partners (the task's other agencies with their roles), who holds it today."""
+    today = {a["name"]: a["successor"] for a in corpus.agencies if a.get("successor")}
     rows = []
-    for t in tasks:
-        roles: dict[str, str] = {}
-        for name in t["lead"]:
-            roles.setdefault(name, "lead")
-        for name in t["owners"]:
-            roles.setdefault(name, t["owner_role"])
-        for name in t["cooperating"]:
-            roles.setdefault(name, "cooperating")
+    for t in corpus.tasks:
+        roles = _roles(t)
         for name, role in roles.items():
-            succ = today.get(name)
+            partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)
             rows.append({
-                "agency": name, "role": role, "doc": t["doc"], "section": t["section"], "task": t["text"],
-                "kind": t["kind"], "deadline": t["deadline"] or "",
-                "held_today_by": f"{succ['name']} (từ {succ['since']}, {succ['basis']})" if succ else "",
-                "task_id": t["id"],
+                "agency": name, "role": word("role", role, lang), "role_code": role, "doc": corpus.short(t["doc"]),
+                "doc_id": t["doc"], "section": t["section"], "task": " ".join(t["text"].split()),
+                "partners": partners, "deadline": t["deadline"] or "", "today": today_phrase(today.get(name), lang),
+                "kind": word("task_kind", t["kind"], lang),
             })
     return rows
 
 
-def target_rows(targets: list[Row]) -> list[Row]:
-    """One row per target with its latest observation."""
+Cells = dict[tuple[str, str], str]
+
+
+def matrix(corpus: Corpus, doc_id: str, lang: Lang,
+           agencies: set[str] | None = None) -> tuple[list[str], list[str], Cells]:
+    """Task × agency for one document: (agencies, sections, cell text "2 C / 1 P")."""
+    lead, coop = ("L", "C") if lang == "en" else ("C", "P")
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for t in corpus.tasks:
+        if t["doc"] != doc_id:
+            continue
+        top = t["section"].split(".")[0] if t["section"].count(".") > 1 else t["section"]
+        for name, role in _roles(t).items():
+            if name.startswith("các ") or (agencies and name not in agencies):
+                continue
+            counts[(name, top)][coop if role == "cooperating" else lead] += 1
+    rows = sorted({a for a, _ in counts}, key=lambda a: -sum(sum(c.values()) for (x, _), c in counts.items() if x == a))
+    cols = sorted({s for _, s in counts}, key=_section_key)
+    cells = {k: " / ".join(f"{n} {r}" for r, n in sorted(c.items())) for k, c in counts.items()}
+    return rows, cols, cells
+
+
+def _section_key(section: str) -> tuple[Any, ...]:
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+    return tuple((0, roman[p]) if p in roman else (1, int(p)) if p.isdigit() else (2, p) for p in section.split("."))
+
+
+def target_rows(corpus: Corpus, lang: Lang) -> list[Row]:
+    """One row per target with its latest observation; status as a word."""
     rows = []
-    for t in targets:
+    for t in corpus.targets:
         latest = t["observations"][-1] if t["observations"] else None
         rows.append({
-            "doc": t["doc"], "indicator": t["indicator_label"], "comparator": t["comparator"], "target": t["value"],
-            "unit": t["unit"], "year": t["year"], "scope": t["scope"] or "",
-            "latest_year": latest["year"] if latest else None, "latest_value": latest["value"] if latest else None,
-            "status": t["status"], "text": t["text"],
+            "doc": corpus.short(t["doc"]), "indicator": t["indicator_label"],
+            "comparator": word("comparator", t["comparator"] or "", lang),
+            "target": f"{t['value']:g}" if t["value"] is not None else "",
+            "unit": t["unit"] or "", "year": t["year"], "scope": word("scope", t["scope"] or "", lang),
+            "latest": f"{latest['value']:g} ({latest['year']})" if latest and latest["value"] is not None else "",
+            "status": word("status", t["status"], lang), "status_code": t["status"], "text": t["text"],
         })
     return rows
 
 
-def series(targets: list[Row], indicator_label: str) -> list[Row]:
-    """Target values and observations of one indicator, for a chart (kind, year, value)."""
+def indicators(corpus: Corpus) -> list[str]:
+    """Indicators with at least one numeric target (the chart's choices), most targets first."""
+    count = Counter(t["indicator_label"] for t in corpus.targets if t["value"] is not None)
+    return [k for k, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def series(corpus: Corpus, indicator_label: str, lang: Lang) -> list[Row]:
+    """Targets and observations of one indicator: (series, kind, year, value, scope, doc)."""
     rows, seen = [], set()
-    for t in targets:
+    for t in corpus.targets:
         if t["indicator_label"] != indicator_label:
             continue
+        scope = word("scope", t["scope"] or "", lang)
         if t["value"] is not None:
-            rows.append({"kind": f"mục tiêu ({t['doc']})", "year": t["year"], "value": t["value"]})
+            rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'])}", "kind": "target",
+                         "year": t["year"], "value": t["value"], "scope": scope,
+                         "status": word("status", t["status"], lang), "unit": t["unit"] or ""})
         for o in t["observations"]:
-            if (o["year"], o["value"]) not in seen:
-                seen.add((o["year"], o["value"]))
-                rows.append({"kind": "thực tế / observed", "year": o["year"], "value": o["value"]})
-    return sorted(rows, key=lambda r: (r["kind"], r["year"]))
+            key = (o["year"], o["value"], o["scope"])
+            if key not in seen and o["value"] is not None:
+                seen.add(key)
+                rows.append({"series": tr("tg.chart.observed", lang), "kind": "observed", "year": o["year"],
+                             "value": o["value"], "scope": word("scope", o["scope"] or "", lang), "status": "",
+                             "unit": o["unit"] or ""})
+    return sorted(rows, key=lambda r: (r["series"], r["year"]))
 
 
-def legal_rows(refs: list[Row]) -> list[Row]:
-    return [{"cited": r["id"], "kind": r["kind"], "number": r["number"], "year": r["year"],
-             "relation": r["relation"], "cited_by": r["cited_by"], "section": r["evidence"]["section"],
-             "passage": r["evidence"]["quote"], "ambiguous": r["ambiguous"]} for r in refs]
+def is_rank(corpus: Corpus, indicator_label: str) -> bool:
+    return any(t["unit"] == "rank" or t["comparator"] == "top_n" for t in corpus.targets
+               if t["indicator_label"] == indicator_label)
 
 
-def with_prefixes(query: str) -> str:
-    return PREFIX_BLOCK + query
+def legal_rows(corpus: Corpus, lang: Lang) -> list[Row]:
+    return [{"cited": corpus.short(r["id"]), "relation": word("relation", r["relation"], lang),
+             "cited_by": corpus.short(r["cited_by"]), "section": r["evidence"]["section"],
+             "passage": " ".join(r["evidence"]["quote"].split())} for r in corpus.refs]
+
+
+def search_all(corpus: Corpus, text: str, lang: Lang, limit: int = 12) -> list[Row]:
+    """One search over agencies, documents, tasks and indicators: (kind, label, iri)."""
+    from policykg.ui.network import search
+
+    hits: list[Row] = []
+    for n in corpus.find_docs(text, 4):
+        iri = corpus.doc_iri(n.id)
+        if iri:
+            hits.append({"kind": word("node", "document", lang), "label": n.label, "iri": iri})
+    for iri, label, kind in search(corpus.view, text, limit):
+        if kind in ("document", "legal") and any(h["iri"] == iri for h in hits):
+            continue
+        if kind in ("agency", "task", "indicator", "target", "legal", "document"):
+            hits.append({"kind": word("node", kind, lang), "label": label, "iri": iri})
+    return hits[:limit]
+
+
+def table(rows: list[Row], keys: list[str], lang: Lang) -> list[Row]:
+    """Rows with only the given columns, headed in the reader's language."""
+    return [{column(k, lang): r.get(k, "") for k in keys} for r in rows]
+
+
+def csv_bytes(rows: list[Row]) -> bytes:
+    """CSV that Excel opens as UTF-8 (with a byte-order mark)."""
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(rows: list[Row], sheet: str) -> bytes:
+    """An Excel workbook of the rows (header row bold, columns sized)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet[:31]
+    if rows:
+        ws.append(list(rows[0]))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for r in rows:
+            ws.append([v if isinstance(v, int | float) or v is None else str(v) for v in r.values()])
+        for col in ws.columns:
+            width = max(len(str(c.value or "")) for c in col[:200])
+            ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -8,7 +8,7 @@ text in vis-network 9, so document text never becomes markup.
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,20 +25,22 @@ from graph.namespace import ELI, ID, PKG
 from graph.queries import PREFIX_BLOCK
 from graph.store import Store
 from graph.views import EDGES, NODE_TYPES
+from policykg.ui.i18n import Lang, tr, word
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 NODE_CAP = 400
 STYLE: dict[str, dict[str, Any]] = {
-    "agency": {"color": "#2f6fb0", "shape": "box", "label": "Cơ quan / Agency"},
-    "task": {"color": "#f0a030", "shape": "dot", "label": "Nhiệm vụ / Task"},
-    "legal": {"color": "#8a56c2", "shape": "diamond", "label": "Văn bản được trích dẫn / Cited document"},
-    "document": {"color": "#2e9e5b", "shape": "star", "label": "Văn bản trong bộ / Corpus document"},
-    "target": {"color": "#d64545", "shape": "triangle", "label": "Mục tiêu / Target"},
-    "observation": {"color": "#e87fb0", "shape": "triangleDown", "label": "Kết quả / Observation"},
-    "section": {"color": "#9a9a9a", "shape": "dot", "label": "Mục / Section"},
-    "indicator": {"color": "#1a9c9c", "shape": "hexagon", "label": "Chỉ tiêu / Indicator"},
-    "topic": {"color": "#7a7a2a", "shape": "ellipse", "label": "Chủ đề / Topic"},
+    "agency": {"color": "#2f6fb0", "shape": "square", "glyph": "■"},
+    "document": {"color": "#2e9e5b", "shape": "star", "glyph": "★"},
+    "legal": {"color": "#8a56c2", "shape": "diamond", "glyph": "◆"},
+    "task": {"color": "#f0a030", "shape": "dot", "glyph": "●"},
+    "target": {"color": "#d64545", "shape": "triangle", "glyph": "▲"},
+    "observation": {"color": "#e87fb0", "shape": "triangleDown", "glyph": "▼"},
+    "section": {"color": "#9a9a9a", "shape": "dot", "glyph": "●"},
+    "indicator": {"color": "#1a9c9c", "shape": "hexagon", "glyph": "⬢"},
+    "topic": {"color": "#7a7a2a", "shape": "ellipse", "glyph": "⬭"},
 }
+OVERVIEW_AGENCIES = 45
 RELATIONS = sorted(set(EDGES.values()))
 
 
@@ -50,14 +52,33 @@ class NetworkData:
     total: int = 0
     truncated: bool = False
     message: str = ""
-    legend: list[tuple[str, str, str]] = field(default_factory=list)
+    legend: list[dict[str, str]] = field(default_factory=list)
 
     def payload(self) -> dict[str, Any]:
-        return {"nodes": self.nodes, "edges": self.edges, "options": self.options}
+        return {"nodes": self.nodes, "edges": self.edges, "options": self.options, "legend": self.legend}
 
 
 def short(text: str, n: int = 28) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def wrap(text: str, width: int = 18, lines: int = 3) -> str:
+    """A label on a few short lines, cut with an ellipsis (the full text is on hover)."""
+    out: list[str] = []
+    line = ""
+    for w in " ".join(text.split()).split(" "):
+        if line and len(line) + 1 + len(w) > width:
+            out.append(line)
+            line = w
+            if len(out) == lines:
+                break
+        else:
+            line = f"{line} {w}".strip()
+    else:
+        out.append(line)
+        return "\n".join(out)
+    out[-1] = out[-1].rstrip(",;:") + "…"
+    return "\n".join(out)
 
 
 def filtered(view: nx.MultiDiGraph, types: set[str] | None = None, docs: set[str] | None = None,
@@ -70,10 +91,14 @@ def filtered(view: nx.MultiDiGraph, types: set[str] | None = None, docs: set[str
     if agencies:
         task_ok = {t for t, a, d in view.edges(data=True)
                    if str(a) in agencies and d["relation"] in ("owner", "lead", "cooperating")}
+    near: set[Any] | None = None
+    if docs:  # exact: the documents' own nodes, and the agencies, indicators and acts they touch
+        own = {n for n, d in view.nodes(data=True) if d.get("doc") in docs or str(n) in docs}
+        near = own | {m for n in own for m in nx.all_neighbors(view, n) if not view.nodes[m].get("doc")}
     for n, d in view.nodes(data=True):
         if types and d["type"] not in types:
             continue
-        if docs and d.get("doc") and d["doc"] not in docs:
+        if near is not None and n not in near:
             continue
         if task_ok is not None and d["type"] == "task" and n not in task_ok:
             continue
@@ -95,9 +120,83 @@ def focus_on(view: nx.MultiDiGraph, node: str | None, depth: int) -> nx.MultiDiG
     return view.subgraph(nearby)
 
 
+@dataclass(frozen=True)
+class Labels:
+    """How nodes are named and marked: language, documents' short names, drafts."""
+
+    lang: Lang = "vi"
+    names: dict[str, str] = field(default_factory=dict)  # iri -> short name (documents)
+    drafts: frozenset[str] = frozenset()  # iris of draft documents and their facts
+
+    def of(self, n: Any, d: dict[str, Any]) -> str:
+        iri = str(n)
+        if iri in self.names:
+            return self.names[iri]
+        if self.lang == "en" and d.get("label_en"):
+            return str(d["label_en"])
+        return str(d["label"])
+
+    def draft(self, n: Any, d: dict[str, Any]) -> bool:
+        return str(n) in self.drafts or d.get("doc") in self.drafts
+
+
+def _options(physics: bool, count: int, tree: bool) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 15, "max": 26,
+                                                               "drawThreshold": 3}}},
+        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False, "color": {"color": "#a8a8a8"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        # vis's "improved layout" clusters with Kamada-Kawai first: seconds past ~100 nodes
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+    }
+    if tree:
+        options["layout"]["hierarchical"] = {"enabled": True, "direction": "LR", "sortMethod": "directed",
+                                             "levelSeparation": 260, "nodeSpacing": 70}
+        options["physics"] = {"enabled": False}
+        return options
+    options["physics"] = {
+        "enabled": physics, "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -160, "centralGravity": 0.012, "springLength": 130,
+                             "springConstant": 0.04, "avoidOverlap": 1},
+        "stabilization": {"enabled": True, "fit": True, "iterations": 150 if count <= 150 else 60}}
+    return options
+
+
+def legend(types: set[str], lang: Lang, any_draft: bool) -> list[dict[str, str]]:
+    """The legend: exactly the colours and shapes the drawn nodes use, for the types drawn."""
+    items = [{"label": word("node", t, lang), "color": STYLE[t]["color"], "glyph": STYLE[t]["glyph"]}
+             for t in STYLE if t in types]
+    if any_draft:
+        items.append({"label": tr("legend.draft", lang), "color": "#555", "glyph": "┅"})
+    return items
+
+
+def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | None, value: int | None = None,
+          extra: str = "") -> None:
+    style = STYLE.get(d["type"], STYLE["topic"])
+    full = labels.of(n, d)
+    draft = labels.draft(n, d)
+    kind = word("node", d["type"], labels.lang)
+    attrs: dict[str, Any] = {
+        "label": wrap(full), "title": f"{kind}: {full}{extra}", "shape": style["shape"],
+        "color": {"background": "#ffffff" if draft else style["color"], "border": style["color"],
+                  "highlight": {"background": style["color"], "border": "#222"}},
+        "borderWidth": 4 if str(n) == focus else (3 if draft else 1),
+        "shapeProperties": {"borderDashes": [6, 4] if draft else False},
+    }
+    if value is not None:
+        attrs["value"] = value
+    else:
+        attrs["size"] = 26 if str(n) == focus else 14
+    net.add_node(str(n), **attrs)
+
+
 def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = True, cap: int = NODE_CAP,
-            english: bool = False, labels: dict[str, str] | None = None) -> NetworkData:
+            labels: Labels | None = None, tree: bool = False) -> NetworkData:
     """Nodes, edges and options for vis-network, built with pyvis; capped with a clear message."""
+    labels = labels or Labels()
     total = view.number_of_nodes()
     nodes = list(view.nodes(data=True))
     truncated = total > cap
@@ -108,44 +207,87 @@ def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = Tru
     kept = {n for n, _ in nodes}
     net = Network(directed=True, cdn_resources="remote")
     for n, d in sorted(nodes, key=lambda nd: str(nd[0])):
-        style = STYLE.get(d["type"], STYLE["topic"])
-        label = (labels or {}).get(str(n)) if english else None
-        full = label or d["label"]
-        net.add_node(str(n), label=short(full), title=f"{style['label']}\n{full}", color=style["color"],
-                     shape=style["shape"], size=28 if str(n) == focus else 14,
-                     borderWidth=4 if str(n) == focus else 1)
+        _node(net, n, d, labels, focus)
     seen = set()
     for u, v, d in view.edges(data=True):
         key = (str(u), str(v), d["relation"])
         if u in kept and v in kept and key not in seen:
             seen.add(key)
-            net.add_edge(str(u), str(v), label=d["relation"], title=d["relation"], arrows="to")
-    node_list, edge_list, *_rest, options_json = net.get_network_data()
-    options = json.loads(options_json)
-    options["physics"] = {"enabled": physics, "solver": "forceAtlas2Based",
-                          "stabilization": {"enabled": True, "fit": True,
-                                            "iterations": 80 if len(node_list) <= 150 else 40}}
-    # vis's "improved layout" clusters with Kamada-Kawai first: seconds past ~100 nodes
-    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
-    options["edges"] = {"font": {"size": 9, "align": "middle"}, "smooth": False, "color": {"color": "#999"}}
-    options["interaction"] = {"hover": True, "tooltipDelay": 150, "navigationButtons": False}
-    message = (f"{total} nodes match; showing the {cap} best connected. Focus on a node or narrow the "
-               f"filters to see the rest.") if truncated else ""
-    legend = [(STYLE[t]["label"], STYLE[t]["color"], STYLE[t]["shape"]) for t in STYLE]
-    return NetworkData(node_list, edge_list, options, total, truncated, message, legend)
+            rel = word("relation", d["relation"], labels.lang)
+            net.add_edge(str(u), str(v), label=rel if len(kept) <= 40 else "", title=rel)
+    node_list, edge_list, *_rest, _options_json = net.get_network_data()
+    message = tr("net.truncated", labels.lang, total=total, cap=cap) if truncated else ""
+    types = {d["type"] for _, d in nodes}
+    drafts = any(labels.draft(n, d) for n, d in nodes)
+    return NetworkData(node_list, edge_list, _options(physics, len(node_list), tree), total, truncated, message,
+                       legend(types, labels.lang, drafts))
 
 
-def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_titles: set[str],
-               doc_ids: set[str], agencies: set[str], relations: set[str], physics: bool, cap: int,
-               english: bool) -> NetworkData:
-    """The explorer's network for a view state: filters, then focus and depth, then the cap."""
+def overview(view: nx.MultiDiGraph, labels: Labels, docs: set[str] | None = None, agencies: set[str] | None = None,
+             limit: int = OVERVIEW_AGENCIES, physics: bool = True, tree: bool = False) -> NetworkData:
+    """The first view: agencies and the documents that assign them tasks, sized by task count."""
+    per_pair: Counter[tuple[Any, Any]] = Counter()
+    for t, a, d in view.edges(data=True):
+        if d["relation"] not in ("owner", "lead", "cooperating") or view.nodes[t]["type"] != "task":
+            continue
+        doc = view.nodes[t].get("doc")
+        if doc is None or (docs and doc not in docs) or (agencies and str(a) not in agencies):
+            continue
+        per_pair[(URIRef(doc), a)] += 1
+    per_agency: Counter[Any] = Counter()
+    for (_doc, a), k in per_pair.items():
+        per_agency[a] += k
+    top = [a for a, _ in sorted(per_agency.items(), key=lambda kv: (-kv[1], str(kv[0])))[:limit]]
+    keep = set(top)
+    net = Network(directed=True, cdn_resources="remote")
+    doc_tasks: Counter[Any] = Counter()
+    for (doc, a), k in per_pair.items():
+        if a in keep:
+            doc_tasks[doc] += k
+    lang = labels.lang
+    for doc, k in sorted(doc_tasks.items(), key=lambda kv: str(kv[0])):
+        if doc in view:
+            _node(net, doc, view.nodes[doc], labels, None, value=k, extra="\n" + tr("net.tasks", lang, n=k))
+    for a in sorted(top, key=str):
+        _node(net, a, view.nodes[a], labels, None, value=per_agency[a],
+              extra="\n" + tr("net.tasks", lang, n=per_agency[a]))
+    for (doc, a), k in sorted(per_pair.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+        if a in keep and doc in view:
+            net.add_edge(str(doc), str(a), value=k, title=f"{word('relation', 'tasks', lang)}: {k}")
+    node_list, edge_list, *_rest = net.get_network_data()
+    message = tr("net.overview", lang)
+    if len(per_agency) > limit:
+        message += " " + tr("net.overview.cut", lang, shown=limit, total=len(per_agency))
+    drafts = any(labels.draft(d, view.nodes[d]) for d in doc_tasks if d in view)
+    return NetworkData(node_list, edge_list, _options(physics, len(node_list), tree), len(node_list),
+                       len(per_agency) > limit, message, legend({"agency", "document"}, lang, drafts))
+
+
+def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
+               agencies: set[str], relations: set[str], physics: bool, cap: int, labels: Labels,
+               tree: bool = False) -> NetworkData:
+    """The explorer's network for a view state: the overview, or filters, then focus and depth, then the cap."""
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
-    doc_iris = {str(ID["doc/" + i]) for i in doc_ids}
-    doc_iris |= {str(n) for n, d in view.nodes(data=True) if d["type"] == "document" and d["label"] in doc_titles}
+    if not focus and not types and not relations:
+        return overview(view, labels, doc_iris or None, agency_iris or None, physics=physics, tree=tree)
     sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
     sub = focus_on(sub, focus, depth)
-    labels = {str(n): d.get("label_en", "") for n, d in sub.nodes(data=True)}
-    return network(sub, focus=focus, physics=physics, cap=cap, english=english, labels=labels)
+    return network(sub, focus=focus, physics=physics, cap=cap, labels=labels, tree=tree)
+
+
+def view_nodes(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
+               agencies: set[str], relations: set[str]) -> set[str]:
+    """The IRIs of the nodes a network view shows (for exporting "the current view")."""
+    agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
+    if not focus and not types and not relations:
+        data = overview(view, Labels(), doc_iris or None, agency_iris or None)
+        shown = {n["id"] for n in data.nodes}
+        tasks = {str(t) for t, a, d in view.edges(data=True)
+                 if str(a) in shown and d["relation"] in ("owner", "lead", "cooperating")
+                 and view.nodes[t].get("doc") in shown}
+        return shown | tasks
+    sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
+    return {str(n) for n in focus_on(sub, focus, depth).nodes}
 
 
 def search(view: nx.MultiDiGraph, text: str, limit: int = 10) -> list[tuple[str, str, str]]:
@@ -177,7 +319,7 @@ class Details:
     label_vi: str
     label_en: str | None
     relations: list[tuple[str, str, str, str]]  # (direction, relation, other label, other iri)
-    evidence: list[tuple[str, str, str]]  # (document, section, quote)
+    evidence: list[tuple[str, str, str]]  # (document iri, section, quote)
 
 
 _OUT = """SELECT ?p ?o ?olabel ?lang WHERE {
@@ -188,12 +330,11 @@ _OUT = """SELECT ?p ?o ?olabel ?lang WHERE {
 _IN = """SELECT ?s ?p ?slabel WHERE {
   ?s ?p ?node . OPTIONAL { ?s skos:prefLabel|rdfs:label ?slabel FILTER(LANG(?slabel) = "" || LANG(?slabel) = "vi") }
 }"""
-_EVIDENCE = """SELECT DISTINCT ?doc ?section ?quote WHERE {
+_EVIDENCE = """SELECT DISTINCT ?d ?section ?quote WHERE {
   { ?node prov:wasDerivedFrom ?ann } UNION { ?m pkg:agent ?node ; prov:wasDerivedFrom ?ann }
   UNION { ?c pkg:cited ?node ; prov:wasDerivedFrom ?ann }
   ?ann oa:hasTarget ?t ; pkg:inSection ?sec . ?sec eli:id_local ?section .
   ?t oa:hasSource ?d ; oa:hasSelector ?sel . ?sel oa:exact ?quote .
-  ?d rdfs:label ?doc
 }"""
 _TYPES = {str(k): v for k, v in NODE_TYPES.items()}
 
@@ -242,20 +383,41 @@ def vis_assets() -> tuple[str, str]:
         (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
 
 
-COMPONENT_HTML = '<div class="pkg-net" data-testid="pkg-network"></div>'
-COMPONENT_CSS = ".pkg-net { width: 100%; height: 640px; border: 1px solid #ddd; border-radius: 6px; }"
+COMPONENT_HTML = '<div class="pkg-wrap"><div class="pkg-net" data-testid="pkg-network"></div>' \
+    '<div class="pkg-legend" data-testid="pkg-legend"></div></div>'
+COMPONENT_CSS = """
+.pkg-net { width: 100%; height: min(72vh, 720px); border: 1px solid #ddd; border-radius: 6px; }
+.pkg-legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; font: 13px sans-serif; margin-top: .3rem; }
+.pkg-legend span.g { font-size: 16px; margin-right: .25rem; }
+"""
 _MODULE = """
+function drawLegend(box, items) {
+  if (!box) return;
+  box.replaceChildren();
+  for (const it of items || []) {  // textContent only: labels never become markup
+    const item = document.createElement("span");
+    const glyph = document.createElement("span");
+    glyph.className = "g"; glyph.style.color = it.color; glyph.textContent = it.glyph;
+    item.appendChild(glyph); item.appendChild(document.createTextNode(it.label));
+    box.appendChild(item);
+  }
+}
 export default function ({ data, parentElement, setStateValue }) {
   const root = parentElement.querySelector(".pkg-net");
   if (!root || !data) return;
   window.__pkgCalledAt = performance.now();
+  drawLegend(parentElement.querySelector(".pkg-legend"), data.legend);
   if (root.__pkgNetwork) { root.__pkgNetwork.destroy(); }  // data changed: the old network goes first
   const network = new vis.Network(root, {
     nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, data.options);
   root.__pkgNetwork = network;
   window.__pkgNetwork = network;
-  window.__pkgStable = false;
-  network.once("stabilizationIterationsDone", () => { window.__pkgStable = true; });
+  window.__pkgStable = !(data.options.physics && data.options.physics.enabled);
+  network.once("stabilizationIterationsDone", () => {  // freeze the settled layout, then fill the frame
+    network.setOptions({ physics: { enabled: false } });
+    network.fit();
+    window.__pkgStable = true;
+  });
   network.once("afterDrawing", () => { window.__pkgDrawn = true; window.__pkgDrawnAt = performance.now(); });
   network.on("click", (params) => {
     if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }

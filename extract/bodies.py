@@ -1,0 +1,217 @@
+"""Bodies beyond the registry: departments, boards, funds, local committees, named by their shape.
+
+A body's name is a head ("Cục", "Vụ", "Sở", "Ủy ban nhân dân" …, data/bodies.json) followed by
+its capitalised name ("Cục Biến đổi khí hậu", "Vụ Kế hoạch - Tài chính") and, for local bodies,
+a level ("huyện Mèo Vạc", "cấp xã", "các cấp"). The name stops at a verb or function word ("chủ
+trì", "có trách nhiệm", "phối hợp") or at another body. Each body is attached to its parent where
+the text or the document gives it: "thuộc Bộ X", the province of its level, the issuing ministry
+for a department, the issuing province for a bare "Sở Tài chính" or "UBND".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.agencies import DATA, GROUP_KIND, Agency, fold_key, registry, slug
+
+BODY_KIND = "body"
+AGENCY_SPANS = "agencies"
+PLACE_SPANS = "places"
+_MINISTRY_KINDS = {"ministry", "ministry_level_agency", "government_agency"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One name shape: its head words, the body's kind and what may follow the head."""
+
+    head: str
+    kind: str
+    first: str  # "title" | "any" | "level" | "none"
+    unit: bool = False
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class Grammar:
+    shapes: tuple[Shape, ...]
+    expansions: dict[str, str]
+    levels: tuple[str, ...]
+    stops: tuple[str, ...]
+    not_after_join: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The name shapes, expansions, level words and stop phrases of data/bodies.json."""
+    raw = json.loads((DATA / "bodies.json").read_text(encoding="utf-8"))
+    shapes = tuple(Shape(h["head"], h["kind"], h["first"], h.get("unit", False), h.get("local", False))
+                   for h in raw["heads"])
+    return Grammar(shapes, raw["expansions"], tuple(raw["levels"]), tuple(raw["stops"]),
+                   tuple(raw["not_after_join"]))
+
+
+def shape_of(name: str) -> Shape | None:
+    """The shape whose head starts a name (longest head first)."""
+    words = name.split()
+    best: Shape | None = None
+    for s in grammar().shapes:
+        head = s.head.split()
+        if [w.lower() for w in words[:len(head)]] == [w.lower() for w in head]:
+            if best is None or len(head) > len(best.head.split()):
+                best = s
+    return best
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_words() -> dict[str, str]:
+    """Ministry abbreviations inside names ("TN&MT", "TNMT") -> the words they stand for."""
+    out: dict[str, str] = {}
+    for a in registry().agencies.values():
+        if a.kind != "ministry":
+            continue
+        words = a.name.removeprefix("Bộ ")
+        words = words[:1].lower() + words[1:].lower()
+        for label in (*a.abbreviations, *a.aliases):
+            short = label.removeprefix("Bộ ").strip()
+            if short != label or re.fullmatch(r"B[A-ZĐ&]+", label):
+                short = short if short != label else label[1:]
+                if short.replace("&", "").replace("-", "").isupper() and len(short) >= 3:
+                    out.setdefault(short, words)
+    return out
+
+
+def canonical(text: str) -> str:
+    """A body's name written out: abbreviations expanded, spaces and dashes folded."""
+    g = grammar()
+    words = []
+    for w in re.sub(r"\s+", " ", text.replace(" - ", " - ")).strip(" ,;.:").split(" "):
+        words.append(g.expansions.get(w) or _abbreviation_words().get(w) or w)
+    name = " ".join(words)
+    name = _CLASS_RE.sub(lambda m: f"{m.group(1)} cấp {_CLASS_LEVEL[m.group(2).lower()]}", name)
+    return name[:1].upper() + name[1:]
+
+
+# "UBND các xã, phường", "Ủy ban nhân dân các phường, xã" name one class: the commune-level committees
+_CLASS_LEVEL = {"xã": "xã", "phường": "xã", "thị trấn": "xã", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện"}
+_LEVELS = "xã|phường|thị trấn|huyện|quận|thị xã"
+_CLASS_RE = re.compile(
+    rf"^(Ủy ban nhân dân|Hội đồng nhân dân) (?:các|cấp) ({_LEVELS})(?:(?:,|,? và) (?:{_LEVELS}|thành phố))*$", re.I)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a document says about where its bare names belong: its issuer and its province."""
+
+    issuer: str | None = None  # registry id of the issuing body
+    province: str | None = None  # registry id of the issuing province ("p-ha-giang")
+
+
+def context_of(issuer_name: str | None) -> Context:
+    """The issuer's registry id and, for a provincial issuer, its province."""
+    if not issuer_name:
+        return Context()
+    reg = registry()
+    agency = reg.resolve(issuer_name)
+    province = _province_in(issuer_name)
+    if agency is not None and agency.id.startswith("ubnd-p-"):
+        province = agency.id.removeprefix("ubnd-")
+    return Context(agency.id if agency else None, province)
+
+
+def header_context(ctx: Context, header_agencies: list[str]) -> Context:
+    """Fill what the issuer did not give from the agencies of the header ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    reg = registry()
+    for aid in header_agencies:
+        agency = reg.agencies.get(aid)
+        if agency is None:
+            continue
+        if ctx.province is None and aid.startswith("ubnd-p-"):
+            return Context(ctx.issuer or aid, aid.removeprefix("ubnd-"))
+        if ctx.issuer is None and agency.kind in _MINISTRY_KINDS:
+            return Context(aid, ctx.province)
+    return ctx
+
+
+def _province_in(text: str) -> str | None:
+    """A province named after a level word ("... tỉnh Hà Giang", "THÀNH PHỐ HÀ NỘI")."""
+    m = re.search(r"\b(?:tỉnh|thành phố)\s+(.+)$", fold_key(text))
+    if not m:
+        return None
+    for k in range(len(m.group(1).split()), 0, -1):
+        place = registry().resolve(" ".join(m.group(1).split()[:k]))
+        if place is not None and place.kind in ("province", "city"):
+            return place.id
+    return None
+
+
+def _level(name: str) -> tuple[str, str | None, str | None]:
+    """(name without its level, level word, province id named by the level)."""
+    key = fold_key(name)
+    for level in sorted(grammar().levels, key=len, reverse=True):
+        m = re.search(rf"\s(?:cấp |các )?{level}(?:\s+(.+))?$", key)
+        if m and " " in key[:m.start()]:
+            place = _province_in(f"tỉnh {m.group(1)}") if m.group(1) and level in ("tỉnh", "thành phố") else None
+            return name[:m.start()], level, place
+    return name, None, None
+
+
+def _bare_level(name: str) -> bool:
+    """A name that ends with its level word and no place: "Công an tỉnh", "Quỹ … tỉnh"."""
+    return fold_key(name).endswith((" tỉnh", " thành phố"))
+
+
+def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
+    """The body a name refers to in a document's context, with a stable id from its name."""
+    reg = registry()
+    name = canonical(text)
+    issuer = reg.agencies.get(ctx.issuer or "")
+    if name.endswith(" Bộ") and issuer is not None and issuer.kind == "ministry":
+        name, parent = f"{name[:-3]} {issuer.name}", parent or issuer.id  # "Văn phòng Bộ": the issuing ministry's
+    shape = shape_of(name)
+    kind = shape.kind if shape else "organisation"
+    _, level, place = _level(name)
+    if parent is None and shape is not None:
+        if place is not None:
+            parent = "ubnd-" + place if kind != "local_committee" else place
+        elif ctx.province and (shape.local or _bare_level(name)) and level in (None, "tỉnh", "thành phố"):
+            province = reg.agencies[ctx.province]
+            short = province.name.removeprefix("Thành phố ")
+            if name.lower().endswith((" ủy", " uỷ")):
+                name = f"{name} {short}"  # "Tỉnh ủy Lào Cai", "Ban Thường vụ Tỉnh ủy Lào Cai"
+            elif _bare_level(name):
+                name = f"{name} {short}"  # "Công an tỉnh" -> "Công an tỉnh Lào Cai"
+            elif level is None and kind != "local_council":
+                name = f"{name} {'thành phố' if province.kind == 'city' else 'tỉnh'} {short}"
+            parent = "ubnd-" + ctx.province
+        elif shape.local and ctx.province:
+            parent = "ubnd-" + ctx.province
+        elif shape.unit and ctx.issuer and reg.agencies[ctx.issuer].kind in _MINISTRY_KINDS:
+            parent = ctx.issuer
+    known = reg.resolve(name)
+    if known is not None:
+        return known
+    aid = slug(name) + (f"--{parent}" if parent and shape is not None and shape.unit else "")
+    return Agency(aid, name, name, kind, parent=parent)
+
+
+def contextual(agency: Agency, text: str, ctx: Context) -> Agency:
+    """A registry name read in a provincial document: its bare "UBND", "Sở Tài chính" are the province's."""
+    if ctx.province is None:
+        return agency
+    if agency.id == "ubnd-tinh" and fold_key(text) in ("ubnd", "ủy ban nhân dân", "ubnd tỉnh", "ủy ban nhân dân tỉnh"):
+        return registry().agencies["ubnd-" + ctx.province]
+    if agency.kind == "provincial_department":
+        return body(text, ctx)
+    return agency
+
+
+def resolve(label: str, text: str, parent: str, ctx: Context) -> Agency | None:
+    """The agency a span of the agency ruler names (None for a generic group)."""
+    if label == GROUP_KIND:
+        return None
+    if label == BODY_KIND:
+        return body(text, ctx, parent or None)
+    return contextual(registry().agencies[label], text, ctx)

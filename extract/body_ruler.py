@@ -1,0 +1,175 @@
+"""The spaCy component that marks bodies beyond the registry by the shape of their names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.agencies import GROUP_KIND
+from extract.bodies import AGENCY_SPANS, BODY_KIND, Shape, grammar
+
+_JOINS = {",", "-", "và"}
+# "thành lập Quỹ X", "quy định về Quỹ X", "Luật Tổ chức …": an object or a title, not an actor
+# "xây dựng Trung tâm dữ liệu quốc gia" creates the centre: it does not act yet
+_OBJECT_BEFORE = (("thành", "lập"), ("về",), ("luật",), ("xây", "dựng"), ("hình", "thành"), ("đầu", "tư"))
+_PARENT_LINKS = {"thuộc", "(", "của"}
+_MAX_LOWER = 8  # syllables: "Cục Kiểm soát ô nhiễm môi trường"; names rarely run longer in lower case
+
+
+def _words(phrases: Iterable[str]) -> dict[str, list[list[str]]]:
+    out: dict[str, list[list[str]]] = {}
+    for words in sorted((p.lower().split() for p in phrases), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+def _wordlike(doc: Doc, i: int) -> bool:
+    """A syllable or an abbreviation ("TN&MT")."""
+    return doc[i].is_alpha or (doc[i].is_upper and "&" in doc[i].text)
+
+
+def _at(lowers: list[str], i: int, index: dict[str, list[list[str]]]) -> int:
+    """Length of the longest phrase of `index` starting at token i (0 if none)."""
+    for words in index.get(lowers[i], ()) if i < len(lowers) else ():
+        if lowers[i:i + len(words)] == words:
+            return len(words)
+    return 0
+
+
+@Language.factory("body_ruler", default_config={"spans_key": AGENCY_SPANS, "max_words": 16})
+class BodyRuler:
+    """Add bodies named by shape ("Cục …", "Sở … tỉnh X", "UBND cấp xã") to `doc.spans["agencies"]`.
+
+    Label "body"; `kb_id_` is the registry id of a parent the text names ("Cục X thuộc Bộ Y").
+    Registry names win over a shape of the same extent.
+    """
+
+    def __init__(self, nlp: Language, name: str = "body_ruler", *, spans_key: str = AGENCY_SPANS,
+                 max_words: int = 16) -> None:
+        self.name, self.spans_key, self.max_words = name, spans_key, max_words
+        self.nlp = nlp
+        self.matcher = Matcher(nlp.vocab)
+        self.shapes: list[Shape] = []
+        self.stops: dict[str, list[list[str]]] = {}
+        self.levels: dict[str, list[list[str]]] = {}
+        self.kinds: dict[str, list[list[str]]] = {}
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None,
+                   patterns: list[dict[str, Any]] | None = None) -> None:
+        """Load name shapes ({"head", "kind", "first", "unit", "local"}); data/bodies.json by default."""
+        g = grammar()
+        self.shapes = list(g.shapes) if patterns is None else [Shape(**p) for p in patterns]
+        self.stops, self.levels, self.kinds = _words(g.stops), _words(g.levels), _words(g.not_after_join)
+        self.matcher = Matcher(self.nlp.vocab)
+        for k, shape in enumerate(self.shapes):
+            first, *rest = shape.head.split()
+            self.matcher.add(str(k), [[{"ORTH": first}, *({"LOWER": w.lower()} for w in rest)]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        lowers = [t.lower_ for t in doc]
+        heads: dict[int, tuple[Shape, int]] = {}
+        for key, start, end in self.matcher(doc):
+            shape = self.shapes[int(self.nlp.vocab.strings[key])]
+            if start not in heads or end > heads[start][1]:
+                heads[start] = (shape, end)
+        starts = {s.start: s for s in known if s.label_ != GROUP_KIND}
+        found = []
+        for start, (shape, end) in sorted(heads.items()):
+            if any(tuple(lowers[max(0, start - len(w)):start]) == w for w in _OBJECT_BEFORE):
+                continue
+            span = self._body(doc, lowers, start, end, shape, heads, starts)
+            if span is not None:
+                found.append(span)
+        doc.spans[self.spans_key] = sorted(filter_spans(known + found), key=lambda s: s.start)
+        return doc
+
+    def _body(self, doc: Doc, lowers: list[str], start: int, end: int, shape: Shape,
+              heads: dict, starts: dict[int, Span]) -> Span | None:
+        parent = ""
+        n = len(doc)
+        if start in starts:  # a registry name: only a place may extend it ("Sở Tài chính tỉnh X")
+            k = starts[start].end
+            if k + 1 < n and lowers[k] == "các" and lowers[k + 1] in ("tỉnh", "thành"):
+                return None  # "Sở Tài chính các tỉnh" is the registry's class
+        elif end < n and end in starts and shape.first in ("title", "any"):
+            k, parent = starts[end].end, starts[end].label_  # "Văn phòng Ủy ban nhân dân tỉnh X"
+        elif self._level_end(doc, lowers, end) > end:
+            k = end  # a level right after the head: "Thanh tra tỉnh", "UBND cấp xã"
+        elif shape.first == "title" and end + 1 < n and lowers[end] == "các" and doc[end + 1].is_title:
+            k = self._name_end(doc, lowers, end + 2, start, heads, starts)  # "Ban Quản lý các Khu …"
+        elif shape.first in ("title", "any"):
+            if end >= n or not _wordlike(doc, end) or end in heads:  # "Cục\nVụ Khoa học": a cut cell
+                return None
+            if shape.first == "title" and not (doc[end].is_title or doc[end].is_upper):
+                return None
+            if shape.first == "any" and _at(lowers, end, self.stops):
+                return None
+            k = self._name_end(doc, lowers, end + 1, start, heads, starts)
+        else:
+            k = end
+        level = self._level_end(doc, lowers, k)
+        if level == k and shape.first == "level":
+            return None
+        k = level
+        if not parent and k + 1 < n and lowers[k] in _PARENT_LINKS and k + 1 in starts:
+            parent = starts[k + 1].label_
+        return Span(doc, start, k, label=BODY_KIND, kb_id=parent)
+
+    def _name_end(self, doc: Doc, lowers: list[str], k: int, start: int, heads: dict,
+                  starts: dict[int, Span]) -> int:
+        """Where a name that started at `start` stops: a verb, a function word, another body."""
+        n = len(doc)
+
+        def free(i: int) -> bool:
+            return i < n and _wordlike(doc, i) and i not in heads and i not in starts \
+                and not _at(lowers, i, self.stops) and not _at(lowers, i, self.levels)
+
+        lower_run = 0
+        while k < n and k - start < self.max_words:
+            if doc[k].text in _JOINS or lowers[k] == "và":
+                nxt = k + 1
+                if free(nxt) and (doc[nxt].is_title or lowers[k] == "và") and not _at(lowers, nxt, self.kinds):
+                    k += 2
+                    lower_run = 0 if doc[nxt].is_title else lower_run + 1
+                    continue
+                break
+            if lowers[k] == "các" and k + 1 < n and doc[k + 1].is_title and free(k + 1):
+                k += 1  # "Ban Quản lý các Khu công nghiệp"
+                continue
+            if not free(k):
+                break
+            lower_run = lower_run + 1 if doc[k].is_lower else 0
+            if lower_run > _MAX_LOWER:
+                return k - _MAX_LOWER  # a long lower-case run is the sentence, not the name
+            k += 1
+        return k
+
+    def _level_end(self, doc: Doc, lowers: list[str], k: int) -> int:
+        """The end of a level after a name: "tỉnh Hà Giang", "cấp huyện", "các cấp", "các huyện, thị xã"."""
+        n = len(doc)
+        if k + 1 < n and lowers[k] == "cấp" and k + 2 < n and lowers[k + 1:k + 3] == ["cơ", "sở"]:
+            return k + 3
+        if k + 1 < n and lowers[k] in ("cấp", "các") and (_at(lowers, k + 1, self.levels) or lowers[k + 1] == "cấp"):
+            j = k + 1 + (_at(lowers, k + 1, self.levels) or 1)
+            while j + 1 < n and lowers[k] == "các" and lowers[j] in (",", "và") and _at(lowers, j + 1, self.levels):
+                j += 1 + _at(lowers, j + 1, self.levels)
+            return j
+        if k < n and lowers[k] == "tp" and k + 1 < n and doc[k + 1].text == ".":
+            m = 2
+        else:
+            m = _at(lowers, k, self.levels)
+        if not m:
+            return k
+        j = k + m
+        while j + 1 < n and lowers[j] in (",", "và") and _at(lowers, j + 1, self.levels):
+            j += 1 + _at(lowers, j + 1, self.levels)  # "Công an xã, phường"
+        start = j
+        while j < n and j - start < 5 and doc[j].is_title:
+            j += 1
+        return j

@@ -1,0 +1,218 @@
+"""Tasks written as a heading with field lines under it.
+
+Plans of the genre often give each task as an item followed by fields rather than a sentence:
+"a) Xây dựng Nghị định …" then "- Cơ quan chủ trì: Bộ X." / "- Cơ quan phối hợp: Bộ Y." /
+"- Thời gian thực hiện: Năm 2026." / "- Sản phẩm: Nghị định …". The fields may be lettered
+sub-headings or bullets. The heading is the task unless the block lists actions of its own
+("+ Rà soát …"), which are then the tasks; a field "Cơ quan thực hiện:" followed by "- Bộ X:"
+lines gives each named agency the actions below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from extract.agencies import GROUP_KIND
+from extract.records import Mention, Section
+from extract.segment import item_body
+from extract.task_draft import Draft, agency_name
+
+if TYPE_CHECKING:
+    from extract.tasks import TaskExtractor
+
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("lead", re.compile(r"^(?:Cơ quan|Đơn vị)\s+chủ trì(?:\s+thực hiện)?|^Chủ trì(?:\s+thực hiện)?$", re.I)),
+    ("cooperating", re.compile(r"^(?:Cơ quan|Đơn vị)\s+phối hợp(?:\s+thực hiện)?|^Phối hợp(?:\s+thực hiện)?$",
+                               re.I)),
+    ("responsible", re.compile(r"^(?:Cơ quan|Đơn vị)\s+(?:thực hiện|phụ trách|triển khai)"
+                               r"|^Trách nhiệm(?: chỉ đạo)?(?: thực hiện| triển khai)?$", re.I)),
+    ("deadline", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)\b", re.I)),
+    ("product", re.compile(r"^(?:Sản phẩm|Kết quả)\b", re.I)),
+    ("content", re.compile(r"^Nội dung$", re.I)),
+]
+_LABEL_RE = re.compile(r"^([^:]{2,40}?)\s*:\s*")
+_OWNER_LINE_RE = re.compile(r":\s*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A run of text naming bodies (a table cell, a field's value) and where it is."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field line: its kind, value and where the value is in the normalised text."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+    section: str
+
+
+def parse_field(body: str, start: int, section: str) -> Field | None:
+    """The field a line states ("Cơ quan chủ trì: Bộ X."), or None."""
+    m = _LABEL_RE.match(body)
+    if not m:
+        return None
+    label = m.group(1).strip()
+    kind = next((k for k, p in _FIELDS if p.search(label)), None)
+    if kind is None:
+        return None
+    value = body[m.end():].strip()
+    return Field(kind, value, start + m.end(), start + len(body), section)
+
+
+def deadline_text(value: str) -> str | None:
+    """The deadline a time field gives: its first clause, without the final stop."""
+    first = re.split(r";", value)[0].strip().rstrip(".").strip()
+    return first or None
+
+
+@dataclass
+class Block:
+    """A task block: the section whose fields describe it, and its action units."""
+
+    section: Section
+    fields: list[Field] = field(default_factory=list)
+    actions: list[tuple[str, int, int, str, tuple[Mention, ...]]] = field(default_factory=list)
+    members: set[str] = field(default_factory=set)  # sections whose units the block consumes
+
+
+def _units_of(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str]]:
+    """(section, start, end, body) of the items directly in a section."""
+    out = []
+    for item in ex.items:
+        if item.section == sid:
+            body = item_body(item)
+            out.append((sid, item.end - len(body), item.end, body))
+    return out
+
+
+def _heading_unit(ex: TaskExtractor, sec: Section) -> tuple[str, int, int, str]:
+    head = sec.heading
+    start = ex.text.index(head, sec.start) if head else sec.start
+    return sec.id, start, start + len(head), head
+
+
+def find_block(ex: TaskExtractor, sec: Section) -> Block | None:
+    """The block a section opens when its own children state who does it."""
+    block = Block(sec, members={sec.id})
+    children = [c for c in ex.children.get(sec.id, []) if c.style in ("letter", "paren", "num")]
+    lines = _units_of(ex, sec.id)
+    field_sections: list[tuple[Field, Section]] = []
+    for child in children:
+        sid, start, _end, head = _heading_unit(ex, child)
+        f = parse_field(head, start, sid)
+        if f is not None:
+            block.fields.append(f)
+            field_sections.append((f, child))
+    for sid, start, end, body in lines:
+        f = parse_field(body, start, sid)
+        if f is not None:
+            block.fields.append(f)
+        elif not body.rstrip().endswith(":"):
+            block.actions.append((sid, start, end, body, ()))
+    if not any(f.kind in ("lead", "responsible") for f in block.fields):
+        return None
+    if len(field_sections) < len(children):
+        return None  # some lettered children are tasks of their own: not a block
+    block.members |= {c.id for c in children}
+    for f, child in field_sections:
+        if f.kind in ("lead", "responsible") and not f.value:
+            block.actions.extend(_owned_actions(ex, child.id))
+    return block
+
+
+def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str, tuple[Mention, ...]]]:
+    """Actions under "- Bộ X:" lines of a field section, each with the agencies of its line."""
+    out: list[tuple[str, int, int, str, tuple[Mention, ...]]] = []
+    owners: tuple[Mention, ...] = ()
+    for s, start, end, body in _units_of(ex, sid):
+        if _OWNER_LINE_RE.search(body):
+            owners = tuple(ex.within(start, end))
+            continue
+        out.append((s, start, end, body, owners))
+    return out
+
+
+# Where a cell lists bodies without a recognised name: a new name starts with the word a body's
+# name starts with ("…, Cục Y, Viện Z").
+_BODY_START_RE = re.compile(
+    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
+    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
+
+
+def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
+    """The bodies a cell names: recognised names, else the cell's own words, one per body."""
+    out: list[str] = []
+    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
+    pos = cell.start
+    for piece in pieces:
+        at = ex.text.find(piece, pos, cell.end + 1)
+        at = pos if at < 0 else at
+        found = ex.within(at, at + len(piece))
+        if found and ex.text[at:found[0].start].strip().lower() in ("", "các"):
+            out.extend(agency_name(m) for m in found if groups or not _generic(ex, m, at))
+        else:
+            name = re.sub(r"\s+", " ", piece).strip(" .,;")
+            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
+                out.append(name)
+        pos = at + len(piece)
+    return list(dict.fromkeys(out))
+
+
+def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:
+    """A partner named only as a catch-all ("các đơn vị có liên quan thuộc Bộ X") is not listed."""
+    before = ex.text[max(since, ex.text.rfind(",", since, m.start) + 1):m.start]
+    return m.agency == GROUP_KIND or "liên quan" in before
+
+
+def _names(ex: TaskExtractor, f: Field | None, groups: bool = True) -> list[str]:
+    if f is None:
+        return []
+    return body_names(ex, Cell(f.value, f.start, f.end), groups)
+
+
+def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:
+    """The tasks of a block, each with the block's owner, partners, deadline and product."""
+    by = {f.kind: f for f in reversed(block.fields)}  # the first field of each kind wins
+    owner_field = by.get("lead") or by.get("responsible")
+    role = "lead" if "lead" in by else "responsible"
+    leads = _names(ex, owner_field)
+    coop = _names(ex, by.get("cooperating"), groups=False)
+    deadline = deadline_text(by["deadline"].value) if "deadline" in by else None
+    product = by["product"].value.rstrip(".") if "product" in by and by["product"].value else None
+    kind = ex.kind(block.section.id)
+    units = block.actions or [(*_heading_unit(ex, block.section), ())]
+    out = []
+    for sid, start, end, body, own in units:
+        names = list(dict.fromkeys(agency_name(m) for m in own)) or leads
+        if not names:
+            continue
+        cooperating = tuple(c for c in coop if c not in names)
+        own_role = "lead" if own and body.lower().startswith("chủ trì") else role  # "+ Chủ trì …" under "- Bộ X:"
+        out.append(Draft(sid, body, start, end, names[0], tuple(names), own_role,
+                         tuple(names) if own_role == "lead" else (), cooperating, kind, deadline, product=product))
+    return out
+
+
+def field_blocks(ex: TaskExtractor) -> tuple[list[Draft], set[str]]:
+    """Tasks of every field block, and the sections they consume."""
+    drafts: list[Draft] = []
+    consumed: set[str] = set()
+    for sec in ex.sections.values():
+        if sec.id in consumed:
+            continue
+        block = find_block(ex, sec)
+        if block is None:
+            continue
+        drafts.extend(block_drafts(ex, block))
+        consumed |= block.members
+    return drafts, consumed

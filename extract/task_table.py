@@ -1,0 +1,145 @@
+"""Task tables written as pipe-delimited rows (DOCX or markdown conversion).
+
+"| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm | Thời gian hoàn thành |": the
+header row names the columns, and each later row is a task, except group rows ("| I. | Hoàn
+thiện thể chế | | |") that only head the rows below. Columns are recognised by their words, so
+their order and number do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extract.normalize import is_row
+from extract.task_draft import Draft
+from extract.task_fields import Cell, body_names, deadline_text
+
+if TYPE_CHECKING:
+    from extract.tasks import TaskExtractor
+
+# Checked in this order: "Thời gian thực hiện" is a time column although it says "thực hiện".
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("index", re.compile(r"^(?:S?TT|Số TT|Số thứ tự)$", re.I)),
+    ("cooperating", re.compile(r"phối hợp", re.I)),
+    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|năm thực hiện", re.I)),
+    ("product", re.compile(r"sản phẩm|kết quả", re.I)),
+    ("lead", re.compile(r"chủ trì|thực hiện|phụ trách|cơ quan|đơn vị", re.I)),
+    ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án|giải pháp", re.I)),
+]
+_MARK_RE = re.compile(r"^(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]?$")
+_TIME_CELL_RE = re.compile(r"^(?:Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Trước|Trong|Giai đoạn|\d{4})", re.I)
+# A name cut by the cell's width: the line ends with a body's first word, a comma or "và".
+_WRAPPED_RE = re.compile(r"(?:,|\bvà|\b(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|Ban|Trung tâm|Tổng cục))$")
+_GROUP_ROW_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+def cells(line: str, start: int) -> list[Cell]:
+    """The cells of a pipe row with their offsets (outer pipes dropped)."""
+    out = []
+    pos = 0
+    parts = line.split("|")
+    if line.startswith("|"):
+        pos, parts = 1, parts[1:]
+    if line.rstrip().endswith("|"):
+        parts = parts[:-1]
+    for part in parts:
+        left = len(part) - len(part.lstrip())
+        text = part.strip()
+        out.append(Cell(text, start + pos + left, start + pos + left + len(text)))
+        pos += len(part) + 1
+    return out
+
+
+def header_columns(row: list[Cell]) -> dict[str, int] | None:
+    """Column kinds by index when the row is a task table's header, else None."""
+    cols: dict[str, int] = {}
+    for k, cell in enumerate(row):
+        kind = next((name for name, p in _COLUMNS if p.search(cell.text)), None)
+        if kind and kind not in cols:
+            cols[kind] = k
+    return cols if "task" in cols and "lead" in cols else None
+
+
+def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
+    """Tasks of every pipe task table, and the spans of the rows they consumed."""
+    drafts: list[Draft] = []
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(ex.items):
+        item = ex.items[k]
+        cols = header_columns(cells(item.text, item.start)) if is_row(item.text) else None
+        k += 1
+        if cols is None:
+            continue
+        spans.append((item.start, item.end))
+        if k < len(ex.items) and not is_row(ex.items[k].text):
+            k = _cell_lines(ex, k, dict(cols), drafts, spans)  # rows came out one cell per line
+            continue
+        while k < len(ex.items) and is_row(ex.items[k].text):
+            row = ex.items[k]
+            spans.append((row.start, row.end))
+            if (draft := _row_task(ex, row.section, cells(row.text, row.start), cols)) is not None:
+                drafts.append(draft)
+            k += 1
+    return drafts, spans
+
+
+def _cell_lines(ex: TaskExtractor, k: int, cols: dict[str, int], drafts: list[Draft],
+                spans: list[tuple[int, int]]) -> int:
+    """Rows of a table whose cells are one per line, each row opened by its number ("3", "a)")."""
+    section = ex.items[k].section
+    records: list[list[Cell]] = []
+    while k < len(ex.items) and ex.items[k].section == section and not is_row(ex.items[k].text):
+        item = ex.items[k]
+        cell = Cell(item.text.strip(), item.start, item.end)
+        spans.append((item.start, item.end))
+        k += 1
+        if _MARK_RE.match(cell.text):
+            records.append([cell])
+        elif records:
+            records[-1].append(cell)
+        elif (kind := next((n for n, p in _COLUMNS if p.search(cell.text)), None)) and kind not in cols:
+            cols[kind] = max(cols.values()) + 1  # a header cell left on a line of its own
+    order = [kind for kind, _ in sorted(cols.items(), key=lambda kv: kv[1]) if kind != "index"]
+    for record in records:
+        row = _record_cells(record[0], record[1:], order)
+        if (draft := _row_task(ex, section, row, {kind: i for i, kind in enumerate(["index", *order])})) is not None:
+            drafts.append(draft)
+    return k
+
+
+def _record_cells(mark: Cell, lines: list[Cell], order: list[str]) -> list[Cell]:
+    """A record's lines as cells in column order: the time cell found by its words, wrapped names joined."""
+    if not lines:
+        return [mark]
+    task, rest = lines[0], lines[1:]
+    time = next((c for c in rest if _TIME_CELL_RE.match(c.text)), None) if "deadline" in order else None
+    names = [c for c in rest if c is not time and not c.text[:1].islower()]
+    width = sum(1 for kind in order if kind in ("lead", "cooperating", "product"))
+    while len(names) > width and (j := next((i for i in range(len(names) - 1)
+                                             if _WRAPPED_RE.search(names[i].text)), None)) is not None:
+        names[j:j + 2] = [Cell(f"{names[j].text} {names[j + 1].text}", names[j].start, names[j + 1].end)]
+    by_kind = {"task": task, "deadline": time}
+    for kind in (kind for kind in order if kind in ("lead", "cooperating", "product")):
+        by_kind[kind] = names.pop(0) if names else None
+    empty = Cell("", mark.end, mark.end)
+    return [mark, *(by_kind.get(kind) or empty for kind in order)]
+
+
+def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, int]) -> Draft | None:
+    def cell(kind: str) -> Cell | None:
+        k = cols.get(kind)
+        return row[k] if k is not None and k < len(row) and row[k].text else None
+
+    task, lead = cell("task"), cell("lead")
+    index = cell("index")
+    if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)) \
+            or re.fullmatch(r"\(?\d{1,2}\)?", task.text):  # "| (1) | (2) | (3) |": the columns' numbers
+        return None  # a group row ("I. Hoàn thiện thể chế") heads the rows below
+    leads = body_names(ex, lead)
+    if not leads:
+        return None
+    coop_cell, time, product = cell("cooperating"), cell("deadline"), cell("product")
+    coop = [c for c in body_names(ex, coop_cell, groups=False) if c not in leads] if coop_cell else []
+    return Draft(section, task.text, task.start, task.end, leads[0], tuple(leads), "lead", tuple(leads),
+                 tuple(coop), ex.kind(section), deadline_text(time.text) if time else None,
+                 product=product.text.rstrip(".") if product else None)

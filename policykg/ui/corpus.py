@@ -1,0 +1,116 @@
+"""What the explorer reads from a workspace: the store, the saved view, and answers computed once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph import answers, compare
+from graph.names import DocName, document_names
+from graph.names import find as find_docs
+from graph.store import Result, Store
+from graph.views import EDGES
+from policykg.console import Console
+from policykg.workspace import add as add_document
+from policykg.workspace import graph_file, open_explorer
+
+Row = dict[str, Any]
+RELATIONS = sorted(set(EDGES.values()))
+
+
+class Corpus:
+    """One workspace's graph for the explorer; answers are computed on first use and kept."""
+
+    def __init__(self, workspace: Path) -> None:
+        self.workspace = workspace
+        self.store: Store
+        self.view: nx.MultiDiGraph
+        self.store, self.view = open_explorer(workspace)
+
+    @cached_property
+    def docs(self) -> list[Row]:
+        return answers.docs(self.store)
+
+    @cached_property
+    def tasks(self) -> list[Row]:
+        return answers.tasks(self.store)
+
+    @cached_property
+    def agencies(self) -> list[Row]:
+        return answers.agencies(self.store)
+
+    @cached_property
+    def refs(self) -> list[Row]:
+        return answers.refs(self.store)
+
+    @cached_property
+    def targets(self) -> list[Row]:
+        return answers.targets(self.store)
+
+    @cached_property
+    def rows(self) -> compare.Rows:
+        return compare.Rows.of(self.store)
+
+    @cached_property
+    def names(self) -> dict[str, DocName]:
+        return document_names(self.docs, self.refs, answers.passages(self.store))
+
+    def name(self, doc_id: str | None) -> DocName | None:
+        return self.names.get(doc_id or "")
+
+    def short(self, doc_id: str | None) -> str:
+        """A document's short name ("QĐ 2289/QĐ-TTg"), never its id unless nothing else is known."""
+        n = self.name(doc_id)
+        return n.short if n else (doc_id or "")
+
+    def find_docs(self, text: str, limit: int = 10) -> list[DocName]:
+        return find_docs(self.names, text, limit)
+
+    def corpus_ids(self) -> list[str]:
+        """Corpus documents, finals first."""
+        return [d["id"] for d in sorted(self.docs, key=lambda d: (d["status"] == "draft", d["id"]))]
+
+    def comparable_ids(self) -> list[str]:
+        """Corpus documents, then documents only cited (one id each)."""
+        own = set(self.corpus_ids())
+        cited = {r["id"] for r in self.refs if (n := self.name(r["id"])) is None or n.id == r["id"]} - own
+        return self.corpus_ids() + sorted(cited, key=self.short)
+
+    def in_corpus(self, doc_id: str) -> bool:
+        return doc_id in {d["id"] for d in self.docs}
+
+    def overlap(self, a: str, b: str, threshold: float) -> Row:
+        return compare.overlap(self.rows, a, b, threshold)
+
+    def diff(self, draft: str, final: str) -> Row:
+        return compare.diff(self.rows, draft, final)
+
+    @cached_property
+    def console(self) -> Console:
+        """Worker processes for console queries: a timed-out query is killed, the app keeps running."""
+        return Console(graph_file(self.workspace), "oxigraph")
+
+    def query(self, sparql: str, limit: int, timeout: float) -> Result:
+        from graph.queries import PREFIX_BLOCK
+
+        return self.console.run(PREFIX_BLOCK + sparql, limit=limit, timeout=timeout)
+
+    def doc_iri(self, doc_id: str) -> str | None:
+        """The view's node for a corpus document id ("000") or a cited document id."""
+        for n, d in self.view.nodes(data=True):
+            if d["type"] in ("document", "legal") and str(n).rsplit("/", 1)[-1] == doc_id:
+                return str(n)
+        name = self.name(doc_id)
+        for alias in name.aliases if name else ():
+            for n, d in self.view.nodes(data=True):
+                if d["type"] == "document" and str(n).rsplit("/", 1)[-1] == alias:
+                    return str(n)
+        return None
+
+
+def add(path: Path, workspace: Path) -> str:
+    """Add one document to the workspace; returns the build summary line."""
+    return add_document(path, workspace).line()

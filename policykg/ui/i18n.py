@@ -1,0 +1,208 @@
+"""Every string the explorer writes, in Vietnamese and English: one table, looked up by key."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+
+TEXT: dict[str, tuple[str, str]] = {
+    # chrome
+    "app.loading": ("Đang mở đồ thị của bộ văn bản…", "Opening the corpus graph…"),
+    "lang.toggle": ("English", "English"),
+    "all": ("(tất cả)", "(all)"),
+    "choose": ("Chọn…", "Choose…"),
+    "upload.label": ("Thêm văn bản (.txt, .md, .docx, .pdf)", "Add a document (.txt, .md, .docx, .pdf)"),
+    "upload.added": ("Đã thêm {name}: {summary}", "Added {name}: {summary}"),
+    "error.generic": ("Lỗi: {message}", "Error: {message}"),
+    # pages
+    "page.network": ("Mạng lưới", "Network"),
+    "page.owners": ("Ai làm gì", "Who owns what"),
+    "page.targets": ("Mục tiêu", "Targets"),
+    "page.legal": ("Văn bản pháp lý", "Legal documents"),
+    "page.overlaps": ("Chồng lấn", "Overlaps"),
+    "page.diff": ("Dự thảo và chính thức", "Draft vs final"),
+    "page.matrix": ("Ma trận nhiệm vụ", "Task matrix"),
+    "page.export": ("Xuất", "Export"),
+    "page.sparql": ("SPARQL", "SPARQL"),
+    # search
+    "search.label": ("Tìm cơ quan, văn bản, nhiệm vụ, chỉ tiêu (có hoặc không dấu, số hiệu, viết tắt)",
+                     "Find agencies, documents, tasks, indicators (with or without diacritics, symbol, abbreviation)"),
+    "search.none": ("Không tìm thấy “{text}”.", "Nothing matches “{text}”."),
+    "search.hits": ("Kết quả", "Results"),
+    # network
+    "net.depth": ("Độ sâu", "Depth"),
+    "net.types": ("Loại nút", "Node types"),
+    "net.docs": ("Văn bản", "Documents"),
+    "net.agencies": ("Cơ quan", "Agencies"),
+    "net.relations": ("Quan hệ", "Relations"),
+    "net.physics": ("Bố cục động (physics)", "Physics layout"),
+    "net.layout": ("Bố cục", "Layout"),
+    "net.layout.force": ("Tự do", "Force"),
+    "net.layout.tree": ("Phân cấp", "Hierarchical"),
+    "net.cap": ("Số nút tối đa", "Node cap"),
+    "net.overview": ("Tổng quan: các cơ quan và văn bản giao nhiệm vụ cho họ (cỡ nút theo số nhiệm vụ). "
+                     "Tìm hoặc bấm vào một nút để mở rộng.",
+                     "Overview: agencies and the documents that assign them tasks (node size by task count). "
+                     "Search or click a node to expand it."),
+    "net.overview.cut": ("Đang hiện {shown} trong {total} cơ quan có nhiều nhiệm vụ nhất.",
+                         "Showing the {shown} of {total} agencies with the most tasks."),
+    "net.truncated": ("Có {total} nút phù hợp; đang hiện {cap} nút nhiều liên kết nhất. Thu hẹp bộ lọc để xem thêm.",
+                      "{total} nodes match; showing the {cap} best connected. Narrow the filters to see the rest."),
+    "net.reset": ("Về tổng quan", "Back to the overview"),
+    "net.click": ("Bấm vào một nút để xem chi tiết.", "Click a node for its details."),
+    "net.missing": ("Không có nút này trong đồ thị.", "This node is not in the graph."),
+    "net.tasks": ("{n} nhiệm vụ", "{n} tasks"),
+    "details.relations": ("Quan hệ", "Relations"),
+    "details.evidence": ("Trích nguyên văn", "Source passages"),
+    "details.open": ("Mở", "Open"),
+    "details.section": ("mục {section}", "section {section}"),
+    "legend": ("Chú giải", "Legend"),
+    "legend.draft": ("viền đứt: dự thảo", "dashed border: draft"),
+    # ownership
+    "own.agency": ("Cơ quan (tên, viết tắt, không dấu)", "Agency (name, abbreviation, no diacritics)"),
+    "own.role": ("Vai trò", "Role"),
+    "own.doc": ("Văn bản", "Document"),
+    "own.counts": ("Số nhiệm vụ theo vai trò", "Tasks by role"),
+    "own.nomatch": ("Không có cơ quan nào khớp “{text}”.", "No agency matches “{text}”."),
+    "own.today": ("nay là {name}, từ {since}, theo {basis}", "now {name}, since {since}, under {basis}"),
+    "download.csv": ("Tải CSV", "Download CSV"),
+    "download.xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
+    # matrix
+    "matrix.doc": ("Văn bản", "Document"),
+    "matrix.caption": ("Hàng: cơ quan; cột: mục của văn bản; ô: số nhiệm vụ (C = chủ trì, P = phối hợp).",
+                       "Rows: agencies; columns: sections of the document; cells: task counts "
+                       "(L = lead, C = cooperating)."),
+    "matrix.empty": ("Văn bản này không giao nhiệm vụ nào cho cơ quan cụ thể.",
+                     "This document assigns no task to a named agency."),
+    # targets
+    "tg.indicator": ("Chỉ tiêu", "Indicator"),
+    "tg.chart.target": ("mục tiêu", "target"),
+    "tg.chart.observed": ("thực tế", "observed"),
+    "tg.rank.note": ("Chỉ tiêu xếp hạng: trục đảo ngược (hạng 1 ở trên).",
+                     "Rank indicator: inverted axis (rank 1 on top)."),
+    "tg.none": ("Chưa có giá trị số cho chỉ tiêu này.", "No numeric values for this indicator."),
+    "tg.all": ("Tất cả mục tiêu", "All targets"),
+    # legal
+    "legal.cited": ("Văn bản được trích dẫn", "Cited document"),
+    # overlaps
+    "ov.a": ("Văn bản A", "Document A"),
+    "ov.b": ("Văn bản B", "Document B"),
+    "ov.threshold": ("Ngưỡng tương đồng", "Similarity threshold"),
+    "ov.same": ("Hãy chọn hai văn bản khác nhau.", "Choose two different documents."),
+    "ov.relations": ("Quan hệ giữa hai văn bản", "How the two relate"),
+    "ov.shared_citations": ("Cùng trích dẫn", "Cited by both"),
+    "ov.passages": ("Đoạn nêu cả hai", "Passages naming both"),
+    "ov.shared_agencies": ("Cơ quan được cả hai giao nhiệm vụ", "Agencies both give tasks to"),
+    "ov.similar": ("Nhiệm vụ tương tự", "Similar tasks"),
+    "ov.none": ("Không có.", "None."),
+    "ov.no_text": ("Văn bản {name} không có trong bộ văn bản: chỉ có các trích dẫn đến nó, nên không so được "
+                   "nhiệm vụ. Thêm văn bản (thanh bên) để so sánh.",
+                   "The text of {name} is not in the corpus: only citations of it are, so tasks cannot be "
+                   "compared. Add the document (sidebar) to compare tasks."),
+    # diff
+    "df.draft": ("Dự thảo", "Draft"),
+    "df.final": ("Chính thức", "Final"),
+    "df.targets.removed": ("Mục tiêu bị bỏ ở bản chính thức", "Targets dropped from the final text"),
+    "df.targets.added": ("Mục tiêu mới ở bản chính thức", "Targets new in the final text"),
+    "df.targets.changed": ("Mục tiêu thay đổi giá trị", "Targets whose value changed"),
+    "df.sections.removed": ("Mục bị bỏ", "Sections dropped"),
+    "df.sections.added": ("Mục mới", "Sections added"),
+    "df.agencies": ("Nhiệm vụ của cơ quan trong hai bản", "Agencies' tasks in the two texts"),
+    # export
+    "ex.source": ("Chọn phần đồ thị", "Selection"),
+    "ex.source.view": ("Khung nhìn mạng lưới hiện tại", "The current network view"),
+    "ex.source.focus": ("Một nút và lân cận", "A node and its neighbours"),
+    "ex.source.doc": ("Một văn bản", "One document"),
+    "ex.focus": ("Nút trung tâm (tên, viết tắt, số hiệu)", "Focus node (name, abbreviation, symbol)"),
+    "ex.depth": ("Độ sâu", "Depth"),
+    "ex.drafts": ("Gồm cả dự thảo", "Include drafts"),
+    "ex.preview": ("Sẽ xuất: {nodes} nút, {tasks} nhiệm vụ, {targets} mục tiêu, {docs} văn bản nguồn.",
+                   "Will export: {nodes} nodes, {tasks} tasks, {targets} targets, {docs} source documents."),
+    "ex.build": ("Tạo tệp {fmt}", "Build {fmt}"),
+    "ex.ready": ("Tải {fmt}", "Download {fmt}"),
+    "ex.view.none": ("Chưa có khung nhìn: đang dùng tổng quan.", "No network view yet: using the overview."),
+    # sparql
+    "sq.examples": ("Ví dụ", "Examples"),
+    "sq.query": ("Truy vấn SPARQL (chỉ đọc)", "SPARQL query (read-only)"),
+    "sq.limit": ("Số dòng tối đa", "Row limit"),
+    "sq.timeout": ("Thời gian tối đa (giây)", "Timeout (s)"),
+    "sq.run": ("Chạy", "Run"),
+    "sq.truncated": ("Chỉ hiện {limit} dòng đầu.", "Only the first {limit} rows are shown."),
+}
+
+# table columns
+COLUMNS: dict[str, tuple[str, str]] = {
+    "agency": ("Cơ quan", "Agency"), "role": ("Vai trò", "Role"), "doc": ("Văn bản", "Document"),
+    "section": ("Mục", "Section"), "task": ("Nhiệm vụ", "Task"), "kind": ("Loại", "Kind"),
+    "deadline": ("Thời hạn", "Deadline"), "partners": ("Cùng với", "With whom"),
+    "today": ("Hiện nay", "Today"), "indicator": ("Chỉ tiêu", "Indicator"), "comparator": ("So sánh", "Comparator"),
+    "target": ("Mục tiêu", "Target"), "unit": ("Đơn vị", "Unit"), "year": ("Năm", "Year"),
+    "scope": ("Phạm vi", "Scope"), "latest": ("Số liệu mới nhất", "Latest observation"),
+    "status": ("Tình trạng", "Status"), "text": ("Nguyên văn", "Text"), "cited": ("Văn bản được trích dẫn", "Cited"),
+    "relation": ("Quan hệ", "Relation"), "cited_by": ("Trích dẫn bởi", "Cited by"),
+    "passage": ("Đoạn trích", "Passage"), "node": ("Nút", "Node"), "type": ("Loại", "Type"),
+    "score": ("Độ tương đồng", "Similarity"), "terms": ("Từ chung", "Shared terms"),
+    "a": ("Văn bản A", "Document A"), "b": ("Văn bản B", "Document B"),
+    "tasks_a": ("Nhiệm vụ trong A", "Tasks in A"), "tasks_b": ("Nhiệm vụ trong B", "Tasks in B"),
+    "draft": ("Dự thảo", "Draft"), "final": ("Chính thức", "Final"), "heading": ("Tiêu đề", "Heading"),
+    "pairs": ("Cặp khớp", "Matched pairs"), "lead": ("Chủ trì", "Lead"), "cooperating": ("Phối hợp", "Cooperating"),
+    "responsible": ("Chịu trách nhiệm", "Responsible"), "total": ("Tổng", "Total"), "value": ("Giá trị", "Value"),
+    "series": ("Chuỗi", "Series"), "tasks": ("Số nhiệm vụ", "Tasks"), "count": ("Số lượng", "Count"),
+}
+
+WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "role": {"lead": ("chủ trì", "lead"), "cooperating": ("phối hợp", "cooperating"),
+             "responsible": ("chịu trách nhiệm", "responsible")},
+    "status": {"achieved": ("đạt", "achieved"), "on_track": ("đúng tiến độ", "on track"),
+               "off_track": ("chậm", "off track"), "no_data": ("chưa có số liệu", "no data"),
+               "added": ("chỉ có ở bản chính thức", "only in the final text"),
+               "removed": ("chỉ có ở dự thảo", "only in the draft"), "both": ("có ở cả hai", "in both")},
+    "comparator": {"equals": ("bằng", "equals"), "at_least": ("ít nhất", "at least"),
+                   "more_than": ("trên", "more than"), "less_than": ("dưới", "less than"),
+                   "at_most": ("tối đa", "at most"), "about": ("khoảng", "about"),
+                   "top_n": ("trong nhóm đầu", "within the top"), "": ("", "")},
+    "scope": {"world": ("thế giới", "world"), "ASEAN": ("ASEAN", "ASEAN"), "": ("", "")},
+    "task_kind": {"assigned": ("được giao", "assigned"), "recommended": ("kiến nghị", "recommended")},
+    "node": {"agency": ("Cơ quan", "Agency"), "task": ("Nhiệm vụ", "Task"),
+             "legal": ("Văn bản được trích dẫn", "Cited document"), "document": ("Văn bản trong bộ", "Corpus document"),
+             "target": ("Mục tiêu", "Target"), "observation": ("Số liệu thực tế", "Observation"),
+             "section": ("Mục", "Section"), "indicator": ("Chỉ tiêu", "Indicator"), "topic": ("Chủ đề", "Topic"),
+             "other": ("Khác", "Other")},
+    "relation": {"owner": ("giao cho", "assigned to"), "lead": ("chủ trì", "lead"),
+                 "cooperating": ("phối hợp", "cooperating"), "assigned in": ("giao tại", "assigned in"),
+                 "sub-task of": ("là việc con của", "sub-task of"), "indicator": ("chỉ tiêu", "indicator"),
+                 "measures": ("đo", "measures"), "in document": ("thuộc văn bản", "in document"),
+                 "cites": ("trích dẫn", "cites"), "based on": ("căn cứ", "based on"),
+                 "based_on": ("căn cứ", "based on"), "implements": ("triển khai", "implements"),
+                 "part of": ("thuộc", "part of"), "passed by": ("ban hành bởi", "passed by"),
+                 "draft of": ("là dự thảo của", "draft of"), "reports on": ("báo cáo về", "reports on"),
+                 "mentions": ("nêu tên", "mentions"), "tasks": ("giao nhiệm vụ", "assigns tasks")},
+}
+
+
+def tr(key: str, lang: Lang = "vi", **values: object) -> str:
+    """The string for a key in a language, with {placeholders} filled."""
+    vi, en = TEXT[key]
+    text = en if lang == "en" else vi
+    return text.format(**values) if values else text
+
+
+def column(key: str, lang: Lang = "vi") -> str:
+    vi, en = COLUMNS[key]
+    return en if lang == "en" else vi
+
+
+def word(group: str, code: str | None, lang: Lang = "vi") -> str:
+    """A code (role, status, comparator, node type, relation …) as a word; unknown codes pass through."""
+    if code is None:
+        return ""
+    pair = WORDS[group].get(code)
+    if pair is None:
+        return code
+    return pair[1] if lang == "en" else pair[0]
+
+
+def columns(keys: list[str], lang: Lang = "vi") -> dict[str, str]:
+    """A rename map for a table's columns."""
+    return {k: column(k, lang) for k in keys if k in COLUMNS}

@@ -1,0 +1,128 @@
+"""Header metadata from every header layout of the genre."""
+
+import pytest
+
+from extract.metadata import from_header
+
+TWO_COLUMNS = """ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+       TỈNH HÀ GIANG                       Độc lập - Tự do - Hạnh phúc
+
+      Số: 134 /KH-UBND                   Hà Giang, ngày 7 tháng 5 năm 2021
+
+                                KẾ HOẠCH
+  Thực hiện Nghị quyết số 50/NQ-CP ngày 17/4/2020
+ về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư
+
+      Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính phủ;
+"""
+
+PIPES = """| BỘ KẾ HOẠCH VÀ ĐẦU TƯ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --- |
+| --- | --- |
+| Số: 7260/BKHĐT-QLKTTW | *Hà Nội, ngày 10 tháng 9 năm 2024* |
+KẾ HOẠCH
+TRIỂN KHAI CHỈ THỊ SỐ 13/CT-TTG VỀ TÍN CHỈ CÁC-BON
+"""
+
+MARKDOWN = """# Quyết định phê duyệt Chương trình (tiêu đề của kho)
+749/QĐ-TTg — còn hiệu lực
+
+**THỦ TƯỚNG CHÍNH PHỦ**
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+
+Số: 749/QĐ-TTg
+
+Hà Nội, ngày 03 tháng 6 năm 2020
+
+**QUYẾT ĐỊNH**
+
+Phê duyệt "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"
+
+**THỦ TƯỚNG CHÍNH PHỦ**
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+"""
+
+JOINED = """THỦ TƯỚNG CHÍNH PHỦ   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2289/QĐ-TTg     Hà Nội, ngày 31 tháng 12 năm 2020
+QUYẾT ĐỊNH
+BAN HÀNH CHIẾN LƯỢC QUỐC GIA VỀ CÁCH MẠNG
+CÔNG NGHIỆP LẦN THỨ TƯ ĐẾN NĂM 2030
+"""
+
+DRAFT = """BỘ THÔNG TIN VÀ TRUYỀN THÔNG
+DỰ THẢO
+Số:     /QĐ-TTg
+Hà Nội, ngày   tháng   năm 2020
+QUYẾT ĐỊNH
+Phê duyệt Đề án Chuyển đổi số quốc gia
+"""
+
+ONE_SPACE = """# CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 03/NQ-CP
+Hà Nội, ngày 09 tháng 01 năm 2025
+
+# NGHỊ QUYẾT
+## Ban hành Chương trình hành động của Chính phủ
+
+# CHÍNH PHỦ
+"""
+
+WIDE = """ỦY BAN NHÂN DÂN                                  TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số:           /KH-UBND |  | Lào Cai, ngày       tháng      năm 2026
+
+KẾ HOẠCH
+Triển khai thực hiện Chỉ thị số 11-CT/TU
+"""
+
+SIGNER = """| BỘ NÔNG NGHIỆP VÀ  MÔI TRƯỜNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 2200/QĐ-BNNMT | *Hà Nội, ngày 10 tháng 6 năm 2026* |
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP CỦA CHÍNH PHỦ
+BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+"""
+
+DEPARTMENT = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số:         /BC-SNNMT
+Lào Cai, ngày        tháng      năm 2026
+BÁO CÁO
+Tình hình thực hiện kế hoạch năm 2025
+"""
+
+REPORT = """BÁO CÁO TÓM TẮT
+Tình hình thực hiện Quyết định số 2289/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ
+Bộ Kế hoạch và Đầu tư báo cáo như sau:
+"""
+
+
+@pytest.mark.parametrize("text, kind, status, number, issuer, date, title", [
+    (TWO_COLUMNS, "plan", "final", "134/KH-UBND", "Ủy ban nhân dân tỉnh Hà Giang", "2021-05-07",
+     "Kế hoạch thực hiện Nghị quyết số 50/NQ-CP ngày 17/4/2020 về chủ động tham gia cuộc Cách mạng công nghiệp "
+     "lần thứ tư"),
+    (PIPES, "plan", "final", "7260/BKHĐT-QLKTTW", "Bộ Kế hoạch và Đầu tư", "2024-09-10",
+     "Kế hoạch triển khai Chỉ thị số 13/CT-TTG về tín chỉ các-bon"),
+    (MARKDOWN, "decision", "final", "749/QĐ-TTg", "Thủ tướng Chính phủ", "2020-06-03",
+     'Quyết định phê duyệt "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"'),
+    (JOINED, "decision", "final", "2289/QĐ-TTg", "Thủ tướng Chính phủ", "2020-12-31",
+     "Quyết định ban hành chiến lược quốc gia về cách mạng công nghiệp lần thứ tư đến năm 2030"),
+    (DRAFT, "decision", "draft", None, "Bộ Thông tin và Truyền thông", None,
+     "Quyết định phê duyệt Đề án Chuyển đổi số quốc gia"),
+    (ONE_SPACE, "resolution", "final", "03/NQ-CP", "Chính phủ", "2025-01-09",
+     "Nghị quyết ban hành Chương trình hành động của Chính phủ"),
+    (WIDE, "plan", "final", None, "Ủy ban nhân dân tỉnh Lào Cai", None,
+     "Kế hoạch triển khai thực hiện Chỉ thị số 11-CT/TU"),
+    (SIGNER, "decision", "final", "2200/QĐ-BNNMT", "Bộ Nông nghiệp và Môi trường", "2026-06-10",
+     "Quyết định ban hành kế hoạch thực hiện Nghị định số 180/2026/NĐ-CP của Chính phủ"),
+    (DEPARTMENT, "report", "final", None, "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", None,
+     "Báo cáo tình hình thực hiện kế hoạch năm 2025"),
+    (REPORT, "report", "final", None, None, None, "Báo cáo tóm tắt"),  # 31/12/2020 is the cited decision's
+])
+def test_header_layouts(text, kind, status, number, issuer, date, title) -> None:
+    got = from_header(text)
+    assert (got["kind"], got["status"], got["number"], got["issuer"], got["date"], got["title"]) == (
+        kind, status, number, issuer, date, title)

@@ -1,0 +1,255 @@
+"""Tasks wherever the genre puts them: attachments after "Nơi nhận", field blocks, pipe tables."""
+
+import pytest
+
+from extract.segment import CLOSING, segment
+from extract.task_table import cells, header_columns
+from tests.conftest import facts_of
+
+DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/QĐ-TTg
+Hà Nội, ngày 5 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Luật Dữ liệu
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Luật Dữ liệu.
+Điều 2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Bộ Tài chính;
+- Bộ Nội vụ;
+- Lưu: VT.
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+KẾ HOẠCH
+Thực hiện Luật Dữ liệu
+(Kèm theo Quyết định số 12/QĐ-TTg ngày 5 tháng 3 năm 2025 của Thủ tướng Chính phủ)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bộ Công an bảo đảm sự thống nhất trong triển khai.
+II. NỘI DUNG
+1. Xây dựng Nghị định quy định chi tiết Luật Dữ liệu
+a) Cơ quan chủ trì: Bộ Công an.
+b) Cơ quan phối hợp: Bộ Tư pháp, Văn phòng Chính phủ và các cơ quan liên quan.
+c) Thời gian thực hiện: Quý II/2025.
+d) Sản phẩm: Nghị định của Chính phủ.
+2. Rà soát văn bản quy phạm pháp luật
+a) Cơ quan thực hiện:
+- Các bộ, cơ quan ngang bộ:
++ Rà soát văn bản thuộc phạm vi quản lý.
+- Bộ Tư pháp:
++ Chủ trì tổng hợp kết quả rà soát.
+b) Thời gian thực hiện: Thường xuyên.
+3. Tổ chức tập huấn về Luật
+- Cơ quan chủ trì: Bộ Thông tin và Truyền thông.
+- Thời hạn: Năm 2025 và các năm tiếp theo.
+III. KINH PHÍ
+1. Kinh phí được bố trí từ ngân sách nhà nước.
+2. Bộ Tài chính chủ trì bố trí kinh phí hằng năm.
+IV. TỔ CHỨC THỰC HIỆN
+1. Bộ trưởng Bộ Công an có trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Trong quá trình thực hiện, đề nghị các bộ, ngành, địa phương phản ánh vướng mắc về Bộ Công an.
+"""
+
+
+@pytest.fixture(scope="module")
+def decision():
+    return facts_of(DECISION, kind="decision")
+
+
+def test_the_attachment_after_the_closing_block_is_read() -> None:
+    from extract.normalize import normalize
+    sections, items = segment(normalize(DECISION).text)
+    ids = [s.id for s in sections]
+    assert ids[:3] == ["D1", "D2", "NN"] and "II.1.a" in ids and "IV.2" in ids  # top level again
+    closing = [i.text for i in items if i.section == "NN"]
+    assert closing[0] == "Nơi nhận:" and closing[-1] == "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG"
+    assert next(s for s in sections if s.id == "NN").style == CLOSING
+
+
+def by_start(facts, quote):
+    return next(t for t in facts.tasks if t.text.startswith(quote))
+
+
+@pytest.mark.parametrize("quote, owner, role, lead, coop, deadline, product", [
+    ("Xây dựng Nghị định quy định chi tiết", "Bộ Công an", "lead", ("Bộ Công an",),
+     ("Bộ Tư pháp", "Văn phòng Chính phủ"), "Quý II/2025", "Nghị định của Chính phủ"),
+    ("Rà soát văn bản thuộc phạm vi", "các bộ, cơ quan ngang bộ", "responsible", (), (), "Thường xuyên", None),
+    ("Chủ trì tổng hợp kết quả rà soát", "Bộ Tư pháp", "lead", ("Bộ Tư pháp",), (), "Thường xuyên", None),
+    ("Tổ chức tập huấn về Luật", "Bộ Thông tin và Truyền thông", "lead", ("Bộ Thông tin và Truyền thông",), (),
+     "Năm 2025 và các năm tiếp theo", None),
+    ("Bộ Tài chính chủ trì bố trí kinh phí", "Bộ Tài chính", "lead", ("Bộ Tài chính",), (), "hằng năm", None),
+    ("Bộ trưởng Bộ Công an có trách nhiệm", "Bộ Công an", "responsible", (), (), None, None),
+    ("Trong quá trình thực hiện, đề nghị", "các bộ, ngành, địa phương", "responsible", (), (), None, None),
+])
+def test_tasks_of_a_decision_with_its_plan(decision, quote, owner, role, lead, coop, deadline, product) -> None:
+    t = by_start(decision, quote)
+    assert (t.owner, t.owner_role, t.lead, t.cooperating, t.deadline, t.product) == (
+        owner, role, lead, coop, deadline, product)
+
+
+def test_recipients_purposes_and_the_execution_clause_are_not_tasks(decision) -> None:
+    texts = " ".join(t.text for t in decision.tasks)
+    assert "Lưu" not in texts and "bảo đảm sự thống nhất" not in texts
+    assert "chịu trách nhiệm thi hành" not in texts and "Kinh phí được bố trí" not in texts
+    assert len(decision.tasks) == 7
+
+
+TABLE = """KẾ HOẠCH
+Triển khai Chỉ thị
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị thực hiện theo Phụ lục.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- | --- |
+| I | Hoàn thiện thể chế | | | | |
+| 1. | Xây dựng Thông tư | Bộ Tài chính | Bộ Tư pháp, các đơn vị liên quan thuộc Bộ Y tế | Thông tư | Quý IV/2025 |
+| 2. | Tổ chức tuyên truyền | Cục Thông tin cơ sở; Cục Báo chí | Bộ Nội vụ | Tin bài | 2025 - 2026 |
+| II | Phát triển hạ tầng | | | | |
+| 3. | Nâng cấp hệ thống dữ liệu | Bộ Công an | | | Năm 2026 |
+"""
+
+
+@pytest.mark.parametrize("k, text, owner, lead, coop, deadline, product", [
+    (0, "Xây dựng Thông tư", "Bộ Tài chính", ("Bộ Tài chính",), ("Bộ Tư pháp",), "Quý IV/2025", "Thông tư"),
+    (1, "Tổ chức tuyên truyền", "Cục Thông tin cơ sở", ("Cục Thông tin cơ sở", "Cục Báo chí"),
+     ("Bộ Nội vụ",), "2025 - 2026", "Tin bài"),
+    (2, "Nâng cấp hệ thống dữ liệu", "Bộ Công an", ("Bộ Công an",), (), "Năm 2026", None),
+])
+def test_pipe_table_rows_by_their_header_words(k, text, owner, lead, coop, deadline, product) -> None:
+    tasks = facts_of(TABLE, kind="plan").tasks
+    assert len(tasks) == 3  # group rows "I | Hoàn thiện thể chế" head rows, they are not tasks
+    t = tasks[k]
+    assert (t.text, t.owner, t.lead, t.cooperating, t.deadline, t.product) == (text, owner, lead, coop, deadline,
+                                                                              product)
+    assert TABLE[t.evidence.start:t.evidence.end] == text
+
+
+@pytest.mark.parametrize("row, kinds", [
+    ("| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện/ hoàn thành |",
+     {"index": 0, "task": 1, "lead": 2, "cooperating": 3, "deadline": 4}),
+    ("| Nội dung công việc | Thời hạn | Đơn vị thực hiện |", {"task": 0, "deadline": 1, "lead": 2}),
+    ("| STT | Chỉ tiêu | Đơn vị tính | Năm 2025 |", None),
+])
+def test_header_columns(row, kinds) -> None:
+    assert header_columns(cells(row, 0)) == kinds
+
+
+def test_a_wrapped_pipe_row_is_one_row() -> None:
+    text = TABLE.replace("| Thông tư | Quý IV/2025 |", "| Thông\ntư | Quý IV/2025 |")
+    tasks = facts_of(text, kind="plan").tasks
+    assert (tasks[0].product, tasks[0].deadline) == ("Thông tư", "Quý IV/2025")
+
+
+HEADED = """II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+1. Xây dựng và ban hành Kế hoạch giảm phát thải khí nhà kính.
+2. Phối hợp với Bộ Tài chính hoàn thiện Đề án thị trường các-bon.
+"""
+
+
+def test_a_heading_names_its_owner_after_cua() -> None:
+    tasks = facts_of(HEADED, kind="plan").tasks
+    assert [t.owner for t in tasks] == ["Bộ Tài nguyên và Môi trường"] * 2
+    assert tasks[1].cooperating == ("Bộ Tài chính",)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Các Bộ: Y tế, Giáo dục và Đào tạo, Nội vụ:", ["Bộ Y tế", "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ"]),
+    ("giao các Bộ: Tư pháp, Ngoại giao chủ trì rà soát", ["Bộ Tư pháp", "Bộ Ngoại giao"]),
+    ("Các Bộ: Công Thương và Xây dựng", ["Bộ Công Thương", "Bộ Xây dựng"]),
+    ("Các bộ, ngành liên quan", []),
+])
+def test_a_shared_list_gives_full_names(text, names) -> None:
+    from extract.task_owners import shared_list
+    assert shared_list(text) == names
+
+
+GENRE = """II. NHIỆM VỤ CỤ THỂ
+Nhằm đạt được mục tiêu đề ra, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, \
+Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương thực hiện các nhiệm vụ sau đây:
+1. Về thể chế
+a) Rà soát các quy định về đầu tư công nghệ.
+III. TRÁCH NHIỆM THỰC HIỆN
+1. Các Bộ: Y tế, Giáo dục và Đào tạo, Nội vụ:
+- Xây dựng kế hoạch đào tạo nhân lực.
+2. Bộ Tài chính, Bộ Kế hoạch và Đầu tư:
+- Bố trí vốn thực hiện Chương trình.
+3. Nhiệm vụ chung
+- Bộ Công Thương:
++ Xây dựng Chiến lược phát triển công nghiệp.
+- Các Bộ: Tư pháp, Ngoại giao:
++ Rà soát điều ước quốc tế.
+4. Trên cơ sở Chương trình này, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch.
+5. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, \
+Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tập trung chỉ đạo thực hiện.
+6. Sở Y tế
+Chủ trì đánh giá năng lực y tế cơ sở. Cụ thể:
+(i) Rà soát trạm y tế; (ii) Đề xuất đầu tư.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Rà soát các quy định về đầu tư", ("các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ",
+                                        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")),
+    ("Xây dựng kế hoạch đào tạo", ("Bộ Y tế", "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ")),
+    ("Bố trí vốn", ("Bộ Tài chính", "Bộ Kế hoạch và Đầu tư")),
+    ("Xây dựng Chiến lược phát triển", ("Bộ Công Thương",)),
+    ("Rà soát điều ước", ("Bộ Tư pháp", "Bộ Ngoại giao")),
+    ("Trên cơ sở Chương trình này", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",)),
+    ("Bộ trưởng, Thủ trưởng", ("các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ",
+                               "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")),
+    ("Chủ trì đánh giá năng lực y tế cơ sở. Cụ thể:\n(i) Rà soát", ("Sở Y tế",)),
+])
+def test_owners_in_the_genres_phrasings(quote, owners) -> None:
+    t = by_start(facts_of(GENRE, kind="programme"), quote)
+    assert t.owners == owners
+
+
+CELL_LINES = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Tuyên truyền, phổ biến Nghị định
+a)
+Tổ chức hội nghị phổ biến Nghị định.
+Cục Lâm nghiệp và Kiểm lâm
+Vụ Pháp chế; các cơ quan, đơn vị có liên quan
+Quý III/2026
+3
+Huy động nguồn lực cho rừng.
+Viện Khoa học lâm nghiệp Việt Nam, Bộ
+Tài chính
+Bộ Ngoại giao
+Thường xuyên
+"""
+
+
+def test_a_table_whose_cells_came_out_one_per_line() -> None:
+    tasks = facts_of(CELL_LINES, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Tổ chức hội nghị phổ biến Nghị định.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Pháp chế",), "Quý III/2026"),
+        ("Huy động nguồn lực cho rừng.", ("Viện Khoa học lâm nghiệp Việt Nam", "Bộ Tài chính"), ("Bộ Ngoại giao",),
+         "Thường xuyên")]  # "1 / Tuyên truyền …" has no agency: a group row
+
+
+def test_a_heading_naming_a_class_of_bodies_owns_its_items() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n10. Các chủ đầu tư dự án hạ tầng khu công nghiệp\n"
+            "- Rà soát và lập hồ sơ mở rộng khu công nghiệp.\n11. Các nhiệm vụ khác\n- Tổng kết việc thực hiện.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.owner, t.text) for t in tasks] == [
+        ("các chủ đầu tư dự án hạ tầng khu công nghiệp", "Rà soát và lập hồ sơ mở rộng khu công nghiệp.")]
+
+
+def test_an_owner_field_after_the_bullets_owns_them() -> None:
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\n3.1. Tăng cường tuyên truyền\n- Quán triệt quan điểm bảo vệ môi trường.\n"
+            "- Đổi mới công tác tuyên truyền.\n"
+            "Trách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng; Bộ Tài nguyên và Môi trường.\n")
+    tasks = facts_of(text, kind="programme").tasks
+    assert [(t.text, t.owners, t.owner_role) for t in tasks] == [
+        ("Quán triệt quan điểm bảo vệ môi trường.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"),
+         "responsible"),
+        ("Đổi mới công tác tuyên truyền.", ("Các cấp ủy, tổ chức đảng", "Bộ Tài nguyên và Môi trường"), "responsible")]
+
+
+def test_a_partner_named_through_its_specialised_body() -> None:
+    text = "II. NHIỆM VỤ\n1. Bộ Tài chính\n- Phối hợp với cơ quan chuyên môn thuộc Bộ Công Thương rà soát thuế.\n"
+    assert facts_of(text).tasks[0].cooperating == ("Bộ Công Thương",)
