@@ -148,7 +148,7 @@ def _from_quote(quote: str, number: str) -> tuple[str | None, str | None, str | 
 
 def _cited(rows: list[Row], passages: dict[str, list[str]]) -> DocName:
     first = rows[0]
-    kind, number, year = first["kind"] or "Văn bản", first["number"] or "", first["year"]
+    kind, number, year = first["kind"] or "Văn bản", first.get("numeral", first["number"]) or "", first["year"]
     symbol = date = issuer = None
     for r in rows:
         for quote in [r["evidence"]["quote"], *passages.get(first["id"], [])]:
