@@ -42,6 +42,7 @@ _YEAR_WORD_RE = re.compile(
 _AIM_YEAR_RE = re.compile(
     rf"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
     rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b", re.I)
+_START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
     r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
@@ -118,12 +119,20 @@ def clause_year(text: str, at: int | None = None) -> int | None:
     """
     found = [(m.start(), int(m.group(1) or m.group(2))) for m in _YEAR_WORD_RE.finditer(text)
              if not _NOT_TARGET_YEAR_RE.search(text[: m.start()])]
+    if at is not None and not any(pos >= at for pos, _ in found) and (start := _start_year(text, at)):
+        return start
     if not found:
         return None
     if at is None:
         return found[0][1]
     after = [y for pos, y in found if pos >= at]
     return after[0] if after else found[-1][1]
+
+
+def _start_year(text: str, at: int) -> int | None:
+    """"… từ 3.000 tấn trở lên từ năm 2022": a rule that applies from a year is a target of that year."""
+    m = _START_YEAR_RE.search(text, at)
+    return int(m.group(1)) if m else None
 
 
 def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[Clause]:
@@ -162,7 +171,8 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
         for m in _HARD_RE.finditer(text[s0:e0]):
             if opening := _YEAR_LEAD_RE.match(m.group(0)):
                 y = int(opening.group(1))
-            out += _parts(m.group(0), start + s0 + m.start(), y, context)
+            for at, cell in _cells(m.group(0)):
+                out += _parts(cell, start + s0 + m.start() + at, y, context)
     trimmed = []
     for c in out:
         lead = len(c.text) - len(c.text.lstrip(" .;,"))
@@ -170,6 +180,18 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
         if body:
             trimmed.append(Clause(body, c.start + lead, c.start + lead + len(body), c.year, c.context))
     return trimmed
+
+
+def _cells(piece: str) -> list[tuple[int, str]]:
+    """A table row flattened into a line ("… sinh thái 01 khu Tỷ trọng … 26,1% Giảm …"): a value followed by
+    a capitalised word closes its cell."""
+    cuts = [0]
+    for q in quantities(piece, counts=True):
+        nxt = re.match(r"\s+(\w+)", piece[q.end:])
+        if nxt and nxt.group(1).istitle() and len(nxt.group(1)) > 1:  # "Tỷ", "Giảm"; not "GDP", "ASEAN"
+            cuts.append(q.end + nxt.start(1))
+    cuts.append(len(piece))
+    return [(a, piece[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if piece[a:b].strip()]
 
 
 def _block_of(chain: list[Section]) -> str | None:
@@ -285,7 +307,7 @@ def _aim_years(body: str) -> set[int]:
     for m in _AIM_YEAR_RE.finditer(body):
         first, last = (int(m.group(1)),) * 2 if m.group(1) else (int(m.group(2)), int(m.group(3)))
         out.update(range(first, last + 1))
-    return out
+    return out | {int(m.group(1)) for m in _START_YEAR_RE.finditer(body)}
 
 
 def _outside_mode(chain: list[Section], unit: Section | Item) -> str:

@@ -199,6 +199,10 @@ CONVENTIONS = [
     ("II. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\na) Kết quả\n- 70% hợp tác xã ứng dụng thương mại điện tử.\n"
      "b) Sản phẩm đầu ra\n- 100% xã có điểm phục vụ bưu chính.",
      [(70.0, "%", "equals", 2030), (100.0, "%", "equals", 2030)]),
+    # a target table whose rows the text layer ran together: each value closes its row
+    ("PHỤ LỤC 1\nCÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030\nTỷ lệ xã có trạm quan trắc 40% Số khu công nghiệp "
+     "sinh thái 02 khu Tỷ trọng điện mặt trời đạt tối thiểu 12,5% GRDP",
+     [(40.0, "%", "equals", 2030), (2.0, "khu", "equals", 2030), (12.5, "%", "at_least", 2030)]),
     # a vision heading gives its year to what it says
     ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng đạt 42%.\n2. Tầm nhìn đến năm 2045\n"
      "Tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
@@ -245,6 +249,10 @@ OUTSIDE = [
     ("BÁO CÁO\nIII. KẾ HOẠCH NĂM 2027\nDự toán chi giai đoạn 2027 - 2029 là 3.150,5 tỷ đồng "
      "(năm 2027 là 1.000 tỷ đồng, năm 2028 là 1.050,5 tỷ đồng và năm 2029 là 1.100 tỷ đồng).",
      [(3150.5, "tỷ đồng", 2029), (1000.0, "tỷ đồng", 2027), (1050.5, "tỷ đồng", 2028), (1100.0, "tỷ đồng", 2029)]),
+    # a rule that applies from a year ("… trở lên từ năm 2027") is a target of that year; a base year is not
+    ("KẾ HOẠCH\nIII. NHIỆM VỤ\n- Kiểm kê khí nhà kính tại các cơ sở phát thải từ 1.000 tấn CO2tđ trở lên từ năm 2027; "
+     "300 tấn CO2tđ trở lên từ năm 2035.\n- Sản lượng tăng từ năm 2020 đến nay.",
+     [(1000.0, "tấn", 2027), (300.0, "tấn", 2035)]),
     # a target restated in the tasks is one target; a review section states no targets
     ("QUYẾT ĐỊNH\nI. ĐÁNH GIÁ THỰC TRẠNG\nĐến năm 2020, có 45% xã đạt chuẩn nông thôn mới.\nII. MỤC TIÊU\n"
      "- Đến năm 2030, phát thải ròng bằng “0”.\nIII. NHIỆM VỤ\n- Xây dựng lộ trình đạt mức phát thải ròng bằng “0” "
