@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
+from extract.bodies import AGENCY_SPANS
 from extract.legal_ids import _DOCNUM_RE, KINDS, identity, parse_number
-from extract.nlp import AGENCY_SPANS
 
 _DOCNUM_TEXT_RE = re.compile(r"(?<![\w/-])" + _DOCNUM_RE.pattern[1:-1] + r"(?![\w/-])")
 _YEAR_RE = re.compile(r"^(19[4-9]\d|20\d\d)$")
@@ -26,6 +27,8 @@ _STOP = {",", ";", ".", ":", "(", ")", "ngày", "năm", "số", "của", "để"
          "đang", "với", "trong", "tại", "theo", "“", "”", '"', "\n", "thì", "là", "cho", "về",
          "cũng", "sẽ", "cần", "phải", "có", "này", "đó", "đến", "từ"}
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
+_TREATIES = {"hiệp định": "Hiệp định", "công ước": "Công ước", "thỏa thuận": "Thỏa thuận",
+             "nghị định thư": "Nghị định thư"}
 
 
 @dataclass(frozen=True)
@@ -54,19 +57,24 @@ class RefHit:
         return identity(self.kind, self.number, self.issuer, self.year, self.years, self.name)
 
 
+KIND_WORDS = (*KINDS, *_TREATIES, "đề án")  # what a citation starts with ("Nghị quyết", "Luật", "Công ước")
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
-def _matcher(doc: Doc) -> PhraseMatcher:
-    """Kind words ("Nghị quyết", "Luật", "Đề án") on lower case, built once per vocab.
+def kind_matcher(vocab: Vocab, words: tuple[str, ...] = KIND_WORDS) -> PhraseMatcher:
+    """Kind words on lower case.
 
     A PhraseMatcher runs in C; the tokens after a kind word are checked in Python, which is
     far cheaper than a Matcher REGEX predicate evaluated on every token.
     """
+    m = PhraseMatcher(vocab, attr="LOWER")
+    m.add("KIND", [Doc(vocab, words=w.split()) for w in words])
+    return m
+
+
+def _matcher(doc: Doc) -> PhraseMatcher:
     if id(doc.vocab) not in _MATCHERS:
-        m = PhraseMatcher(doc.vocab, attr="LOWER")
-        m.add("KIND", [_make(doc, w) for w in (*KINDS, *_TREATIES, "đề án")])
-        _MATCHERS[id(doc.vocab)] = m
+        _MATCHERS[id(doc.vocab)] = kind_matcher(doc.vocab)
     return _MATCHERS[id(doc.vocab)]
 
 
@@ -131,8 +139,6 @@ _NAME_STOPS = _LAW_STOPS - {"của", "về", "có"}  # "Công ước khung của
 _VERBS = [v.split() for v in ("trình", "kể từ", "ban hành", "bảo đảm", "kịp thời", "bao gồm", "quy định",
                               "hướng dẫn", "thông qua", "thi hành", "triển khai", "thực hiện", "tổ chức",
                               "xây dựng", "hoàn thiện", "nghiên cứu", "được", "đã", "sẽ", "nhằm", "thuộc", "vào")]
-_TREATIES = {"hiệp định": "Hiệp định", "công ước": "Công ước", "thỏa thuận": "Thỏa thuận",
-             "nghị định thư": "Nghị định thư"}
 _NOT_A_LAW_NAME = {"này", "và", "hoặc", "định", "trên", "đó", "cũng", "là", "được", "khác", "chuyên", "mới",
                    "thì", "hiện", "trong", "nêu", "có", "đã", "sẽ", "số"}
 
@@ -250,14 +256,14 @@ def _tail(doc: Doc, end: int) -> tuple[str | None, str | None]:
     return issuer_name, title
 
 
-def find_refs(doc: Doc) -> list[RefHit]:
+def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
     """All citations in a doc, in order, identities resolved within the doc."""
     hits: list[RefHit] = []
     if AGENCY_SPANS in doc.spans:
         # Long agency names end a law name in table rows; "Luật Tổ chức Chính phủ" keeps "Chính phủ".
         doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS] if len(s) >= 3}
     found: list[tuple[int, str, int, int]] = []  # (start, label, kind-word end, last token)
-    for _, start, end in _matcher(doc)(doc):
+    for _, start, end in (matcher or _matcher(doc))(doc):
         what = _classify(doc, start, end)
         if what:
             found.append((start, what[0], end, what[1]))

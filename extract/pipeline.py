@@ -14,7 +14,7 @@ from extract.agencies import GROUP_KIND, group_agency, registry
 from extract.bodies import Context, context_of, header_context, resolve
 from extract.errors import InputError
 from extract.legal_ids import own_identity
-from extract.legal_refs import find_refs, implementer, relation, stronger
+from extract.legal_refs import implementer, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, normalize
@@ -22,6 +22,7 @@ from extract.paths import BUNDLED
 from extract.progress import extract_observations
 from extract.readers import READERS, read
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
+from extract.ref_ruler import ref_hits
 from extract.segment import FRONT, segment
 from extract.targets import extract_targets
 from extract.tasks import TaskExtractor
@@ -133,7 +134,7 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
 
 
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:
-    hits = find_refs(doc)
+    hits = ref_hits(doc)
     own = own_identity(meta.number, meta.date)
     out: dict[tuple[str, str | None], LegalRef] = {}
     for k, hit in enumerate(hits):

@@ -20,9 +20,22 @@ COMPARATORS: tuple[tuple[str, str], ...] = (
 )
 CMP = "|".join(p for _, p in COMPARATORS)
 _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|vạn)"
-_TOP_RE = re.compile(rf"(?:nhóm\s+)?({NUM})\s+(?:nước|quốc gia|nền kinh tế)\s+(?:dẫn đầu|đứng đầu|hàng đầu)"
+_RANKED = r"nước|quốc gia|nền kinh tế|tỉnh, thành phố|tỉnh|địa phương"
+_TOP_RE = re.compile(rf"(?:nhóm\s+)?({NUM})\s+(?:{_RANKED})\s+(?:dẫn đầu|đứng đầu|hàng đầu)"
                      rf"|[Tt]op\s*({NUM})")
-_ZERO_RE = re.compile(r"(?:bằng|về|xuống|còn)\s+(?:mức\s+)?(0|không)(?![\d,.%])(?!\s*(?:có|được|phải))")
+_ZERO_RE = re.compile(r"(?:bằng|về|xuống|còn)\s+(?:mức\s+)?[“\"']?(0|không)[”\"']?(?![\d,.%])(?!\s*(?:có|được|phải))")
+# A count of anything a target names ("01 nền tảng", "tối thiểu 10 thương hiệu", "560 EFLOPS"): a number
+# followed by a lower-case word or an acronym, unless the number is a year, a date or a position.
+_NOT_COUNTED = (r"năm|tháng|ngày|giờ|phút|giây|và|hoặc|với|của|đến|tới|trong|theo|từ|là|có|các|những|được|về|đã|"
+                r"tại|thì|khi|để|so|trở|lần|tuổi|mẫu|đợt|điểm|nước|quốc|dưới|trên|vào|ra|giai đoạn|thế hệ|cấp|loại")
+_WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
+_COUNT_RE = re.compile(
+    rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM}))?\s+"
+    rf"(?P<unit>(?:{_SCALE}\s+)?{_WORD}(?:\s+{_WORD})?)(?![\w/])")
+_NOT_COUNT_BEFORE_RE = re.compile(
+    r"(?:năm|tháng|ngày|quý|điều|khoản|điểm|mục|phụ lục|số|thứ|khóa|lần|kỳ|giai đoạn|chương|phần|tuần|"
+    r"nghị quyết|quyết định|luật|chỉ thị|kết luận|top|nhóm|đề án)\s*$", re.I)
+_NOT_COUNT_WORD_RE = re.compile(rf"^(?:{_NOT_COUNTED})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,7 @@ class Quantity:
     comparator: str
     start: int
     end: int
+    value_max: float | None = None  # the upper bound of a range ("16 - 18 %/năm" -> 16 .. 18)
 
 
 @lru_cache(maxsize=1)
@@ -51,15 +65,19 @@ def _value_re() -> re.Pattern[str]:
     pers = "|".join(re.escape(p) for p in sorted(per, key=len, reverse=True))
     # "%" needs no word boundary; a word unit must end at a word boundary ("ha" is not "hai").
     return re.compile(
-        rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?<![\w/.,-])(?P<num>{NUM})\s*"
+        rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?:(?<=\w\s)(?P<neg>[-−])|(?<![\w/.,-]))(?P<num>{NUM})"
+        rf"(?:\s*[-–]\s*(?P<max>{NUM}))?\s*"
         rf"(?P<unit>(?:{_SCALE}\s+)?(?:{units})(?:\s*/\s*(?:{pers}))*)(?!\w)(?:\s+(?P<after>trở lên))?",
         re.I)
 
 
 def parse_number(text: str) -> float:
-    """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands."""
+    """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands, "3.094,17" -> 3094.17."""
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
         return float(re.sub(r"[.,]", "", text))
+    if "." in text and "," in text:  # "3.094,17": the last separator is the decimal one
+        dec = max(text.rfind("."), text.rfind(","))
+        return float(re.sub(r"[.,]", "", text[:dec]) + "." + text[dec + 1:])
     return float(text.replace(",", "."))
 
 
@@ -78,20 +96,67 @@ def unit_class(unit: str) -> str:
     return next((c for u, c in classes.items() if u.lower() == base.lower()), "count")
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Every value in a text: top-N ranks, numbers with units, and zero targets ("bằng 0")."""
+def quantities(text: str, counts: bool = False) -> list[Quantity]:
+    """Every value in a text: top-N ranks, numbers with units, and zero targets ("bằng 0").
+
+    A range ("1 - 1,5 % GDP") is its lower bound, at least; with `counts`, a number before any noun
+    is a count of that noun ("05 thương hiệu").
+    """
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _TOP_RE.finditer(text):
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _value_re().finditer(text):
-        if any(s <= m.start("num") < e for s, e in taken):
+        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")):
             continue
         unit = " ".join(m.group("unit").split())
         unit = "%" if unit.startswith("%") and "/" not in unit else re.sub(r"\s*/\s*", "/", unit)
-        cmp = "at_least" if m.group("after") else comparator(m.group("cmp"))
-        out.append(Quantity(parse_number(m.group("num")), unit, unit_class(unit), cmp, m.start(), m.end()))
+        out.append(_quantity(m, unit, unit_class(unit)))
+        taken.append((m.start("num"), m.end()))
     for m in _ZERO_RE.finditer(text):
         out.append(Quantity(0.0, "", "count", "equals", m.start(), m.end()))
+    if counts:
+        for m in _COUNT_RE.finditer(text):
+            if _is_count(text, m) and not any(s <= m.start("num") < e or m.start("num") <= s < m.end()
+                                              for s, e in taken):
+                out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
+                taken.append((m.start("num"), m.end()))
     return sorted(out, key=lambda q: q.start)
+
+
+def _quantity(m: re.Match[str], unit: str, cls: str) -> Quantity:
+    value = parse_number(m.group("num")) * (-1 if m.groupdict().get("neg") else 1)
+    top = parse_number(m.group("max")) if m.group("max") else None
+    after = m.groupdict().get("after")
+    cmp = "at_least" if after or (top is not None and not m.group("cmp")) else comparator(m.group("cmp"))
+    return Quantity(value, unit, cls, cmp, m.start(), m.end(), top)
+
+
+def _capitalised(unit: str) -> bool:
+    """"Đồng chí" after "2026 - 2030" is a person's title, not "đồng": a unit word is written as registered."""
+    classes, _ = _units()
+    word = re.sub(rf"^{_SCALE}\s+", "", unit.strip(), flags=re.I)
+    return word[:1].isupper() and not any(u.startswith(word[:1]) for u in classes)
+
+
+def _is_count(text: str, m: re.Match[str]) -> bool:
+    """A number before a noun counts that noun, unless it is a year, a date part, a position or a bound.
+
+    A bound ("dưới 07 tỷ tham số", "từ 70 tỷ …") says what is counted, it is not a count.
+    """
+    num = m.group("num")
+    if m.group("cmp") and comparator(m.group("cmp")) in ("less_than", "more_than") or \
+            re.search(r"\btừ\s*$", text[: m.start()]):
+        return False
+    before = text[: m.start()].split()
+    if not m.group("cmp") and before and before[-1][:1].isupper():
+        return False  # a name's number ("CMCN 4.0", "Quốc lộ 4"), not a count
+    word = re.sub(rf"^{_SCALE}\s+", "", m.group("unit"), flags=re.I)
+    if _NOT_COUNT_WORD_RE.match(word):
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d", num) or (m.group("max") and re.fullmatch(r"(?:19|20)\d\d", m.group("max"))):
+        return False
+    if _NOT_COUNT_BEFORE_RE.search(text[: m.start("num")]) or _NOT_COUNT_WORD_RE.match(m.group("unit")):
+        return False
+    return not re.match(r"\s*[/)]", text[m.end():])

@@ -46,6 +46,8 @@ def cited(text: str) -> list[tuple[str, str | None, int | None]]:
     ("Kết luận số 36-KL/TW ngày 23/6/2022 và Hướng dẫn 11-HD/BTGTW",
      [("Kết luận", "36-KL/TW", 2022), ("Hướng dẫn", "11-HD/BTGTW", None)]),
     ("Quy định số 08-QĐi/TW ngày 25/10/2018", [("Quy định", "08-QĐi/TW", 2018)]),
+    ("Chương trình hành động số 31-CTr/TW ngày 28/7/2026 của Bộ Chính trị",
+     [("Chương trình hành động", "31-CTr/TW", 2026)]),
     # lower-case names; a defined short name followed by a verb is not a law
     ("theo quy định của Luật đầu tư công, Luật Bảo vệ môi trường.",
      [("Luật", "Luật đầu tư công", None), ("Luật", "Luật Bảo vệ môi trường", None)]),
@@ -113,3 +115,17 @@ def test_qd2289_legal_basis(corpus) -> None:
     assert "qd-2289-ttg-2020" not in rel  # its own number is its identity
     assert any(r.subject == "nq-50-cp-2020" and r.id == "nq-52-tw-2019" for r in corpus.doc("000").refs)
     assert "qd-2289-ttg-2020" in {r.id for r in corpus.doc("003").refs}
+
+
+def test_the_pipeline_is_registered_spacy_components() -> None:
+    from extract.nlp import pipeline
+    from extract.normalize import normalize
+    nlp = pipeline()
+    assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "policykg.syllables.v1"}
+    assert nlp.pipe_names == ["agency_ruler", "body_ruler", "legal_ref_ruler"]
+    doc = nlp(normalize("Bộ Tài chính chủ trì thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 và Luật Đất đai "
+                        "năm 2024; Cục Thuế phối hợp.").text)
+    assert [(s.text, s.label_) for s in doc.spans["agencies"]] == [("Bộ Tài chính", "mof"), ("Cục Thuế", "body")]
+    assert [(s.label_, s.kb_id_) for s in doc.spans["legal_refs"]] == [
+        ("Nghị quyết", "nq-52-tw-2019"), ("Luật", "luat-dat-dai-2024")]
+    assert doc.spans["legal_refs"][0]._.legal_ref.code == "52-NQ/TW"
