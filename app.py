@@ -254,7 +254,9 @@ def ownership_page() -> None:
 def matrix_page() -> None:
     ids = [i for i in corpus.corpus_ids() if any(t["doc"] == i for t in corpus.tasks)]
     doc = st.selectbox(_("matrix.doc"), ids, format_func=corpus.short, key="mx_doc")
-    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or None
+    chosen = (st.session_state.get("net_view") or {}).get("agencies", "")  # the network's agency filter
+    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or {a for a in chosen.split("|") if a} \
+        or None
     rows, cols, cells = explorer.matrix(corpus, doc, LANG, agencies)
     if not rows:
         st.info(_("matrix.empty"))

@@ -120,6 +120,10 @@ def test_name_split_across_lines() -> None:
     ("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số từ trung ương",
      [("body", "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")]),
     ("Đảng ủy HĐND tỉnh; Đảng uỷ UBND tỉnh", [("body", "Đảng ủy HĐND tỉnh"), ("body", "Đảng ủy UBND tỉnh")]),
+    # a list that names "Bộ" once names every ministry of it
+    ("4. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng:", [
+        ("group", "Các Bộ"), ("moit", "Công Thương"), ("mot", "Giao thông vận tải"), ("moc", "Xây dựng")]),
+    ("các Bộ: Tư pháp và Ngoại giao phối hợp", [("group", "các Bộ"), ("btp", "Tư pháp"), ("bng", "Ngoại giao")]),
 ])
 def test_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
