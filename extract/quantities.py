@@ -127,8 +127,8 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
         out.append(Quantity(0.0, "", "count", "equals", m.start(), m.end()))
     if counts:
         for m in _COUNT_RE.finditer(text):
-            if _is_count(text, m) and well_formed(m.group("num")) and not any(s <= m.start("num") < e or m.start("num") <= s < m.end()
-                                              for s, e in taken):
+            overlaps = any(s <= m.start("num") < e or m.start("num") <= s < m.end() for s, e in taken)
+            if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
                 taken.append((m.start("num"), m.end()))
     return sorted(out, key=lambda q: q.start)
