@@ -71,6 +71,14 @@ def _value_re() -> re.Pattern[str]:
         re.I)
 
 
+_WELL_FORMED = re.compile(r"\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?")
+
+
+def well_formed(text: str) -> bool:
+    """A number a reader can read one way: "12,66", "300.000", "3.094,17" — not "5.378.7000.000"."""
+    return _WELL_FORMED.fullmatch(text) is not None
+
+
 def parse_number(text: str) -> float:
     """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands, "3.094,17" -> 3094.17."""
     if re.fullmatch(r"[1-9]\d{0,2}(?:[.,]\d{3})+", text):  # "0,002" is a fraction
@@ -108,8 +116,9 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _value_re().finditer(text):
-        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")) or _version(text, m):
-            continue
+        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")) or _version(text, m) \
+                or not all(well_formed(n) for n in (m.group("num"), m.group("max")) if n):
+            continue  # a misprinted number ("5.378.7000.000") is no value rather than a wrong one
         unit = " ".join(m.group("unit").split())
         unit = "%" if unit.startswith("%") and "/" not in unit else re.sub(r"\s*/\s*", "/", unit)
         out.append(_quantity(m, unit, unit_class(unit)))
@@ -118,8 +127,8 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
         out.append(Quantity(0.0, "", "count", "equals", m.start(), m.end()))
     if counts:
         for m in _COUNT_RE.finditer(text):
-            if _is_count(text, m) and not any(s <= m.start("num") < e or m.start("num") <= s < m.end()
-                                              for s, e in taken):
+            overlaps = any(s <= m.start("num") < e or m.start("num") <= s < m.end() for s, e in taken)
+            if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
                 taken.append((m.start("num"), m.end()))
     return sorted(out, key=lambda q: q.start)
