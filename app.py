@@ -160,6 +160,9 @@ def view_state() -> dict[str, Any]:
 
 def network_page() -> None:
     state = view_state()
+    focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
+    st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
+                                    **{k: "|".join(state[k]) for k in ("types", "docs", "agencies", "relations")}}
     net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
                        state["relations"], state["physics"], state["cap"], LANG, state["tree"])
     left, right = st.columns([5, 2], gap="medium")
@@ -178,6 +181,7 @@ def network_page() -> None:
     if node and node != st.session_state.get("last_click"):
         st.session_state["last_click"] = node
         qp["focus"] = node
+        st.session_state["net_view"]["focus"] = node
     with right:
         show_details(node or state["focus"])
 
@@ -250,7 +254,9 @@ def ownership_page() -> None:
 def matrix_page() -> None:
     ids = [i for i in corpus.corpus_ids() if any(t["doc"] == i for t in corpus.tasks)]
     doc = st.selectbox(_("matrix.doc"), ids, format_func=corpus.short, key="mx_doc")
-    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or None
+    chosen = (st.session_state.get("net_view") or {}).get("agencies", "")  # the network's agency filter
+    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or {a for a in chosen.split("|") if a} \
+        or None
     rows, cols, cells = explorer.matrix(corpus, doc, LANG, agencies)
     if not rows:
         st.info(_("matrix.empty"))
@@ -277,7 +283,8 @@ def targets_page() -> None:
             st.caption(_("tg.rank.note"))
         unit = next((r["unit"] for r in series if r["unit"]), "")
         scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
-        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes))
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes),
+                           height=360 if not scopes else "content")
     else:
         st.info(_("tg.none"))
     rows = explorer.target_rows(corpus, LANG)
@@ -387,7 +394,7 @@ MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.
 def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
     from policykg import selection
 
-    return selection.render_nodes(WORKSPACE, fmt, set(nodes), title, drafts=drafts)
+    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts)
 
 
 def export_page() -> None:
@@ -396,7 +403,9 @@ def export_page() -> None:
     source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
                       format_func=lambda s: _(f"ex.source.{s}"))
     if source == "view":
-        state = {k: qp.get(k, "") for k in ("focus", "depth", "types", "docs", "agencies", "relations")}
+        # the network page keeps its last view in the session (page links drop the URL's parameters)
+        state = st.session_state.get("net_view") or {k: qp.get(k, "") for k in
+                                                     ("focus", "depth", "types", "docs", "agencies", "relations")}
         if not state["focus"] and not any(state[k] for k in ("types", "docs", "agencies", "relations")):
             st.caption(_("ex.view.none"))
         docs = {iri for d in state["docs"].split("|") if d and (iri := corpus.doc_iri(d))}

@@ -115,7 +115,7 @@ def context_of(issuer_name: str | None) -> Context:
         return Context()
     reg = registry()
     agency = reg.resolve(issuer_name)
-    province = _province_in(issuer_name)
+    province = _province_in(issuer_name) or _province_at_end(issuer_name)
     if agency is not None and agency.id.startswith("ubnd-p-"):
         province = agency.id.removeprefix("ubnd-")
     return Context(agency.id if agency else None, province)
@@ -133,6 +133,16 @@ def header_context(ctx: Context, header_agencies: list[str]) -> Context:
         if ctx.issuer is None and agency.kind in _MINISTRY_KINDS:
             return Context(aid, ctx.province)
     return ctx
+
+
+def _province_at_end(text: str) -> str | None:
+    """The province a provincial body's name ends with ("Tỉnh ủy Lào Cai", "Sở Tài chính Hà Giang")."""
+    words = fold_key(text).split()
+    for k in (3, 2, 1):
+        place = registry().resolve(" ".join(words[-k:])) if len(words) > k else None
+        if place is not None and place.kind in ("province", "city"):
+            return place.id
+    return None
 
 
 def _province_in(text: str) -> str | None:
@@ -173,6 +183,9 @@ def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
     shape = shape_of(name)
     kind = shape.kind if shape else "organisation"
     _, level, place = _level(name)
+    if parent is None and ctx.province and name.lower().endswith((" ủy", " uỷ")):
+        # "Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy": of the document's province ("Tỉnh ủy Lào Cai")
+        name, parent = f"{name} {reg.agencies[ctx.province].name.removeprefix('Thành phố ')}", "ubnd-" + ctx.province
     if parent is None and shape is not None:
         if place is not None:
             parent = "ubnd-" + place if kind != "local_committee" else place
@@ -205,6 +218,8 @@ def contextual(agency: Agency, text: str, ctx: Context) -> Agency:
         return registry().agencies["ubnd-" + ctx.province]
     if agency.kind == "provincial_department":
         return body(text, ctx)
+    if agency.id == "mttq" and "trung ương" not in fold_key(text):
+        return body("Ủy ban Mặt trận Tổ quốc Việt Nam", ctx)  # a provincial plan's "Mặt trận Tổ quốc" is the province's
     return agency
 
 

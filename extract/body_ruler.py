@@ -18,6 +18,9 @@ _JOINS = {",", "-", "và"}
 # "xây dựng Trung tâm dữ liệu quốc gia" creates the centre: it does not act yet
 _OBJECT_BEFORE = (("thành", "lập"), ("về",), ("luật",), ("xây", "dựng"), ("hình", "thành"), ("đầu", "tư"))
 _PARENT_LINKS = {"thuộc", "(", "của"}
+_TOPICAL = {"board", "committee", "council"}
+_TOPIC_STOPS = {"từ", "đến", "của", "để", "nhằm", "trong", "theo", "tại", "với", "các", "những", "là",
+                "được", "có", "đã", "sẽ", "chủ", "phối", "thực", "tổ", "chỉ", "ban", "xây", "giúp", "làm", "cho"}
 _MAX_LOWER = 8  # syllables: "Cục Kiểm soát ô nhiễm môi trường"; names rarely run longer in lower case
 
 
@@ -97,6 +100,9 @@ class BodyRuler:
             k = starts[start].end
             if k + 1 < n and lowers[k] == "các" and lowers[k + 1] in ("tỉnh", "thành"):
                 return None  # "Sở Tài chính các tỉnh" is the registry's class
+        elif end in heads and shape.first == "title" and heads[end][0].first in ("level", "none") and \
+                (inner := self._body(doc, lowers, end, heads[end][1], heads[end][0], heads, starts)) is not None:
+            k = inner.end  # "Đảng ủy Ủy ban nhân dân tỉnh", "Văn phòng HĐND tỉnh"
         elif end < n and end in starts and shape.first in ("title", "any"):
             k, parent = starts[end].end, starts[end].label_  # "Văn phòng Ủy ban nhân dân tỉnh X"
         elif self._level_end(doc, lowers, end) > end:
@@ -110,7 +116,7 @@ class BodyRuler:
                 return None
             if shape.first == "any" and _at(lowers, end, self.stops):
                 return None
-            k = self._name_end(doc, lowers, end + 1, start, heads, starts)
+            k = self._name_end(doc, lowers, end + 1, start, heads, starts, shape.kind in _TOPICAL)
         else:
             k = end
         level = self._level_end(doc, lowers, k)
@@ -122,8 +128,31 @@ class BodyRuler:
         return Span(doc, start, k, label=BODY_KIND, kb_id=parent)
 
     def _name_end(self, doc: Doc, lowers: list[str], k: int, start: int, heads: dict,
-                  starts: dict[int, Span]) -> int:
+                  starts: dict[int, Span], topical: bool = False) -> int:
         """Where a name that started at `start` stops: a verb, a function word, another body."""
+        n = len(doc)
+        end = self._name_words(doc, lowers, k, start, heads, starts)
+        if end < n and end in heads and heads[end][0].kind == "party_body" and heads[end][0].first == "none":
+            return heads[end][1]  # "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy": of the province's committee
+        if topical and end + 1 < n and lowers[end] == "về" and doc[end + 1].is_lower:
+            return self._topic_end(doc, lowers, end + 1, end + 1 + self.max_words)
+        return end
+
+    def _topic_end(self, doc: Doc, lowers: list[str], k: int, limit: int) -> int:
+        """"Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, … và chuyển đổi số": the topic's end."""
+        n = len(doc)
+        while k < min(n, limit):
+            if lowers[k] in (",", "và") and k + 1 < n and doc[k + 1].is_lower and doc[k + 1].is_alpha \
+                    and lowers[k + 1] not in _TOPIC_STOPS:
+                k += 2
+            elif doc[k].is_lower and doc[k].is_alpha and lowers[k] not in _TOPIC_STOPS:
+                k += 1
+            else:
+                break
+        return k
+
+    def _name_words(self, doc: Doc, lowers: list[str], k: int, start: int, heads: dict,
+                    starts: dict[int, Span]) -> int:
         n = len(doc)
 
         def free(i: int) -> bool:

@@ -34,6 +34,7 @@ _ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng s�
 NAMED_RE = re.compile(r"(?:chỉ số|chỉ tiêu|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|số lượng|số|tổng|xếp hạng|trụ cột|thu nhập|"
                       r"giá trị|giá|chi phí|kim ngạch|năng suất|mức|thu|chi|vốn|diện tích|sản lượng|tuổi thọ)\b", re.I)
 MAX_WORDS = 12
+_ZERO_OF_RE = re.compile(r"\b(?:mục tiêu|mức|đạt|theo lộ trình|hướng tới|bảo đảm)\s+", re.I)
 _CHANGE_BEFORE_RE = re.compile(r"(?:giảm|tăng)(?:\s+\S+){0,2}\s*$", re.I)
 _SCALE_RE = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn)\s+", re.I)
 
@@ -95,7 +96,10 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
     """The phrase naming what a clause measures, and whether it follows the value ("60 % hộ …")."""
     if q is None:
         return _words(re.split(r"[;(]", _trim_left(text))[0]), False
-    before = _words(_trim_right(_trim_left(_last_part(text[:q.start]))))
+    left = _last_part(text[:q.start])
+    if q.value == 0 and not q.unit:  # "… đạt mục tiêu phát thải ròng bằng 0": what is brought to zero
+        left = _ZERO_OF_RE.split(left)[-1]
+    before = _words(_trim_right(_trim_left(left)))
     after = _words(_cut(_trim_left(text[q.end:])))
     if q.unit_class == "rank" or not after or NAMED_RE.match(before):
         return before, False

@@ -15,6 +15,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "kế hoạch": ("Kế hoạch", "KH"), "báo cáo": ("Báo cáo", "BC"), "luật": ("Luật", "QH"),
     "pháp lệnh": ("Pháp lệnh", "PL"), "văn bản hợp nhất": ("Văn bản hợp nhất", "VBHN"),
     "hướng dẫn": ("Hướng dẫn", "HD"), "quy định": ("Quy định", "QĐi"),
+    "chương trình hành động": ("Chương trình hành động", "CTr"),
 }
 _CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định", "QĐi": "Quy định"}
 _DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")

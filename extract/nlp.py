@@ -27,6 +27,7 @@ from extract.agencies import GROUP_KIND, Agency
 from extract.agencies import registry as agency_registry
 from extract.bodies import AGENCY_SPANS, PLACE_SPANS
 from extract.normalize import fold_text
+from extract.readers import MAX_BYTES
 
 _TOKEN_RE = re.compile(
     r"\d+(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 17/4/2020
@@ -189,6 +190,24 @@ class AgencyRuler:
         for p in patterns:
             self.phrases.add(p["label"], [self.nlp.make_doc(fold_text(p["pattern"]))])
 
+    def _shared(self, doc: Doc) -> list[Span]:
+        """"Các Bộ: Công Thương, Giao thông vận tải": one "Bộ" for every ministry of the list."""
+        out: list[Span] = []
+        for i in range(len(doc) - 2):
+            if doc[i].text not in ("Bộ", "Sở") or doc[i + 1].text != ":" or not (i and doc[i - 1].lower_ == "các"):
+                continue
+            k = i + 2
+            while k < len(doc) and doc[k].is_title:
+                found = next(((e, a) for e in range(min(len(doc), k + 8), k, -1) if doc[e - 1].is_alpha
+                              and (a := self.reg.resolve(f"{doc[i].text} {doc[k:e].text}")) is not None), None)
+                if found is None:
+                    break
+                out.append(Span(doc, k, found[0], label=found[1].id))
+                k = found[0]
+                if k + 1 < len(doc) and doc[k].lower_ in (",", "và"):
+                    k += 1
+        return out
+
     def _keep(self, span: Span) -> bool:
         agency = self.reg.agencies.get(span.label_)
         if agency is None:
@@ -205,7 +224,7 @@ class AgencyRuler:
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.phrases(doc)]
         spans = [s for s in spans if self._keep(s)]
         spans += [Span(doc, s, e, label=GROUP_KIND) for s, e in find_groups(doc)]
-        spans = filter_spans(spans)
+        spans = filter_spans(spans + self._shared(doc))
         places = {s for s in spans if self.reg.agencies.get(s.label_, _NONE).kind in _PLACE_KINDS}
         doc.spans[self.spans_key] = [s for s in spans if s not in places]
         doc.spans[self.places_key] = sorted(places)  # "Hà Nội, ngày …" names a place, not an actor
@@ -220,4 +239,7 @@ def pipeline() -> Language:
     nlp.add_pipe("body_ruler")
     nlp.add_pipe("legal_ref_ruler")
     nlp.initialize()
+    # No parser or NER here, so spaCy's 1,000,000-character guard (sized for those) does not apply:
+    # a document up to the readers' 20 MB limit is one Doc (memory measured in bench/README.md).
+    nlp.max_length = MAX_BYTES + 1
     return nlp

@@ -39,6 +39,7 @@ _RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "roman": 4, "lett
 _INLINE_ENUM_RE = re.compile(r"^\((?:i{1,3}|iv|v|vi{0,3}|1|a)\)\s")  # first of "(i) … (ii) …"
 # A field line ("Trách nhiệm chỉ đạo thực hiện: …", "Cơ quan chủ trì: …") never continues a bullet.
 _FIELD_LINE_RE = re.compile(r"^(?:Cơ quan|Đơn vị|Trách nhiệm|Thời gian|Thời hạn|Tiến độ|Sản phẩm)\b[^:]{0,40}:")
+_TASK_LIST_RE = re.compile(r"^DANH MỤC (?:CÁC )?(?:NHIỆM VỤ|ĐỀ ÁN|CHƯƠNG TRÌNH)")
 _BULLET_RE = re.compile(r"^([-+•])\s*(.*)$", re.S)
 _ID_PREFIX = {"appendix": "PL", "chapter": "C", "part": "M", "article": "D"}
 
@@ -122,6 +123,8 @@ def segment(text: str) -> tuple[list[Section], list[Item]]:
         if not line:
             continue
         head = classify(line)
+        if head is None and _TASK_LIST_RE.match(line) and not any(o.rank == 0 for o in stack):
+            head = Heading("appendix", "1", line, 0)  # "DANH MỤC NHIỆM VỤ …" heads a task table like an appendix
         if _CLOSING_RE.match(line):
             # The recipients block ends the promulgating text; what follows is an attachment.
             close_all(start)

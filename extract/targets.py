@@ -21,6 +21,10 @@ _OTHER_HEAD_RE = re.compile(
     r"^\W*(?:các\s+|một số\s+)?(?:quan điểm|nhiệm vụ|giải pháp|tổ chức thực hiện|định hướng|phạm vi|đối tượng|"
     r"kinh phí|nguồn vốn|phân công|trách nhiệm|nội dung)", re.I)
 _RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
+_PRINCIPLE_HEAD_RE = re.compile(r"^\W*(?:các\s+)?(?:quan điểm|phạm vi|đối tượng|nguyên tắc|căn cứ)", re.I)
+_FUNDS_HEAD_RE = re.compile(r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|dự toán)\b", re.I)
+_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn)", re.I)
+_RESULT_RE = re.compile(r"\b(?:hoàn thành|hoàn thiện|đạt|tỷ lệ|tỉ lệ|phấn đấu)\b", re.I)
 _BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
 _YEAR = r"(?:19|20)\d\d"
 # Under a target heading, "b) Kết quả", "c) Sản phẩm đầu ra" are levels of the targets (a results chain);
@@ -34,10 +38,16 @@ _YEAR_LEAD_RE = re.compile(
 _YEAR_WORD_RE = re.compile(
     rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
     rf"|\b{_YEAR}\s*[-–—]\s*({_YEAR})\b", re.I)
+# The year an aim sets for itself ("đến năm 2030", "giai đoạn 2027 - 2029"), outside target blocks.
+_AIM_YEAR_RE = re.compile(
+    rf"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
+    rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b", re.I)
+_START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
     r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
-_PAREN_RE = re.compile(r"\((?:đến|vào|trong)\s+(?:năm\s+)?(\d{4})\s*[,:]?\s*([^()]*)\)", re.I)
+# "(đến năm 2020: …)" gives interim values; "(năm 2027 là …, năm 2028 là …)" splits a total by year.
+_PAREN_RE = re.compile(r"\((?:(?:đến|vào|trong)\s+(?:năm\s+)?|năm\s+)(\d{4})\s*(?:[,:]|\s+là\b)?\s*([^()]*)\)", re.I)
 _BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(gốc)?\s*\(?(?:năm\s+)?({_YEAR})?", re.I)
 _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|hằng năm|hàng năm|ít nhất|tối thiểu|"
                         r"khoảng|trên|hơn|từ))*\s*$", re.I)
@@ -107,14 +117,24 @@ def clause_year(text: str, at: int | None = None) -> int | None:
 
     With `at` (the value's end), the first year after the value wins, else the last before it.
     """
+    # the words before a year decide (the pattern ends at the year): look back 200 characters, not to
+    # the start of the clause, so a 2 MB line with thousands of years is not read again for each one
     found = [(m.start(), int(m.group(1) or m.group(2))) for m in _YEAR_WORD_RE.finditer(text)
-             if not _NOT_TARGET_YEAR_RE.search(text[: m.start()])]
+             if not _NOT_TARGET_YEAR_RE.search(text[max(0, m.start() - 200): m.start()])]
+    if at is not None and not any(pos >= at for pos, _ in found) and (start := _start_year(text, at)):
+        return start
     if not found:
         return None
     if at is None:
         return found[0][1]
     after = [y for pos, y in found if pos >= at]
     return after[0] if after else found[-1][1]
+
+
+def _start_year(text: str, at: int) -> int | None:
+    """"… từ 3.000 tấn trở lên từ năm 2022": a rule that applies from a year is a target of that year."""
+    m = _START_YEAR_RE.search(text, at)
+    return int(m.group(1)) if m else None
 
 
 def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[Clause]:
@@ -153,7 +173,8 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
         for m in _HARD_RE.finditer(text[s0:e0]):
             if opening := _YEAR_LEAD_RE.match(m.group(0)):
                 y = int(opening.group(1))
-            out += _parts(m.group(0), start + s0 + m.start(), y, context)
+            for at, cell in _cells(m.group(0)):
+                out += _parts(cell, start + s0 + m.start() + at, y, context)
     trimmed = []
     for c in out:
         lead = len(c.text) - len(c.text.lstrip(" .;,"))
@@ -161,6 +182,18 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
         if body:
             trimmed.append(Clause(body, c.start + lead, c.start + lead + len(body), c.year, c.context))
     return trimmed
+
+
+def _cells(piece: str) -> list[tuple[int, str]]:
+    """A table row flattened into a line ("… sinh thái 01 khu Tỷ trọng … 26,1% Giảm …"): a value followed by
+    a capitalised word closes its cell."""
+    cuts = [0]
+    for q in quantities(piece, counts=True):
+        nxt = re.match(r"\s+(\w+)", piece[q.end:])
+        if nxt and nxt.group(1).istitle() and len(nxt.group(1)) > 1:  # "Tỷ", "Giảm"; not "GDP", "ASEAN"
+            cuts.append(q.end + nxt.start(1))
+    cuts.append(len(piece))
+    return [(a, piece[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if piece[a:b].strip()]
 
 
 def _block_of(chain: list[Section]) -> str | None:
@@ -181,11 +214,17 @@ def _document_year(text: str, items: list[Item]) -> int | None:
     for item in items:
         if item.section != FRONT:
             break
-        if re.match(r"\s*(?:căn cứ|theo đề nghị|xét )", item.text, re.I):
+        if re.match(r"\s*(?:căn cứ|theo đề nghị|xét )", item.text, re.I) or _DATELINE_RE.search(item.text):
             continue
-        if y := clause_year(item.text):
+        if y := clause_year(_DATE_RE.sub(" ", item.text)):
             return y
     return None
+
+
+# The dateline ("Hà Nội, ngày 26 tháng 3 năm 2026", "Số: 134/KH-UBND") and the dates of cited documents
+# ("Nghị quyết số 34-NQ/TU ngày 27/12/2025") are not the horizon of the title.
+_DATELINE_RE = re.compile(r"\bSố\s*:|,\s*ngày\s+(?:\d+|…|\.+)?\s*tháng|ngày\s+tháng\s+năm", re.I)
+_DATE_RE = re.compile(rf"ngày\s+\d{{1,2}}\s*(?:/\s*\d{{1,2}}\s*/\s*|\s+tháng\s+\d{{1,2}}\s+năm\s+){_YEAR}", re.I)
 
 
 @dataclass
@@ -224,26 +263,66 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
         if opened and (kind == "other" or (opened.container != FRONT and all(s.id != opened.container for s in chain))):
             opened = None
         block = blocks.setdefault(sid, _Block())
+        outside = _outside_mode(chain, unit)  # how a line outside the target blocks may still state targets
         if isinstance(unit, Section):
             body, start, marker = *_heading_text(text, unit), ""
-            if not quantities(body, counts=True) or not (kind == "target" or (kind is None and opened)):
+            if not quantities(body, counts=True):
                 continue
+            in_block = kind == "target" or (kind is None and opened)
+            mode = "target" if in_block else ("funds" if outside == "funds" else outside and "heading")
         else:
             body, start, marker = item_body(unit), unit.end - len(item_body(unit)), unit.marker
             if _lead(body, block):
                 opened = _Open(sid, block.year) if block.in_scope else (None if block.in_scope is False else opened)
                 continue
             in_scope = block.in_scope if block.in_scope is not None else (kind == "target" or (kind is None and opened))
-            if not in_scope:
-                continue
+            mode = "target" if in_scope else outside
+        if not mode:
+            continue
         broad = any(_BROAD_RE.search(s.heading) for s in chain)
         year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
             (opened.year if opened else None) or doc_year
-        for clause in split_clauses(body, start, year):
+        if mode == "funds" and not _FUNDS_TOTAL_RE.match(body):
+            continue
+        aims = _aim_years(body)
+        for clause in split_clauses(body, start, None if mode == "aim" else year):
             target = _target(sid, clause)
+            if mode in ("heading", "funds", "aim") and target.value.value is None:
+                continue
+            if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
+                    not _RESULT_RE.search(body):
+                continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
+            if mode == "aim" and target.year not in aims:
+                continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …")
+            if mode != "target" and target.value.value is not None and any(
+                    (t.indicator, t.value.value, t.year) == (target.indicator, target.value.value, target.year)
+                    for t in out):
+                continue  # a target restated in the tasks is one target
             if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
                 out.append(target)  # qualitative targets only from bullets of specific blocks
     return out
+
+
+def _aim_years(body: str) -> set[int]:
+    """The years an aim sets itself: "đến năm 2030" -> {2030}, "giai đoạn 2027 - 2029" -> {2027, 2028, 2029}."""
+    out: set[int] = set()
+    for m in _AIM_YEAR_RE.finditer(body):
+        first, last = (int(m.group(1)),) * 2 if m.group(1) else (int(m.group(2)), int(m.group(3)))
+        out.update(range(first, last + 1))
+    return out | {int(m.group(1)) for m in _START_YEAR_RE.finditer(body)}
+
+
+def _outside_mode(chain: list[Section], unit: Section | Item) -> str:
+    """Outside target blocks: "funds" in a funding section, "aim" elsewhere, "" in reviews and principles.
+
+    A funding section's total ("Khái toán tổng số vốn: 7.080 tỷ đồng") and its headings are targets; a
+    numbered heading stating a value ("3. Hoàn thiện ít nhất 500 ha mặt bằng sạch") is one; any other
+    sentence is one only with a year of its own ("Phấn đấu đến năm 2030, có ít nhất 05 dự án …").
+    """
+    if (isinstance(unit, Item) and unit.section == FRONT) or \
+            any(_RESULTS_HEAD_RE.search(s.heading) or _PRINCIPLE_HEAD_RE.match(s.heading) for s in chain):
+        return ""
+    return "funds" if any(_FUNDS_HEAD_RE.match(s.heading) for s in chain) else "aim"
 
 
 def _lead(body: str, block: _Block) -> bool:

@@ -148,8 +148,10 @@ def _from_quote(quote: str, number: str) -> tuple[str | None, str | None, str | 
 
 def _cited(rows: list[Row], passages: dict[str, list[str]]) -> DocName:
     first = rows[0]
-    kind, number, year = first["kind"] or "Văn bản", first["number"] or "", first["year"]
+    kind, number, year = first["kind"] or "Văn bản", first.get("numeral", first["number"]) or "", first["year"]
     symbol = date = issuer = None
+    if not number.isdigit() and (bare := re.match(r"\d+", number)):  # the row gives the whole symbol
+        symbol, number = number, bare.group(0)
     for r in rows:
         for quote in [r["evidence"]["quote"], *passages.get(first["id"], [])]:
             s, d, i = _from_quote(quote or "", number) if number else (None, None, None)

@@ -127,3 +127,49 @@ def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts:
     tasks = [t for t in answers.tasks(store) if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
     targets = [t for t in answers.targets(store) if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
     return briefing(title, tasks, targets, refs, names, docs)
+
+
+_SUBGRAPH = """CONSTRUCT { ?n ?p ?o . ?o ?ap ?ao . ?ao ?tp ?to . ?to ?sp ?so }
+WHERE { VALUES ?n { %s } ?n ?p ?o .
+  OPTIONAL { FILTER(?p IN (prov:wasDerivedFrom, pkg:passage)) ?o ?ap ?ao .
+    OPTIONAL { FILTER(?ap = oa:hasTarget) ?ao ?tp ?to .
+      OPTIONAL { FILTER(?tp = oa:hasSelector) ?to ?sp ?so } } } }"""
+
+
+def rdf_from_store(store: Any, nodes: set[str]) -> Graph:
+    """The same triples as `export.rdf_subgraph`, read from an in-memory Oxigraph store (no file parsed)."""
+    import pyoxigraph as ox
+
+    from graph.namespace import PREFIXES
+    from graph.queries import PREFIX_BLOCK
+
+    out = Graph()
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns)
+    iris = sorted(nodes)
+    for start in range(0, len(iris), 500):
+        values = " ".join(f"<{n}>" for n in iris[start:start + 500] if ">" not in n)
+        triples = store.store.query(PREFIX_BLOCK + _SUBGRAPH % values)
+        out.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return out
+
+
+def render_corpus(corpus: Any, fmt: str, nodes: set[str], title: str, drafts: bool = False) -> str | bytes:
+    """The export of a set of node IRIs from what the explorer already holds (no graph file parsed)."""
+    if fmt not in export.FORMATS:
+        raise PolicyKGError(f"format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
+    if fmt in ("ttl", "jsonld"):
+        return rdf_from_store(corpus.store, nodes).serialize(format="turtle" if fmt == "ttl" else "json-ld")
+    view = corpus.view
+    sub = view.subgraph([URIRef(n) for n in nodes if URIRef(n) in view]).copy()
+    if fmt == "graphml":
+        return export.graphml_text(sub)
+    if fmt == "csv":
+        return export.csv_text(sub)
+    if fmt == "html":
+        return export.html_text(sub, title, corpus.names, corpus.docs)
+    ids = {n.rsplit("/", 1)[-1] for n in nodes}
+    draft_ids = {d["id"] for d in corpus.docs if d["status"] == "draft"}
+    tasks = [t for t in corpus.tasks if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
+    targets = [t for t in corpus.targets if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
+    return briefing(title, tasks, targets, corpus.refs, corpus.names, corpus.docs)

@@ -117,6 +117,13 @@ def test_name_split_across_lines() -> None:
         ("body", "Thanh tra tỉnh"), ("body", "Thuế tỉnh"), ("body", "Công an xã, phường")]),
     ("Đảng ủy Ủy ban nhân dân tỉnh Lào Cai", [("body", "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai")]),
     ("được Quốc hội khóa XV thông qua", [("qh", "Quốc hội")]),
+    ("Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số từ trung ương",
+     [("body", "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")]),
+    ("Đảng ủy HĐND tỉnh; Đảng uỷ UBND tỉnh", [("body", "Đảng ủy HĐND tỉnh"), ("body", "Đảng ủy UBND tỉnh")]),
+    # a list that names "Bộ" once names every ministry of it
+    ("4. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng:", [
+        ("group", "Các Bộ"), ("moit", "Công Thương"), ("mot", "Giao thông vận tải"), ("moc", "Xây dựng")]),
+    ("các Bộ: Tư pháp và Ngoại giao phối hợp", [("group", "các Bộ"), ("btp", "Tư pháp"), ("bng", "Ngoại giao")]),
 ])
 def test_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
@@ -145,6 +152,11 @@ def test_places_are_kept_apart() -> None:
     ("Ủy ban nhân dân tỉnh Lào Cai", "Ban Quản lý Khu kinh tế chủ trì", "Ban Quản lý Khu kinh tế tỉnh Lào Cai",
      "ubnd-p-lao-cai"),
     ("Ủy ban nhân dân tỉnh Lào Cai", "UBND các xã, phường thực hiện", "Ủy ban nhân dân cấp xã", "ubnd-p-lao-cai"),
+    ("Tỉnh ủy Lào Cai", "Ban Tuyên giáo Tỉnh ủy chủ trì", "Ban Tuyên giáo Tỉnh ủy Lào Cai", "ubnd-p-lao-cai"),
+    ("Tỉnh ủy Lào Cai", "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo", "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai",
+     "ubnd-p-lao-cai"),
+    ("Tỉnh ủy Lào Cai", "Mặt trận Tổ quốc Việt Nam và các đoàn thể", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai",
+     "ubnd-p-lao-cai"),
     ("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân các phường, xã thực hiện", "Ủy ban nhân dân cấp xã",
      "ubnd-p-lao-cai"),
 ])

@@ -169,3 +169,19 @@ def test_export_page_previews_before_building(workdir, monkeypatch) -> None:
     assert not any(b.key and b.key.startswith("ex_docx") for b in at.get("download_button"))
     at.button(key="ex_build_docx").click().run()
     assert any(b.key == "ex_docx" for b in at.get("download_button"))
+
+
+def test_export_of_the_current_network_view(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "mang-luoi", q="bo cong an")
+    assert at.session_state["net_view"]["focus"].endswith("/agency/bca")
+    from streamlit.util import calc_hash
+
+    at._page_hash = calc_hash("xuat")  # a click in the sidebar (AppTest.switch_page takes only files)
+    at.query_params.clear()  # page links drop the URL's view parameters
+    at.run()
+    assert not at.exception
+    preview = next(i.value for i in at.info if "Sẽ xuất" in i.value)
+    tasks = int(re.search(r"(\d+) nhiệm vụ", preview).group(1))
+    assert tasks >= 10  # Bộ Công an's tasks, not the overview's or nothing
+    table = at.dataframe[0].value
+    assert "Bộ Công an" in set(table["Cơ quan"]) or table["Nhiệm vụ"].str.contains("Bộ Công an").any()

@@ -119,3 +119,21 @@ def test_export_never_overwrites_and_sanitises(ws, tmp_path) -> None:
     assert export(ws, out, "--doc", "000", "--force").exit_code == 0
     assert safe_name("../../etc/pass wd.ttl") == "pass_wd.ttl"
     assert export(ws, tmp_path / "y.ttl", "--doc", "000", "--focus", "MPI").exit_code == 1
+
+
+def test_the_app_exports_the_same_triples_without_reading_the_graph_file(ws) -> None:
+    from rdflib.compare import isomorphic
+
+    from graph.views import load
+    from policykg.export import rdf_subgraph
+    from policykg.selection import rdf_from_store, render_corpus, select
+    from policykg.ui.corpus import Corpus
+    from policykg.workspace import graph_file, open_workspace, view_file
+
+    view = load(view_file(ws).read_text(encoding="utf-8"))
+    nodes = select(view, open_workspace(ws, "memory"), "Bộ Công an", 1)
+    corpus = Corpus(ws)
+    expected = rdf_subgraph(Graph().parse(graph_file(ws), format="nt"), nodes)
+    assert len(expected) > 100 and isomorphic(rdf_from_store(corpus.store, nodes), expected)
+    brief = render_corpus(corpus, "docx", nodes, "Bộ Công an")
+    assert isinstance(brief, bytes) and brief[:2] == b"PK"

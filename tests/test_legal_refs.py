@@ -46,6 +46,8 @@ def cited(text: str) -> list[tuple[str, str | None, int | None]]:
     ("Kết luận số 36-KL/TW ngày 23/6/2022 và Hướng dẫn 11-HD/BTGTW",
      [("Kết luận", "36-KL/TW", 2022), ("Hướng dẫn", "11-HD/BTGTW", None)]),
     ("Quy định số 08-QĐi/TW ngày 25/10/2018", [("Quy định", "08-QĐi/TW", 2018)]),
+    ("Chương trình hành động số 31-CTr/TW ngày 28/7/2026 của Bộ Chính trị",
+     [("Chương trình hành động", "31-CTr/TW", 2026)]),
     # lower-case names; a defined short name followed by a verb is not a law
     ("theo quy định của Luật đầu tư công, Luật Bảo vệ môi trường.",
      [("Luật", "Luật đầu tư công", None), ("Luật", "Luật Bảo vệ môi trường", None)]),

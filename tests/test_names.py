@@ -66,3 +66,12 @@ def test_a_number_matches_whole_numbers_only(names) -> None:
 def test_dates_and_clipping() -> None:
     assert spoken_date("2020-12-31") == "ngày 31/12/2020" and spoken_date("2024-12") == "tháng 12/2024"
     assert clip("Báo cáo tóm tắt tình hình và kết quả thực hiện", 20) == "Báo cáo tóm tắt…"
+
+
+def test_rows_that_give_the_whole_symbol_as_number() -> None:
+    refs = [ref("nq-50-cp-2020", "Nghị quyết", "50/NQ-CP", "CP", 2020, "Nghị quyết số 50/NQ-CP ngày 17/4/2020"),
+            ref("nq-52-tw-2019", "Nghị quyết", "52-NQ/TW", "TW", 2019, "Nghị quyết số 52-NQ/TW")]
+    names = document_names([], refs)
+    assert names["nq-50-cp-2020"].long == "Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ"
+    assert names["nq-52-tw-2019"].short == "NQ 52-NQ/TW"
+    assert find(names, "NQ 50")[0].id == "nq-50-cp-2020"

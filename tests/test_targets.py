@@ -5,7 +5,8 @@ from tests.conftest import facts_of
 
 
 @pytest.mark.parametrize("raw, value", [("12,66", 12.66), ("7,5", 7.5), ("80,000", 80000), ("300.000", 300000),
-                                         ("1,000,000", 1_000_000), ("20", 20)])
+                                         ("1,000,000", 1_000_000), ("20", 20),
+                                         ("3.094,17", 3094.17), ("0,002", 0.002)])
 def test_numbers(raw: str, value: float) -> None:
     assert parse_number(raw) == value
 
@@ -133,6 +134,16 @@ FIGURES = [
     ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n- Đến nay, 51 tỉnh, thành phố đã triển khai nền tảng họp trực tuyến.",
      [("ind-tinh-thanh-pho-trien-khai-nen-tang-hop-truc-tuyen", 2024, 51.0, "tỉnh, thành phố")]),
     ("BÁO CÁO\nI. BỐI CẢNH\n- Năm 2023, 40 tỉnh đã triển khai nền tảng họp trực tuyến.", []),
+    # a report's review heading ("Đánh giá tình hình thực hiện …") holds results; "hiện nay" is the report's date;
+    # "12/12 đơn vị" counts 12
+    ("BÁO CÁO\nI. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN\nTính đến nay, có 12/12 đơn vị đã kết nối, 90% trường học "
+     "đã có Internet.",
+     [("ind-don-vi-ket-noi", 2024, 12.0, "đơn vị"), ("ind-truong-hoc-co-internet", 2024, 90.0, "%")]),
+    # a total and its components in brackets, "416.442" one number
+    ("BÁO CÁO\nII. TÌNH HÌNH THỰC HIỆN DỰ TOÁN\n- Tổng kinh phí năm 2023: 416.442 triệu đồng (trong đó: cấp tỉnh: "
+     "38.124 triệu đồng; cấp xã: 378.318 triệu đồng).",
+     [("ind-tong-kinh-phi", 2023, 416442.0, "triệu đồng"), ("ind-cap-tinh", 2023, 38124.0, "triệu đồng"),
+      ("ind-cap-xa", 2023, 378318.0, "triệu đồng")]),
 ]
 
 
@@ -198,6 +209,10 @@ CONVENTIONS = [
     ("II. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\na) Kết quả\n- 70% hợp tác xã ứng dụng thương mại điện tử.\n"
      "b) Sản phẩm đầu ra\n- 100% xã có điểm phục vụ bưu chính.",
      [(70.0, "%", "equals", 2030), (100.0, "%", "equals", 2030)]),
+    # a target table whose rows the text layer ran together: each value closes its row
+    ("PHỤ LỤC 1\nCÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030\nTỷ lệ xã có trạm quan trắc 40% Số khu công nghiệp "
+     "sinh thái 02 khu Tỷ trọng điện mặt trời đạt tối thiểu 12,5% GRDP",
+     [(40.0, "%", "equals", 2030), (2.0, "khu", "equals", 2030), (12.5, "%", "at_least", 2030)]),
     # a vision heading gives its year to what it says
     ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng đạt 42%.\n2. Tầm nhìn đến năm 2045\n"
      "Tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
@@ -213,7 +228,50 @@ def test_target_conventions(text: str, expected: list) -> None:
 
 @pytest.mark.parametrize("text", [
     "Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2025", "Điều 3 của Luật", "giai đoạn 2021 - 2025 các tỉnh",
-    "khoản 2 Điều 5", "thực hiện trong 02 năm"])
+    "khoản 2 Điều 5", "thực hiện trong 02 năm", "cơ hội của cuộc CMCN 4.0 nhằm thúc đẩy",
+    "trở thành 1 trong các nước", "mô hình từ 07 tỷ đến dưới 70 tỷ tham số", "2026 - 2030 Đồng chí Phó Chủ tịch"])
 def test_numbers_that_count_nothing(text: str) -> None:
     from extract.quantities import quantities
     assert quantities(text, counts=True) == []
+
+
+# Targets outside the target blocks, each convention in a snippet written for the test:
+# (text, [(value, unit, year), ...]).
+OUTSIDE = [
+    # an aim with a year of its own, in a task paragraph
+    ("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Phát triển thương mại điện tử\nXây dựng sàn giao dịch của tỉnh. Phấn đấu đến năm "
+     "2028, có ít nhất 03 sàn thương mại điện tử được kết nối.\n2. Ban hành quy chế phối hợp trong năm 2026.",
+     [(3.0, "sàn thương", 2028)]),
+    # ... but not an aim without a year ("tối thiểu đạt 25%") in a document whose title sets none
+    ("NGHỊ QUYẾT\nBan hành Chương trình hành động\nII. NHIỆM VỤ\n1. Phấn đấu bố trí tỷ lệ cán bộ nữ tối thiểu đạt 25%.",
+     []),
+    # a one-year plan: its title's year, not the dateline's, is the year of the numbered result headings
+    ("Số: 12/KH-UBND Hà Nam, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nPhát triển cụm công nghiệp năm 2026\n"
+     "II. NỘI DUNG\n1. Hoàn thành di dời 02 cụm công nghiệp.\n- Sở Công Thương chủ trì thực hiện.\n"
+     "2. Xây dựng 20 nhà văn hóa thôn.\n3. Tỷ lệ cụm công nghiệp có trạm xử lý nước thải đạt 100%.",
+     [(2.0, "cụm công nghiệp", 2026), (100.0, "%", 2026)]),
+    # a funding section gives its total and its sources, not the cost of each work item
+    ("KẾ HOẠCH\nThực hiện Đề án năm 2026\nIV. KINH PHÍ THỰC HIỆN\nTổng kinh phí dự kiến: 1.200 tỷ đồng, trong đó:\n"
+     "1. Vốn ngân sách tỉnh: 200 tỷ đồng\n+ Nâng cấp đường tỉnh 151 với kinh phí 80 tỷ đồng.\n"
+     "2. Vốn xã hội hóa: 1.000 tỷ đồng",
+     [(1200.0, "tỷ đồng", 2026), (200.0, "tỷ đồng", 2026), (1000.0, "tỷ đồng", 2026)]),
+    # a total set for a period, split by year in brackets
+    ("BÁO CÁO\nIII. KẾ HOẠCH NĂM 2027\nDự toán chi giai đoạn 2027 - 2029 là 3.150,5 tỷ đồng "
+     "(năm 2027 là 1.000 tỷ đồng, năm 2028 là 1.050,5 tỷ đồng và năm 2029 là 1.100 tỷ đồng).",
+     [(3150.5, "tỷ đồng", 2029), (1000.0, "tỷ đồng", 2027), (1050.5, "tỷ đồng", 2028), (1100.0, "tỷ đồng", 2029)]),
+    # a rule that applies from a year ("… trở lên từ năm 2027") is a target of that year; a base year is not
+    ("KẾ HOẠCH\nIII. NHIỆM VỤ\n- Kiểm kê khí nhà kính tại các cơ sở phát thải từ 1.000 tấn CO2tđ trở lên từ năm 2027; "
+     "300 tấn CO2tđ trở lên từ năm 2035.\n- Sản lượng tăng từ năm 2020 đến nay.",
+     [(1000.0, "tấn", 2027), (300.0, "tấn", 2035)]),
+    # a target restated in the tasks is one target; a review section states no targets
+    ("QUYẾT ĐỊNH\nI. ĐÁNH GIÁ THỰC TRẠNG\nĐến năm 2020, có 45% xã đạt chuẩn nông thôn mới.\nII. MỤC TIÊU\n"
+     "- Đến năm 2030, phát thải ròng bằng “0”.\nIII. NHIỆM VỤ\n- Xây dựng lộ trình đạt mức phát thải ròng bằng “0” "
+     "vào năm 2030.",
+     [(0.0, None, 2030)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OUTSIDE)
+def test_targets_outside_the_target_blocks(text: str, expected: list) -> None:
+    got = [(t.value, t.unit, t.year) for t in facts_of(text).targets if t.value is not None]
+    assert got == expected

@@ -253,3 +253,13 @@ def test_an_owner_field_after_the_bullets_owns_them() -> None:
 def test_a_partner_named_through_its_specialised_body() -> None:
     text = "II. NHIỆM VỤ\n1. Bộ Tài chính\n- Phối hợp với cơ quan chuyên môn thuộc Bộ Công Thương rà soát thuế.\n"
     assert facts_of(text).tasks[0].cooperating == ("Bộ Công Thương",)
+
+
+def test_a_task_list_without_an_appendix_heading() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\nTriển khai theo danh mục dưới đây.\nDANH MỤC NHIỆM VỤ TRIỂN KHAI\n"
+            "TT Nhiệm vụ\nCơ quan chủ trì\n1. Phát triển công nghiệp số Bộ Thông tin và Truyền thông\n"
+            "2. Cải thiện hệ sinh thái cho khởi nghiệp Bộ Khoa học và Công nghệ\n")
+    tasks = facts_of(text, kind="programme").tasks
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("Phát triển công nghiệp số", ("Bộ Thông tin và Truyền thông",)),
+        ("Cải thiện hệ sinh thái cho khởi nghiệp", ("Bộ Khoa học và Công nghệ",))]

@@ -21,7 +21,7 @@ def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool) -> dict[str, A
     x = {"field": "year", "type": "quantitative", "title": column("year", lang),
          "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False, "nice": False, "padding": 20}}
     colour = {"field": "series", "type": "nominal", "title": column("series", lang),
-              "legend": {"labelLimit": 420, "orient": "bottom", "direction": "vertical"}}
+              "legend": {"labelLimit": 320, "orient": "right"}}
     tooltip = [{"field": "series", "title": column("series", lang)}, {"field": "year", "title": column("year", lang)},
                {"field": "value", "title": column("value", lang)}, {"field": "status", "title": column("status", lang)}]
     layers = [
