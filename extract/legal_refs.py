@@ -240,7 +240,10 @@ def _tail(doc: Doc, end: int) -> tuple[str | None, str | None]:
     """The issuer named after a citation ("của Bộ Chính trị") and its subject ("về ...")."""
     issuer_name = title = None
     k = end
-    agencies = {s.start: s for s in doc.spans[AGENCY_SPANS]} if AGENCY_SPANS in doc.spans else {}
+    if "agency_at" not in doc.user_data:  # built once per doc: a long text has thousands of citations
+        doc.user_data["agency_at"] = {s.start: s for s in doc.spans[AGENCY_SPANS]} if AGENCY_SPANS in doc.spans \
+            else {}
+    agencies = doc.user_data["agency_at"]
     if k < len(doc) and doc[k].lower_ == "của" and k + 1 in agencies:
         issuer_name = agencies[k + 1].text
         k = agencies[k + 1].end

@@ -27,6 +27,7 @@ from extract.agencies import GROUP_KIND, Agency
 from extract.agencies import registry as agency_registry
 from extract.bodies import AGENCY_SPANS, PLACE_SPANS
 from extract.normalize import fold_text
+from extract.readers import MAX_BYTES
 
 _TOKEN_RE = re.compile(
     r"\d+(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 17/4/2020
@@ -240,4 +241,7 @@ def pipeline() -> Language:
     nlp.add_pipe("body_ruler")
     nlp.add_pipe("legal_ref_ruler")
     nlp.initialize()
+    # No parser or NER here, so spaCy's 1,000,000-character guard (sized for those) does not apply:
+    # a document up to the readers' 20 MB limit is one Doc (memory measured in bench/README.md).
+    nlp.max_length = MAX_BYTES + 1
     return nlp

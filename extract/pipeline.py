@@ -173,6 +173,16 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _entry_ok(entry: dict) -> bool:
+    """Strings where strings are expected, and relations as [{"type": …, "target": …}]."""
+    scalars = ("file", "id", "title", "kind", "status", "number", "issuer", "date")
+    relations = entry.get("relations", [])
+    return isinstance(entry["file"], str) and all(isinstance(entry.get(k) or "", str) for k in scalars) \
+        and isinstance(relations, list) \
+        and all(isinstance(r, dict) and isinstance(r.get("type"), str) and isinstance(r.get("target"), str)
+                for r in relations)
+
+
 def load_manifest(corpus: Path) -> dict[str, dict]:
     """Manifest entries by file name (empty when the corpus has no manifest)."""
     path = corpus / MANIFEST
@@ -180,9 +190,18 @@ def load_manifest(corpus: Path) -> dict[str, dict]:
         return {}
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["documents"]
-    except (json.JSONDecodeError, KeyError) as exc:
-        raise InputError(f"{path}: not a valid manifest ({exc}); fix or remove it.") from exc
-    return {e["file"]: e for e in entries}
+        manifest = {e["file"]: e for e in entries if _entry_ok(e)}
+        if len(manifest) != len(entries):
+            raise ValueError("an entry's file, id, title, kind, status, number, issuer, date or relations "
+                             "has the wrong type")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a valid manifest (not UTF-8 JSON: {exc}); fix or remove it.") from None
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise InputError(f"{path}: not a valid manifest (each entry of \"documents\" needs a \"file\"; "
+                         f"{exc.__class__.__name__}: {exc}); fix or remove it.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    return manifest
 
 
 def corpus_files(corpus: Path) -> list[Path]:

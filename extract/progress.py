@@ -23,7 +23,16 @@ from extract.quantities import parse_number, quantities
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
 
-_RESULTS_HEAD_RE = re.compile(r"kết quả|chỉ tiêu", re.I)
+# Headings of what has been done: results, and a report's review ("Đánh giá tình hình thực hiện …").
+_RESULTS_HEAD_RE = re.compile(
+    r"kết quả|chỉ tiêu|đánh giá|tình hình (?:thực hiện|triển khai)|thực trạng|hiện trạng", re.I)
+_REVIEW_HEAD_RE = re.compile(r"kết quả|đánh giá|tình hình (?:thực hiện|triển khai)|thực trạng|hiện trạng", re.I)
+# "Mục tiêu", "Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030": what is to be reached, not what was.
+_TARGET_HEAD_RE = re.compile(
+    r"^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:các\s+)?(?:mục tiêu|tầm nhìn|chỉ tiêu\s+(?:chủ yếu|cụ thể|đến|giai đoạn))",
+    re.I)
+_CITES_RE = re.compile(r"\bsố\s*\d+\s*[/-]|\d{1,2}/\d{1,2}/(?:19|20)\d\d", re.I)
+_DATELINE_RE = re.compile(r",\s*ngày\s+(?:\d{1,2}\s+)?tháng\s+(?:\d{1,2}\s+)?năm\s+((?:19|20)\d\d)", re.I)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YEAR_RE = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/%-])")
 _RANGE_RE = re.compile(rf"{_YEAR}\s*-\s*{_YEAR}")
@@ -48,7 +57,9 @@ class ObsDraft:
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, str]]:
-    return [(start + m.start(), m.group(0)) for m in re.finditer(r"[^.]+?(?:\.(?=\s|$)|$)", text) if m.group(0).strip()]
+    """Sentences end at a full stop before a space; "416.442" is one number."""
+    return [(start + m.start(), m.group(0)) for m in re.finditer(r"(?:[^.]|\.(?!\s|$))+(?:\.|$)", text)
+            if m.group(0).strip()]
 
 
 def _year_for(sent: str, pos: int, end: int, fallback: int | None) -> int | None:
@@ -136,27 +147,54 @@ def extract_observations(text: str, sections: list[Section], items: list[Item],
     """
     by_id = {s.id: s for s in sections}
     lex = {i.id: i for i in indicators()}
+    if year is None and (dateline := _DATELINE_RE.search(text[:3000])):
+        year = int(dateline.group(1))  # a report dated "ngày … tháng … năm 2026" with the day left blank
     out: list[ObsDraft] = []
     for sec in sections:
         chain = ancestors(by_id, sec.id)
         ind = find_indicator(sec.heading)
-        if ind is None or not any(_RESULTS_HEAD_RE.search(s.heading) for s in chain):
+        if ind is None or not any(_RESULTS_HEAD_RE.search(s.heading) for s in chain) or _in_targets(chain):
             continue
         body_items = [i for i in items if i.section == sec.id]
         keyword = lex[ind.id].all[0][0]
         for item in body_items:
             out += _observations_in(sec.id, ind.id, ind.unit_class, keyword, item.text, item.start)
+    previous: Item | None = None
     for item in items:
         chain = ancestors(by_id, item.section)
-        if any(_RESULTS_HEAD_RE.search(s.heading) for s in chain):
+        if _in_results(chain):
             own = next((i for s in chain if (i := find_indicator(s.heading))), None)
-            out += figures(item.text, item.start, item.section, own.id if own else None,
-                           _heading_year(chain) or year)
+            fallback = _carried_year(previous, item) or _heading_year(chain) or year
+            out += figures(item.text, item.start, item.section, own.id if own else None, fallback)
+        previous = item
     return _unique(out)
 
 
+def _in_results(chain: list[Section]) -> bool:
+    """Under a review heading that no target heading encloses ("b) Kết quả" under "Mục tiêu" is a target level)."""
+    return any(_RESULTS_HEAD_RE.search(s.heading) for s in chain) and not _in_targets(chain)
+
+
+def _in_targets(chain: list[Section]) -> bool:
+    """Inside a target block: a target heading outside every review heading (chain innermost first)."""
+    target = [k for k, s in enumerate(chain) if _TARGET_HEAD_RE.match(s.heading)]
+    review = [k for k, s in enumerate(chain) if _REVIEW_HEAD_RE.search(s.heading)]
+    return bool(target) and (not review or max(target) > max(review))
+
+
+def _carried_year(previous: Item | None, item: Item) -> int | None:
+    """A line that continues the item before it ("13.450 triệu đồng; …)") has that item's last year."""
+    if previous is None or previous.section != item.section or item.marker or \
+            not re.match(r"\s*[\da-zđà-ỹ]", item.text) or item.text[:1].isupper():
+        return None
+    years = _YEAR_RE.findall(previous.text)
+    return int(years[-1]) if years else None
+
+
 def _heading_year(chain: list[Section]) -> int | None:
-    return next((int(m.group(0)) for s in chain for m in [_YEAR_RE.search(s.heading)] if m), None)
+    """The year of the nearest heading that states one; a heading naming a cited document has its dates."""
+    return next((int(m.group(0)) for s in chain for m in [_YEAR_RE.search(s.heading)]
+                 if m and not _CITES_RE.search(s.heading)), None)
 
 
 def _unique(obs: list[ObsDraft]) -> list[ObsDraft]:
@@ -183,7 +221,7 @@ def figures(text: str, start: int, section: str, handled: str | None, fallback: 
         context = ""
         for part in re.finditer(r"(?:[^,;(]|,(?!\s)|,(?=\s*(?:thành phố|ngành|địa phương))|\([^)]*\)?)+", sent):
             body = part.group(0)
-            for piece in re.split(r"\s+trong đó\s+", body)[-1:]:
+            for piece in re.split(r"(?:\s+|\()trong đó:?\s+", body):
                 p0 = part.start() + body.rfind(piece)
                 out += _part_figures(sent, piece, p0, s0, section, handled, years, fallback, context)
             context = context or body
@@ -207,8 +245,8 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
         if before and _RANGE_RE.search(sent[max(0, before[-1].start() - 6):before[-1].end() + 1]):
             continue  # an average over a period, not a yearly value
         year = after[0] if after else (int(before[-1].group(0)) if before else None)
-        if year is None and q.unit_class == "count":
-            year = fallback
+        if year is None and (q.unit_class == "count" or not re.search(r"(?:19|20)\d\d", sent)):
+            year = fallback  # "hiện nay, 100% siêu thị đã …": the state at the report's date
         if year is not None:
             out.append(ObsDraft(ind, year, q.value, q.unit or "", None, s0 + p0 + q.start, s0 + p0 + q.end,
                                 section, label))
@@ -216,8 +254,8 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
 
 
 def _without_brackets(text: str) -> str:
-    """The text with bracketed asides blanked out, offsets kept."""
-    return re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text)
+    """The text with bracketed asides blanked out, offsets kept; "(trong đó: …)" lists components."""
+    return re.sub(r"\((?!\s*trong đó)[^)]*\)", lambda m: " " * len(m.group(0)), text)
 
 
 def _met(value: float, target: Target) -> bool:

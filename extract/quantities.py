@@ -30,7 +30,7 @@ _NOT_COUNTED = (r"năm|tháng|ngày|giờ|phút|giây|và|hoặc|với|của|đ�
                 r"tại|thì|khi|để|so|trở|lần|tuổi|mẫu|đợt|điểm|nước|quốc|dưới|trên|vào|ra|giai đoạn|thế hệ|cấp|loại")
 _WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
 _COUNT_RE = re.compile(
-    rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM}))?\s+"
+    rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
     rf"(?P<unit>(?:{_SCALE}\s+)?{_WORD}(?:\s+{_WORD})?)(?![\w/])")
 _NOT_COUNT_BEFORE_RE = re.compile(
     r"(?:năm|tháng|ngày|quý|điều|khoản|điểm|mục|phụ lục|số|thứ|khóa|lần|kỳ|giai đoạn|chương|phần|tuần|"
@@ -66,14 +66,22 @@ def _value_re() -> re.Pattern[str]:
     # "%" needs no word boundary; a word unit must end at a word boundary ("ha" is not "hai").
     return re.compile(
         rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?:(?<=\w\s)(?P<neg>[-−])|(?<![\w/.,-]))(?P<num>{NUM})"
-        rf"(?:\s*[-–]\s*(?P<max>{NUM}))?\s*"
+        rf"(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s*"
         rf"(?P<unit>(?:{_SCALE}\s+)?(?:{units})(?:\s*/\s*(?:{pers}))*)(?!\w)(?:\s+(?P<after>trở lên))?",
         re.I)
 
 
+_WELL_FORMED = re.compile(r"\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?")
+
+
+def well_formed(text: str) -> bool:
+    """A number a reader can read one way: "12,66", "300.000", "3.094,17" — not "5.378.7000.000"."""
+    return _WELL_FORMED.fullmatch(text) is not None
+
+
 def parse_number(text: str) -> float:
     """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands, "3.094,17" -> 3094.17."""
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
+    if re.fullmatch(r"[1-9]\d{0,2}(?:[.,]\d{3})+", text):  # "0,002" is a fraction
         return float(re.sub(r"[.,]", "", text))
     if "." in text and "," in text:  # "3.094,17": the last separator is the decimal one
         dec = max(text.rfind("."), text.rfind(","))
@@ -108,8 +116,9 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _value_re().finditer(text):
-        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")):
-            continue
+        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")) or _version(text, m) \
+                or not all(well_formed(n) for n in (m.group("num"), m.group("max")) if n):
+            continue  # a misprinted number ("5.378.7000.000") is no value rather than a wrong one
         unit = " ".join(m.group("unit").split())
         unit = "%" if unit.startswith("%") and "/" not in unit else re.sub(r"\s*/\s*", "/", unit)
         out.append(_quantity(m, unit, unit_class(unit)))
@@ -118,8 +127,8 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
         out.append(Quantity(0.0, "", "count", "equals", m.start(), m.end()))
     if counts:
         for m in _COUNT_RE.finditer(text):
-            if _is_count(text, m) and not any(s <= m.start("num") < e or m.start("num") <= s < m.end()
-                                              for s, e in taken):
+            overlaps = any(s <= m.start("num") < e or m.start("num") <= s < m.end() for s, e in taken)
+            if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
                 taken.append((m.start("num"), m.end()))
     return sorted(out, key=lambda q: q.start)
@@ -131,6 +140,13 @@ def _quantity(m: re.Match[str], unit: str, cls: str) -> Quantity:
     after = m.groupdict().get("after")
     cmp = "at_least" if after or (top is not None and not m.group("cmp")) else comparator(m.group("cmp"))
     return Quantity(value, unit, cls, cmp, m.start(), m.end(), top)
+
+
+def _version(text: str, m: re.Match[str]) -> bool:
+    """"CMCN 4.0 ngày càng …": a name's version number, not a value."""
+    before = text[: m.start()].split()
+    return not m.group("cmp") and bool(before) and before[-1].isupper() and len(before[-1]) > 1 and \
+        bool(re.fullmatch(r"\d\.\d", m.group("num")))
 
 
 def _capitalised(unit: str) -> bool:

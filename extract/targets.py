@@ -117,8 +117,10 @@ def clause_year(text: str, at: int | None = None) -> int | None:
 
     With `at` (the value's end), the first year after the value wins, else the last before it.
     """
+    # the words before a year decide (the pattern ends at the year): look back 200 characters, not to
+    # the start of the clause, so a 2 MB line with thousands of years is not read again for each one
     found = [(m.start(), int(m.group(1) or m.group(2))) for m in _YEAR_WORD_RE.finditer(text)
-             if not _NOT_TARGET_YEAR_RE.search(text[: m.start()])]
+             if not _NOT_TARGET_YEAR_RE.search(text[max(0, m.start() - 200): m.start()])]
     if at is not None and not any(pos >= at for pos, _ in found) and (start := _start_year(text, at)):
         return start
     if not found:

@@ -298,8 +298,9 @@ class TaskExtractor:
 
     def subtasks(self, parent_idx: int, parent: Draft, sec: Section) -> list[Draft]:
         out = []
-        for item in self.items:
-            chain = {s.id for s in ancestors(self.sections, item.section)}
+        if not hasattr(self, "_chains"):  # once per document: a long text has thousands of items
+            self._chains = [{s.id for s in ancestors(self.sections, i.section)} for i in self.items]
+        for item, chain in zip(self.items, self._chains, strict=True):
             body = item_body(item)
             if sec.id in chain and not body.rstrip().endswith(":") and not _SKIP_RE.match(body):
                 s = item.end - len(body)

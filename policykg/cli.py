@@ -7,28 +7,43 @@ import io
 import json
 import math
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+try:  # typer ≥ 0.20 ships its own copy of click
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import NoArgsIsHelpError, UsageError  # type: ignore[assignment]
 
 from extract.agencies import fold_key, registry
 from extract.errors import InputError, PolicyKGError
 from extract.pipeline import BUNDLED
 from graph.guard import MAX_QUERY_CHARS
 from graph.remote import SparqlStore, is_remote
-from policykg.files import write_atomic
+from policykg.export import FORMATS as EXPORT_FORMATS
+from policykg.files import check_target, write_atomic
 
 app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
 DocOption = Annotated[str | None, typer.Option(help="Only this document: its id or its number (2289/QĐ-TTg).")]
+Role = Enum("Role", {k: k for k in ("lead", "cooperating", "responsible")}, type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", {k: k for k in EXPORT_FORMATS}, type=str)  # type: ignore[misc]
 _state: dict[str, Any] = {"workspace": Path("workspace"), "store": "oxigraph"}
 
 
 def fail(exc: PolicyKGError) -> None:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(exc.exit_code)
+
+
+def _workspace_folder(value: Path) -> Path:
+    if value.exists() and not value.is_dir():
+        raise typer.BadParameter(f"{value} is a file; give a workspace folder.")
+    return value
 
 
 def _store_name(value: str) -> str:
@@ -39,7 +54,8 @@ def _store_name(value: str) -> str:
 
 @app.callback()
 def main(workspace: Annotated[Path, typer.Option("--workspace", "-w",
-                                                 help="Folder that keeps one corpus's graph.")]
+                                                 help="Folder that keeps one corpus's graph.",
+                                                 callback=_workspace_folder)]
          = Path("workspace"),
          store: Annotated[str, typer.Option(help="oxigraph (embedded, fast), memory (rdflib), or a remote "
                                            "SPARQL 1.1 store: sparql+http://USER:PASSWORD@HOST:PORT/PATH.",
@@ -68,15 +84,19 @@ def emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
 
 @app.command()
 def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents (default: bundled).")]
-          = BUNDLED) -> None:
+          = BUNDLED,
+          workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per core).")]
+          = None) -> None:
     """Extract a corpus, build its RDF graph into the workspace and print a summary."""
     from extract.pipeline import corpus_files
+    from policykg.progress import Progress
     from policykg.workspace import build as build_workspace
 
     try:
         files = corpus_files(corpus)
-        with typer.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-            summary = build_workspace(corpus, _state["workspace"], on_doc=lambda _: bar.update(1))
+        progress = Progress(len(files), sum(p.stat().st_size for p in files))
+        summary = build_workspace(corpus, _state["workspace"], on_doc=progress.update, workers=workers)
+        progress.close()
     except PolicyKGError as exc:
         fail(exc)
     _report(summary)
@@ -149,12 +169,11 @@ def tasks(as_json: JsonFlag = False,
           agency: Annotated[str | None, typer.Option(help="Any name, alias or abbreviation (MPI, Bộ KH&ĐT).")]
           = None,
           doc: DocOption = None,
-          role: Annotated[str | None, typer.Option(help="lead | cooperating | responsible")] = None) -> None:
+          role: Annotated[Role | None, typer.Option()] = None) -> None:
     """Tasks with owner, role, lead and cooperating agencies and evidence."""
+    role = role.value if role else None
     from graph import answers
 
-    if role not in (None, "lead", "cooperating", "responsible"):
-        fail(PolicyKGError(f"--role must be lead, cooperating or responsible, not '{role}'."))
     rows = answers.tasks(_store())
     if doc:
         doc = _doc_id(doc)
@@ -214,10 +233,11 @@ def targets(as_json: JsonFlag = False, doc: DocOption = None) -> None:
 
 
 _FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+GraphFormat = Enum("GraphFormat", {k: k for k in _FORMATS}, type=str)  # type: ignore[misc]
 
 
 @app.command("export-graph")
-def export_graph(fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld | nt")] = "ttl",
+def export_graph(fmt: Annotated[GraphFormat, typer.Option("--format")] = GraphFormat.ttl,  # type: ignore[attr-defined]
                  out: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")]
                  = None,
                  force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False) -> None:
@@ -226,23 +246,31 @@ def export_graph(fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld
 
     from policykg.workspace import graph_file
 
-    if fmt not in _FORMATS:
-        fail(PolicyKGError(f"--format must be one of {', '.join(_FORMATS)}, not '{fmt}'."))
-    if out is not None and out.exists() and not force:
-        fail(PolicyKGError(f"{out} exists; pass --force to overwrite it."))
     try:
-        graph = Graph().parse(graph_file(_state["workspace"]), format="nt")
+        if out is not None:
+            check_target(out)
+        if out is not None and out.exists() and not force:
+            raise PolicyKGError(f"{out} exists; pass --force to overwrite it.")
+        path = graph_file(_state["workspace"])
+        try:
+            graph = Graph().parse(path, format="nt")
+        except Exception as exc:  # noqa: BLE001 - rdflib raises many types for a damaged file
+            raise PolicyKGError(f"{path}: the graph file is damaged ({exc.__class__.__name__}); "
+                                "rebuild the workspace with 'policykg build'.") from None
     except PolicyKGError as exc:
         fail(exc)
     from graph.namespace import PREFIXES
 
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
-    text = graph.serialize(format=_FORMATS[fmt])
+    text = graph.serialize(format=_FORMATS[fmt.value])
     if out is None:
         typer.echo(text)
-    else:
+        return
+    try:
         write_atomic(out, text)
+    except PolicyKGError as exc:
+        fail(exc)
 
 
 def _positive_seconds(value: float) -> float:
@@ -313,9 +341,9 @@ def sparql(query: Annotated[str, typer.Argument(help="A SPARQL query, or the pat
 
 @app.command()
 def export(out: Annotated[Path, typer.Option(help="File to write (its name is sanitised).")],
-           fmt: Annotated[str, typer.Option("--format", help="ttl | jsonld | graphml | csv | html | docx")] = "ttl",
+           fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.ttl,  # type: ignore[attr-defined]
            focus: Annotated[str | None, typer.Option(help="A node: IRI, document id or agency name.")] = None,
-           depth: Annotated[int, typer.Option(help="Neighbourhood depth around --focus.")] = 1,
+           depth: Annotated[int, typer.Option(help="Neighbourhood depth around --focus.", min=1, max=5)] = 1,
            doc: DocOption = None,
            query_name: Annotated[str | None, typer.Option("--query", help="A named query (no parameters).")]
            = None,
@@ -326,7 +354,7 @@ def export(out: Annotated[Path, typer.Option(help="File to write (its name is sa
     if sum(x is not None for x in (focus, doc, query_name)) != 1:
         fail(PolicyKGError("give exactly one of --focus, --doc or --query."))
     try:
-        path = export_selection(_state["workspace"], fmt, out, focus=focus, depth=depth, doc=doc,
+        path = export_selection(_state["workspace"], fmt.value, out, focus=focus, depth=depth, doc=doc,
                                 query_name=query_name, force=force)
     except PolicyKGError as exc:
         fail(exc)
@@ -392,13 +420,25 @@ def overlap(a: str, b: str, as_json: JsonFlag = False, threshold: Threshold = 0.
         typer.echo(f"{p['score']:.2f} {p['a']['id']} ~ {p['b']['id']}: {', '.join(p['shared_terms'])}")
 
 
-def run() -> None:
-    """Console entry point: a clear one-line error, never a traceback."""
+def run(args: list[str] | None = None) -> None:
+    """Console entry point: one line on standard error and the documented exit code, never a traceback."""
+    command = typer.main.get_command(app)
     try:
-        app()
+        code = command.main(args, prog_name="policykg", standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        code = 2
+    except UsageError as exc:
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        typer.echo(f"error: {exc.format_message()}{where}", err=True)
+        code = 2
+    except typer.Abort:
+        typer.echo("error: stopped.", err=True)
+        code = 1
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

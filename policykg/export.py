@@ -21,7 +21,7 @@ from rdflib.namespace import PROV
 
 from extract.errors import PolicyKGError
 from graph.namespace import OA, PKG, PREFIXES
-from policykg.files import write_atomic, write_bytes_atomic
+from policykg.files import check_target, write_atomic, write_bytes_atomic
 from policykg.ui.network import component_code, network
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv", "html", "docx")
@@ -124,6 +124,7 @@ window.__pkgNetwork = net;
 def write(out: Path, content: str | bytes, force: bool = False) -> Path:
     """Write an export under a sanitised name, never over an existing file unless asked."""
     path = out.parent / safe_name(out.name)
+    check_target(path)
     if path.exists() and not force:
         raise PolicyKGError(f"{path} exists; pass --force to overwrite it.")
     if isinstance(content, bytes):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from extract.errors import PolicyKGError
 
 FAULT_ENV = "POLICYKG_FAULT"  # test hook: the writer exits at the named step of a commit
 
@@ -22,10 +25,22 @@ def fault(step: str) -> None:
         os._exit(70)
 
 
+def check_target(path: Path) -> None:
+    """Only a regular file is ever replaced: a symlink, device, FIFO or folder at `path` is refused."""
+    if path.is_symlink():
+        raise PolicyKGError(f"{path}: is a symbolic link; give the path of a regular file.")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise PolicyKGError(f"{path}: not a regular file (a folder, device or pipe); give a file path.")
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    check_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise PolicyKGError(f"{path}: cannot write there ({exc.strerror}); choose another place.") from None
     try:
         os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; the user's umask decides
         with os.fdopen(fd, "wb") as f:

@@ -6,7 +6,7 @@ from tests.conftest import facts_of
 
 @pytest.mark.parametrize("raw, value", [("12,66", 12.66), ("7,5", 7.5), ("80,000", 80000), ("300.000", 300000),
                                          ("1,000,000", 1_000_000), ("20", 20),
-                                         ("3.094,17", 3094.17)])
+                                         ("3.094,17", 3094.17), ("0,002", 0.002)])
 def test_numbers(raw: str, value: float) -> None:
     assert parse_number(raw) == value
 
@@ -134,6 +134,16 @@ FIGURES = [
     ("BÁO CÁO\nIII. KẾT QUẢ THỰC HIỆN\n- Đến nay, 51 tỉnh, thành phố đã triển khai nền tảng họp trực tuyến.",
      [("ind-tinh-thanh-pho-trien-khai-nen-tang-hop-truc-tuyen", 2024, 51.0, "tỉnh, thành phố")]),
     ("BÁO CÁO\nI. BỐI CẢNH\n- Năm 2023, 40 tỉnh đã triển khai nền tảng họp trực tuyến.", []),
+    # a report's review heading ("Đánh giá tình hình thực hiện …") holds results; "hiện nay" is the report's date;
+    # "12/12 đơn vị" counts 12
+    ("BÁO CÁO\nI. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN\nTính đến nay, có 12/12 đơn vị đã kết nối, 90% trường học "
+     "đã có Internet.",
+     [("ind-don-vi-ket-noi", 2024, 12.0, "đơn vị"), ("ind-truong-hoc-co-internet", 2024, 90.0, "%")]),
+    # a total and its components in brackets, "416.442" one number
+    ("BÁO CÁO\nII. TÌNH HÌNH THỰC HIỆN DỰ TOÁN\n- Tổng kinh phí năm 2023: 416.442 triệu đồng (trong đó: cấp tỉnh: "
+     "38.124 triệu đồng; cấp xã: 378.318 triệu đồng).",
+     [("ind-tong-kinh-phi", 2023, 416442.0, "triệu đồng"), ("ind-cap-tinh", 2023, 38124.0, "triệu đồng"),
+      ("ind-cap-xa", 2023, 378318.0, "triệu đồng")]),
 ]
 
 
