@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import product
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -56,7 +57,7 @@ class BodyRuler:
                  max_words: int = 16) -> None:
         self.name, self.spans_key, self.max_words = name, spans_key, max_words
         self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.shapes: list[Shape] = []
         self.stops: dict[str, list[list[str]]] = {}
         self.levels: dict[str, list[list[str]]] = {}
@@ -68,14 +69,19 @@ class BodyRuler:
         g = grammar()
         self.shapes = list(g.shapes) if patterns is None else [Shape(**p) for p in patterns]
         self.stops, self.levels, self.kinds = _words(g.stops), _words(g.levels), _words(g.not_after_join)
-        self.matcher = Matcher(self.nlp.vocab)
+        # A PhraseMatcher on ORTH runs in C (a token Matcher took most of the pipeline's time): the
+        # first word as written, each later word in lower or capitalised case ("Ban thường vụ Tỉnh ủy").
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for k, shape in enumerate(self.shapes):
             first, *rest = shape.head.split()
-            self.matcher.add(str(k), [[{"ORTH": first}, *({"LOWER": w.lower()} for w in rest)]])
+            cases = [(w.lower(), w[:1].upper() + w[1:].lower(), w) for w in rest]
+            forms = {(first, *c) for c in product(*cases)}
+            self.matcher.add(str(k), [Doc(self.nlp.vocab, words=list(f)) for f in forms])
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        lowers = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in doc.to_array("LOWER").tolist()]  # far cheaper than t.lower_ per token
         heads: dict[int, tuple[Shape, int]] = {}
         for key, start, end in self.matcher(doc):
             shape = self.shapes[int(self.nlp.vocab.strings[key])]

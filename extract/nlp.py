@@ -193,8 +193,10 @@ class AgencyRuler:
     def _shared(self, doc: Doc) -> list[Span]:
         """"Các Bộ: Công Thương, Giao thông vận tải": one "Bộ" for every ministry of the list."""
         out: list[Span] = []
-        for i in range(len(doc) - 2):
-            if doc[i].text not in ("Bộ", "Sở") or doc[i + 1].text != ":" or not (i and doc[i - 1].lower_ == "các"):
+        strings = doc.vocab.strings
+        orths = [strings[h] for h in doc.to_array("ORTH").tolist()]
+        for i in range(1, len(doc) - 2):
+            if orths[i + 1] != ":" or orths[i] not in ("Bộ", "Sở") or orths[i - 1].lower() != "các":
                 continue
             k = i + 2
             while k < len(doc) and doc[k].is_title:

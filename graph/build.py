@@ -71,14 +71,16 @@ def agency_iri(name_or_id: str) -> URIRef:
 class Builder:
     """Accumulates triples for one corpus; `graph` is the result."""
 
-    def __init__(self, corpus: Corpus, generated_at: datetime | None = None) -> None:
+    def __init__(self, corpus: Corpus, generated_at: datetime | None = None,
+                 known: dict[str, URIRef] | None = None) -> None:
         self.corpus = corpus
+        self.known = known or {}  # other corpus documents' IRIs (a document built on its own)
         self.g = Graph()
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
         self.agencies: set[str] = set()
         self.groups: dict[str, str] = {}
-        self.doc_iris = {d.meta.id: doc_iri(d.meta) for d in corpus.docs}
+        self.doc_iris = {**self.known, **{d.meta.id: doc_iri(d.meta) for d in corpus.docs}}
         self.texts = {d.meta.id: d.text for d in corpus.docs}
         digest = hashlib.sha1(__version__.encode())
         for d in corpus.docs:
@@ -430,3 +432,28 @@ class Builder:
 def build_graph(corpus: Corpus, generated_at: datetime | None = None) -> Graph:
     """The RDF graph of a corpus (deterministic apart from the run's start time)."""
     return Builder(corpus, generated_at).build()
+
+
+def build_document(doc: DocumentFacts, known: dict[str, URIRef], reports: list[DocumentFacts],
+                   generated_at: datetime | None = None) -> Graph:
+    """One document's named graph: its own facts and the shared nodes it touches (agencies, concepts,
+    documents it cites), given the other corpus documents' IRIs and the reports on it."""
+    from extract.pipeline import Corpus
+
+    return _DocumentBuilder(Corpus([doc]), generated_at, known, reports).build()
+
+
+class _DocumentBuilder(Builder):
+    """A Builder for one document; reports on it contribute observations to its targets' status."""
+
+    def __init__(self, corpus: Corpus, generated_at: datetime | None, known: dict[str, URIRef],
+                 reports: list[DocumentFacts]) -> None:
+        super().__init__(corpus, generated_at, known)
+        self.reports = reports
+
+    def targets(self, d: DocumentFacts) -> None:
+        self.corpus.docs.extend(self.reports)  # observations_for looks for reports in the corpus
+        try:
+            super().targets(d)
+        finally:
+            del self.corpus.docs[1:]

@@ -7,11 +7,12 @@ with SPARQL rather than iterating.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -118,6 +119,26 @@ class OxigraphStore:
         store.store = ox.Store.read_only(str(path))
         return store
 
+    def add_graph(self, name: str, path: Path, bulk: bool = False) -> None:
+        """Load an N-Triples file into the named graph `name` and into the default graph (the union)."""
+        load = self.store.bulk_load if bulk else self.store.load
+        load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+        load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+
+    def bulk_load_graphs(self, graphs: Mapping[str, Path], batch: int = 100) -> None:
+        """Load many N-Triples files, each into its named graph and all into the default graph, in bulk
+        loads of `batch` files (a bulk load has a large cost per call and holds its batch in memory)."""
+        names = list(graphs)
+        for k in range(0, len(names), batch):
+            part = {n: graphs[n] for n in names[k:k + batch]}
+            self.store.bulk_load(io.BufferedReader(_Chunks(_quads(part)), 1 << 20), format=ox.RdfFormat.N_QUADS)
+
+    def drop_graph(self, name: str) -> None:
+        """Drop a named graph, and its triples from the default graph unless another graph has them."""
+        self.store.update(f"""DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }}
+            FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{name}>) }} }}""")
+        self.store.update(f"DROP SILENT GRAPH <{name}>")
+
     def load_ntriples(self, path: Path) -> None:
         self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 
@@ -134,6 +155,38 @@ class OxigraphStore:
     def count(self) -> int:
         res = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(res.rows[0][0] or 0)
+
+
+def _quads(graphs: Mapping[str, Path]) -> Iterator[bytes]:
+    """N-Quads lines: every file's triples in its named graph, then their union in the default graph."""
+    union: set[bytes] = set()
+    for name, path in graphs.items():
+        tail = f" <{name}> .\n".encode()
+        for line in path.read_bytes().splitlines():
+            if line.endswith(b" ."):
+                union.add(line)
+                yield line[:-2] + tail
+    yield from (line + b"\n" for line in union)
+
+
+class _Chunks(io.RawIOBase):
+    """A read-only byte stream over an iterator of byte strings (for bulk loads without a temp file)."""
+
+    def __init__(self, parts: Iterator[bytes]) -> None:
+        self.parts, self.rest = parts, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.rest:
+            try:
+                self.rest = next(self.parts)
+            except StopIteration:
+                return 0
+        n = min(len(buffer), len(self.rest))
+        buffer[:n], self.rest = self.rest[:n], self.rest[n:]
+        return n
 
 
 def from_graph(graph: Graph, kind: str) -> Store:

@@ -84,15 +84,19 @@ def emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
 
 @app.command()
 def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents (default: bundled).")]
-          = BUNDLED) -> None:
+          = BUNDLED,
+          workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per core).")]
+          = None) -> None:
     """Extract a corpus, build its RDF graph into the workspace and print a summary."""
     from extract.pipeline import corpus_files
+    from policykg.progress import Progress
     from policykg.workspace import build as build_workspace
 
     try:
         files = corpus_files(corpus)
-        with typer.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
-            summary = build_workspace(corpus, _state["workspace"], on_doc=lambda _: bar.update(1))
+        progress = Progress(len(files), sum(p.stat().st_size for p in files))
+        summary = build_workspace(corpus, _state["workspace"], on_doc=progress.update, workers=workers)
+        progress.close()
     except PolicyKGError as exc:
         fail(exc)
     _report(summary)

@@ -7,8 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from graph.remote import SparqlStore
-from graph.store import GRAPH_FILE
-from policykg.workspace import ensure
+from policykg.workspace import graph_file
 
 CORPUS_GRAPH = "corpus"
 
@@ -16,5 +15,5 @@ CORPUS_GRAPH = "corpus"
 def publish(workspace: Path, spec: str) -> int:
     """Replace the store's copy of the workspace graph with the current generation; returns triples sent."""
     store = SparqlStore(spec)
-    graph = Graph().parse(ensure(workspace) / GRAPH_FILE, format="nt")
+    graph = Graph().parse(graph_file(workspace), format="nt")
     return store.replace_graph(CORPUS_GRAPH, graph)

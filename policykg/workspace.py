@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +18,18 @@ from rdflib import Graph
 
 from extract.errors import PolicyKGError
 from extract.paths import BUNDLED
-from extract.records import DocumentFacts
+from extract.records import DocMeta, DocumentFacts
+from graph.namespace import ID
 from graph.remote import SparqlStore, is_remote
 from graph.store import GRAPH_FILE, OX_DIR, STORES, MemoryStore, OxigraphStore, Store
 from policykg import facts as factstore
+from policykg.documents import FACTS_DIR, GRAPHS_DIR, Done, Job, graph_key, light, prepare, run
 from policykg.files import fault, write_atomic
 from policykg.generations import begin, commit, current, writer
 
 SUMMARY = "build.json"
 VIEW = "view.json"
 INDEX = "index.json"
-FACTS_DIR = "facts"
 REPORT = "shacl-report.txt"
 DEFAULT = Path("workspace")
 
@@ -54,35 +55,51 @@ class Summary:
 
 @dataclass(frozen=True)
 class Entry:
-    """One stored document: its id, extraction key, content hash and legal identity."""
+    """One stored document: ids and keys, legal identity, counts and its SHACL verdict."""
 
     id: str
     key: str
+    graph: str
     hash: str
     number: str | None
     date: str | None
     source: str
+    relations: list[list[str]] = field(default_factory=list)
+    tasks: int = 0
+    targets: int = 0
+    observations: int = 0
+    triples: int = 0
+    agencies: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    conforms: bool = True
+    bytes: int = 0
 
-    def same_document(self, other: Entry) -> bool:
+    def same_document(self, hash_: str, number: str | None, date: str | None) -> bool:
         """The same text, or the same number and date."""
-        return self.hash == other.hash or (bool(self.number and self.date)
-                                          and (self.number, self.date) == (other.number, other.date))
+        return self.hash == hash_ or (bool(number and date) and (self.number, self.date) == (number, date))
 
 
 @dataclass
 class Stored:
-    """A generation's documents, in corpus order, with their facts as read from the folder."""
+    """A generation's documents, in corpus order."""
 
     entries: list[Entry]
     folder: Path | None
 
     def facts(self, entry: Entry) -> DocumentFacts:
-        assert self.folder is not None
-        path = self.folder / FACTS_DIR / f"{entry.key}.json"
+        path = self.facts_path(entry)
         if not path.exists():
             raise PolicyKGError(f"{path}: the facts of '{entry.id}' are missing; rebuild the workspace with "
                                 "'policykg build --corpus FOLDER'.")
         return factstore.loads(path.read_text(encoding="utf-8"), str(path))[0]
+
+    def facts_path(self, entry: Entry) -> Path:
+        assert self.folder is not None
+        return self.folder / FACTS_DIR / f"{entry.key}.json"
+
+    def graph_path(self, entry: Entry) -> Path:
+        assert self.folder is not None
+        return self.folder / GRAPHS_DIR / f"{entry.graph}.nt"
 
 
 def stored(workspace: Path) -> Stored:
@@ -100,62 +117,144 @@ def stored(workspace: Path) -> Stored:
     return Stored([Entry(**e) for e in data["docs"]], gen)
 
 
-def _entry(facts: DocumentFacts, key: str) -> Entry:
-    m = facts.meta
-    return Entry(m.id, key, factstore.content_hash(facts.text), m.number, m.date, m.source)
+OnDoc = Callable[[Path, int], None]
 
 
-def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT,
-          on_doc: Callable[[Path], None] | None = None) -> Summary:
-    """Extract the corpus (documents unchanged since the last build are not extracted again), build and
-    validate its graph, and make it the workspace's new generation."""
+@dataclass(frozen=True)
+class _Planned:
+    path: Path
+    entry: dict[str, Any]
+    key: str
+    meta: DocMeta
+
+
+def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT, on_doc: OnDoc | None = None,
+          workers: int | None = None) -> Summary:
+    """Extract the corpus in parallel (documents unchanged since the last build are neither extracted
+    nor built again), validate each document's graph, and make the result the next generation."""
     from extract.pipeline import corpus_files, load_manifest, meta_from_text
     from extract.readers import read
 
     files = corpus_files(corpus)  # fails early, with a clear message, on a bad folder
     manifest = load_manifest(corpus)
     start = time.perf_counter()
+    planned = []
+    for path in files:
+        entry = manifest.get(path.name, {})
+        text = read(path)
+        meta = meta_from_text(entry.get("id") or path.stem, path.name, text, entry)
+        planned.append(_Planned(path, entry, factstore.extraction_key(text, entry), meta))
     with writer(workspace):
         before = stored(workspace)
-        known = {e.key: e for e in before.entries}
-        docs: list[tuple[DocumentFacts, str]] = []
-        for path in files:
-            entry = manifest.get(path.name, {})
-            text = read(path)
-            key = factstore.extraction_key(text, entry)
-            if key in known:
-                docs.append((before.facts(known[key]), key))
-            else:
-                from extract.pipeline import extract_text
-
-                meta = meta_from_text(entry.get("id") or path.stem, path.name, text, entry)
-                docs.append((extract_text(text, meta), key))
-            if on_doc:
-                on_doc(path)
+        tmp = _begin(workspace)
+        entries = _build_all(planned, before, tmp, on_doc, workers or default_workers())
         fault("extracted")
-        return _commit(workspace, docs, str(corpus.resolve()), start)
+        return _finish(workspace, tmp, before, entries, str(corpus.resolve()), start)
+
+
+def default_workers() -> int:
+    """Worker processes for extraction: one per core."""
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc | None,
+               workers: int) -> list[Entry]:
+    """Every document's facts and graph in `tmp`: reused, or made by worker processes (reports first)."""
+    from graph.build import doc_iri
+
+    known = {p.meta.id: str(doc_iri(p.meta)) for p in planned}
+    keys = {p.meta.id: p.key for p in planned}
+    reports: dict[str, list[str]] = {}
+    for p in planned:
+        for rel, target in p.meta.relations:
+            if rel == "reports_on":
+                reports.setdefault(target, []).append(p.meta.id)
+    old_keys = {e.key for e in before.entries}
+    old_graphs = {e.graph: e for e in before.entries}
+    done: dict[str, Entry] = {}
+    failures: dict[str, str] = {}
+
+    def job(p: _Planned) -> Job | None:
+        gkey = graph_key(p.key, [keys[r] for r in reports.get(p.meta.id, [])],
+                         [known.get(t) for _, t in p.meta.relations])
+        if gkey in old_graphs and p.key in old_keys:  # unchanged: link, do not extract or build
+            old = old_graphs[gkey]
+            _keep(before, old, tmp)
+            done[p.meta.id] = old
+            if on_doc:
+                on_doc(p.path, old.bytes)
+            return None
+        light_reports = tuple(light(_read_facts(tmp, keys[r])) for r in reports.get(p.meta.id, []))
+        return Job(str(p.path), p.entry, p.key, gkey, str(tmp), known, light_reports,
+                   str(before.folder) if p.key in old_keys else None)
+
+    first = [p for p in planned if p.meta.id not in reports]
+    second = [p for p in planned if p.meta.id in reports]
+    for group in (first, second):
+        jobs = [j for j in map(job, group) if j is not None]
+        for result in _map(jobs, workers):
+            failures.update({result["id"]: result["report"]} if not result["conforms"] else {})
+            result.pop("report")
+            done[result["id"]] = Entry(**result)
+            if on_doc:
+                on_doc(Path(result["source"]), result["bytes"])
+    _write_report(tmp, failures)
+    return [done[p.meta.id] for p in planned]
+
+
+def _map(jobs: list[Job], workers: int) -> Iterator[dict[str, Any]]:
+    """Run the jobs in worker processes (in this process for one worker or one job), as they finish."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(run, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = [pool.submit(run, j) for j in jobs]
+        for fut in as_completed(futures):
+            yield fut.result()
+
+
+def _read_facts(folder: Path, key: str) -> DocumentFacts:
+    path = folder / FACTS_DIR / f"{key}.json"
+    return factstore.loads(path.read_text(encoding="utf-8"), str(path))[0]
+
+
+def _write_report(folder: Path, failures: dict[str, str]) -> None:
+    if failures:
+        write_atomic(folder / REPORT, "\n\n".join(f"# {doc}\n{text}" for doc, text in sorted(failures.items())))
 
 
 def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = None,
         replace: bool = False) -> Summary:
-    """Add one document: only it is extracted; the workspace changes only if everything succeeds.
+    """Add one document: only it is extracted, only its graph is written and validated.
 
     The same document (same text, or same number and date) is refused unless `replace` is given,
-    in which case it takes the place of the stored one.
+    in which case it takes the place of the stored one. The workspace changes only if all succeeds.
     """
     from extract.agencies import slug
-    from extract.pipeline import extract_text, meta_from_text
+    from extract.pipeline import meta_from_text
     from extract.readers import read
+    from graph.build import doc_iri
 
     if workspace.exists() and not workspace.is_dir():
         raise PolicyKGError(f"{workspace}: not a folder; give --workspace a folder.")
     text = read(path)  # a bad file stops here, with the workspace untouched
-    given = meta or {}
+    given = dict(meta or {})
     draft = meta_from_text(given.get("id") or slug(path.stem)[:40] or "doc", path.name, text, given)
-    _duplicates(stored(workspace).entries, draft.number, draft.date, text, replace)  # fail before extracting
+    seen = stored(workspace)
+    _duplicates(seen.entries, draft.number, draft.date, text, replace)  # fail before extracting
     start = time.perf_counter()
-    facts = extract_text(text, draft)
     key = factstore.extraction_key(text, given)
+
+    def prepared(entries: list[Entry], doc_id: str) -> Done:
+        known = {e.id: str(doc_iri(_meta_of(e))) for e in entries}
+        return prepare(Job(str(path), given, key, graph_key(key, [], []), "", known, meta={"id": doc_id}))
+
+    done = prepared(seen.entries, draft.id)
     with writer(workspace):
         before = stored(workspace)
         same = _duplicates(before.entries, draft.number, draft.date, text, replace)
@@ -164,81 +263,100 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
         base, k = doc_id, 2
         while doc_id in {e.id for e in kept}:
             doc_id, k = f"{base}-{k}", k + 1
-        if doc_id != facts.meta.id:
-            facts = extract_text(text, meta_from_text(doc_id, path.name, text, given))
-        docs = [(before.facts(e), e.key) for e in kept] + [(facts, key)]
+        if doc_id != done.facts.meta.id:
+            done = prepared(kept, doc_id)
         fault("extracted")
-        return _commit(workspace, docs, str(path.resolve()), start, before)
+        tmp = _begin(workspace)
+        for e in kept:
+            _keep(before, e, tmp)
+        done.write(tmp)
+        entry = Entry(**done.entry)
+        failures = {} if entry.conforms else {entry.id: done.report}
+        _write_report(tmp, failures)
+        return _finish(workspace, tmp, before, [*kept, entry], str(path.resolve()), start)
+
+
+def _keep(before: Stored, e: Entry, tmp: Path) -> None:
+    """Carry an unchanged document into the next generation: hard links, nothing rewritten."""
+    for src, folder in ((before.facts_path(e), FACTS_DIR), (before.graph_path(e), GRAPHS_DIR)):
+        try:
+            os.link(src, tmp / folder / src.name)
+        except FileNotFoundError:
+            raise PolicyKGError(f"{src}: the {folder} of '{e.id}' are missing; rebuild the workspace with "
+                                "'policykg build --corpus FOLDER'.") from None
+
+
+def _meta_of(e: Entry) -> DocMeta:
+    return DocMeta(e.id, "", "", "", e.number, None, e.date, e.source)
 
 
 def _duplicates(entries: list[Entry], number: str | None, date: str | None, text: str,
                 replace: bool) -> list[Entry]:
     """The stored entries that are this document; an error when there are some and `replace` is off."""
-    new = Entry("", "", factstore.content_hash(text), number, date, "")
-    same = [e for e in entries if e.same_document(new)]
+    digest = factstore.content_hash(text)
+    same = [e for e in entries if e.same_document(digest, number, date)]
     if same and not replace:
-        what = "the same text" if same[0].hash == new.hash else f"the same number {number} and date {date}"
+        what = "the same text" if same[0].hash == digest else f"the same number {number} and date {date}"
         raise PolicyKGError(f"'{same[0].id}' ({same[0].source}) is already in the workspace with {what}; "
                             "pass --replace to replace it.")
     return same
 
 
-def _commit(workspace: Path, docs: list[tuple[DocumentFacts, str]], source: str, start: float,
-            before: Stored | None = None) -> Summary:
-    """Build, validate and write the next generation, then switch to it (call holding the lock)."""
-    from extract.pipeline import Corpus
-    from graph.build import build_graph
-    from graph.validate import validate
-    from graph.views import dump, to_networkx
-
-    corpus = Corpus([d for d, _ in docs])
-    graph = build_graph(corpus)
-    report = validate(graph)
+def _begin(workspace: Path) -> Path:
     tmp = begin(workspace)
     (tmp / FACTS_DIR).mkdir()
-    for d, key in docs:
-        _write_facts(tmp / FACTS_DIR / f"{key}.json", d, key, before)
-    index = {"format": factstore.FORMAT, "docs": [asdict(_entry(d, key)) for d, key in docs]}
-    write_atomic(tmp / INDEX, json.dumps(index, ensure_ascii=False, indent=1))
+    (tmp / GRAPHS_DIR).mkdir()
+    return tmp
+
+
+def _finish(workspace: Path, tmp: Path, before: Stored, entries: list[Entry], source: str,
+            start: float) -> Summary:
+    """Write the index, bring the store up to date, write the summary and switch (holding the lock)."""
+    index = {"format": factstore.FORMAT, "docs": [asdict(e) for e in entries]}
+    write_atomic(tmp / INDEX, json.dumps(index, ensure_ascii=False, indent=0))
     fault("facts-written")
-    write_atomic(tmp / GRAPH_FILE, graph.serialize(format="nt"))
-    write_atomic(tmp / VIEW, dump(to_networkx(graph)))
     fault("graph-written")
-    _load_oxigraph(tmp)
+    triples = update_store(tmp, before, entries)
     fault("store-loaded")
-    summary = _summary(corpus, graph, report.conforms, source, start)
+    summary = Summary(
+        corpus=source, documents=len(entries), agencies=len({a for e in entries for a in e.agencies}),
+        tasks=sum(e.tasks for e in entries), references=len({r for e in entries for r in e.refs}),
+        targets=sum(e.targets for e in entries), observations=sum(e.observations for e in entries),
+        triples=triples, conforms=all(e.conforms for e in entries),
+        seconds=round(time.perf_counter() - start, 2))
     write_atomic(tmp / SUMMARY, json.dumps(asdict(summary), ensure_ascii=False, indent=1))
-    if not report.conforms:
-        write_atomic(tmp / REPORT, report.text)
     commit(workspace, tmp)
     return summary
 
 
-def _write_facts(path: Path, facts: DocumentFacts, key: str, before: Stored | None) -> None:
-    """A document's facts: a hard link to the previous generation's file when unchanged."""
-    old = before.folder / FACTS_DIR / path.name if before and before.folder else None
-    if old is not None and old.exists():
-        os.link(old, path)
+def graph_name(gkey: str) -> str:
+    """The IRI of a document's named graph in the store."""
+    return f"{ID}graph/{gkey}"
+
+
+def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
+    """The generation's Oxigraph store: the previous one (hard-linked checkpoint) with the named graphs
+    of removed documents dropped and those of new ones added; each triple also in the default graph."""
+    wanted = {e.graph for e in entries}
+    old = {e.graph for e in before.entries}
+    store_dir = gen / OX_DIR
+    if before.folder is not None and (before.folder / OX_DIR).is_dir():
+        prev = OxigraphStore(before.folder / OX_DIR)
+        prev.store.backup(str(store_dir))
+        del prev
+        store = OxigraphStore(store_dir)
+        for gkey in sorted(old - wanted):
+            store.drop_graph(graph_name(gkey))
+        new = [g for g in wanted - old]
+        for gkey in new:
+            store.add_graph(graph_name(gkey), gen / GRAPHS_DIR / f"{gkey}.nt")
     else:
-        write_atomic(path, factstore.dumps(facts, key))
-
-
-def _load_oxigraph(gen: Path) -> None:
-    """The generation's on-disk Oxigraph store, loaded before the generation can become current."""
-    store = OxigraphStore(gen / OX_DIR)
-    store.load_ntriples(gen / GRAPH_FILE)
+        store = OxigraphStore(store_dir)
+        store.bulk_load_graphs({graph_name(g): gen / GRAPHS_DIR / f"{g}.nt" for g in sorted(wanted)})
     store.store.flush()
+    count = store.count()
     del store  # closes the store: its folder is complete before the switch
-
-
-def _summary(corpus: Any, graph: Graph, conforms: bool, source: str, start: float) -> Summary:
-    docs = corpus.docs
-    agencies = {m.agency if m.agency != "group" else m.text.lower() for d in docs for m in d.mentions}
-    return Summary(
-        corpus=source, documents=len(docs), agencies=len(agencies), tasks=sum(len(d.tasks) for d in docs),
-        references=len({r.id for d in docs for r in d.refs}), targets=sum(len(d.targets) for d in docs),
-        observations=sum(len(d.observations) for d in docs), triples=len(graph), conforms=conforms,
-        seconds=round(time.perf_counter() - start, 2))
+    return count
 
 
 def _existing(workspace: Path) -> None:
@@ -264,13 +382,25 @@ def ensure(workspace: Path = DEFAULT) -> Path:
 
 
 def graph_file(workspace: Path = DEFAULT) -> Path:
-    """The current generation's graph (N-Triples)."""
-    return ensure(workspace) / GRAPH_FILE
+    """The current generation's whole graph as N-Triples (the union of its documents' graphs, made once)."""
+    gen = ensure(workspace)
+    path = gen / GRAPH_FILE
+    if not path.exists():
+        lines: dict[str, None] = {}
+        for part in sorted((gen / GRAPHS_DIR).glob("*.nt")):
+            lines.update(dict.fromkeys(part.read_text(encoding="utf-8").splitlines()))
+        write_atomic(path, "\n".join(lines) + "\n")
+    return path
 
 
 def view_file(workspace: Path = DEFAULT) -> Path:
-    """The current generation's saved networkx view."""
-    return ensure(workspace) / VIEW
+    """The current generation's networkx view (made once, on first use)."""
+    from graph.views import dump, to_networkx
+
+    path = ensure(workspace) / VIEW
+    if not path.exists():
+        write_atomic(path, dump(to_networkx(Graph().parse(graph_file(workspace), format="nt"))))
+    return path
 
 
 def report_file(workspace: Path = DEFAULT) -> Path:
@@ -294,10 +424,9 @@ def open_explorer(workspace: Path = DEFAULT) -> tuple[Store, Any]:
     """What the app needs, fast: the graph in an in-memory Oxigraph and the saved networkx view."""
     from graph.views import load
 
-    gen = ensure(workspace)
     store = OxigraphStore()
-    store.store.load(path=str(gen / GRAPH_FILE), format=ox_format())
-    return store, load((gen / VIEW).read_text(encoding="utf-8"))
+    store.store.load(path=str(graph_file(workspace)), format=ox_format())
+    return store, load(view_file(workspace).read_text(encoding="utf-8"))
 
 
 def ox_format() -> Any:
@@ -308,11 +437,8 @@ def ox_format() -> Any:
 
 def open_store(gen: Path, kind: str = "oxigraph") -> Store:
     """A generation's graph in the chosen store."""
-    path = gen / GRAPH_FILE
-    if not path.exists():
-        raise PolicyKGError(f"{path} is missing; rebuild the workspace with 'policykg build --corpus FOLDER'.")
     if kind == "memory":
-        return MemoryStore(Graph().parse(path, format="nt"))
+        return MemoryStore(Graph().parse(graph_file(gen.parent), format="nt"))
     if kind == "oxigraph":
         return OxigraphStore.read_only(gen / OX_DIR)
     raise PolicyKGError(f"unknown store '{kind}'; choose one of: {', '.join(STORES)}.")

@@ -12,8 +12,9 @@ import pytest
 from extract.errors import PolicyKGError
 from extract.pipeline import extract_corpus
 from policykg import facts as factstore
+from policykg.documents import FACTS_DIR, GRAPHS_DIR
 from policykg.generations import POINTER, current
-from policykg.workspace import FACTS_DIR, INDEX, add, build, open_store, stored
+from policykg.workspace import INDEX, add, build, open_store, stored
 
 PROVINCES = ["Hà Giang", "Cao Bằng", "Lạng Sơn", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình"]
 
@@ -114,7 +115,7 @@ def test_an_unchanged_document_is_not_extracted_again(small, tmp_path, monkeypat
     real = extract.pipeline.extract_text
     monkeypatch.setattr(extract.pipeline, "extract_text",
                         lambda text, meta: extracted.append(meta.id) or real(text, meta))
-    build(corpus, small)
+    build(corpus, small, workers=1)
     assert extracted == ["plan1"] and doc_ids(small) == ["plan0", "plan1"]
 
 
@@ -129,19 +130,20 @@ def test_files_follow_the_umask(tmp_path) -> None:
         os.umask(old)
     gen = current(tmp_path / "ws")
     assert gen is not None
-    for path in [tmp_path / "ws" / POINTER, gen / INDEX, gen / "graph.nt", *(gen / FACTS_DIR).iterdir()]:
+    for path in [tmp_path / "ws" / POINTER, gen / INDEX, *(gen / GRAPHS_DIR).iterdir(), *(gen / FACTS_DIR).iterdir()]:
         assert path.stat().st_mode & 0o777 == 0o664, path
 
 
 def test_missing_or_old_facts_are_errors_not_a_rebuild(small, tmp_path) -> None:
     gen = current(small)
     assert gen is not None
-    facts = next((gen / FACTS_DIR).iterdir())
-    data = json.loads(facts.read_text(encoding="utf-8"))
-    facts.write_text(json.dumps({**data, "format": 1}), encoding="utf-8")
+    index = gen / INDEX
+    data = json.loads(index.read_text(encoding="utf-8"))
+    index.write_text(json.dumps({**data, "format": 1}), encoding="utf-8")
     result = policykg(small, "add", str(write_plan(tmp_path, 1)))
     assert result.returncode == 1 and "another version of policykg" in result.stderr
-    facts.unlink()
+    index.write_text(json.dumps(data), encoding="utf-8")
+    next((gen / FACTS_DIR).iterdir()).unlink()
     result = policykg(small, "add", str(write_plan(tmp_path, 1)))
     assert result.returncode == 1 and "the facts of 'plan0' are missing" in result.stderr
     assert doc_ids(small) == ["plan0"]
@@ -158,3 +160,34 @@ def test_facts_round_trip_through_versioned_json() -> None:
         text = factstore.dumps(doc, "k")
         assert json.loads(text)["format"] == factstore.FORMAT
         assert factstore.loads(text, "x") == (doc, "k")
+
+
+def test_an_add_writes_only_the_new_documents_graph(small, tmp_path) -> None:
+    add(write_plan(tmp_path, 1), small)
+    before = current(small)
+    assert before is not None
+    add(write_plan(tmp_path, 2), small)
+    after = current(small)
+    assert after is not None and after != before
+    old = {p.name: p.stat().st_ino for p in (before / GRAPHS_DIR).iterdir()}
+    new = {p.name: p.stat().st_ino for p in (after / GRAPHS_DIR).iterdir()}
+    assert len(new) == 3 and all(new[name] == ino for name, ino in old.items())  # hard links, not rewritten
+    store = open_store(after)
+    graphs = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert graphs.rows[0][0] == "3"  # one named graph per document
+    tasks = store.query("SELECT ?t WHERE { ?t a <https://w3id.org/policykg/ontology#Task> }")
+    assert len(tasks.rows) == 3
+
+
+def test_replace_drops_the_old_graph_but_keeps_shared_triples(small, tmp_path) -> None:
+    add(write_plan(tmp_path, 1), small)
+    changed = tmp_path / "changed.txt"
+    changed.write_text(plan(1).replace("nền tảng dữ liệu số", "trung tâm điều hành thông minh"), encoding="utf-8")
+    add(changed, small, replace=True)
+    store = open_store(current(small))  # type: ignore[arg-type]
+    texts = [r[0] for r in store.query(
+        "SELECT ?x WHERE { ?t <https://w3id.org/policykg/ontology#text> ?x }").rows]
+    assert any("trung tâm điều hành" in t for t in texts)
+    assert not any("dữ liệu số của tỉnh Cao Bằng" in t for t in texts)
+    agency = store.query("ASK { <https://w3id.org/policykg/id/agency/ttg> a ?type }")
+    assert agency.boolean  # still described: plan0 cites the Prime Minister's decision too

@@ -1,0 +1,103 @@
+"""Scale benchmark: whole `policykg` processes on generated corpora of growing size.
+
+    nice python -m bench.scale --sizes 20 100 1000 [--out /tmp/scale]
+
+At each size it prints documents/s, MB/s, triples, peak RSS of the build, the time of one `add`
+into the built workspace, and p50/p95 of every named query on the workspace's Oxigraph store. The
+app's first view is not measured here (bench/app.py measures it on the bundled corpus).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import generate, pieces
+from graph.queries import QUERIES
+
+_ADD = """ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+Số: 4242/KH-UBND
+Bắc Kạn, ngày 9 tháng 9 năm 2025
+KẾ HOẠCH
+Ứng dụng trí tuệ nhân tạo tỉnh Bắc Kạn năm 2025
+Căn cứ Quyết định số 127/QĐ-TTg ngày 26 tháng 01 năm 2021 của Thủ tướng Chính phủ;
+I. NHIỆM VỤ
+1. Sở Khoa học và Công nghệ
+- Chủ trì, phối hợp với Sở Tài chính xây dựng cơ sở dữ liệu mở của tỉnh, hoàn thành trong năm 2025.
+"""
+
+
+def policykg(ws: Path, *args: str) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (with its workers), peak RSS (MB, largest process) and standard output
+    of one whole `policykg` process."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(ws), *args],
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"policykg {' '.join(args)} failed:\n{done.stderr}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, usage.ru_utime + usage.ru_stime - cpu, max(usage.ru_maxrss, before) / 1024, done.stdout
+
+
+def query_times(ws: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
+    """p50 and p95 (ms) of each named query without parameters on the workspace's Oxigraph store."""
+    from graph.store import Result
+    from policykg.workspace import open_workspace
+
+    store = open_workspace(ws, "oxigraph")
+    out = {}
+    for name, q in QUERIES.items():
+        if q.params:
+            continue
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            res: Result = q.run(store)
+            times.append((time.perf_counter() - start) * 1000)
+            assert res is not None
+        times.sort()
+        out[name] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))])
+    return out
+
+
+def measure(size: int, root: Path) -> dict[str, object]:
+    corpus = root / f"corpus-{size}"
+    if not (corpus / "manifest.json").exists():
+        generate(corpus, size)
+    mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+    ws = root / f"ws-{size}"
+    seconds, cpu, rss, out = policykg(ws, "build", "--corpus", str(corpus))
+    triples = int(out.split("triples ")[1].split(",")[0])
+    doc = root / f"add-{size}.txt"
+    doc.write_text(_ADD, encoding="utf-8")
+    add_s, add_cpu, _, _ = policykg(ws, "add", str(doc), "--replace")
+    queries = query_times(ws)
+    worst = max(queries.items(), key=lambda kv: kv[1][1])
+    return {"documents": size, "MB": round(mb, 2), "build_s": round(seconds, 1), "build_cpu_s": round(cpu, 1),
+            "docs_per_s": round(size / seconds, 2), "MB_per_s": round(mb / seconds, 3), "triples": triples,
+            "peak_rss_MB": round(rss), "add_s": round(add_s, 2), "add_cpu_s": round(add_cpu, 2),
+            "query_p50_ms": round(statistics.median(v[0] for v in queries.values()), 1),
+            "query_p95_worst": f"{worst[0]} {worst[1][1]:.0f} ms"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20, 100, 1000])
+    parser.add_argument("--out", type=Path, default=Path("/tmp/policykg-scale"))
+    args = parser.parse_args()
+    print(f"{len(pieces().sections)} source sections", file=sys.stderr)
+    for size in args.sizes:
+        print(json.dumps(measure(size, args.out), ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
