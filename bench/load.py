@@ -30,7 +30,7 @@ from bench.app import FLAGS, ROOT, free_port
 STEPS = [
     ("network", f"page=mang-luoi&q={quote('Bộ Công an')}", "js:window.__pkgDrawn === true"),
     ("who owns what", "page=ai-lam-gi", "[data-testid=stDataFrame]"),
-    ("matrix", "page=ma-tran", "[data-testid=stDataFrame]"),
+    ("matrix", "page=ma-tran", ".vega-embed, [data-testid=stAlert]"),
     ("targets", "page=muc-tieu", "[data-testid=stDataFrame]"),
     ("legal documents", "page=van-ban", "[data-testid=stDataFrame]"),
     ("overlaps", "page=chong-lan", "[data-testid=stDataFrame]"),
@@ -82,7 +82,7 @@ async def session(browser, url: str, k: int, until: float, times: dict[str, list
         name, query, what = STEPS[step]
         start = time.perf_counter()
         try:
-            await page.goto(f"{url}/?{query}", timeout=STEP_TIMEOUT_MS)
+            await page.goto(f"{url}/?{query}", timeout=STEP_TIMEOUT_MS, wait_until="commit")
             await ready(page, what)
             if name == "sparql":
                 await page.get_by_role("button", name="Chạy", exact=True).click()

@@ -86,7 +86,9 @@ def emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
 def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents (default: bundled).")]
           = BUNDLED,
           workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per core).")]
-          = None) -> None:
+          = None,
+          cluster: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: local:N (N worker processes "
+                                                      "started here) or tcp://SCHEDULER:8786.")] = None) -> None:
     """Extract a corpus, build its RDF graph into the workspace and print a summary."""
     from extract.pipeline import corpus_files
     from policykg.progress import Progress
@@ -95,7 +97,8 @@ def build(corpus: Annotated[Path, typer.Option("--corpus", help="Folder of docum
     try:
         files = corpus_files(corpus)
         progress = Progress(len(files), sum(p.stat().st_size for p in files))
-        summary = build_workspace(corpus, _state["workspace"], on_doc=progress.update, workers=workers)
+        summary = build_workspace(corpus, _state["workspace"], on_doc=progress.update, workers=workers,
+                                  cluster=cluster)
         progress.close()
     except PolicyKGError as exc:
         fail(exc)

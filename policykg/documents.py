@@ -55,8 +55,11 @@ class Done:
 
 
 def graph_key(key: str, reports: list[str], relation_targets: list[str | None]) -> str:
-    """What decides a document's named graph: its facts, the reports on it and its relations' targets."""
-    blob = "|".join([key, *sorted(reports), *[t or "-" for t in relation_targets]])
+    """What decides a document's named graph: its facts, the reports on it, its relations' targets and the
+    graph-building code and ontology."""
+    from policykg.facts import fingerprint
+
+    blob = "|".join([key, fingerprint("graph", "ontology"), *sorted(reports), *[t or "-" for t in relation_targets]])
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 

@@ -8,6 +8,7 @@ import json
 import types
 import typing
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from extract import __version__
@@ -22,9 +23,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def fingerprint(*parts: str) -> str:
+    """A hash of the code and data under `parts` (e.g. "extract", "data"): changes when any of it does.
+
+    A workspace reuses a document's facts or graph only when made by the same code and data, so an
+    upgraded extractor never serves facts its predecessor extracted (the version string alone is not
+    bumped for every change).
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        base = ROOT / part
+        files = [base] if base.is_file() else sorted(
+            f for f in base.glob("*") if f.suffix in (".py", ".json", ".ttl") and f.is_file())
+        for f in files:
+            digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extraction_key(text: str, given: dict[str, Any]) -> str:
-    """What decides a document's facts: its text, the metadata given for it and the extractor version."""
-    blob = json.dumps({"text": content_hash(text), "meta": given, "version": __version__}, sort_keys=True)
+    """What decides a document's facts: its text, the metadata given for it and the extractor's code and data."""
+    blob = json.dumps({"text": content_hash(text), "meta": given, "extractor": fingerprint("extract", "data")},
+                      sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 

@@ -10,6 +10,8 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, as_completed
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,9 +131,13 @@ class _Planned:
 
 
 def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT, on_doc: OnDoc | None = None,
-          workers: int | None = None) -> Summary:
+          workers: int | None = None, cluster: str | None = None) -> Summary:
     """Extract the corpus in parallel (documents unchanged since the last build are neither extracted
-    nor built again), validate each document's graph, and make the result the next generation."""
+    nor built again), validate each document's graph, and make the result the next generation.
+
+    `cluster` ("local:N" or a Dask scheduler address) runs the per-document work on a Dask cluster
+    instead of local worker processes; its workers must see the corpus and workspace paths.
+    """
     from extract.pipeline import corpus_files, load_manifest, meta_from_text
     from extract.readers import read
 
@@ -147,7 +153,8 @@ def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT, on_doc: OnDoc | Non
     with writer(workspace):
         before = stored(workspace)
         tmp = _begin(workspace)
-        entries = _build_all(planned, before, tmp, on_doc, workers or default_workers())
+        with _pool(workers or default_workers(), cluster) as pool:
+            entries = _build_all(planned, before, tmp, on_doc, pool)
         fault("extracted")
         return _finish(workspace, tmp, before, entries, str(corpus.resolve()), start)
 
@@ -157,8 +164,23 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
+def _pool(workers: int, cluster: str | None) -> AbstractContextManager[Executor | None]:
+    """Where per-document jobs run: a Dask cluster, worker processes, or (one worker) this process."""
+    if cluster:
+        from policykg.cluster import executor
+
+        return executor(cluster)
+    if workers <= 1:
+        return nullcontext(None)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
 def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc | None,
-               workers: int) -> list[Entry]:
+               pool: Executor | None) -> list[Entry]:
     """Every document's facts and graph in `tmp`: reused, or made by worker processes (reports first)."""
     from graph.build import doc_iri
 
@@ -192,7 +214,7 @@ def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc
     second = [p for p in planned if p.meta.id in reports]
     for group in (first, second):
         jobs = [j for j in map(job, group) if j is not None]
-        for result in _map(jobs, workers):
+        for result in _map(jobs, pool):
             failures.update({result["id"]: result["report"]} if not result["conforms"] else {})
             result.pop("report")
             done[result["id"]] = Entry(**result)
@@ -202,20 +224,13 @@ def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc
     return [done[p.meta.id] for p in planned]
 
 
-def _map(jobs: list[Job], workers: int) -> Iterator[dict[str, Any]]:
-    """Run the jobs in worker processes (in this process for one worker or one job), as they finish."""
-    if workers <= 1 or len(jobs) <= 1:
+def _map(jobs: list[Job], pool: Executor | None) -> Iterator[dict[str, Any]]:
+    """Run the jobs on the pool (in this process without one, or for one job), as they finish."""
+    if pool is None or len(jobs) <= 1:
         yield from map(run, jobs)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = [pool.submit(run, j) for j in jobs]
-        for fut in as_completed(futures):
-            yield fut.result()
+    for fut in as_completed([pool.submit(run, j) for j in jobs]):
+        yield fut.result()
 
 
 def _read_facts(folder: Path, key: str) -> DocumentFacts:

@@ -36,3 +36,36 @@ def test_unreachable_scheduler_is_a_clear_error() -> None:
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"), \
             executor(f"tcp://127.0.0.1:{free_port()}"):
         pass
+
+
+def test_cli_build_on_a_local_cluster_matches_the_local_build(tmp_path) -> None:
+    """`policykg build --cluster local:2`: the per-document work runs on Dask workers; same answers."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    runner = CliRunner()
+    out = {}
+    for name, extra in (("local", ["--workers", "1"]), ("dask", ["--cluster", "local:2"])):
+        ws = str(tmp_path / name)
+        done = runner.invoke(app, ["--workspace", ws, "build", *extra])
+        assert done.exit_code == 0, done.output
+        out[name] = {view: json.loads(runner.invoke(app, ["--workspace", ws, view, "--json"]).output)
+                     for view in ("docs", "tasks", "refs", "targets")}
+    assert out["dask"] == out["local"]
+    assert len(out["dask"]["tasks"]) > 300
+
+
+def test_cli_reports_an_unreachable_cluster(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+    from tests.virtuoso import free_port
+
+    done = CliRunner().invoke(app, ["--workspace", str(tmp_path / "ws"), "build", "--cluster",
+                                    f"tcp://127.0.0.1:{free_port()}"])
+    assert done.exit_code == 1
+    assert "cannot reach the Dask scheduler" in done.output
+    assert not list((tmp_path / "ws").glob("gen-*"))  # nothing half-built was kept
