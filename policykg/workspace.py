@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, as_completed
@@ -170,13 +171,27 @@ def _pool(workers: int, cluster: str | None) -> AbstractContextManager[Executor 
         from policykg.cluster import executor
 
         return executor(cluster)
-    if workers <= 1:
+    if workers <= 1 or not _main_is_reimportable():
         return nullcontext(None)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def _main_is_reimportable() -> bool:
+    """Whether worker processes may import this process's main module, as multiprocessing makes them.
+
+    A module run with `-m` (it has a spec) or a script Python itself ran (it has a loader) is safe.
+    A module object that another program put in place is not: Streamlit runs app.py as a bare
+    `__main__` module, and every worker would run the whole app again (building the workspace it is
+    building), so the app extracts in its own process.
+    """
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None or getattr(main, "__file__", None) is None:
+        return True
+    return getattr(main, "__loader__", None) is not None
 
 
 def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc | None,

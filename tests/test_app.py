@@ -1,6 +1,7 @@
 import ast
 import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,9 @@ def workdir(tmp_path_factory):
 
 def app(workdir, monkeypatch, page: str, **params: str) -> AppTest:
     monkeypatch.chdir(workdir)  # the app builds ./workspace on first start
+    # Streamlit installs app.py as sys.modules["__main__"] and never puts the old one back: without
+    # this, every later test's worker processes (multiprocessing, Dask) would import the app
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     at = AppTest.from_file(str(APP), default_timeout=120)
     at.query_params["page"] = page
     for k, v in params.items():

@@ -191,3 +191,20 @@ def test_replace_drops_the_old_graph_but_keeps_shared_triples(small, tmp_path) -
     assert not any("dữ liệu số của tỉnh Cao Bằng" in t for t in texts)
     agency = store.query("ASK { <https://w3id.org/policykg/id/agency/ttg> a ?type }")
     assert agency.boolean  # still described: plan0 cites the Prime Minister's decision too
+
+
+def test_workers_never_rerun_a_script_that_another_program_runs_as_main(tmp_path, monkeypatch) -> None:
+    """Streamlit runs app.py as __main__: worker processes would import (run) the whole app again."""
+    import types
+
+    from policykg.workspace import _pool
+
+    with _pool(2, None) as pool:  # pytest's own main module is safe to import
+        assert pool is not None
+    script = tmp_path / "app.py"
+    script.write_text("raise SystemExit('workers must not run this')\n", encoding="utf-8")
+    fake = types.ModuleType("__main__")
+    fake.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake)
+    with _pool(2, None) as pool:
+        assert pool is None
