@@ -19,6 +19,8 @@ COMPARATORS: tuple[tuple[str, str], ...] = (
     ("less_than", r"dưới|thấp hơn|nhỏ hơn|ít hơn"),
 )
 CMP = "|".join(p for _, p in COMPARATORS)
+# Signs in table cells: ">25", "<30%", "≥ 90%".
+_SIGNS = {">": "more_than", ">=": "at_least", "≥": "at_least", "<": "less_than", "<=": "at_most", "≤": "at_most"}
 _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|vạn)"
 _RANKED = r"nước|quốc gia|nền kinh tế|tỉnh, thành phố|tỉnh|địa phương"
 _TOP_RE = re.compile(rf"(?:nhóm\s+)?({NUM})\s+(?:{_RANKED})\s+(?:dẫn đầu|đứng đầu|hàng đầu)"
@@ -65,7 +67,8 @@ def _value_re() -> re.Pattern[str]:
     pers = "|".join(re.escape(p) for p in sorted(per, key=len, reverse=True))
     # "%" needs no word boundary; a word unit must end at a word boundary ("ha" is not "hai").
     return re.compile(
-        rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?:(?<=\w\s)(?P<neg>[-−])|(?<![\w/.,-]))(?P<num>{NUM})"
+        rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?|(?P<cmp_sign>[<>≤≥]=?)\s*)?"
+        rf"(?:(?<=\w\s)(?P<neg>[-−])|(?<![\w/.,-]))(?P<num>{NUM})"
         rf"(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s*"
         rf"(?P<unit>(?:{_SCALE}\s+)?(?:{units})(?:\s*/\s*(?:{pers}))*)(?!\w)(?:\s+(?P<after>trở lên))?",
         re.I)
@@ -138,7 +141,9 @@ def _quantity(m: re.Match[str], unit: str, cls: str) -> Quantity:
     value = parse_number(m.group("num")) * (-1 if m.groupdict().get("neg") else 1)
     top = parse_number(m.group("max")) if m.group("max") else None
     after = m.groupdict().get("after")
+    sign = m.groupdict().get("cmp_sign")
     cmp = "at_least" if after or (top is not None and not m.group("cmp")) else comparator(m.group("cmp"))
+    cmp = _SIGNS.get(sign or "", cmp)
     return Quantity(value, unit, cls, cmp, m.start(), m.end(), top)
 
 

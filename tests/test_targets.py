@@ -213,6 +213,9 @@ CONVENTIONS = [
     ("PHỤ LỤC 1\nCÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030\nTỷ lệ xã có trạm quan trắc 40% Số khu công nghiệp "
      "sinh thái 02 khu Tỷ trọng điện mặt trời đạt tối thiểu 12,5% GRDP",
      [(40.0, "%", "equals", 2030), (2.0, "khu", "equals", 2030), (12.5, "%", "at_least", 2030)]),
+    # signs in table cells are comparators
+    ("II. MỤC TIÊU ĐẾN NĂM 2030\n- Số trạm quan trắc tự động >25 trạm;\n- Tỷ lệ hộ nghèo ≤ 3%.",
+     [(25.0, "trạm", "more_than", 2030), (3.0, "%", "at_most", 2030)]),
     # a vision heading gives its year to what it says
     ("II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng đạt 42%.\n2. Tầm nhìn đến năm 2045\n"
      "Tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
