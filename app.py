@@ -251,13 +251,22 @@ def ownership_page() -> None:
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="own_xlsx")
 
 
+def network_view() -> dict[str, str]:
+    """The network page's last view (page links drop the URL's parameters, so the session keeps it)."""
+    return st.session_state.get("net_view") or {k: qp.get(k, "") for k in explorer.VIEW_KEYS}
+
+
 def matrix_page() -> None:
-    ids = [i for i in corpus.corpus_ids() if any(t["doc"] == i for t in corpus.tasks)]
+    scope = explorer.view_scope(corpus, network_view())  # the network's search and filters apply here too
+    ids = explorer.matrix_docs(corpus, scope)
+    if scope is not None:
+        st.caption(_("matrix.scoped"))
+    if not ids:
+        st.info(_("matrix.none"))
+        return
     doc = st.selectbox(_("matrix.doc"), ids, format_func=corpus.short, key="mx_doc")
-    chosen = (st.session_state.get("net_view") or {}).get("agencies", "")  # the network's agency filter
-    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or {a for a in chosen.split("|") if a} \
-        or None
-    rows, cols, cells = explorer.matrix(corpus, doc, LANG, agencies)
+    only = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or None  # a link from "who owns what"
+    rows, cols, cells = explorer.matrix(corpus, doc, LANG, scope, only)
     if not rows:
         st.info(_("matrix.empty"))
         return
@@ -403,16 +412,10 @@ def export_page() -> None:
     source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
                       format_func=lambda s: _(f"ex.source.{s}"))
     if source == "view":
-        # the network page keeps its last view in the session (page links drop the URL's parameters)
-        state = st.session_state.get("net_view") or {k: qp.get(k, "") for k in
-                                                     ("focus", "depth", "types", "docs", "agencies", "relations")}
-        if not state["focus"] and not any(state[k] for k in ("types", "docs", "agencies", "relations")):
+        state = network_view()
+        if not any(state.get(k) for k in ("focus", "types", "docs", "agencies", "relations")):
             st.caption(_("ex.view.none"))
-        docs = {iri for d in state["docs"].split("|") if d and (iri := corpus.doc_iri(d))}
-        nodes = network.view_nodes(corpus.view, state["focus"] or None, int(state["depth"] or 1),
-                                   {t for t in state["types"].split("|") if t}, docs,
-                                   {a for a in state["agencies"].split("|") if a},
-                                   {r for r in state["relations"].split("|") if r})
+        nodes = explorer.view_nodes(corpus, state)
         focus_name = node_labels(LANG).names.get(state["focus"]) or next(
             (d["label"] for n, d in corpus.view.nodes(data=True) if str(n) == state["focus"]), "")
         title = focus_name or _("page.network")

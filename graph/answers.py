@@ -86,6 +86,18 @@ def tasks(store: Store) -> list[Row]:
     return sorted(out, key=lambda t: t["id"] or "")
 
 
+def task_roles(task: Row) -> dict[str, str]:
+    """Each agency a task row names, with its role: lead first, then the owners' role, then cooperating."""
+    roles: dict[str, str] = {}
+    for name in task["lead"]:
+        roles.setdefault(name, "lead")
+    for name in task["owners"]:
+        roles.setdefault(name, task["owner_role"])
+    for name in task["cooperating"]:
+        roles.setdefault(name, "cooperating")
+    return roles
+
+
 def agencies(store: Store) -> list[Row]:
     abbrs: dict[str, list[str]] = defaultdict(list)
     for r in _rows(store, "abbreviations"):

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
+from graph.answers import task_roles
 from graph.names import DocName
 from policykg.ui.i18n import word
 
@@ -67,17 +68,6 @@ def _setup(document: Any) -> None:
             style.font.bold = True
             style.font.color.rgb = None
     document.styles["Normal"].paragraph_format.space_after = Pt(6)
-
-
-def _roles(t: Row) -> dict[str, str]:
-    roles: dict[str, str] = {}
-    for name in t["lead"]:
-        roles.setdefault(name, "lead")
-    for name in t["owners"]:
-        roles.setdefault(name, t["owner_role"])
-    for name in t["cooperating"]:
-        roles.setdefault(name, "cooperating")
-    return roles
 
 
 def summary(focus: str, tasks: list[Row], targets: list[Row], names: dict[str, DocName]) -> str:
@@ -135,7 +125,7 @@ def briefing(focus: str, tasks: list[Row], targets: list[Row], refs: list[Row], 
                 p.add_run(f"“{quote}”")
                 if quote != " ".join(t["text"].split()):
                     p.add_run(f" (nhiệm vụ: {' '.join(t['text'].split())})")
-                roles = _roles(t)
+                roles = task_roles(t)
                 who = "; ".join(f"{word('role', r)}: {', '.join(a for a, x in roles.items() if x == r)}"
                                 for r in ("lead", "responsible", "cooperating") if r in roles.values())
                 extra = who + (f"; thời hạn: {t['deadline']}" if t.get("deadline") else "")

@@ -73,6 +73,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "matrix.caption": ("Hàng: cơ quan; cột: mục của văn bản; ô: số nhiệm vụ (C = chủ trì, P = phối hợp).",
                        "Rows: agencies; columns: sections of the document; cells: task counts "
                        "(L = lead, C = cooperating)."),
+    "matrix.scoped": ("Theo khung nhìn hiện tại của trang Mạng lưới (tìm kiếm, nút đang chọn, bộ lọc).",
+                      "Within the Network page's current view (search, selected node, filters)."),
+    "matrix.none": ("Khung nhìn hiện tại của trang Mạng lưới không có nhiệm vụ nào: hãy nới bộ lọc "
+                    "hoặc về tổng quan.",
+                    "The Network page's current view holds no task: widen its filters or go back to the overview."),
     "matrix.empty": ("Văn bản này không giao nhiệm vụ nào cho cơ quan cụ thể.",
                      "This document assigns no task to a named agency."),
     # targets

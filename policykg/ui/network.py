@@ -402,6 +402,46 @@ function drawLegend(box, items) {
     box.appendChild(item);
   }
 }
+function labelBoxes(network, pad) {  // each node's box (shape and label), relative to its position
+  const ids = network.body.data.nodes.getIds();
+  const pos = network.getPositions(ids);
+  return ids.map((id) => {
+    const b = network.getBoundingBox(id), p = pos[id];
+    return { id, x: p.x, y: p.y, l: b.left - p.x - pad, r: b.right - p.x + pad,
+             t: b.top - p.y - pad, b: b.bottom - p.y + pad };
+  });
+}
+function separateLabels(network) {
+  // physics keeps nodes apart, not their labels: push overlapping boxes apart along the shorter
+  // overlap until none is left (a few dozen rounds for a few hundred nodes)
+  const boxes = labelBoxes(network, 4);
+  for (let round = 0; round < 300; round++) {
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i];
+      for (let j = i + 1; j < boxes.length; j++) {
+        const c = boxes[j];
+        const ox = Math.min(a.x + a.r, c.x + c.r) - Math.max(a.x + a.l, c.x + c.l);
+        const oy = Math.min(a.y + a.b, c.y + c.b) - Math.max(a.y + a.t, c.y + c.t);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        if (ox < oy) { const d = (a.x < c.x || (a.x === c.x && i < j) ? -1 : 1) * (ox / 2 + 0.5); a.x += d; c.x -= d; }
+        else { const d = (a.y < c.y || (a.y === c.y && i < j) ? -1 : 1) * (oy / 2 + 0.5); a.y += d; c.y -= d; }
+      }
+    }
+    if (!moved) break;
+  }
+  for (const b of boxes) network.moveNode(b.id, b.x, b.y);
+}
+function settle(network) {  // once the layout is drawn: labels apart, frozen, then fit the frame
+  network.once("afterDrawing", () => {
+    network.setOptions({ physics: { enabled: false } });
+    separateLabels(network);
+    network.fit();
+    network.once("afterDrawing", () => { window.__pkgStable = true; });
+    network.redraw();
+  });
+}
 export default function ({ data, parentElement, setStateValue }) {
   const root = parentElement.querySelector(".pkg-net");
   if (!root || !data) return;
@@ -412,12 +452,12 @@ export default function ({ data, parentElement, setStateValue }) {
     nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, data.options);
   root.__pkgNetwork = network;
   window.__pkgNetwork = network;
-  window.__pkgStable = !(data.options.physics && data.options.physics.enabled);
-  network.once("stabilizationIterationsDone", () => {  // freeze the settled layout, then fill the frame
-    network.setOptions({ physics: { enabled: false } });
-    network.fit();
-    window.__pkgStable = true;
-  });
+  window.__pkgStable = false;
+  if (data.options.physics && data.options.physics.enabled) {
+    network.once("stabilizationIterationsDone", () => settle(network));
+  } else {
+    settle(network);
+  }
   network.once("afterDrawing", () => { window.__pkgDrawn = true; window.__pkgDrawnAt = performance.now(); });
   network.on("click", (params) => {
     if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }
