@@ -14,6 +14,7 @@ from graph.names import find as find_docs
 from graph.store import Result, Store
 from graph.views import EDGES
 from policykg.console import Console
+from policykg.ui.i18n import Lang, tr
 from policykg.workspace import add as add_document
 from policykg.workspace import graph_file, open_explorer
 
@@ -61,10 +62,14 @@ class Corpus:
     def name(self, doc_id: str | None) -> DocName | None:
         return self.names.get(doc_id or "")
 
-    def short(self, doc_id: str | None) -> str:
+    def short(self, doc_id: str | None, lang: Lang = "vi") -> str:
         """A document's short name ("QĐ 2289/QĐ-TTg"), never its id unless nothing else is known."""
         n = self.name(doc_id)
-        return n.short if n else (doc_id or "")
+        if n is None:
+            return doc_id or ""
+        if n.draft and lang != "vi":  # the draft mark is a word of the interface, not of the document
+            return n.short.removesuffix(" " + tr("doc.draft", "vi")) + " " + tr("doc.draft", lang)
+        return n.short
 
     def find_docs(self, text: str, limit: int = 10) -> list[DocName]:
         return find_docs(self.names, text, limit)

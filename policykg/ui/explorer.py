@@ -80,8 +80,9 @@ def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
         for name, role in roles.items():
             partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)
             rows.append({
-                "agency": name, "role": word("role", role, lang), "role_code": role, "doc": corpus.short(t["doc"]),
-                "doc_id": t["doc"], "section": t["section"], "task": " ".join(t["text"].split()),
+                "agency": name, "role": word("role", role, lang), "role_code": role,
+                "doc": corpus.short(t["doc"], lang), "doc_id": t["doc"], "section": t["section"],
+                "task": " ".join(t["text"].split()),
                 "partners": partners, "deadline": t["deadline"] or "", "today": today_phrase(today.get(name), lang),
                 "kind": word("task_kind", t["kind"], lang),
             })
@@ -162,7 +163,7 @@ def target_rows(corpus: Corpus, lang: Lang) -> list[Row]:
     for t in corpus.targets:
         latest = t["observations"][-1] if t["observations"] else None
         rows.append({
-            "doc": corpus.short(t["doc"]), "indicator": t["indicator_label"],
+            "doc": corpus.short(t["doc"], lang), "indicator": t["indicator_label"],
             "comparator": word("comparator", t["comparator"] or "", lang),
             "target": f"{t['value']:g}" if t["value"] is not None else "",
             "unit": t["unit"] or "", "year": t["year"], "scope": word("scope", t["scope"] or "", lang),
@@ -186,7 +187,7 @@ def series(corpus: Corpus, indicator_label: str, lang: Lang) -> list[Row]:
             continue
         scope = word("scope", t["scope"] or "", lang)
         if t["value"] is not None:
-            rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'])}", "kind": "target",
+            rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'], lang)}", "kind": "target",
                          "year": t["year"], "value": t["value"], "scope": scope,
                          "status": word("status", t["status"], lang), "unit": t["unit"] or ""})
         for o in t["observations"]:
@@ -205,8 +206,8 @@ def is_rank(corpus: Corpus, indicator_label: str) -> bool:
 
 
 def legal_rows(corpus: Corpus, lang: Lang) -> list[Row]:
-    return [{"cited": corpus.short(r["id"]), "relation": word("relation", r["relation"], lang),
-             "cited_by": corpus.short(r["cited_by"]), "section": r["evidence"]["section"],
+    return [{"cited": corpus.short(r["id"], lang), "relation": word("relation", r["relation"], lang),
+             "cited_by": corpus.short(r["cited_by"], lang), "section": r["evidence"]["section"],
              "passage": " ".join(r["evidence"]["quote"].split())} for r in corpus.refs]
 
 
