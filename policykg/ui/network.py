@@ -40,6 +40,7 @@ STYLE: dict[str, dict[str, Any]] = {
     "indicator": {"color": "#1a9c9c", "shape": "hexagon", "glyph": "⬢"},
     "topic": {"color": "#7a7a2a", "shape": "ellipse", "glyph": "⬭"},
 }
+LABEL_SIZE = {"agency": 24, "document": 26, "legal": 22}  # canvas px; the rest 16
 OVERVIEW_AGENCIES = 45
 RELATIONS = sorted(set(EDGES.values()))
 
@@ -143,8 +144,10 @@ class Labels:
 def _options(physics: bool, count: int, tree: bool) -> dict[str, Any]:
     options: dict[str, Any] = {
         "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 15, "max": 26,
-                                                               "drawThreshold": 3}}},
+                  # labels follow the zoom, up to 24 px on screen; under 7 px they are unreadable and
+                  # not drawn (hover still names the node) until the reader zooms in
+                  "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 24, "max": 40,
+                                                               "drawThreshold": 7, "maxVisible": 24}}},
         "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False, "color": {"color": "#a8a8a8"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
@@ -173,6 +176,14 @@ def legend(types: set[str], lang: Lang, any_draft: bool) -> list[dict[str, str]]
     return items
 
 
+def _label(full: str, draft: bool, lang: Lang) -> str:
+    """The wrapped label; a draft's mark on a line of its own, never cut off by the ellipsis."""
+    mark = " " + tr("doc.draft", lang)
+    if draft and full.endswith(mark):
+        return wrap(full.removesuffix(mark), lines=2) + "\n" + mark.strip()
+    return wrap(full)
+
+
 def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | None, value: int | None = None,
           extra: str = "") -> None:
     style = STYLE.get(d["type"], STYLE["topic"])
@@ -180,7 +191,7 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
     draft = labels.draft(n, d)
     kind = word("node", d["type"], labels.lang)
     attrs: dict[str, Any] = {
-        "label": wrap(full), "title": f"{kind}: {full}{extra}", "shape": style["shape"],
+        "label": _label(full, draft, labels.lang), "title": f"{kind}: {full}{extra}", "shape": style["shape"],
         "color": {"background": "#ffffff" if draft else style["color"], "border": style["color"],
                   "highlight": {"background": style["color"], "border": "#222"}},
         "borderWidth": 4 if str(n) == focus else (3 if draft else 1),
@@ -188,8 +199,9 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
     }
     if value is not None:
         attrs["value"] = value
-    else:
+    else:  # the focus and the nodes a view is about keep a label readable when many small ones fade out
         attrs["size"] = 26 if str(n) == focus else 14
+        attrs["font"] = {"size": 30 if str(n) == focus else LABEL_SIZE.get(d["type"], 16)}
     net.add_node(str(n), **attrs)
 
 
