@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,14 @@ try:
 except PolicyKGError as exc:
     st.error(plain(exc))
     st.stop()
+
+@st.cache_resource(show_spinner=False)
+def warm_up(workspace: str) -> threading.Thread:
+    """Once per workspace, after the first page is drawn: the other pages' answers, in a thread."""
+    thread = threading.Thread(target=load(workspace).warm, name="policykg-warm-up", daemon=True)
+    thread.start()
+    return thread
+
 
 english = st.sidebar.toggle("English", value=qp.get("lang") == "en", key="lang_en")
 LANG: Lang = "en" if english else "vi"
@@ -255,9 +264,10 @@ def ownership_page() -> None:
     keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
     frame(rows, keys)
     out = explorer.table(rows, keys, LANG)
-    c1, c2 = st.columns(2)
-    c1.download_button(_("download.csv"), explorer.csv_bytes(out), "ai-lam-gi.csv", "text/csv", key="own_csv")
-    c2.download_button(_("download.xlsx"), explorer.xlsx_bytes(out, _("page.owners")), "ai-lam-gi.xlsx",
+    sheet = _("page.owners")
+    c1, c2 = st.columns(2)  # files built when a button is pressed, not on every rerun (openpyxl alone takes ~1 s)
+    c1.download_button(_("download.csv"), lambda: explorer.csv_bytes(out), "ai-lam-gi.csv", "text/csv", key="own_csv")
+    c2.download_button(_("download.xlsx"), lambda: explorer.xlsx_bytes(out, sheet), "ai-lam-gi.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="own_xlsx")
 
 
@@ -377,9 +387,7 @@ def overlaps_page() -> None:
 
 
 def diff_page() -> None:
-    ids = corpus.corpus_ids()
-    drafts = [i for i in ids if corpus.name(i) and corpus.name(i).draft] or ids  # type: ignore[union-attr]
-    finals = [i for i in ids if i not in drafts] or ids
+    drafts, finals = corpus.drafts_and_finals()
     c1, c2 = st.columns(2)
     draft = c1.selectbox(_("df.draft"), drafts, format_func=short, key="df_a")
     final = c2.selectbox(_("df.final"), finals, format_func=short, key="df_b")
@@ -520,3 +528,4 @@ nav = st.navigation([st.Page(guarded(DRAW[p.key]), title=p.title(LANG), icon=p.i
                              default=p is wanted) for p in pages.PAGES])
 upload()
 nav.run()
+warm_up(str(WORKSPACE))

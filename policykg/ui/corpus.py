@@ -30,6 +30,7 @@ class Corpus:
         self.store: Store
         self.view: nx.MultiDiGraph
         self.store, self.view = open_explorer(workspace)
+        self._answers: dict[tuple[Any, ...], Row] = {}
 
     @cached_property
     def docs(self) -> list[Row]:
@@ -88,10 +89,29 @@ class Corpus:
         return doc_id in {d["id"] for d in self.docs}
 
     def overlap(self, a: str, b: str, threshold: float) -> Row:
-        return compare.overlap(self.rows, a, b, threshold)
+        key = ("overlap", a, b, threshold)
+        if key not in self._answers:  # kept: the comparison takes a second, the page reruns on every click
+            self._answers[key] = compare.overlap(self.rows, a, b, threshold)
+        return self._answers[key]
 
     def diff(self, draft: str, final: str) -> Row:
-        return compare.diff(self.rows, draft, final)
+        key = ("diff", draft, final)
+        if key not in self._answers:
+            self._answers[key] = compare.diff(self.rows, draft, final)
+        return self._answers[key]
+
+    def drafts_and_finals(self) -> tuple[list[str], list[str]]:
+        """Corpus drafts and finals (each falls back to every document when there is none)."""
+        ids = self.corpus_ids()
+        drafts = [i for i in ids if (n := self.name(i)) and n.draft] or ids
+        return drafts, [i for i in ids if i not in drafts] or ids
+
+    def warm(self) -> None:
+        """Compute what the other pages read first (answers, the first comparison): run after the first view."""
+        for answer in ("tasks", "agencies", "refs", "targets", "names", "rows"):
+            getattr(self, answer)
+        drafts, finals = self.drafts_and_finals()
+        self.diff(drafts[0], finals[0])
 
     @cached_property
     def console(self) -> Console:
