@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from policykg.errors import PolicyKGError, QueryError
@@ -34,10 +34,17 @@ except PolicyKGError as exc:
     st.error(plain(exc))
     st.stop()
 
+
 @st.cache_resource(show_spinner=False)
 def warm_up(workspace: str) -> threading.Thread:
     """Once per workspace, after the first page is drawn: the other pages' answers, in a thread."""
-    thread = threading.Thread(target=load(workspace).warm, name="policykg-warm-up", daemon=True)
+    opened = load(workspace)
+
+    def warm() -> None:
+        opened.warm()
+        importlib.import_module("pandas")  # the tables' library, left out of the first view
+
+    thread = threading.Thread(target=warm, name="policykg-warm-up", daemon=True)
     thread.start()
     return thread
 
@@ -63,6 +70,8 @@ def short(doc_id: str | None) -> str:
 
 def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
     """A table with the given columns, headed in the reader's language."""
+    import pandas as pd  # only the pages with tables pay for pandas (not the first view)
+
     st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
                  hide_index=True, width="stretch", **kwargs)
 
@@ -237,6 +246,8 @@ def show_details(node: str | None) -> None:
 # ---- who owns what -----------------------------------------------------------------------------------------
 
 def ownership_page() -> None:
+    import pandas as pd
+
     rows = explorer.ownership(corpus, LANG)
     c1, c2, c3 = st.columns([2, 1, 2])
     text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
@@ -277,6 +288,8 @@ def network_view() -> dict[str, str]:
 
 
 def matrix_page() -> None:
+    import pandas as pd
+
     scope = explorer.view_scope(corpus, network_view())  # the network's search and filters apply here too
     ids = explorer.matrix_docs(corpus, scope)
     if scope is not None:
@@ -301,6 +314,8 @@ def matrix_page() -> None:
 # ---- targets ---------------------------------------------------------------------------------------------
 
 def targets_page() -> None:
+    import pandas as pd
+
     options = explorer.indicators(corpus)
     default = "Tỷ trọng kinh tế số trong GDP"
     pick = st.selectbox(_("tg.indicator"), options, key="indicator",
@@ -326,6 +341,8 @@ def targets_page() -> None:
 
 def status_styled(rows: list[dict[str, Any]], keys: list[str]) -> Any:
     """The status column as a coloured word."""
+    import pandas as pd
+
     df = pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys])
     colours = [charts.STATUS_COLOURS.get(r["status_code"], "#444") for r in rows]
     status = column("status", LANG)
@@ -481,6 +498,8 @@ def _example_changed() -> None:
 
 
 def sparql_page() -> None:
+    import pandas as pd
+
     titles = explorer.example_titles(LANG)
     if st.session_state.get("example") not in titles:
         st.session_state["example"] = titles[0]
