@@ -148,3 +148,17 @@ def test_bodies_beyond_the_registry_are_organizations_with_their_parent() -> Non
     assert (ID["task/kh-task-001"], PKG.owner, cuc) in g and (ID["task/kh-task-001"], PKG.cooperating, vu) in g
     report = validate(g)
     assert report.conforms, report.text
+
+
+@pytest.mark.parametrize(("task_id", "roles"), [
+    # "Chủ trì, phối hợp với Ngân hàng Nhà nước xây dựng khung thể chế thử nghiệm … (Fintech)" under Bộ Tài chính
+    ("000-task-020", {"Bộ Tài chính": "lead", "Ngân hàng Nhà nước Việt Nam": "cooperating"}),
+    ("000-task-005", {"Bộ Khoa học và Công nghệ": "lead", "các bộ, ngành liên quan": "cooperating"}),
+])
+def test_task_roles_name_each_agency_once_with_its_role(stores, task_id, roles) -> None:
+    tasks = {t["id"]: t for t in answers.tasks(stores["oxigraph"])}
+    assert answers.task_roles(tasks[task_id]) == roles
+    for t in tasks.values():  # every agency a task names has one role; a lead stays a lead
+        got = answers.task_roles(t)
+        assert set(got) == {*t["lead"], *t["owners"], *t["cooperating"]}
+        assert all(got[name] == "lead" for name in t["lead"])
