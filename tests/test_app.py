@@ -235,3 +235,13 @@ def test_matrix_follows_the_network_node_types(workdir, monkeypatch) -> None:
     assert not at.get("vega_lite_chart")
     at = _on_page(app(workdir, monkeypatch, "mang-luoi", types="agency|task"), "ma-tran")
     assert len(set(_matrix(at)["agency"])) > 5
+
+
+def test_english_names_drafts_in_english(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "du-thao", lang="en")
+    assert not at.exception
+    drafts = at.selectbox(key="df_a").options
+    assert drafts and all(o.endswith(" (draft)") for o in drafts)
+    assert not any("dự thảo" in o for s in at.selectbox for o in s.options)
+    at = app(workdir, monkeypatch, "du-thao")
+    assert all(o.endswith(" (dự thảo)") for o in at.selectbox(key="df_a").options)
