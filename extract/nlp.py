@@ -104,8 +104,9 @@ def find_groups(doc: Doc) -> list[tuple[int, int]]:
             k = j
             while k < n and lowers[k] in _SEPS:
                 k += 1
-            if k == j or not _match_at(lowers, k, _UNIT_INDEX):
-                break
+            nxt = _match_at(lowers, k, _UNIT_INDEX)
+            if k == j or not nxt or (k + nxt < n and doc[k + nxt].text[:1].isupper()):
+                break  # "… liên quan và Bộ Tư pháp": a named body ends the group
             j = k
         ok = len(units) >= 2 or (has_cac and units and (units[0] in _SINGLE_OK or qualified))
         if ok and (has_cac or doc[i].text[0].isupper() or len(units) >= 2):

@@ -263,3 +263,24 @@ def test_a_task_list_without_an_appendix_heading() -> None:
     assert [(t.text, t.lead) for t in tasks] == [
         ("Phát triển công nghiệp số", ("Bộ Thông tin và Truyền thông",)),
         ("Cải thiện hệ sinh thái cho khởi nghiệp", ("Bộ Khoa học và Công nghệ",))]
+
+
+PARTNERS = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Phối hợp với các Sở, ban, ngành và Ủy ban nhân dân cấp xã rà soát quy hoạch.
+- Chủ trì, phối hợp với các bộ, ngành liên quan và Bộ Tư pháp xây dựng quy chế.
+- Chủ trì, phối hợp với các cơ quan Đảng, Quốc hội, Mặt trận Tổ quốc Việt Nam bảo đảm liên thông.
+- Chủ trì, phối hợp chặt chẽ với Bộ Công an tổ chức kiểm tra; Bộ Y tế báo cáo kết quả.
+- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tổ chức tập huấn.
+"""
+
+
+@pytest.mark.parametrize("k, coop", [
+    (0, ("Ủy ban nhân dân cấp xã",)),
+    (1, ("Bộ Tư pháp",)),
+    (2, ("Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")),
+    (3, ("Bộ Công an",)),
+    (4, ()),
+])
+def test_partners_run_through_catch_all_words_which_are_not_partners(k, coop) -> None:
+    assert facts_of(PARTNERS, kind="plan").tasks[k].cooperating == coop
