@@ -89,6 +89,12 @@ class TaskExtractor:
                 out[start] = owners
         return out
 
+    def known_names(self) -> dict[str, str]:
+        """The document's agency names by their folded form."""
+        if not hasattr(self, "_known"):
+            self._known = {fold_key(n): n for n in map(agency_name, self.mentions)}
+        return self._known
+
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 

@@ -284,3 +284,32 @@ PARTNERS = """III. TỔ CHỨC THỰC HIỆN
 ])
 def test_partners_run_through_catch_all_words_which_are_not_partners(k, coop) -> None:
     assert facts_of(PARTNERS, kind="plan").tasks[k].cooperating == coop
+
+
+WRAPPED_CELLS = """Điều 3. Cục trưởng Cục Lâm nghiệp và Kiểm lâm chịu trách nhiệm thi hành Quyết định này.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Xây dựng tiêu chuẩn các-bon rừng quốc gia và hướng dẫn
+Viện Khoa học lâm nghiệp Việt Nam, Cục
+Vụ Khoa học và Công nghệ
+Quý IV/2026
+đăng ký dự án các-bon rừng.
+Lâm nghiệp và Kiểm lâm
+2
+Đàm phán thỏa thuận chuyển nhượng tín chỉ.
+Cục Lâm nghiệp và Cục Kiểm lâm
+Vụ Hợp tác quốc tế
+Thường xuyên
+"""
+
+
+def test_lines_after_the_last_cell_continue_the_cells_a_page_break_cut() -> None:
+    tasks = facts_of(WRAPPED_CELLS, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating) for t in tasks] == [
+        ("Xây dựng tiêu chuẩn các-bon rừng quốc gia và hướng dẫn đăng ký dự án các-bon rừng.",
+         ("Viện Khoa học lâm nghiệp Việt Nam", "Cục Lâm nghiệp và Kiểm lâm"), ("Vụ Khoa học và Công nghệ",)),
+        # a merged body written out as its former parts is the body the document names
+        ("Đàm phán thỏa thuận chuyển nhượng tín chỉ.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Hợp tác quốc tế",))]
