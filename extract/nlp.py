@@ -45,11 +45,11 @@ _NONE = Agency("", "", "", "")
 _UNITS = [u.split() for u in (
     "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "cơ quan chính phủ", "cơ quan nhà nước", "cơ quan trung ương",
     "cơ quan báo chí", "hiệp hội doanh nghiệp", "đài truyền hình", "đơn vị", "cơ quan",
-    "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức",
+    "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức", "sở", "ban", "cấp",
 )]
 _QUALS = [q.split() for q in (
     "có liên quan", "liên quan", "trực thuộc trung ương", "thuộc chính phủ",
-    "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước",
+    "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước", "chức năng", "khác",
 )]
 _SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
 _SEPS = {",", "và", "các"}

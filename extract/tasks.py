@@ -120,6 +120,8 @@ class TaskExtractor:
             if shared := shared_list(head):
                 return shared
             offset = self.text.index(head, sec.start) if head else sec.start
+            if heads := heads_owners(self.text, offset, self.within(offset, offset + len(head))):
+                return heads  # "1. Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp xã:"
             prefix = _HEAD_PREFIX_RE.match(head)
             skip = prefix.end() if prefix else 0
             found = self.within(offset + skip, offset + len(head))

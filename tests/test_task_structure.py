@@ -313,3 +313,27 @@ def test_lines_after_the_last_cell_continue_the_cells_a_page_break_cut() -> None
          ("Viện Khoa học lâm nghiệp Việt Nam", "Cục Lâm nghiệp và Kiểm lâm"), ("Vụ Khoa học và Công nghệ",)),
         # a merged body written out as its former parts is the body the document names
         ("Đàm phán thỏa thuận chuyển nhượng tín chỉ.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Hợp tác quốc tế",))]
+
+
+PROVINCIAL = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường quản lý khoáng sản
+- Các Sở, ban, ngành và UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu.
+- Các cấp, ngành chủ động xây dựng kế hoạch thanh tra.
+- Các Sở, ngành và các cơ quan chức năng chủ động phối hợp chặt chẽ.
+IV. TỔ CHỨC THỰC HIỆN
+1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:
+- Khẩn trương ổn định bộ máy quản lý khoáng sản.
+2. Các sở, ban, ngành và các đơn vị khác có liên quan
+- Phối hợp chặt chẽ với các cơ quan chủ trì.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Các Sở, ban, ngành và UBND", ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")),
+    ("Các cấp, ngành", ("các cấp, ngành",)),
+    ("Các Sở, ngành và các cơ quan chức năng", ("các sở, ngành và các cơ quan chức năng",)),
+    ("Khẩn trương ổn định", ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")),
+    ("Phối hợp chặt chẽ với các cơ quan chủ trì", ("các sở, ban, ngành và các đơn vị khác có liên quan",)),
+])
+def test_provincial_groups_and_heads_of_departments_own_tasks(quote, owners) -> None:
+    assert by_start(facts_of(PROVINCIAL, kind="plan"), quote).owners == owners
