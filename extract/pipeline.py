@@ -25,6 +25,7 @@ from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Me
 from extract.ref_ruler import ref_hits
 from extract.segment import FRONT, segment
 from extract.targets import extract_targets
+from extract.task_blocks import blank_lines
 from extract.tasks import TaskExtractor
 
 MANIFEST = "manifest.json"
@@ -76,7 +77,8 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         key = m.agency if m.agency != GROUP_KIND else "g:" + group_agency(m.text).name
         if key not in facts.first_mentions:
             facts.first_mentions[key] = evidence(m.start, m.end)
-    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind).extract()
+    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind,
+                           blank_lines(original, norm.omap)).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
         ids.append(f"{meta.id}-task-{k:03d}")
@@ -100,7 +102,9 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
 
 
 _RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
-_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*VT\b[^\n]*", re.I)
+_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*(?:VT|Văn phòng)\b[^\n]*", re.I)
+# What follows the recipients even without an archive line: an appendix or an attached text.
+_AFTER_RECIPIENTS_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|CỘNG HÒA XÃ HỘI|KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|ĐỀ ÁN)\b", re.M)
 
 
 def recipient_blocks(text: str) -> list[tuple[int, int]]:
@@ -109,7 +113,9 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
     for m in _RECIPIENTS_RE.finditer(text):
         kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
         end = kept.end() if kept else text.find("\n\n", m.end())
-        out.append((m.start(), end if end > 0 else len(text)))
+        after = _AFTER_RECIPIENTS_RE.search(text, m.end())
+        end = min(end if end > 0 else len(text), after.start() if after else len(text))
+        out.append((m.start(), end))
     return out
 
 
