@@ -263,3 +263,77 @@ def test_a_task_list_without_an_appendix_heading() -> None:
     assert [(t.text, t.lead) for t in tasks] == [
         ("Phát triển công nghiệp số", ("Bộ Thông tin và Truyền thông",)),
         ("Cải thiện hệ sinh thái cho khởi nghiệp", ("Bộ Khoa học và Công nghệ",))]
+
+
+PARTNERS = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Phối hợp với các Sở, ban, ngành và Ủy ban nhân dân cấp xã rà soát quy hoạch.
+- Chủ trì, phối hợp với các bộ, ngành liên quan và Bộ Tư pháp xây dựng quy chế.
+- Chủ trì, phối hợp với các cơ quan Đảng, Quốc hội, Mặt trận Tổ quốc Việt Nam bảo đảm liên thông.
+- Chủ trì, phối hợp chặt chẽ với Bộ Công an tổ chức kiểm tra; Bộ Y tế báo cáo kết quả.
+- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tổ chức tập huấn.
+"""
+
+
+@pytest.mark.parametrize("k, coop", [
+    (0, ("Ủy ban nhân dân cấp xã",)),
+    (1, ("Bộ Tư pháp",)),
+    (2, ("Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")),
+    (3, ("Bộ Công an",)),
+    (4, ()),
+])
+def test_partners_run_through_catch_all_words_which_are_not_partners(k, coop) -> None:
+    assert facts_of(PARTNERS, kind="plan").tasks[k].cooperating == coop
+
+
+WRAPPED_CELLS = """Điều 3. Cục trưởng Cục Lâm nghiệp và Kiểm lâm chịu trách nhiệm thi hành Quyết định này.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Xây dựng tiêu chuẩn các-bon rừng quốc gia và hướng dẫn
+Viện Khoa học lâm nghiệp Việt Nam, Cục
+Vụ Khoa học và Công nghệ
+Quý IV/2026
+đăng ký dự án các-bon rừng.
+Lâm nghiệp và Kiểm lâm
+2
+Đàm phán thỏa thuận chuyển nhượng tín chỉ.
+Cục Lâm nghiệp và Cục Kiểm lâm
+Vụ Hợp tác quốc tế
+Thường xuyên
+"""
+
+
+def test_lines_after_the_last_cell_continue_the_cells_a_page_break_cut() -> None:
+    tasks = facts_of(WRAPPED_CELLS, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating) for t in tasks] == [
+        ("Xây dựng tiêu chuẩn các-bon rừng quốc gia và hướng dẫn đăng ký dự án các-bon rừng.",
+         ("Viện Khoa học lâm nghiệp Việt Nam", "Cục Lâm nghiệp và Kiểm lâm"), ("Vụ Khoa học và Công nghệ",)),
+        # a merged body written out as its former parts is the body the document names
+        ("Đàm phán thỏa thuận chuyển nhượng tín chỉ.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Hợp tác quốc tế",))]
+
+
+PROVINCIAL = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường quản lý khoáng sản
+- Các Sở, ban, ngành và UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu.
+- Các cấp, ngành chủ động xây dựng kế hoạch thanh tra.
+- Các Sở, ngành và các cơ quan chức năng chủ động phối hợp chặt chẽ.
+IV. TỔ CHỨC THỰC HIỆN
+1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:
+- Khẩn trương ổn định bộ máy quản lý khoáng sản.
+2. Các sở, ban, ngành và các đơn vị khác có liên quan
+- Phối hợp chặt chẽ với các cơ quan chủ trì.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Các Sở, ban, ngành và UBND", ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")),
+    ("Các cấp, ngành", ("các cấp, ngành",)),
+    ("Các Sở, ngành và các cơ quan chức năng", ("các sở, ngành và các cơ quan chức năng",)),
+    ("Khẩn trương ổn định", ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")),
+    ("Phối hợp chặt chẽ với các cơ quan chủ trì", ("các sở, ban, ngành và các đơn vị khác có liên quan",)),
+])
+def test_provincial_groups_and_heads_of_departments_own_tasks(quote, owners) -> None:
+    assert by_start(facts_of(PROVINCIAL, kind="plan"), quote).owners == owners
