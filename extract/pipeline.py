@@ -25,6 +25,7 @@ from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Me
 from extract.ref_ruler import REF_SPANS, ref_hits
 from extract.segment import FRONT, segment
 from extract.targets import extract_targets
+from extract.task_blocks import blank_lines
 from extract.tasks import TaskExtractor
 
 MANIFEST = "manifest.json"
@@ -76,7 +77,8 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         key = m.agency if m.agency != GROUP_KIND else "g:" + group_agency(m.text).name
         if key not in facts.first_mentions:
             facts.first_mentions[key] = evidence(m.start, m.end)
-    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind).extract()
+    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind,
+                           blank_lines(original, norm.omap)).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
         ids.append(f"{meta.id}-task-{k:03d}")

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
+from extract.task_blocks import paragraph_tasks
 from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
@@ -41,6 +42,7 @@ _PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị)
 _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
+_TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -60,8 +62,9 @@ class TaskExtractor:
     """Extract tasks from one document's sections, items and agency mentions."""
 
     def __init__(self, text: str, sections: list[Section], items: list[Item],
-                 mentions: list[Mention], doc_kind: str) -> None:
+                 mentions: list[Mention], doc_kind: str, breaks: tuple[int, ...] = ()) -> None:
         self.text = text
+        self.breaks = breaks  # where the original had blank lines (paragraph breaks)
         self.sections = {s.id: s for s in sections}
         self.children: dict[str, list[Section]] = {}
         for s in sections:
@@ -342,6 +345,10 @@ class TaskExtractor:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
         blocks, consumed = field_blocks(self)
         piped, rows = pipe_tables(self)
+        for appendix in self.sections.values():
+            if appendix.style == "appendix" and _TASK_LIST_RE.search(appendix.heading) and not any(
+                    appendix.start <= d.start < appendix.end for d in drafts + piped):
+                drafts.extend(paragraph_tasks(self, appendix))  # a task list whose cells came out as paragraphs
         rest = [d for d in blocks if d.section not in table_sections] + piped
         for sid, start, end, body in self.units():
             sec = self.sections.get(sid)

@@ -337,3 +337,63 @@ IV. TỔ CHỨC THỰC HIỆN
 ])
 def test_provincial_groups_and_heads_of_departments_own_tasks(quote, owners) -> None:
     assert by_start(facts_of(PROVINCIAL, kind="plan"), quote).owners == owners
+
+
+PARAGRAPH_CELLS = """CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện Kết luận về bảo vệ môi trường
+III. NHIỆM VỤ
+1. Các nhiệm vụ cần làm ngay được xác định tại
+Phụ lục 2 kèm theo Chương trình hành động; tổ chức thực hiện theo tiến độ.
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng;
+- Lưu Văn phòng Tỉnh ủy.
+T/M TỈNH ỦY
+
+PHỤ LỤC 2
+DANH MỤC CÁC NHIỆM VỤ QUAN TRỌNG
+
+TT
+
+Nhiệm vụ cụ thể
+
+Cơ quan chủ trì
+
+Thời hạn
+
+1
+
+2
+
+Rà soát, hoàn thiện hệ thống văn bản
+quy phạm pháp luật về bảo vệ môi trường
+
+Sở Tài chính; Sở Tư
+pháp
+
+Đồng chí Nguyễn Văn A - Phó Chủ
+tịch UBND tỉnh
+
+2026 - 2027
+
+II.1 Huy động các nguồn lực
+
+3 Xây dựng Kế hoạch quản lý chất thải rắn
+đến năm 2035
+
+Sở Xây dựng
+
+Đồng chí Nguyễn Văn B - Phó Chủ tịch UBND tỉnh
+"""
+
+
+def test_a_task_list_whose_cells_came_out_as_paragraphs() -> None:
+    facts = facts_of(PARAGRAPH_CELLS, kind="programme")
+    rows = [t for t in facts.tasks if t.section.startswith("PL")]
+    assert [(t.text, t.lead, t.deadline) for t in rows] == [
+        ("Rà soát, hoàn thiện hệ thống văn bản quy phạm pháp luật về bảo vệ môi trường",
+         ("Sở Tài chính", "Sở Tư pháp"), "2026 - 2027"),
+        ("Xây dựng Kế hoạch quản lý chất thải rắn đến năm 2035", ("Sở Xây dựng",), None)]
+    assert PARAGRAPH_CELLS[rows[1].evidence.start:rows[1].evidence.end].startswith("Xây dựng Kế hoạch")
+    # a sentence that cites "Phụ lục 2" is no appendix heading; recipients end where the appendix starts
+    assert not any(s.style == "appendix" and "kèm theo" in s.heading for s in facts.sections)
+    assert {m.name for m in facts.mentions} >= {"Sở Tài chính", "Sở Xây dựng"}
