@@ -45,11 +45,11 @@ _NONE = Agency("", "", "", "")
 _UNITS = [u.split() for u in (
     "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "cơ quan chính phủ", "cơ quan nhà nước", "cơ quan trung ương",
     "cơ quan báo chí", "hiệp hội doanh nghiệp", "đài truyền hình", "đơn vị", "cơ quan",
-    "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức",
+    "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức", "sở", "ban", "cấp",
 )]
 _QUALS = [q.split() for q in (
     "có liên quan", "liên quan", "trực thuộc trung ương", "thuộc chính phủ",
-    "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước",
+    "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước", "chức năng", "khác",
 )]
 _SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
 _SEPS = {",", "và", "các"}
@@ -104,8 +104,9 @@ def find_groups(doc: Doc) -> list[tuple[int, int]]:
             k = j
             while k < n and lowers[k] in _SEPS:
                 k += 1
-            if k == j or not _match_at(lowers, k, _UNIT_INDEX):
-                break
+            nxt = _match_at(lowers, k, _UNIT_INDEX)
+            if k == j or not nxt or (k + nxt < n and doc[k + nxt].text[:1].isupper()):
+                break  # "… liên quan và Bộ Tư pháp": a named body ends the group
             j = k
         ok = len(units) >= 2 or (has_cac and units and (units[0] in _SINGLE_OK or qualified))
         if ok and (has_cac or doc[i].text[0].isupper() or len(units) >= 2):

@@ -23,9 +23,10 @@ from extract.paths import BUNDLED
 from extract.progress import extract_observations
 from extract.readers import READERS, read
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
-from extract.ref_ruler import ref_hits
+from extract.ref_ruler import REF_SPANS, ref_hits
 from extract.segment import FRONT, segment
 from extract.targets import extract_targets
+from extract.task_blocks import blank_lines
 from extract.tasks import TaskExtractor
 
 MANIFEST = "manifest.json"
@@ -97,7 +98,8 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         key = m.agency if m.agency != GROUP_KIND else "g:" + group_agency(m.text).name
         if key not in facts.first_mentions:
             facts.first_mentions[key] = evidence(m.start, m.end)
-    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind).extract()
+    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind,
+                           blank_lines(original, norm.omap)).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
         ids.append(f"{meta.id}-task-{k:03d}")
@@ -121,7 +123,10 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
 
 
 _RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
-_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*VT\b[^\n]*", re.I)
+# The list closes with where the original is kept ("Lưu: VT, KHTC.", "Lưu Văn phòng Tỉnh ủy.") or, when
+# that line is missing, at the signature or an appendix that follows.
+_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*(?:VT|VP|Văn phòng)\b[^\n]*", re.I)
+_AFTER_LIST_RE = re.compile(r"^\W*(?:PHỤ LỤC|Phụ lục\b|T/M\b|TM\.|KT\.|TUQ\.|Q\.)", re.M)
 
 
 def recipient_blocks(text: str) -> list[tuple[int, int]]:
@@ -129,9 +134,16 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _RECIPIENTS_RE.finditer(text):
         kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
-        end = kept.end() if kept else text.find("\n\n", m.end())
-        out.append((m.start(), end if end > 0 else len(text)))
+        after = _AFTER_LIST_RE.search(text, m.end(), m.end() + 3000)
+        blank = text.find("\n\n", m.end())
+        ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank) if e > 0]
+        out.append((m.start(), min(ends) if ends else len(text)))
     return out
+
+
+# "Đồng chí X - Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Đảng ủy các xã": a person's post names the body
+# the person belongs to; that body does not act in the document by being named so.
+_POST_RE = re.compile(r"(?:Ủy viên|Phó Bí thư|Bí thư)\s*$")
 
 
 def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[str, Body]]:
@@ -141,8 +153,12 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
     ctx = header_context(ctx, [s.label_ for s in doc.spans[AGENCY_SPANS] if s.end_char <= len(header)])
     mentions: list[Mention] = []
     bodies: dict[str, Body] = {}
+    # "Công ước khung của Liên hợp quốc …", "Luật Tổ chức Chính phủ": a body inside a cited name does not act
+    cited = [(r.start_char, r.end_char) for r in doc.spans[REF_SPANS]] if REF_SPANS in doc.spans else []
     for s in doc.spans[AGENCY_SPANS]:
-        if any(a <= s.start_char < b for a, b in blocks):
+        if any(a <= s.start_char < b for a, b in blocks) or _POST_RE.search(text, max(0, s.start_char - 20),
+                                                                              s.start_char) \
+                or any(a <= s.start_char and s.end_char <= b for a, b in cited):
             continue
         agency = resolve(s.label_, s.text, s.kb_id_, ctx)
         if agency is None:
