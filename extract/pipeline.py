@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -47,10 +48,30 @@ def _section_at(sections: list, pos: int) -> str:
     return best
 
 
+def real_date(value: str | None) -> bool:
+    """A day, a month or a year ("2024-03-01", "2024-12", "2020"); not "2024-02-30", "2024-13" or "1/3/2024"."""
+    if not value or not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = None) -> DocMeta:
-    """Metadata from the manifest entry when given, else from the document's header."""
+    """Metadata from the manifest entry when given, else from the document's header.
+
+    A given date that is not a real day is refused; a header date that is not one (a misread or a
+    typo such as "ngày 30 tháng 2") is left out rather than written into the graph.
+    """
     head = from_header(text)
     g = {k: v for k, v in (given or {}).items() if v}
+    if "date" in g and not real_date(g["date"]):
+        raise InputError(f"{source}: the date '{g['date']}' is not a real day; "
+                         "give it as YYYY-MM-DD (or YYYY-MM, YYYY).")
+    if not real_date(head["date"]):
+        head = {**head, "date": None}
     rels = tuple((r["type"], r["target"]) for r in g.get("relations", []))
     return DocMeta(
         id=doc_id, title=g.get("title") or head["title"] or source, kind=g.get("kind") or head["kind"] or "document",
