@@ -6,11 +6,12 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
 from extract.bodies import Context, context_of, header_context, resolve
 from extract.errors import InputError
 from extract.legal_ids import own_identity
@@ -47,10 +48,30 @@ def _section_at(sections: list, pos: int) -> str:
     return best
 
 
+def real_date(value: str | None) -> bool:
+    """A day, a month or a year ("2024-03-01", "2024-12", "2020"); not "2024-02-30", "2024-13" or "1/3/2024"."""
+    if not value or not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = None) -> DocMeta:
-    """Metadata from the manifest entry when given, else from the document's header."""
+    """Metadata from the manifest entry when given, else from the document's header.
+
+    A given date that is not a real day is refused; a header date that is not one (a misread or a
+    typo such as "ngày 30 tháng 2") is left out rather than written into the graph.
+    """
     head = from_header(text)
     g = {k: v for k, v in (given or {}).items() if v}
+    if "date" in g and not real_date(g["date"]):
+        raise InputError(f"{source}: the date '{g['date']}' is not a real day; "
+                         "give it as YYYY-MM-DD (or YYYY-MM, YYYY).")
+    if not real_date(head["date"]):
+        head = {**head, "date": None}
     rels = tuple((r["type"], r["target"]) for r in g.get("relations", []))
     return DocMeta(
         id=doc_id, title=g.get("title") or head["title"] or source, kind=g.get("kind") or head["kind"] or "document",
@@ -146,7 +167,30 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
         if agency.id not in registry().agencies:
             bodies[agency.id] = Body(agency.id, agency.name, agency.kind, agency.parent)
         mentions.append(Mention(agency.id, s.text, s.start_char, s.end_char, agency.name))
-    return mentions, bodies
+    merged = merged_bodies(mentions, text)
+    used = {m.agency for m in merged}
+    return merged, {k: b for k, b in bodies.items() if k in used}
+
+
+def merged_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Cục Lâm nghiệp và Cục Kiểm lâm" is the one body "Cục Lâm nghiệp và Kiểm lâm" that the document
+    names elsewhere: a merged body written out as its former parts (same head word, joined by "và")."""
+    named = {fold_key(m.name): m for m in mentions if m.name}
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and m.name and nxt.name and text[m.end:nxt.start].strip() == "và":
+            first, second = m.name.split(), nxt.name.split()
+            one = named.get(fold_key(" ".join([*first, "và", *second[1:]])))
+            if first[0] == second[0] and one is not None:
+                out.append(Mention(one.agency, text[m.start:nxt.end], m.start, nxt.end, one.name))
+                k += 2
+                continue
+        out.append(m)
+        k += 1
+    return out
 
 
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:

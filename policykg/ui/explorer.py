@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from extract.agencies import registry, slug
+from extract.rows import SuccessorRow
+from graph.answers import task_roles
 from policykg.ui.corpus import Corpus
 from policykg.ui.i18n import Lang, column, tr, word
 
@@ -45,7 +47,7 @@ def day(iso: str | None) -> str:
     return "/".join(reversed(parts))
 
 
-def today_phrase(successor: Row | None, lang: Lang) -> str:
+def today_phrase(successor: SuccessorRow | None, lang: Lang) -> str:
     """"nay là Bộ Tài chính, từ 01/03/2025, theo Nghị quyết 176/2025/QH15"."""
     if not successor:
         return ""
@@ -68,23 +70,12 @@ def match_agencies(corpus: Corpus, text: str) -> list[str]:
     return [n for n in names if want in slug(n) or want in abbr.get(n, [])]
 
 
-def _roles(t: Row) -> dict[str, str]:
-    roles: dict[str, str] = {}
-    for name in t["lead"]:
-        roles.setdefault(name, "lead")
-    for name in t["owners"]:
-        roles.setdefault(name, t["owner_role"])
-    for name in t["cooperating"]:
-        roles.setdefault(name, "cooperating")
-    return roles
-
-
 def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
     """Agency → task rows: role, partners (the task's other agencies with their roles), who holds it today."""
     today = {a["name"]: a["successor"] for a in corpus.agencies if a.get("successor")}
     rows = []
     for t in corpus.tasks:
-        roles = _roles(t)
+        roles = task_roles(t)
         for name, role in roles.items():
             partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)
             rows.append({
@@ -108,7 +99,7 @@ def matrix(corpus: Corpus, doc_id: str, lang: Lang,
         if t["doc"] != doc_id:
             continue
         top = t["section"].split(".")[0] if t["section"].count(".") > 1 else t["section"]
-        for name, role in _roles(t).items():
+        for name, role in task_roles(t).items():
             if name.startswith("các ") or (agencies and name not in agencies):
                 continue
             counts[(name, top)][coop if role == "cooperating" else lead] += 1
