@@ -420,3 +420,29 @@ CLASSES = """V. TỔ CHỨC THỰC HIỆN
 def test_classes_of_bodies_own_tasks_and_a_name_is_not_cut_by_a_group(quote, owner, role, coop) -> None:
     t = by_start(facts_of(CLASSES, kind="plan"), quote)
     assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
+
+
+HTML_TABLE = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2024
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+<table>
+<tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Thời gian hoàn thành</th></tr>
+<tr><td>I</td><td>Hoàn thiện thể chế</td><td></td><td></td><td></td></tr>
+<tr>
+<td>1</td>
+<td>Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ</td>
+<td>Sở Thông tin và Truyền thông</td>
+<td>Sở Tư pháp; Sở Tài chính</td>
+<td>Quý IV/2024</td>
+</tr>
+</table>
+"""
+
+
+def test_an_html_task_table_reads_like_pipe_rows() -> None:
+    tasks = facts_of(HTML_TABLE, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng quy chế quản lý dữ liệu & chia sẻ", ("Sở Thông tin và Truyền thông",),
+         ("Sở Tư pháp", "Sở Tài chính"), "Quý IV/2024")]
+    assert tasks[0].evidence.quote == "Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ"  # the original's markup
