@@ -1,6 +1,6 @@
 """Score the extractor against the hand annotations of data/eval/ (per document and overall).
 
-Run: python -m bench.accuracy [--set dev|heldout|all] [--json]
+Run: python -m bench.accuracy [--set dev|heldout|unseen|all] [--json]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from extract.pipeline import extract_text, meta_from_text
 from extract.records import DocumentFacts
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "eval"
-SETS = ("dev", "heldout")
+SETS = ("dev", "heldout", "unseen")
 _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BQL": "Ban Quản lý"}
 _PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*)*\s*$")
 
@@ -345,7 +345,7 @@ def table(rows: list[tuple[str, Score]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "all"), default="dev")
+    ap.add_argument("--set", choices=(*SETS, "all"), default="dev")
     ap.add_argument("--json", action="store_true", help="print the figures (and misses) as JSON")
     ap.add_argument("--misses", action="store_true", help="also list what each document missed")
     args = ap.parse_args(argv)

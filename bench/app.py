@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -23,21 +21,15 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, sync_playwright
 
+from tests.servers import FLAGS, free_port, stop, streamlit, wait_http
+
 ROOT = Path(__file__).resolve().parent.parent
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 SEARCHES = ["MPI", "2289", "bo cong an", "NQ 50", "Bộ Tài chính", "chuyen doi so", "NHNN", "Bộ Y tế"]
 AGENCIES = ["mpi", "bca", "mof", "mic", "most", "moet", "moit", "sbv"]
 EXPORT_FOCUS = ["Bộ Công an", "MPI", "Bộ Tài chính", "NHNN", "Bộ Y tế", "Bộ Công Thương", "MOIT", "Bộ Tư pháp"]
 PAGES = {"ai-lam-gi": "[data-testid=stDataFrame]", "ma-tran": ".vega-embed", "muc-tieu": ".vega-embed",
          "van-ban": "[data-testid=stDataFrame]", "chong-lan": "[data-testid=stDataFrame]",
          "du-thao": "[data-testid=stDataFrame]", "xuat": "[data-testid=stAlert]", "sparql": "textarea"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def p50_p95(xs: list[float]) -> str:
@@ -156,16 +148,10 @@ def main() -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                                 str(port), "--server.address", "127.0.0.1"], cwd=work,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = streamlit(work, port, stderr=subprocess.DEVNULL)
         try:
-            while True:
-                try:
-                    if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.05)
+            if not wait_http(url + "/_stcore/health", 120, proc, expect=b"ok", poll=0.05):
+                raise SystemExit("streamlit did not start")
             up = time.perf_counter()
             print(f"server start -> health check answers  {up - t0:.2f} s")
             page.goto(url)
@@ -177,12 +163,7 @@ def main() -> None:
             browser_figures(url, page, runs)
             browser.close()
         finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(10)
+            stop(proc)
     export_figures(work / "workspace", runs)
     shutil.rmtree(work, ignore_errors=True)
 

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import quote
@@ -24,7 +23,8 @@ from urllib.parse import quote
 import psutil
 from playwright.async_api import Page, async_playwright
 
-from bench.app import FLAGS, ROOT, free_port
+from bench.app import ROOT
+from tests.servers import FLAGS, free_port, stop, streamlit, wait_http
 
 # (interaction, URL query, what shows that the page is ready); the SPARQL one also runs a query
 STEPS = [
@@ -97,18 +97,11 @@ async def session(browser, url: str, k: int, until: float, times: dict[str, list
 def start_server(work: Path) -> tuple[subprocess.Popen[str], str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-                            cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
+    proc = streamlit(work, port, stderr=subprocess.DEVNULL)
+    if not wait_http(url + "/_stcore/health", 120, proc, expect=b"ok"):
+        stop(proc)
+        raise SystemExit("streamlit did not start")
+    return proc, url
 
 
 async def run(sessions: int, seconds: float) -> None:
@@ -136,11 +129,7 @@ async def run(sessions: int, seconds: float) -> None:
             after = rss_mb(proc.pid)
             await browser.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         shutil.rmtree(work, ignore_errors=True)
     done = sum(len(v) for v in times.values())
     failed = sum(len(v) for v in errors.values())

@@ -41,6 +41,7 @@ class Grammar:
     levels: tuple[str, ...]
     stops: tuple[str, ...]
     not_after_join: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -50,17 +51,22 @@ def grammar() -> Grammar:
     shapes = tuple(Shape(h["head"], h["kind"], h["first"], h.get("unit", False), h.get("local", False))
                    for h in raw["heads"])
     return Grammar(shapes, raw["expansions"], tuple(raw["levels"]), tuple(raw["stops"]),
-                   tuple(raw["not_after_join"]))
+                   tuple(raw["not_after_join"]), tuple(raw.get("nouns", ())))
+
+
+def head_words(text: str) -> list[str]:
+    """Words and punctuation as the tokenizer splits them ("Tổ quốc, các" -> "Tổ", "quốc", ",", "các")."""
+    return re.findall(r"\w+|[^\w\s]", text)
 
 
 def shape_of(name: str) -> Shape | None:
     """The shape whose head starts a name (longest head first)."""
-    words = name.split()
+    words = head_words(name)
     best: Shape | None = None
     for s in grammar().shapes:
-        head = s.head.split()
+        head = head_words(s.head)
         if [w.lower() for w in words[:len(head)]] == [w.lower() for w in head]:
-            if best is None or len(head) > len(best.head.split()):
+            if best is None or len(head) > len(head_words(best.head)):
                 best = s
     return best
 
@@ -84,8 +90,12 @@ def _abbreviation_words() -> dict[str, str]:
 
 
 def canonical(text: str) -> str:
-    """A body's name written out: abbreviations expanded, spaces and dashes folded."""
+    """A body's name written out: abbreviations expanded, spaces and dashes folded, capitals of a header
+    ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") as the registry writes the name."""
     g = grammar()
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 6 and all(c.isupper() for c in letters) and (known := registry().resolve(text)) is not None:
+        text = known.name
     words = []
     for w in re.sub(r"\s+", " ", text.replace(" - ", " - ")).strip(" ,;.:").split(" "):
         words.append(g.expansions.get(w) or _abbreviation_words().get(w) or w)

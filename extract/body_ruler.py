@@ -11,8 +11,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.agencies import GROUP_KIND
-from extract.bodies import AGENCY_SPANS, BODY_KIND, Shape, grammar
+from extract.agencies import GROUP_KIND, registry
+from extract.bodies import AGENCY_SPANS, BODY_KIND, Shape, grammar, head_words
 
 _JOINS = {",", "-", "và"}
 # "thành lập Quỹ X", "quy định về Quỹ X", "Luật Tổ chức …": an object or a title, not an actor
@@ -35,6 +35,16 @@ def _words(phrases: Iterable[str]) -> dict[str, list[list[str]]]:
 def _wordlike(doc: Doc, i: int) -> bool:
     """A syllable or an abbreviation ("TN&MT")."""
     return doc[i].is_alpha or (doc[i].is_upper and "&" in doc[i].text)
+
+
+def _province_words(words: list[str]) -> int:
+    """How many of the capitalised words after "tỉnh" name a province ("Lào Cai Đồng" -> 2; "Đồng" -> 0)."""
+    reg = registry()
+    for k in range(len(words), 0, -1):
+        place = reg.resolve(" ".join(words[:k]))
+        if place is not None and place.kind in ("province", "city"):
+            return k
+    return 0
 
 
 def _at(lowers: list[str], i: int, index: dict[str, list[list[str]]]) -> int:
@@ -62,6 +72,7 @@ class BodyRuler:
         self.stops: dict[str, list[list[str]]] = {}
         self.levels: dict[str, list[list[str]]] = {}
         self.kinds: dict[str, list[list[str]]] = {}
+        self.nouns: dict[str, list[list[str]]] = {}
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None,
                    patterns: list[dict[str, Any]] | None = None) -> None:
@@ -69,11 +80,12 @@ class BodyRuler:
         g = grammar()
         self.shapes = list(g.shapes) if patterns is None else [Shape(**p) for p in patterns]
         self.stops, self.levels, self.kinds = _words(g.stops), _words(g.levels), _words(g.not_after_join)
+        self.nouns = _words(g.nouns)
         # A PhraseMatcher on ORTH runs in C (a token Matcher took most of the pipeline's time): the
         # first word as written, each later word in lower or capitalised case ("Ban thường vụ Tỉnh ủy").
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for k, shape in enumerate(self.shapes):
-            first, *rest = shape.head.split()
+            first, *rest = head_words(shape.head)
             cases = [(w.lower(), w[:1].upper() + w[1:].lower(), w) for w in rest]
             forms = {(first, *c) for c in product(*cases)}
             self.matcher.add(str(k), [Doc(self.nlp.vocab, words=list(f)) for f in forms])
@@ -162,8 +174,9 @@ class BodyRuler:
         n = len(doc)
 
         def free(i: int) -> bool:
+            in_noun = i < n and bool(_at(lowers, i, self.nouns)) or i > start and _at(lowers, i - 1, self.nouns) > 1
             return i < n and _wordlike(doc, i) and i not in heads and i not in starts \
-                and not _at(lowers, i, self.stops) and not _at(lowers, i, self.levels)
+                and (in_noun or not _at(lowers, i, self.stops)) and not _at(lowers, i, self.levels)
 
         lower_run = 0
         while k < n and k - start < self.max_words:
@@ -205,6 +218,8 @@ class BodyRuler:
         while j + 1 < n and lowers[j] in (",", "và") and _at(lowers, j + 1, self.levels):
             j += 1 + _at(lowers, j + 1, self.levels)  # "Công an xã, phường"
         start = j
-        while j < n and j - start < 5 and doc[j].is_title:
-            j += 1
+        while j < n and j - start < 5 and doc[j].is_title and not (j + 1 < n and lowers[j:j + 2] == ["đồng", "chí"]):
+            j += 1  # "Phó Chủ tịch UBND tỉnh Đồng chí …": a person's title, then the next cell's person
+        if j > start and lowers[start - 1] == "tỉnh":
+            j = start + _province_words(lowers[start:j])  # "tỉnh" names a province, or none
         return j

@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from extract.agencies import GROUP_KIND, group_agency, registry
 from extract.legal_ids import own_identity
 from extract.progress import relevant, status
 from extract.records import DocumentFacts, Evidence, Observation, Target
+from extract.rows import AgencyRow, DocRow, EvidenceRow, RefRow, TargetRow, TaskRow
 
 if TYPE_CHECKING:
     from extract.pipeline import Corpus
 
-Row = dict[str, Any]
-
-
-def evidence(ev: Evidence) -> Row:
+def evidence(ev: Evidence) -> EvidenceRow:
     return {"doc": ev.doc, "section": ev.section, "start": ev.start, "end": ev.end, "quote": ev.quote}
 
 
-def docs(corpus: Corpus) -> list[Row]:
-    return [{k: v for k, v in d.meta.to_json().items()} for d in corpus.docs]
+def docs(corpus: Corpus) -> list[DocRow]:
+    return [d.meta.to_json() for d in corpus.docs]
 
 
-def agencies(corpus: Corpus) -> list[Row]:
+def agencies(corpus: Corpus) -> list[AgencyRow]:
     reg = registry()
     seen: dict[str, set[str]] = defaultdict(set)
-    groups: dict[str, Row] = {}
+    groups: dict[str, AgencyRow] = {}
     for d in corpus.docs:
         for m in d.mentions:
             if m.agency == GROUP_KIND:
@@ -61,7 +59,7 @@ def agencies(corpus: Corpus) -> list[Row]:
     return out
 
 
-def tasks(corpus: Corpus) -> list[Row]:
+def tasks(corpus: Corpus) -> list[TaskRow]:
     return [{
         "id": t.id, "doc": t.doc, "section": t.section, "text": t.text, "owner": t.owner,
         "owner_role": t.owner_role, "lead": list(t.lead), "cooperating": list(t.cooperating),
@@ -75,7 +73,7 @@ def symbol(code: str | None) -> str:
     return code if code and code[:1].isdigit() else ""
 
 
-def refs(corpus: Corpus) -> list[Row]:
+def refs(corpus: Corpus) -> list[RefRow]:
     best: dict[str, str | None] = {}  # the graph keeps one written form per cited document: the first one
     for d in corpus.docs:
         for r in d.refs:
@@ -107,8 +105,8 @@ def observations_for(corpus: Corpus, target: Target) -> list[Observation]:
     return sorted(relevant(target, obs), key=lambda o: (o.year, o.evidence.start))
 
 
-def targets(corpus: Corpus) -> list[Row]:
-    out = []
+def targets(corpus: Corpus) -> list[TargetRow]:
+    out: list[TargetRow] = []
     for d in corpus.docs:
         for t in d.targets:
             obs = observations_for(corpus, t)

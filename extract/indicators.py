@@ -25,7 +25,7 @@ _LEAD_RE = re.compile(
     rf"trên|chỉ tiêu|mục tiêu|cụ thể|{CMP})(?:\s+|[,:;]\s*|$)", re.I)
 # Words that close the measured phrase on the right (a value's verb, a comparison, a date).
 _TAIL_RE = re.compile(
-    rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
+    rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|ổn định|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
     rf"năm\s+{_YEAR}|(?:giai đoạn|thời kỳ|nhiệm kỳ)(?:\s+{_YEAR}\s*[-–—]\s*{_YEAR})?|{CMP})"
     r"(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm|khoảng))*\s*$", re.I)
 _STOP_RE = re.compile(rf"[,;:(]|\s(?:trong đó|so với|vào năm|đến năm|năm {_YEAR}|giai đoạn|trở lên|và)\s", re.I)

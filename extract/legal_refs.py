@@ -47,6 +47,7 @@ class RefHit:
     issuer_name: str | None = None
     nickname: bool = False
     code: str | None = None
+    cut: bool = False  # a name broken off by a footnote mark ("Luật Bảo vệ môi 4 Đối với …")
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -100,6 +101,23 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
         return "TREATY", start  # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
+    if words == "nghị quyết" and (term := _plenum_end(doc, end)) is not None:
+        return "PLENUM", term  # "Nghị quyết Trung ương 7 khóa XI": the Party's plenum, cited by its term
+    return None
+
+
+_ROMAN_RE = re.compile(r"^[IVXL]+$")
+
+
+def _plenum_end(doc: Doc, k: int) -> int | None:
+    """The term's numeral closing "Nghị quyết [Hội nghị] [lần thứ N] [Ban Chấp hành] Trung ương [N] khóa XI"."""
+    words = [t.text for t in doc[k:k + 14]]
+    if not words or words[0] not in ("Trung", "Hội"):
+        return None
+    for j in range(1, len(words) - 1):
+        if words[j].lower() in ("khóa", "khoá") and _ROMAN_RE.match(words[j + 1]):
+            head = " ".join(words[:j])
+            return k + j + 1 if "Trung ương" in head and not re.search(r"[;,.()]", head) else None
     return None
 
 
@@ -205,7 +223,21 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return not amendment  # "Luật sửa đổi, bổ sung một số điều của …"
     if tok.is_lower and _verb_at(doc, k):
         return True  # "Luật Công nghiệp công nghệ số trình Quốc hội …"
+    if not treaty and tok.lower_ in _LEVELS:
+        return True  # "theo Luật Bảo vệ môi trường tỉnh đang chỉ đạo …": the province acts, no law is named so
+    if _footnote(doc, k):
+        return True
     return tok.lower_ in (_NAME_STOPS if treaty or amendment else _LAW_STOPS)
+
+
+_LEVELS = {"tỉnh", "huyện", "xã", "phường"}
+
+
+def _footnote(doc: Doc, k: int) -> bool:
+    """A footnote's mark inside a sentence of a PDF's text: a bare number, then the note's capitalised text."""
+    tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
+    return tok.text.isdigit() and not _YEAR_RE.match(tok.text) and nxt is not None and nxt.is_title \
+        and k > 0 and doc[k - 1].lower_ not in ("số", "khoản", "điều", "điểm", "chương", "mục")
 
 
 def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int | None] | None:
@@ -299,6 +331,11 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             if law is None:
                 continue
             name, end, year = law
+            if hits and hits[-1].kind == "Luật" and hits[-1].number and \
+                    re.fullmatch(r"(?:của [^:;.]{1,40})?\s*[:–-]", doc[hits[-1].end:start].text.strip()):
+                hits[-1] = replace(hits[-1], name=hits[-1].name or name)  # "Luật số 146/2025/QH15: Luật …"
+                covered = end
+                continue
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text == "Luật" \
                     and _DOCNUM_RE.match(doc[end + 2].text):
                 continue  # identity comes from the number in the brackets
@@ -310,14 +347,32 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             elif (numbered := _numbered_law(doc, end, start, name)) is not None:
                 hits.append(numbered)  # "Luật Trí tuệ nhân tạo số 134/2025/QH15"
                 end = numbered.end
-            else:
-                hits.append(RefHit(start, end, "Luật", "", year, "QH", name=name))
+            elif not _draft(doc, start, end, year):
+                hits.append(RefHit(start, end, "Luật", "", year, "QH", name=name, cut=end < len(doc)
+                                   and _footnote(doc, end)))
             covered = end
+        elif label == "PLENUM":
+            hits.append(RefHit(start, last + 1, "Nghị quyết", "", None, "TW",
+                               name=re.sub(r"\bkhoá\b", "khóa", doc[start:last + 1].text)))
+            covered = last + 1
         elif label == "DEAN":
             hits.append(RefHit(start, last + 1, "Quyết định", doc[last].text, None, "TTg",
                                name=doc[start:last + 1].text, nickname=True))
             covered = last + 1
     return _resolve_years(_same_laws(hits))
+
+
+_SUBMIT = [["trình", "quốc", "hội"], ["(", "sửa", "đổi"]]
+
+
+def _draft(doc: Doc, start: int, end: int, year: int | None) -> bool:
+    """A law still to be passed: "hoàn thiện Luật X trình Quốc hội ban hành", "thông qua Luật X (sửa đổi)"."""
+    if year is not None:
+        return False
+    after = [t.lower_ for t in doc[end:end + 3]]
+    before = " ".join(t.lower_ for t in doc[max(0, start - 4):start])
+    return any(after[:len(w)] == w for w in _SUBMIT) or bool(re.search(r"trình quốc hội (?:thông qua|ban hành)$",
+                                                                          before))
 
 
 def _amends(doc: Doc, k: int) -> bool:
@@ -338,13 +393,15 @@ def _numbered_law(doc: Doc, k: int, start: int, name: str) -> RefHit | None:
 
 def _same_laws(hits: list[RefHit]) -> list[RefHit]:
     """One law, one identity: a name cited once with its number takes that number everywhere, and a
-    short name ("Thỏa thuận Paris") takes the full one it starts ("Thỏa thuận Paris về biến đổi khí hậu")."""
+    short name ("Thỏa thuận Paris") takes the full one it starts ("Thỏa thuận Paris về biến đổi khí hậu");
+    "Luật BVMT" is the law whose initials those are, a name cut by a footnote the one it starts."""
     numbered = {h.name.lower(): h for h in hits if h.name and h.number}
     names = sorted({h.name for h in hits if h.name and not h.number}, key=len, reverse=True)
     out = []
     for h in hits:
         if h.name and not h.number:
-            short = h.name.lower()
+            h = _full_name(h, names)
+            short = h.name.lower() if h.name else ""
             if (n := numbered.get(short)) is not None and (h.year in (None, n.year)):
                 h = replace(h, kind=n.kind, number=n.number, issuer=n.issuer, year=n.year, code=n.code)
             else:
@@ -354,6 +411,25 @@ def _same_laws(hits: list[RefHit]) -> list[RefHit]:
                     h = replace(h, name=longer)
         out.append(h)
     return out
+
+
+def _full_name(h: RefHit, names: list[str]) -> RefHit:
+    """The law an acronym ("Luật BVMT") or a footnote-cut name ("Luật Bảo vệ môi") stands for, if one."""
+    if h.kind != "Luật" or not h.name:
+        return h
+    rest = h.name.split(" ", 1)[1] if " " in h.name else ""
+    if re.fullmatch(r"[A-ZĐ]{2,8}", rest):
+        found = [x for x in names if x.startswith("Luật ") and _initials(x[5:]) == rest]
+    elif h.cut:
+        found = [x for x in names if len(x) > len(h.name) and x.lower().startswith(h.name.lower() + " ")]
+    else:
+        return h
+    return replace(h, name=found[0]) if len(found) == 1 else h
+
+
+def _initials(name: str) -> str:
+    """"Bảo vệ môi trường" -> "BVMT" (a law's acronym)."""
+    return "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
 
 
 def _resolve_years(hits: list[RefHit]) -> list[RefHit]:

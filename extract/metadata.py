@@ -32,6 +32,8 @@ _SIGNER_RE = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM �
 _CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _DECOR_RE = re.compile(r"\*+|^#{1,6}\s*|-{3,}|_{3,}|^\[|\]$")
 _NUMBER_RE = re.compile(r"^Số\s*:?\s*(\d+(?:\s*[/\-]\s*[\wĐđ&.]+)+)")
+_BLANK_NUMBER_RE = re.compile(r"^Số\s*:?[\s.…_]*([/\-][A-Za-zĐđ&]+(?:[/\-][\wĐđ&.]+)+)\s*$")
+_PARTIAL_DATE_RE = re.compile(r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})")
 _DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 # The dateline: a place, a comma, then the date ("Hà Nội, ngày 17 tháng 4 năm 2020").
 _DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày\s)")
@@ -92,7 +94,9 @@ def _issuer(rows: list[list[str]]) -> str | None:
     for row in rows:
         if row and (row[0].startswith("Số") or row[0].upper() in KIND_WORDS):
             break
-        left = " ".join(c for c in _before_motto(row) if _is_caps(c))  # "ỦY BAN NHÂN DÂN   TỈNH X | CỘNG HÒA …"
+        # "ỦY BAN NHÂN DÂN   TỈNH X | CỘNG HÒA …"; an issuer's name has no digits (a capitalised note
+        # above the header names a symbol and a date)
+        left = " ".join(c for c in _before_motto(row) if _is_caps(c) and not re.search(r"\d", c))
         if left:
             block.append(left.strip(" :"))
     reg = registry()
@@ -107,12 +111,26 @@ def _issuer(rows: list[list[str]]) -> str | None:
         if agency is not None:
             return agency.name
     first = next((b for b in block if b in _ISSUERS or _ISSUER_RE.match(b)), None)
-    return _sentence_case(" ".join(block)) if first else None
+    return _place_names(_sentence_case(" ".join(block))) if first else None
+
+
+def _place_names(name: str) -> str:
+    """A province at the end of a name keeps its capitals: "Tỉnh ủy lào cai" -> "Tỉnh ủy Lào Cai"."""
+    words = name.split()
+    for k in (3, 2, 1):
+        place = registry().resolve(" ".join(words[-k:])) if len(words) > k else None
+        if place is not None and place.kind in ("province", "city"):
+            return " ".join([*words[:-k], place.name.removeprefix("Thành phố ")])
+    return name
 
 
 def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
     number = date = fallback = None
+    dateline = False
     for row in rows:
+        line = " ".join(row)
+        if _DATELINE_RE.match(line):
+            dateline = True  # "Lào Cai, ngày   tháng 8 năm 2026": the day left blank is not another date
         for cell in row:
             if number is None and (m := _NUMBER_RE.match(cell)):
                 number = re.sub(r"\s+", "", m.group(1)).rstrip(".")
@@ -121,7 +139,51 @@ def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
             d = _DATE_RE.search(cell)
             if fallback is None and d and (_ATTACHED_RE.search(cell) or not _SYMBOL_RE.search(cell[:d.start()])):
                 fallback = _date(d)  # a date after a cited symbol is the cited document's
-    return number, date or fallback
+    return number, date or (None if dateline else fallback)
+
+
+def _blank_number(rows: list[list[str]]) -> tuple[int, str] | None:
+    """(row, symbol suffix) of a number line left blank for the signature: "Số:      /BC-SNNMT" -> "/BC-SNNMT"."""
+    for k, row in enumerate(rows):
+        if m := _BLANK_NUMBER_RE.match(" ".join(row)):
+            return k, m.group(1)
+    return None
+
+
+def _partial_dateline(rows: list[list[str]]) -> tuple[int | None, int | None]:
+    """(month, year) a dateline gives when its day is blank ("ngày   tháng 8 năm 2026" -> 8, 2026)."""
+    for row in rows:
+        line = " ".join(row)
+        if _DATELINE_RE.match(line) and (m := _PARTIAL_DATE_RE.search(line)):
+            return (int(m.group(1)) if m.group(1) else None), int(m.group(2))
+    return None, None
+
+
+def _noted(rows: list[list[str]]) -> tuple[str | None, str | None]:
+    """Number and date that a note above a signed document's header gives when the header leaves them blank.
+
+    Text taken from a digitally signed PDF loses the number and day (they sit in the signature
+    fields); whoever converted it often writes them in a note above the header ("[… BC 892/BC-SNNMT
+    ngày 28/8/2026 …]"). Only a symbol with the blank number's own suffix, and a date that agrees
+    with what the dateline still shows, are taken.
+    """
+    blank = _blank_number(rows)
+    if blank is None:
+        return None, None
+    at, suffix = blank
+    month, year = _partial_dateline(rows)
+    symbol_re = re.compile(rf"(?<![\d/.-])(\d+){re.escape(suffix)}(?![\w/-])", re.I)
+    for row in rows[:at]:
+        line = " ".join(row)
+        for m in symbol_re.finditer(line):
+            d = _DATE_RE.search(line.lower(), m.end(), m.end() + 30)
+            if d is None:
+                continue
+            iso = _date(d)
+            if (year and int(iso[:4]) != year) or (month and int(iso[5:7]) != month):
+                continue
+            return m.group(1) + suffix, iso
+    return None, None
 
 
 def _kind_and_title(rows: list[list[str]]) -> tuple[str | None, str | None]:
@@ -159,6 +221,9 @@ def from_header(text: str) -> dict[str, str | None]:
         meta["status"] = "draft"
     meta["issuer"] = _issuer(rows)
     meta["number"], meta["date"] = _number_and_date(rows)
+    if meta["number"] is None:
+        noted_number, noted_date = _noted(rows)
+        meta["number"], meta["date"] = noted_number, meta["date"] or noted_date
     attached = _ATTACHED_RE.search(flat)
     if attached and meta["number"] is None and re.match(r"\d", attached.group(2)):
         meta["number"] = attached.group(2)

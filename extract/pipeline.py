@@ -6,11 +6,12 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
 from extract.bodies import Context, context_of, header_context, resolve
 from extract.errors import InputError
 from extract.legal_ids import own_identity
@@ -22,9 +23,10 @@ from extract.paths import BUNDLED
 from extract.progress import extract_observations
 from extract.readers import READERS, read
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
-from extract.ref_ruler import ref_hits
+from extract.ref_ruler import REF_SPANS, ref_hits
 from extract.segment import FRONT, segment
 from extract.targets import extract_targets
+from extract.task_blocks import blank_lines
 from extract.tasks import TaskExtractor
 
 MANIFEST = "manifest.json"
@@ -46,10 +48,30 @@ def _section_at(sections: list, pos: int) -> str:
     return best
 
 
+def real_date(value: str | None) -> bool:
+    """A day, a month or a year ("2024-03-01", "2024-12", "2020"); not "2024-02-30", "2024-13" or "1/3/2024"."""
+    if not value or not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = None) -> DocMeta:
-    """Metadata from the manifest entry when given, else from the document's header."""
+    """Metadata from the manifest entry when given, else from the document's header.
+
+    A given date that is not a real day is refused; a header date that is not one (a misread or a
+    typo such as "ngày 30 tháng 2") is left out rather than written into the graph.
+    """
     head = from_header(text)
     g = {k: v for k, v in (given or {}).items() if v}
+    if "date" in g and not real_date(g["date"]):
+        raise InputError(f"{source}: the date '{g['date']}' is not a real day; "
+                         "give it as YYYY-MM-DD (or YYYY-MM, YYYY).")
+    if not real_date(head["date"]):
+        head = {**head, "date": None}
     rels = tuple((r["type"], r["target"]) for r in g.get("relations", []))
     return DocMeta(
         id=doc_id, title=g.get("title") or head["title"] or source, kind=g.get("kind") or head["kind"] or "document",
@@ -76,7 +98,8 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         key = m.agency if m.agency != GROUP_KIND else "g:" + group_agency(m.text).name
         if key not in facts.first_mentions:
             facts.first_mentions[key] = evidence(m.start, m.end)
-    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind).extract()
+    drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind,
+                           blank_lines(original, norm.omap)).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
         ids.append(f"{meta.id}-task-{k:03d}")
@@ -100,7 +123,10 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
 
 
 _RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
-_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*VT\b[^\n]*", re.I)
+# The list closes with where the original is kept ("Lưu: VT, KHTC.", "Lưu Văn phòng Tỉnh ủy.") or, when
+# that line is missing, at the signature or an appendix that follows.
+_KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*(?:VT|VP|Văn phòng)\b[^\n]*", re.I)
+_AFTER_LIST_RE = re.compile(r"^\W*(?:PHỤ LỤC|Phụ lục\b|T/M\b|TM\.|KT\.|TUQ\.|Q\.)", re.M)
 
 
 def recipient_blocks(text: str) -> list[tuple[int, int]]:
@@ -108,9 +134,16 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _RECIPIENTS_RE.finditer(text):
         kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
-        end = kept.end() if kept else text.find("\n\n", m.end())
-        out.append((m.start(), end if end > 0 else len(text)))
+        after = _AFTER_LIST_RE.search(text, m.end(), m.end() + 3000)
+        blank = text.find("\n\n", m.end())
+        ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank) if e > 0]
+        out.append((m.start(), min(ends) if ends else len(text)))
     return out
+
+
+# "Đồng chí X - Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Đảng ủy các xã": a person's post names the body
+# the person belongs to; that body does not act in the document by being named so.
+_POST_RE = re.compile(r"(?:Ủy viên|Phó Bí thư|Bí thư)\s*$")
 
 
 def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[str, Body]]:
@@ -120,8 +153,12 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
     ctx = header_context(ctx, [s.label_ for s in doc.spans[AGENCY_SPANS] if s.end_char <= len(header)])
     mentions: list[Mention] = []
     bodies: dict[str, Body] = {}
+    # "Công ước khung của Liên hợp quốc …", "Luật Tổ chức Chính phủ": a body inside a cited name does not act
+    cited = [(r.start_char, r.end_char) for r in doc.spans[REF_SPANS]] if REF_SPANS in doc.spans else []
     for s in doc.spans[AGENCY_SPANS]:
-        if any(a <= s.start_char < b for a, b in blocks):
+        if any(a <= s.start_char < b for a, b in blocks) or _POST_RE.search(text, max(0, s.start_char - 20),
+                                                                              s.start_char) \
+                or any(a <= s.start_char and s.end_char <= b for a, b in cited):
             continue
         agency = resolve(s.label_, s.text, s.kb_id_, ctx)
         if agency is None:
@@ -130,7 +167,30 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
         if agency.id not in registry().agencies:
             bodies[agency.id] = Body(agency.id, agency.name, agency.kind, agency.parent)
         mentions.append(Mention(agency.id, s.text, s.start_char, s.end_char, agency.name))
-    return mentions, bodies
+    merged = merged_bodies(mentions, text)
+    used = {m.agency for m in merged}
+    return merged, {k: b for k, b in bodies.items() if k in used}
+
+
+def merged_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Cục Lâm nghiệp và Cục Kiểm lâm" is the one body "Cục Lâm nghiệp và Kiểm lâm" that the document
+    names elsewhere: a merged body written out as its former parts (same head word, joined by "và")."""
+    named = {fold_key(m.name): m for m in mentions if m.name}
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and m.name and nxt.name and text[m.end:nxt.start].strip() == "và":
+            first, second = m.name.split(), nxt.name.split()
+            one = named.get(fold_key(" ".join([*first, "và", *second[1:]])))
+            if first[0] == second[0] and one is not None:
+                out.append(Mention(one.agency, text[m.start:nxt.end], m.start, nxt.end, one.name))
+                k += 2
+                continue
+        out.append(m)
+        k += 1
+    return out
 
 
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:

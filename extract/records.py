@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from extract.rows import DocRow
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -42,7 +44,7 @@ class DocMeta:
     source: str
     relations: tuple[tuple[str, str], ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> DocRow:
         return {
             "id": self.id,
             "title": self.title,

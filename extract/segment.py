@@ -60,6 +60,8 @@ def classify(line: str) -> Heading | None:
             continue
         groups = [g for g in m.groups() if g is not None] if style == "num" else [m.group(1) or "", m.group(2)]
         label, text = (groups + ["", ""])[:2]
+        if style == "appendix" and text[:1].islower():
+            return None  # "Phụ lục 2 kèm theo Chương trình …; tổ chức …": a sentence that cites the appendix
         if style == "num":
             rank = 4 + label.count(".") + 1
         elif style == "appendix":

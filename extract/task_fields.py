@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.agencies import GROUP_KIND
+from extract.agencies import GROUP_KIND, fold_key
 from extract.records import Mention, Section
 from extract.segment import item_body
 from extract.task_draft import Draft, agency_name
@@ -159,13 +159,32 @@ def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
         at = pos if at < 0 else at
         found = ex.within(at, at + len(piece))
         if found and ex.text[at:found[0].start].strip().lower() in ("", "các"):
-            out.extend(agency_name(m) for m in found if groups or not _generic(ex, m, at))
+            out.extend(merged_names(ex, [m for m in found if groups or not _generic(ex, m, at)]))
         else:
             name = re.sub(r"\s+", " ", piece).strip(" .,;")
             if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
                 out.append(name)
         pos = at + len(piece)
     return list(dict.fromkeys(out))
+
+
+def merged_names(ex: TaskExtractor, found: list[Mention]) -> list[str]:
+    """Names of a run of mentions, where "Cục A và Cục B" is the one body "Cục A và B" that the
+    document names elsewhere (a merged body written out as its former parts)."""
+    known = ex.known_names()
+    out: list[str] = []
+    k = 0
+    while k < len(found):
+        name = agency_name(found[k])
+        if k + 1 < len(found) and ex.text[found[k].end:found[k + 1].start].strip() == "và":
+            first, second = name.split(), agency_name(found[k + 1]).split()
+            if first[0] == second[0] and (one := known.get(fold_key(" ".join([*first, "và", *second[1:]])))):
+                out.append(one)
+                k += 2
+                continue
+        out.append(name)
+        k += 1
+    return out
 
 
 def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:

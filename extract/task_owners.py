@@ -16,9 +16,16 @@ _HEADS_RE = re.compile(
     r"^(?:Các\s+)?Bộ trưởng,\s*Thủ trưởng\s+(?:các\s+)?cơ quan ngang [Bb]ộ,\s*(?:Thủ trưởng\s+)?"
     r"(?:các\s+)?cơ quan thuộc Chính phủ", re.I)
 HEADS_GROUP = "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+# The same formula in a province: "Giám đốc các Sở, Thủ trưởng các ban, ngành (tỉnh)".
+_PROVINCE_HEADS_RE = re.compile(
+    r"^(?:Các\s+)?Giám đốc\s+(?:các\s+)?[Ss]ở(?:\s*,\s*|\s+và\s+)Thủ trưởng\s+(?:các\s+)?(?:cơ quan,\s*)?"
+    r"ban,\s*ngành(?:\s+(?:tỉnh|thành phố))?")
+PROVINCE_HEADS_GROUP = "các sở, ban, ngành"
 # An adverbial opening before the subject: "Trên cơ sở …, các bộ … xây dựng …".
-_OPENER_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Trong (?:quá trình|thời gian)|Để|Nhằm|Theo|Sau khi|Khi|Đồng thời)\b",
+_OPENER_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Trong (?:quá trình|thời gian)|Để|Nhằm|Theo|Sau khi|Khi|Đồng thời"
+                        r"|H[àằ]ng (?:năm|quý|tháng)|Định kỳ)\b",
                         re.I)
+_AFTER_CLAUSE_RE = re.compile(r",\s*(?:(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu)\s+)?$")
 _LIST_GAPS = (",", "và", ", và", ";")
 
 
@@ -61,9 +68,12 @@ def subject_list(text: str, found: list[Mention], first: Mention) -> tuple[list[
 def heads_owners(text: str, start: int, found: list[Mention]) -> list[str]:
     """Owners of a sentence opened by the heads-of-ministries formula, with the committees' chairs."""
     m = _HEADS_RE.match(text[start:])
+    group = HEADS_GROUP
+    if not m:
+        m, group = _PROVINCE_HEADS_RE.match(text[start:]), PROVINCE_HEADS_GROUP
     if not m:
         return []
-    owners = [group_agency(HEADS_GROUP).name]
+    owners = [group_agency(group).name]
     for x in found:
         if x.start >= start + m.end() and text[max(0, x.start - 9):x.start].strip().endswith("Chủ tịch"):
             owners.append(agency_name(x))
@@ -75,6 +85,6 @@ def clause_subject(text: str, start: int, end: int, found: list[Mention]) -> lis
     if not _OPENER_RE.match(text[start:end]):
         return []
     for m in found:
-        if text[start:m.start].rstrip().endswith(","):
+        if _AFTER_CLAUSE_RE.search(text[start:m.start]):  # ", (Thủ trưởng) các cơ quan, đơn vị …"
             return subject_list(text, found, m)[0]
     return []

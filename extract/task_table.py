@@ -113,7 +113,15 @@ def _record_cells(mark: Cell, lines: list[Cell], order: list[str]) -> list[Cell]
         return [mark]
     task, rest = lines[0], lines[1:]
     time = next((c for c in rest if _TIME_CELL_RE.match(c.text)), None) if "deadline" in order else None
-    names = [c for c in rest if c is not time and not c.text[:1].islower()]
+    overflow = rest[rest.index(time) + 1:] if time is not None else []
+    names = [c for c in rest if c is not time and c not in overflow and not c.text[:1].islower()]
+    for extra in overflow:  # lines after the last cell: what a page break cut from the cells above
+        if extra.text[:1].islower():
+            task = Cell(f"{task.text} {extra.text}", task.start, task.start + len(task.text))
+            continue
+        cut = next((k for k, c in enumerate(names) if _WRAPPED_RE.search(c.text)), len(names) - 1)
+        if cut >= 0:
+            names[cut] = Cell(f"{names[cut].text} {extra.text}", names[cut].start, extra.end)
     width = sum(1 for kind in order if kind in ("lead", "cooperating", "product"))
     while len(names) > width and (j := next((i for i in range(len(names) - 1)
                                              if _WRAPPED_RE.search(names[i].text)), None)) is not None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from extract.agencies import fold_key, group_agency
+from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
+from extract.task_blocks import paragraph_tasks
 from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
@@ -28,7 +29,7 @@ _PURPOSE_HEAD_RE = re.compile(
     r"tình hình|kết quả|đánh giá|định hướng)", re.I)
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
-_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
                        r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
@@ -37,6 +38,11 @@ _BODIES_HEAD_RE = re.compile(
     r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
     re.I)
 _PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị) chuyên môn (?:thuộc|của))?", re.I)
+# Words of a partner list that name no body of their own ("các Sở, ban, ngành liên quan và …").
+_LIST_WORDS_RE = re.compile(
+    r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
+    r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
+_TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -56,8 +62,9 @@ class TaskExtractor:
     """Extract tasks from one document's sections, items and agency mentions."""
 
     def __init__(self, text: str, sections: list[Section], items: list[Item],
-                 mentions: list[Mention], doc_kind: str) -> None:
+                 mentions: list[Mention], doc_kind: str, breaks: tuple[int, ...] = ()) -> None:
         self.text = text
+        self.breaks = breaks  # where the original had blank lines (paragraph breaks)
         self.sections = {s.id: s for s in sections}
         self.children: dict[str, list[Section]] = {}
         for s in sections:
@@ -85,6 +92,12 @@ class TaskExtractor:
                 out[start] = owners
         return out
 
+    def known_names(self) -> dict[str, str]:
+        """The document's agency names by their folded form."""
+        if not hasattr(self, "_known"):
+            self._known = {fold_key(n): n for n in map(agency_name, self.mentions)}
+        return self._known
+
     def within(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
@@ -110,7 +123,9 @@ class TaskExtractor:
             if shared := shared_list(head):
                 return shared
             offset = self.text.index(head, sec.start) if head else sec.start
-            prefix = _HEAD_PREFIX_RE.match(head)
+            if heads := heads_owners(self.text, offset, self.within(offset, offset + len(head))):
+                return heads  # "1. Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp xã:"
+            prefix = _HEAD_PREFIX_RE.match(head) or _TITLE_RE.match(head)  # "Chủ tịch Ủy ban nhân dân cấp xã:"
             skip = prefix.end() if prefix else 0
             found = self.within(offset + skip, offset + len(head))
             if found and found[0].start - (offset + skip) <= 1:
@@ -211,7 +226,7 @@ class TaskExtractor:
         low = body.lower()
         lead: list[str] = []
         owner_leads = False
-        for m in re.finditer(r"chủ trì", low):
+        for m in re.finditer(r"(?<!được phân công )(?<!được giao )chủ trì", low):  # "các cơ quan được giao chủ trì"
             before = [x for x in found if x.end <= start + m.start()
                       and not self.text[x.end:start + m.start()].strip(" ,")]
             if before and before[-1].start - start > skip:
@@ -219,15 +234,8 @@ class TaskExtractor:
             else:
                 owner_leads = True
         coop: list[str] = []
-        for m in re.finditer(r"phối hợp(?: với)?", low):
-            pos = start + m.end()
-            for x in found:
-                if x.start < pos:
-                    continue
-                if not _PARTNER_GAP_RE.fullmatch(self.text[pos:x.start].strip(" ,;")):
-                    break  # "phối hợp với (các) cơ quan chuyên môn thuộc Bộ X": X is the partner
-                coop.append(agency_name(x))
-                pos = x.end
+        for m in re.finditer(r"phối hợp(?: chặt chẽ)?(?: với)?", low):
+            coop.extend(self.partners(start + m.end(), found))
         opening = low[skip:].lstrip(" ,")
         if owner_leads:
             role, lead = "lead", [owner] + lead
@@ -236,6 +244,21 @@ class TaskExtractor:
         else:
             role = "responsible"
         return role, tuple(dict.fromkeys(lead)), tuple(dict.fromkeys(c for c in coop if c != owner))
+
+    def partners(self, pos: int, found: list[Mention]) -> list[str]:
+        """Bodies named after "phối hợp với": the list runs on through catch-all words ("các Sở, ban,
+        ngành và Ủy ban nhân dân cấp xã") and ends at a verb; catch-all groups are not partners."""
+        out: list[str] = []
+        for x in found:
+            if x.start < pos:
+                continue
+            gap = self.text[pos:x.start].strip(" ,;")
+            if not (_PARTNER_GAP_RE.fullmatch(gap) or _LIST_WORDS_RE.fullmatch(gap)) or ";" in gap:
+                break  # "phối hợp với (các) cơ quan chuyên môn thuộc Bộ X": X is the partner
+            if x.agency != GROUP_KIND:
+                out.append(agency_name(x))
+            pos = x.end
+        return out
 
     # -- the appendix table ----------------------------------------------------------
     def table_rows(self) -> list[tuple[Section, int, int, str]]:
@@ -322,6 +345,10 @@ class TaskExtractor:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
         blocks, consumed = field_blocks(self)
         piped, rows = pipe_tables(self)
+        for appendix in self.sections.values():
+            if appendix.style == "appendix" and _TASK_LIST_RE.search(appendix.heading) and not any(
+                    appendix.start <= d.start < appendix.end for d in drafts + piped):
+                drafts.extend(paragraph_tasks(self, appendix))  # a task list whose cells came out as paragraphs
         rest = [d for d in blocks if d.section not in table_sections] + piped
         for sid, start, end, body in self.units():
             sec = self.sections.get(sid)

@@ -7,48 +7,61 @@ to each other, so the graph loses nothing the extractor found.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from extract.agencies import fold_key, registry
 from extract.contract import symbol
 from extract.legal_ids import parse_number
+from extract.rows import (
+    AgencyRow,
+    DocRow,
+    EvidenceRow,
+    ObservationRow,
+    PassageRow,
+    RefRow,
+    SectionRow,
+    TargetRow,
+    TaskRow,
+)
 from graph.namespace import ELI, ID, PKG
 from graph.queries import query
 from graph.store import Store
 
-Row = dict[str, Any]
 _RELATION = {str(ELI.cites): "cites", str(ELI.based_on): "based_on", str(PKG.implements): "implements"}
 
 
-def local(iri: str | None, prefix: str) -> str | None:
-    """'https://…/id/task/000-task-001' -> '000-task-001'."""
+def local(iri: str | None, prefix: str) -> str:
+    """'https://…/id/task/000-task-001' -> '000-task-001' ("" for no IRI)."""
     if iri is None:
-        return None
+        return ""
     base = str(ID[prefix + "/"])
     return iri[len(base):] if iri.startswith(base) else iri
+
+
+def _local_or_none(iri: str | None, prefix: str) -> str | None:
+    return None if iri is None else local(iri, prefix)
 
 
 def _num(value: str | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _rows(store: Store, name: str, **bindings: str) -> list[dict[str, str | None]]:
+Binding = dict[str, str | None]
+
+
+def _rows(store: Store, name: str, **bindings: str) -> list[Binding]:
     res = query(name).run(store, **bindings)
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
 
 
-def _evidence(row: dict[str, str | None], doc: str | None) -> Row:
-    return {"doc": doc, "section": row["evsection"], "start": int(row["start"] or 0),
-            "end": int(row["end"] or 0), "quote": row["quote"]}
+def _evidence(row: Binding, doc: str | None) -> EvidenceRow:
+    return {"doc": doc or "", "section": row["evsection"] or "", "start": int(row["start"] or 0),
+            "end": int(row["end"] or 0), "quote": row["quote"] or ""}
 
 
-def docs(store: Store) -> list[Row]:
-    out = []
-    for r in _rows(store, "documents"):
-        out.append({"id": r["id"], "title": r["title"], "kind": r["kind"], "status": r["status"],
-                    "number": r["number"], "issuer": r["issuer"], "date": r["date"],
-                    "source": r["source"]})
-    return out
+def docs(store: Store) -> list[DocRow]:
+    return [{"id": r["id"] or "", "title": r["title"] or "", "kind": r["kind"] or "", "status": r["status"] or "",
+             "number": r["number"], "issuer": r["issuer"], "date": r["date"], "source": r["source"] or ""}
+            for r in _rows(store, "documents")]
 
 
 def _in_text_order(names: list[str], text: str) -> list[str]:
@@ -64,11 +77,11 @@ def _in_text_order(names: list[str], text: str) -> list[str]:
     return sorted(dict.fromkeys(names), key=lambda n: (pos(n), n))
 
 
-def tasks(store: Store) -> list[Row]:
+def tasks(store: Store) -> list[TaskRow]:
     related: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in _rows(store, "task_agencies"):
         related[r["task"] or ""][(r["relation"] or "").rsplit("#", 1)[-1]].append(r["name"] or "")
-    out = []
+    out: list[TaskRow] = []
     for r in _rows(store, "tasks"):
         rel = related[r["task"] or ""]
         text = r["text"] or ""
@@ -77,17 +90,18 @@ def tasks(store: Store) -> list[Row]:
         if r["role"] == "lead" and owner in lead:  # the owner leads: first, as the extractor says
             lead = [owner] + [a for a in lead if a != owner]
         out.append({
-            "id": local(r["task"], "task"), "doc": r["doc"], "section": r["section"], "text": text,
-            "owner": owner, "owner_role": r["role"], "lead": lead,
-            "cooperating": _in_text_order(rel["cooperating"], text), "kind": r["kind"],
+            "id": local(r["task"], "task"), "doc": r["doc"] or "", "section": r["section"] or "", "text": text,
+            "owner": owner, "owner_role": r["role"] or "", "lead": lead,
+            "cooperating": _in_text_order(rel["cooperating"], text), "kind": r["kind"] or "",
             "deadline": r["deadline"], "evidence": _evidence(r, r["doc"]),
-            "owners": [owner] + _in_text_order(rel["coOwner"], text), "parent": local(r["parent"], "task"),
+            "owners": [owner] + _in_text_order(rel["coOwner"], text),
+            "parent": _local_or_none(r["parent"], "task"),
         })
-    return sorted(out, key=lambda t: t["id"] or "")
+    return sorted(out, key=lambda t: t["id"])
 
 
-def task_roles(task: Row) -> dict[str, str]:
-    """Each agency a task row names, with its role: lead first, then the owners' role, then cooperating."""
+def task_roles(task: TaskRow) -> dict[str, str]:
+    """Each agency of a task with its role: lead, the owner's role, or cooperating (first named wins)."""
     roles: dict[str, str] = {}
     for name in task["lead"]:
         roles.setdefault(name, "lead")
@@ -98,22 +112,22 @@ def task_roles(task: Row) -> dict[str, str]:
     return roles
 
 
-def agencies(store: Store) -> list[Row]:
+def agencies(store: Store) -> list[AgencyRow]:
     abbrs: dict[str, list[str]] = defaultdict(list)
     for r in _rows(store, "abbreviations"):
         abbrs[r["agency"] or ""].append(r["abbr"] or "")
-    rows: dict[str, Row] = {}
+    rows: dict[str, AgencyRow] = {}
     for r in _rows(store, "agencies"):
         iri = r["agency"] or ""
         group = iri.startswith(str(ID["group/"]))
-        aid = ("g-" + (local(iri, "group") or "")) if group else local(iri, "agency")
+        aid = ("g-" + local(iri, "group")) if group else local(iri, "agency")
         row = rows.setdefault(iri, {
-            "id": aid, "name": r["name"],
+            "id": aid, "name": r["name"] or "",
             "name_en": r["name_en"] or ("group: " + (r["name"] or "")[4:] if group else None),
-            "abbreviations": sorted(abbrs.get(iri, [])), "kind": "group" if group else r["kind"],
+            "abbreviations": sorted(abbrs.get(iri, [])), "kind": "group" if group else r["kind"] or "",
             "mentioned_in": [], "successor": None,
-            "parent": {"id": local(r["parent"], "agency"), "name": r["parent_name"]} if r["parent"] else None})
-        if r["doc"] not in row["mentioned_in"]:
+            "parent": {"id": local(r["parent"], "agency"), "name": r["parent_name"] or ""} if r["parent"] else None})
+        if r["doc"] and r["doc"] not in row["mentioned_in"]:
             row["mentioned_in"].append(r["doc"])
     changes = {r["from"]: r for r in _rows(store, "changes")}
     for iri, row in rows.items():
@@ -124,13 +138,13 @@ def agencies(store: Store) -> list[Row]:
             last = changes[iri]
             iri = last["to"] or ""
         if last is not None:
-            row["successor"] = {"id": local(last["to"], "agency"), "name": last["to_name"], "since": last["date"],
-                                "basis": last["basis"]}
-    return sorted(rows.values(), key=lambda r: r["id"] or "")
+            row["successor"] = {"id": local(last["to"], "agency"), "name": last["to_name"] or "",
+                                "since": last["date"], "basis": last["basis"]}
+    return sorted(rows.values(), key=lambda r: r["id"])
 
 
-def refs(store: Store) -> list[Row]:
-    out = []
+def refs(store: Store) -> list[RefRow]:
+    out: list[RefRow] = []
     for r in _rows(store, "citations"):
         code = r["code"]
         number, issuer, year = "", None, int(r["year"]) if r["year"] else None
@@ -142,44 +156,45 @@ def refs(store: Store) -> list[Row]:
         elif code:
             issuer = "QH"
         kind = r["type"] or ""
-        subject = local(r["subject"], "legal") if r["subject"] else None
+        subject = _local_or_none(r["subject"], "legal")
         out.append({
             "id": local(r["cited"], "legal"), "kind": kind, "number": symbol(code), "numeral": number, "year": year,
             "issuer": issuer,
             "name": r["title"] if kind == "Luật" and not number else None,
-            "cited_by": subject or r["citing_doc"], "relation": _RELATION.get(r["relation"] or "", "cites"),
+            "cited_by": subject or r["citing_doc"] or "", "relation": _RELATION.get(r["relation"] or "", "cites"),
             "evidence": _evidence(r, r["citing_doc"]), "ambiguous": r["ambiguous"] == "true",
         })
     return out
 
 
-def targets(store: Store) -> list[Row]:
-    obs: dict[str, list[Row]] = defaultdict(list)
+def targets(store: Store) -> list[TargetRow]:
+    obs: dict[str, list[ObservationRow]] = defaultdict(list)
     for r in _rows(store, "observations"):
         if r["target"]:
             obs[r["target"]].append({"year": int(r["year"] or 0), "value": _num(r["value"]), "unit": r["unit"],
                                      "scope": r["scope"], "evidence": _evidence(r, r["doc"])})
-    out = []
+    out: list[TargetRow] = []
     for r in _rows(store, "targets"):
         out.append({
-            "id": local(r["target"], "target"), "doc": r["doc"], "indicator": local(r["indicator"], "indicator"),
-            "indicator_label": r["indicator_label"], "value": _num(r["value"]), "unit": r["unit"],
-            "comparator": r["comparator"], "year": int(r["year"] or 0), "scope": r["scope"],
-            "quantitative": r["quantitative"] == "true", "text": r["text"],
+            "id": local(r["target"], "target"), "doc": r["doc"] or "", "indicator": local(r["indicator"], "indicator"),
+            "indicator_label": r["indicator_label"] or "", "value": _num(r["value"]), "unit": r["unit"],
+            "comparator": r["comparator"], "year": int(r["year"]) if r["year"] else None, "scope": r["scope"],
+            "quantitative": r["quantitative"] == "true", "text": r["text"] or "",
             "observations": sorted(obs.get(r["target"] or "", []),
                                    key=lambda o: (o["year"], o["evidence"]["start"])),
-            "status": r["status"], "evidence": _evidence(r, r["doc"]),
+            "status": r["status"] or "", "evidence": _evidence(r, r["doc"]),
         })
     return out
 
 
-def passages(store: Store) -> list[Row]:
+def passages(store: Store) -> list[PassageRow]:
     """Every citing sentence: (cited id, citing doc, section, start, quote)."""
-    return [{"cited": local(r["cited"], "legal"), "doc": r["citing_doc"], "section": r["section"],
+    return [{"cited": local(r["cited"], "legal"), "doc": r["citing_doc"] or "", "section": r["section"] or "",
              "start": int(r["start"] or 0), "quote": " ".join((r["quote"] or "").split())}
             for r in _rows(store, "citation_passages")]
 
 
-def sections(store: Store) -> list[Row]:
+def sections(store: Store) -> list[SectionRow]:
     """(doc, section id, heading) of every titled section."""
-    return [{"doc": r["doc"], "section": r["section"], "heading": r["heading"]} for r in _rows(store, "sections")]
+    return [{"doc": r["doc"] or "", "section": r["section"] or "", "heading": r["heading"] or ""}
+            for r in _rows(store, "sections")]

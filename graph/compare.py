@@ -14,6 +14,7 @@ from typing import Any
 
 from extract.agencies import fold_key
 from extract.legal_ids import own_identity
+from extract.rows import DocRow, PassageRow, RefRow, SectionRow, TargetRow, TaskRow
 from graph import answers
 from graph.store import Store
 
@@ -22,31 +23,32 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class Rows:
-    docs: list[Row]
-    tasks: list[Row]
-    refs: list[Row]
-    targets: list[Row]
-    passages: list[Row]
-    sections: list[Row]
+    docs: list[DocRow]
+    tasks: list[TaskRow]
+    refs: list[RefRow]
+    targets: list[TargetRow]
+    passages: list[PassageRow]
+    sections: list[SectionRow]
 
     @classmethod
     def of(cls, store: Store) -> Rows:
         """The answers, with a corpus document's legal id ("qd-2289-ttg-2020") read as its id ("000")."""
         docs = answers.docs(store)
-        alias = {own_identity(d["number"], d["date"]): d["id"] for d in docs if own_identity(d["number"], d["date"])}
-        refs = [{**r, "id": alias.get(r["id"], r["id"]), "cited_by": alias.get(r["cited_by"], r["cited_by"])}
-                for r in answers.refs(store)]
-        passages = [{**p, "cited": alias.get(p["cited"], p["cited"])} for p in answers.passages(store)]
+        alias = {own: d["id"] for d in docs if (own := own_identity(d["number"], d["date"]))}
+        refs: list[RefRow] = [{**r, "id": alias.get(r["id"], r["id"]),
+                               "cited_by": alias.get(r["cited_by"], r["cited_by"])} for r in answers.refs(store)]
+        passages: list[PassageRow] = [{**p, "cited": alias.get(p["cited"], p["cited"])}
+                                      for p in answers.passages(store)]
         passages += _subject_mentions(store, passages)
         return cls(docs, answers.tasks(store), refs, answers.targets(store), passages, answers.sections(store))
 
 
-def _subject_mentions(store: Store, passages: list[Row]) -> list[Row]:
+def _subject_mentions(store: Store, passages: list[PassageRow]) -> list[PassageRow]:
     """A report names its subject by a short title ("Chiến lược quốc gia về CMCN 4.0") more often than by
     number: a citing sentence of the report with the first three words of the subject's title names it."""
     from graph.queries import query
 
-    out = []
+    out: list[PassageRow] = []
     res = query("reports").run(store)
     for report, subject, title in res.rows:
         words = fold_key(title or "").split()[:3]
@@ -86,7 +88,7 @@ BOILERPLATE = frozenset(
     "bộ ngành địa phương liên quan cơ quan tổ chức nhiệm vụ giải pháp đến từ tại trên này đã sẽ".split())
 
 
-def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms: int = 5) -> list[Row]:
+def similar_pairs(a: list[TaskRow], b: list[TaskRow], threshold: float = 0.35, top_terms: int = 5) -> list[Row]:
     """Best-matching task pairs (one partner each) with score and shared key terms."""
     if not a or not b:
         return []
@@ -116,17 +118,17 @@ def similar_pairs(a: list[Row], b: list[Row], threshold: float = 0.35, top_terms
     return pairs
 
 
-def _brief(task: Row) -> Row:
-    return {k: task[k] for k in ("id", "doc", "section", "owner", "owner_role", "text")}
+def _brief(task: TaskRow) -> Row:
+    return {"id": task["id"], "doc": task["doc"], "section": task["section"], "owner": task["owner"],
+            "owner_role": task["owner_role"], "text": task["text"]}
 
 
 def diff(rows: Rows, draft: str, final: str, threshold: float = 0.35) -> Row:
     """Targets, agency duties and sections that changed between a draft and its final text."""
     t_d = {(t["indicator"], t["year"]): t for t in rows.targets if t["doc"] == draft}
     t_f = {(t["indicator"], t["year"]): t for t in rows.targets if t["doc"] == final}
-    brief = lambda t: {k: t[k] for k in ("indicator", "indicator_label", "year", "comparator", "value", "unit",  # noqa: E731
-                                         "text")}
-    changed = [{"draft": brief(t_d[k]), "final": brief(t_f[k])} for k in sorted(set(t_d) & set(t_f), key=str)
+    changed = [{"draft": _brief_target(t_d[k]), "final": _brief_target(t_f[k])}
+               for k in sorted(set(t_d) & set(t_f), key=str)
                if (t_d[k]["value"], t_d[k]["comparator"]) != (t_f[k]["value"], t_f[k]["comparator"])]
     tasks_d = [t for t in rows.tasks if t["doc"] == draft and not t["parent"]]
     tasks_f = [t for t in rows.tasks if t["doc"] == final and not t["parent"]]
@@ -141,8 +143,8 @@ def diff(rows: Rows, draft: str, final: str, threshold: float = 0.35) -> Row:
                          "final_tasks": count_f[name], "matched_pairs": pairs})
     return {
         "draft": draft, "final": final, "sections": section_changes(rows, draft, final),
-        "targets": {"added": [brief(t_f[k]) for k in sorted(set(t_f) - set(t_d), key=str)],
-                    "removed": [brief(t_d[k]) for k in sorted(set(t_d) - set(t_f), key=str)],
+        "targets": {"added": [_brief_target(t_f[k]) for k in sorted(set(t_f) - set(t_d), key=str)],
+                    "removed": [_brief_target(t_d[k]) for k in sorted(set(t_d) - set(t_f), key=str)],
                     "changed": changed},
         "agencies": agencies,
     }
@@ -152,7 +154,7 @@ def section_changes(rows: Rows, draft: str, final: str, cutoff: float = 0.8) -> 
     """Sections added and removed, matching headings (not numbers, which shift between versions)."""
     from difflib import SequenceMatcher
 
-    def titled(doc: str) -> list[Row]:
+    def titled(doc: str) -> list[SectionRow]:
         return [s for s in rows.sections if s["doc"] == doc and len(s["heading"].split()) < 25]
 
     old, new = titled(draft), titled(final)
@@ -175,7 +177,7 @@ def section_changes(rows: Rows, draft: str, final: str, cutoff: float = 0.8) -> 
 
 def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:
     """Where two documents (in the corpus or only cited) meet: agencies, citations, tasks, indicators."""
-    def tasks_of(doc: str) -> list[Row]:
+    def tasks_of(doc: str) -> list[TaskRow]:
         return [t for t in rows.tasks if t["doc"] == doc]
 
     def agencies_of(doc: str) -> dict[str, list[Row]]:
@@ -192,8 +194,8 @@ def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:
 
     ag_a, ag_b = agencies_of(a), agencies_of(b)
     cites_a, cites_b = cited_by(a), cited_by(b)
-    ind_a = defaultdict(list)
-    ind_b = defaultdict(list)
+    ind_a: dict[str, list[TargetRow]] = defaultdict(list)
+    ind_b: dict[str, list[TargetRow]] = defaultdict(list)
     for t in rows.targets:
         if t["doc"] == a:
             ind_a[t["indicator"]].append(t)
@@ -216,14 +218,20 @@ def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:
     }
 
 
-def _value(t: Row) -> Row:
-    return {k: t[k] for k in ("year", "comparator", "value", "unit", "scope")}
+def _brief_target(t: TargetRow) -> Row:
+    return {"indicator": t["indicator"], "indicator_label": t["indicator_label"], "year": t["year"],
+            "comparator": t["comparator"], "value": t["value"], "unit": t["unit"], "text": t["text"]}
+
+
+def _value(t: TargetRow) -> Row:
+    return {"year": t["year"], "comparator": t["comparator"], "value": t["value"], "unit": t["unit"],
+            "scope": t["scope"]}
 
 
 def _passages_naming_both(rows: Rows, a: str, b: str) -> list[Row]:
     """Sentences of the corpus that cite both documents, or that one of them writes about the other."""
     cited: dict[tuple[str, int], set[str]] = defaultdict(set)
-    where: dict[tuple[str, int], Row] = {}
+    where: dict[tuple[str, int], PassageRow] = {}
     for p in rows.passages:
         key = (p["doc"], p["start"])
         cited[key].add(p["cited"])

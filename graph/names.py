@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.agencies import fold_text, slug
+from extract.rows import DocRow, PassageRow, RefRow
 
 Row = dict[str, Any]
 
@@ -146,7 +147,7 @@ def _from_quote(quote: str, number: str) -> tuple[str | None, str | None, str | 
     return symbol, date, issuer
 
 
-def _cited(rows: list[Row], passages: dict[str, list[str]]) -> DocName:
+def _cited(rows: list[RefRow], passages: dict[str, list[str]]) -> DocName:
     first = rows[0]
     kind, number, year = first["kind"] or "Văn bản", first.get("numeral", first["number"]) or "", first["year"]
     symbol = date = issuer = None
@@ -163,7 +164,7 @@ def _cited(rows: list[Row], passages: dict[str, list[str]]) -> DocName:
                    in_corpus=False)
 
 
-def _corpus(doc: Row) -> DocName:
+def _corpus(doc: DocRow) -> DocName:
     number = doc.get("number") or None
     kind = CORPUS_KIND.get(doc.get("kind") or "", doc.get("kind") or "Văn bản")
     if number:  # the symbol says what kind of act issued it ("2289/QĐ-TTg": a Quyết định)
@@ -174,10 +175,11 @@ def _corpus(doc: Row) -> DocName:
                    title=title, draft=doc.get("status") == "draft", in_corpus=True)
 
 
-def document_names(docs: list[Row], refs: list[Row], passages: list[Row] | None = None) -> dict[str, DocName]:
+def document_names(docs: list[DocRow], refs: list[RefRow],
+                   passages: list[PassageRow] | None = None) -> dict[str, DocName]:
     """Names of every corpus document and every cited document, keyed by id (and a corpus
     document's legal id, e.g. "qd-2289-ttg-2020" for "000")."""
-    by_ref: dict[str, list[Row]] = {}
+    by_ref: dict[str, list[RefRow]] = {}
     for r in refs:
         by_ref.setdefault(r["id"], []).append(r)
     quotes: dict[str, list[str]] = {}

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
+from extract.rows import DocRow, RefRow, TargetRow, TaskRow
 from graph.answers import task_roles
 from graph.names import DocName
 from policykg.ui.i18n import word
@@ -70,7 +71,7 @@ def _setup(document: Any) -> None:
     document.styles["Normal"].paragraph_format.space_after = Pt(6)
 
 
-def summary(focus: str, tasks: list[Row], targets: list[Row], names: dict[str, DocName]) -> str:
+def summary(focus: str, tasks: list[TaskRow], targets: list[TargetRow], names: dict[str, DocName]) -> str:
     """"Các văn bản giao 12 nhiệm vụ (chủ trì 5, …); theo văn bản: QĐ 2289/QĐ-TTg 10, …"."""
     roles = Counter(t["owner_role"] for t in tasks)
     by_doc = Counter(t["doc"] for t in tasks)
@@ -86,8 +87,8 @@ def summary(focus: str, tasks: list[Row], targets: list[Row], names: dict[str, D
     return text + "."
 
 
-def briefing(focus: str, tasks: list[Row], targets: list[Row], refs: list[Row], names: dict[str, DocName],
-             docs: list[Row], today: date | None = None) -> bytes:
+def briefing(focus: str, tasks: list[TaskRow], targets: list[TargetRow], refs: list[RefRow],
+             names: dict[str, DocName], docs: list[DocRow], today: date | None = None) -> bytes:
     """The briefing as DOCX bytes."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -107,7 +108,7 @@ def briefing(focus: str, tasks: list[Row], targets: list[Row], refs: list[Row], 
     if tasks:
         number += 1
         document.add_heading(f"{_roman(number)}. NHIỆM VỤ", level=1)
-        grouped: dict[str, list[Row]] = defaultdict(list)
+        grouped: dict[str, list[TaskRow]] = defaultdict(list)
         for t in tasks:
             grouped[t["doc"]].append(t)
         order = sorted(grouped, key=lambda d: (status.get(d) == "draft", not (d in names and names[d].symbol),
@@ -136,15 +137,15 @@ def briefing(focus: str, tasks: list[Row], targets: list[Row], refs: list[Row], 
     if targets:
         number += 1
         document.add_heading(f"{_roman(number)}. MỤC TIÊU VÀ TIẾN ĐỘ", level=1)
-        for t in targets:
-            latest = t["observations"][-1] if t["observations"] else None
-            value = f"{word('comparator', t['comparator'] or '')} {t['value']:g} {t['unit'] or ''}".strip() \
-                if t["value"] is not None else " ".join(t["text"].split())
-            line = f"{t['indicator_label']}: {value} vào năm {t['year']}"
+        for g in targets:
+            latest = g["observations"][-1] if g["observations"] else None
+            value = f"{word('comparator', g['comparator'] or '')} {g['value']:g} {g['unit'] or ''}".strip() \
+                if g["value"] is not None else " ".join(g["text"].split())
+            line = f"{g['indicator_label']}: {value} vào năm {g['year']}"
             line += f"; số liệu mới nhất: {latest['value']:g} ({latest['year']})" if latest and \
                 latest["value"] is not None else ""
-            line += f"; tình trạng: {word('status', t['status'])} ({_name(names, t['doc'])}, mục " \
-                    f"{t['evidence']['section']})."
+            line += f"; tình trạng: {word('status', g['status'])} ({_name(names, g['doc'])}, mục " \
+                    f"{g['evidence']['section']})."
             document.add_paragraph(line)
     basis = _legal_basis(tasks, targets, refs, names)
     if basis:
@@ -152,7 +153,7 @@ def briefing(focus: str, tasks: list[Row], targets: list[Row], refs: list[Row], 
         document.add_heading(f"{_roman(number)}. CĂN CỨ PHÁP LÝ", level=1)
         for line in basis:
             document.add_paragraph(line)
-    sources = sorted({t["doc"] for t in tasks + targets}, key=lambda d: _name(names, d))
+    sources = sorted(_docs_of(tasks, targets), key=lambda d: _name(names, d))
     closing = document.add_paragraph()
     closing.add_run("Văn bản nguồn: " + "; ".join(_name(names, d, long=True) for d in sources) +
                     f". Lập ngày {today.day}/{today.month}/{today.year} bằng policykg.").italic = True
@@ -161,9 +162,14 @@ def briefing(focus: str, tasks: list[Row], targets: list[Row], refs: list[Row], 
     return buf.getvalue()
 
 
-def _legal_basis(tasks: list[Row], targets: list[Row], refs: list[Row], names: dict[str, DocName]) -> list[str]:
+def _docs_of(tasks: list[TaskRow], targets: list[TargetRow]) -> set[str]:
+    return {t["doc"] for t in tasks} | {t["doc"] for t in targets}
+
+
+def _legal_basis(tasks: list[TaskRow], targets: list[TargetRow], refs: list[RefRow],
+                 names: dict[str, DocName]) -> list[str]:
     """The source documents themselves, then what they implement or rest on, each written out in full."""
-    sources = {t["doc"] for t in tasks + targets}
+    sources = _docs_of(tasks, targets)
     lines = [_name(names, d, long=True) for d in sorted(sources, key=lambda d: _name(names, d))]
     cited = sorted({r["id"] for r in refs if r["cited_by"] in sources | {a for d in sources
                     for a in (names[d].aliases if d in names else ())} and r["relation"] in ("implements", "based_on")},

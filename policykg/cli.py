@@ -7,6 +7,7 @@ import io
 import json
 import math
 import sys
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,6 +22,7 @@ except ImportError:  # pragma: no cover
 from extract.agencies import fold_key, registry
 from extract.errors import InputError, PolicyKGError
 from extract.pipeline import BUNDLED
+from extract.rows import TaskRow
 from graph.guard import MAX_QUERY_CHARS
 from graph.remote import SparqlStore, is_remote
 from policykg.export import FORMATS as EXPORT_FORMATS
@@ -74,7 +76,7 @@ def _store() -> Any:
         fail(exc)
 
 
-def emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
+def emit(rows: Sequence[Mapping[str, object]], as_json: bool, columns: list[str]) -> None:
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -207,7 +209,7 @@ def _doc_id(key: str) -> str:
     return found[0]
 
 
-def _role_of(row: dict[str, Any], names: set[str]) -> str:
+def _role_of(row: TaskRow, names: set[str]) -> str:
     if names & {fold_key(n) for n in row["lead"]}:
         return "lead"
     if names & {fold_key(n) for n in row["cooperating"]}:

@@ -20,6 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
 
 from extract.errors import PolicyKGError
+from extract.rows import DocRow
 from graph.namespace import OA, PKG, PREFIXES
 from policykg.files import check_target, write_atomic, write_bytes_atomic
 from policykg.ui.network import component_code, network
@@ -79,7 +80,7 @@ def graphml_text(view: nx.MultiDiGraph) -> str:
 
 
 def html_text(view: nx.MultiDiGraph, title: str, names: dict[str, Any] | None = None,
-              docs: list[dict[str, Any]] | None = None) -> str:
+              docs: list[DocRow] | None = None) -> str:
     """One self-contained offline page with its legend, build date and source documents (vis-network
     inlined from the pyvis package, no CDN)."""
     from policykg.ui.network import Labels

@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from extract.errors import PolicyKGError
+from extract.rows import TargetRow, TaskRow
 from graph import answers
 from graph.queries import QUERIES
 from graph.store import MemoryStore
@@ -83,14 +84,14 @@ def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 
     return render_nodes(workspace, fmt, nodes, focus or doc or query_name or "policykg")
 
 
-def preview(view: nx.MultiDiGraph, tasks: list[dict[str, Any]], targets: list[dict[str, Any]],
+def preview(view: nx.MultiDiGraph, tasks: list[TaskRow], targets: list[TargetRow],
             nodes: set[str], drafts: bool = False) -> dict[str, Any]:
     """What an export of these nodes will hold, without building it: tasks, target count, source documents."""
     draft_docs = _draft_docs(view)
     ids = {n.rsplit("/", 1)[-1] for n in nodes}
-    chosen = [t for t in tasks if t["id"] in ids and (drafts or str(t["doc"]) not in draft_docs)]
-    n_targets = sum(1 for t in targets if t["id"] in ids and (drafts or str(t["doc"]) not in draft_docs))
-    docs = {str(t["doc"]) for t in chosen} | {str(t["doc"]) for t in targets if t["id"] in ids}
+    chosen = [t for t in tasks if t["id"] in ids and (drafts or t["doc"] not in draft_docs)]
+    n_targets = sum(1 for t in targets if t["id"] in ids and (drafts or t["doc"] not in draft_docs))
+    docs = {t["doc"] for t in chosen} | {t["doc"] for t in targets if t["id"] in ids}
     return {"tasks": chosen, "targets": n_targets, "docs": sorted(docs)}
 
 

@@ -4,11 +4,20 @@ import pytest
 
 from extract.pipeline import BUNDLED, Corpus, extract_corpus, extract_text, meta_from_text
 from extract.records import DocumentFacts
+from tests.servers import Listener
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return extract_corpus(BUNDLED)
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """An HTTP listener on 127.0.0.1 that must see no request (a query or a page that fetches shows up)."""
+    server = Listener()
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")

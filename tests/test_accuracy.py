@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,38 @@ def test_every_gold_quote_is_in_its_document() -> None:
             assert text.count(t["quote"]) == 1, (gold_path.name, t["quote"])
         for item in gold["refs"] + gold["targets"] + gold.get("observations", []):
             assert item["quote"] in text, (gold_path.name, item["quote"])
+
+
+_ROLES = {"lead", "responsible"}
+_COMPARATORS = {">=", "<=", "=", "~", ">", "<"}
+
+
+def _is_name_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+@pytest.mark.parametrize("half", ["dev", "heldout", "unseen"])
+def test_every_gold_file_of_each_half_follows_the_annotation_schema(half: str) -> None:
+    golds = sorted((EVAL / half).glob("*.gold.json"))
+    assert golds, f"no gold files in {half}/"
+    for gold_path in golds:
+        name = f"{half}/{gold_path.name}"
+        assert gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).exists(), name
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        assert isinstance(gold["source"]["where"], str) and gold["source"]["where"], name
+        assert {"kind", "number", "issuer", "date", "title"} <= set(gold["meta"]), name
+        assert gold["meta"]["kind"] and gold["meta"]["issuer"], name
+        assert gold["meta"]["date"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", gold["meta"]["date"]), name
+        assert _is_name_list(gold["agencies"]), name
+        for t in gold["tasks"]:
+            assert t["role"] in _ROLES, (name, t["quote"])
+            assert t["owner"] is None or isinstance(t["owner"], str) and t["owner"].strip(), (name, t["quote"])
+            assert _is_name_list(t["leads"]) and _is_name_list(t["cooperating"]), (name, t["quote"])
+        for r in gold["refs"]:
+            assert r["kind"] and (r.get("number") or r.get("name")), (name, r)
+            assert r["year"] is None or isinstance(r["year"], int), (name, r)
+        for g in gold["targets"]:
+            assert isinstance(g["value"], (int, float)) and not isinstance(g["value"], bool), (name, g)
+            assert g["comparator"] in _COMPARATORS and g["indicator"], (name, g)
+            assert g["year"] is None or isinstance(g["year"], int), (name, g)
+        assert isinstance(gold["rules"], list), name

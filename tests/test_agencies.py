@@ -197,3 +197,60 @@ def test_recipients_are_not_actors() -> None:
             "- Văn phòng Quốc hội;\n- Lưu: VT, KTTH.\n\nKT. THỦ TƯỚNG")
     facts = extract_text(text, meta_from_text("t", "t.txt", text))
     assert {m.agency for m in facts.mentions} == {"mof", "ttg"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # management boards of economic zones, industrial parks and projects, in any case
+    ("phân bổ cho Sở Y tế, Ban quản lý khu kinh tế tỉnh để thực hiện",
+     [("so-moh", "Sở Y tế"), ("body", "Ban quản lý khu kinh tế tỉnh")]),
+    ("Ban Quản lý dự án Đầu tư xây dựng công trình giao thông tỉnh chủ trì",
+     [("body", "Ban Quản lý dự án Đầu tư xây dựng công trình giao thông tỉnh")]),
+    ("Ban Quản lý các khu công nghiệp có trách nhiệm", [("body", "Ban Quản lý các khu công nghiệp")]),
+    # the Party committee of the Front and mass organisations is one body
+    ("4. Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", [("body", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh")]),
+    # "tỉnh" is followed by a province's name or by nothing: the next table cell is not part of the body
+    ("Phó Chủ tịch UBND tỉnh Đồng chí Phan Văn A", [("body", "UBND tỉnh")]),
+    ("UBND tỉnh Bắc Kạn Đồng chí Phan Văn A", [("ubnd-p-bac-kan", "UBND tỉnh Bắc Kạn")]),
+    ("UBND huyện Bảo Yên Đồng chí Phan Văn A", [("body", "UBND huyện Bảo Yên")]),
+])
+def test_more_body_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+def _actors(text: str, issuer: str | None = None) -> list[str | None]:
+    from extract.pipeline import extract_text, meta_from_text
+    facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": issuer} if issuer else None))
+    return [m.name for m in facts.mentions]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a person's post names a body the person belongs to, not one that acts
+    ("Đảng ủy UBND tỉnh chủ trì | Đồng chí Nguyễn Văn A - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh",
+     ["Đảng ủy Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"]),
+    ("giao Bí thư Đảng ủy các xã, phường chỉ đạo", []),
+    # a body inside the name of a cited treaty or law
+    ("thực hiện Công ước khung của Liên hợp quốc về biến đổi khí hậu; Bộ Ngoại giao chủ trì",
+     ["Bộ Ngoại giao"]),
+    # a header in capitals is written as the registry writes the name
+    ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 12/BC-SNNMT",
+     ["Ủy ban nhân dân tỉnh Lào Cai", "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"]),
+])
+def test_what_is_not_an_actor(text: str, names: list[str]) -> None:
+    assert _actors(text, "Tỉnh ủy Lào Cai") == names
+
+
+def test_recipients_end_at_the_kept_line_or_the_appendix() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("1. Tỉnh ủy chỉ đạo.\n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng (để b/c);\n"
+            "- Bộ Nông nghiệp và Môi trường;\n- Lưu Văn phòng Tỉnh ủy.\nT/M TỈNH ỦY\nPHỤ LỤC 2\n"
+            "TT | Nhiệm vụ | Chủ trì\n1 | Lập quy hoạch | Sở Tài chính\n")
+    facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": "Tỉnh ủy Lào Cai"}))
+    assert [m.name for m in facts.mentions] == ["Tỉnh ủy Lào Cai", "Sở Tài chính tỉnh Lào Cai"]
+
+
+def test_a_merged_body_written_as_its_former_parts_is_that_body() -> None:
+    text = ("1. Cục Lâm nghiệp và Kiểm lâm có trách nhiệm theo dõi.\n"
+            "2. Cục Lâm nghiệp và Cục Kiểm lâm chủ trì xây dựng cơ sở dữ liệu.\n"
+            "3. Cục Trồng trọt và Cục Chăn nuôi phối hợp.")
+    assert _actors(text, "Bộ Nông nghiệp và Môi trường") == [
+        "Cục Lâm nghiệp và Kiểm lâm", "Cục Lâm nghiệp và Kiểm lâm", "Cục Trồng trọt", "Cục Chăn nuôi"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_console import RUNAWAY
 from tests.test_readers import cp1258
 
 VI = ("KẾ HOẠCH\nTriển khai chuyển đổi số năm 2025\nII. NHIỆM VỤ\n"
@@ -240,6 +242,7 @@ USAGE = [
      "SERVICE is not allowed"),
     (["sparql", "DELETE WHERE { ?s ?p ?o }"], 3, "DELETE is not allowed"),
     (["sparql", "SELECT * WHERE { ?s ?p"], 3, "not valid SPARQL"),
+    (["sparql", RUNAWAY, "--timeout", "1"], 3, "longer than 1 s and was stopped"),
 ]
 
 
@@ -335,3 +338,57 @@ def test_encodings_that_are_read(workspace, tmp_path, name, content) -> None:
     assert done.returncode == 0, done.stderr
     tasks = policykg("--workspace", str(ws), "tasks", "--json", "--agency", "Bộ Tài chính")
     assert "bố trí kinh phí thực hiện Kế hoạch" in tasks.stdout, tasks.stdout[:500]
+
+
+def test_the_size_limit_is_checked_before_the_file_is_read(tmp_path) -> None:
+    """A 30 MB file is refused from its size: the reader allocates next to nothing."""
+    import tracemalloc
+
+    from extract.errors import InputError
+    from extract.readers import MAX_BYTES, read
+
+    path = tmp_path / "big.txt"
+    sparse(path, 30 * 2**20)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="larger than 20 MB"):
+            read(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20 < MAX_BYTES
+
+
+def test_a_text_over_a_million_characters_is_extracted_to_its_end(originals) -> None:
+    """spaCy's default max_length is 1,000,000 characters: a longer text was a traceback, now it is extracted."""
+    from extract.pipeline import extract_text, meta_from_text
+
+    seed = originals["000"]
+    copies = 1_000_000 // len(seed) + 1
+    text = "\n\n".join([seed] * copies)
+    assert 1_000_000 < len(text) < 1_400_000
+    facts = extract_text(text, meta_from_text("long", "long.txt", text))
+    once = extract_text(seed, meta_from_text("000", "000.txt", seed))
+    assert len(facts.tasks) >= copies * len(once.tasks) * 0.9
+    last = max(t.evidence.start for t in facts.tasks)
+    assert last > len(text) - len(seed)  # tasks found in the last copy, past the 1 M mark
+    assert all(text[t.evidence.start:t.evidence.end] == t.evidence.quote for t in facts.tasks[-20:])
+
+
+def test_a_date_that_is_not_a_real_day(workspace, tmp_path) -> None:
+    """`--date 2024-02-30` is bad usage; a header saying "ngày 30 tháng 2" leaves the date out (rdflib
+    printed a ValueError traceback for the xsd:date it could not read)."""
+    path = tmp_path / "kh2.txt"
+    path.write_text("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 12/KH-UBND\nCao Bằng, ngày 30 tháng 2 năm 2024\n" + OTHER,
+                    encoding="utf-8")
+    before = snapshot(workspace)
+    done = policykg("--workspace", str(workspace), "add", str(path), "--date", "2024-02-30")
+    err = done.stderr.strip()
+    assert done.returncode == 2 and "\n" not in err and "'2024-02-30' is not a real day" in err, err
+    assert snapshot(workspace) == before
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws, symlinks=True)
+    done = policykg("--workspace", str(ws), "add", str(path))
+    assert done.returncode == 0 and "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
+    docs = {d["id"]: d for d in json.loads(policykg("--workspace", str(ws), "docs", "--json").stdout)}
+    assert docs["kh2"]["number"] == "12/KH-UBND" and docs["kh2"]["date"] is None

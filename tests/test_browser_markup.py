@@ -6,18 +6,11 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM, FLAGS, start, stop  # noqa: F401 - CHROMIUM/FLAGS for skip
+from tests.servers import stop
+from tests.test_browser import ARTIFACTS, CHROMIUM, FLAGS, start  # noqa: F401 - CHROMIUM/FLAGS for skip
 from tests.test_browser import pytestmark as _browser_mark
-from tests.test_guard import Listener
 
 pytestmark = _browser_mark
-
-
-@pytest.fixture(scope="module")
-def listener():
-    server = Listener()
-    yield server
-    server.close()
 
 
 @pytest.fixture(scope="module")

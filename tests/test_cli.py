@@ -170,3 +170,69 @@ def test_a_failed_add_leaves_the_workspace_untouched(tmp_path) -> None:
     result = runner.invoke(app, ["--workspace", str(ws), "add", str(bad)])
     assert result.exit_code == 2 and "error:" in result.output
     assert {p.name: p.read_bytes() for p in ws.iterdir() if p.is_file()} == before
+
+
+def mismatches(value: object, hint: object, where: str, graph: bool) -> list[str]:
+    """Where a JSON value differs from its type in extract/rows.py (keys, nesting, scalar types).
+
+    Rows from the graph (the CLI's) carry exactly the required keys; extraction rows may add the optional ones.
+    """
+    import types
+    import typing
+
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        found = [mismatches(value, a, where, graph) for a in args]
+        return [] if any(not f for f in found) else min(found, key=len)
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{where}: {value!r} is not a list"]
+        return [m for i, v in enumerate(value) for m in mismatches(v, args[0], f"{where}[{i}]", graph)]
+    if typing.is_typeddict(hint):
+        if not isinstance(value, dict):
+            return [f"{where}: {value!r} is not an object"]
+        required, optional = hint.__required_keys__, hint.__optional_keys__  # type: ignore[attr-defined]
+        keys = set(value)
+        out = [f"{where}: missing {sorted(required - keys)}"] if required - keys else []
+        extra = keys - required if graph else keys - required - optional
+        out += [f"{where}: unexpected {sorted(extra)}"] if extra else []
+        hints = typing.get_type_hints(hint)
+        return out + [m for k in keys & set(hints) for m in mismatches(value[k], hints[k], f"{where}.{k}", graph)]
+    if hint is type(None):
+        return [] if value is None else [f"{where}: {value!r} is not null"]
+    allowed = (int, float) if hint is float else (hint,)
+    ok = isinstance(value, allowed) and not (hint is not bool and isinstance(value, bool))  # type: ignore[arg-type]
+    return [] if ok else [f"{where}: {value!r} is not {getattr(hint, '__name__', hint)}"]
+
+
+@pytest.mark.parametrize("command", ["docs", "agencies", "tasks", "refs", "targets"])
+def test_json_rows_have_exactly_the_keys_and_types_of_their_row_type(workspace, corpus, command) -> None:
+    """The CLI's rows (from the graph) and the extraction's rows (extract.contract) against extract/rows.py."""
+    from extract import contract
+    from extract.rows import ROWS
+
+    row_type = ROWS[command]
+    printed = run_json(workspace, command)
+    assert printed
+    assert [m for i, r in enumerate(printed) for m in mismatches(r, row_type, f"{command}[{i}]", True)] == []
+    assert all(set(r) == row_type.__required_keys__ for r in printed)  # type: ignore[attr-defined]
+    extracted = json.loads(json.dumps(getattr(contract, command)(corpus), ensure_ascii=False))
+    assert [m for i, r in enumerate(extracted) for m in mismatches(r, row_type, f"{command}[{i}]", False)] == []
+
+
+def test_the_row_check_sees_a_missing_key_an_extra_key_and_a_wrong_type() -> None:
+    from extract.rows import DocRow, TargetRow
+
+    good = {"id": "000", "title": "Kế hoạch", "kind": "plan", "status": "final", "number": None, "issuer": None,
+            "date": None, "source": "kh.txt"}
+    assert mismatches(good, DocRow, "d", True) == []
+    assert mismatches({**good, "relations": []}, DocRow, "d", True) == ["d: unexpected ['relations']"]
+    assert mismatches({**good, "relations": []}, DocRow, "d", False) == []
+    assert mismatches({k: v for k, v in good.items() if k != "title"}, DocRow, "d", True) == ["d: missing ['title']"]
+    assert mismatches({**good, "title": None}, DocRow, "d", True) == ["d.title: None is not str"]
+    ev = {"doc": "000", "section": "II.1", "start": 3, "end": "9", "quote": "Bộ Công an"}
+    target = {"id": "t", "doc": "000", "indicator": "i", "indicator_label": "Tỷ lệ", "value": 80, "unit": "%",
+              "comparator": None, "year": 2025, "scope": None, "quantitative": True, "text": "80%",
+              "observations": [{"year": 2024, "value": 70.5, "unit": "%", "scope": None, "evidence": ev}],
+              "status": "on_track", "evidence": {**ev, "end": 9}}
+    assert mismatches(target, TargetRow, "t", True) == ["t.observations[0].evidence.end: '9' is not int"]

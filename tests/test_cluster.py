@@ -31,7 +31,7 @@ def test_bad_local_cluster_spec_is_refused(address) -> None:
 
 
 def test_unreachable_scheduler_is_a_clear_error() -> None:
-    from tests.virtuoso import free_port
+    from tests.servers import free_port
 
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"), \
             executor(f"tcp://127.0.0.1:{free_port()}"):
@@ -62,7 +62,7 @@ def test_cli_reports_an_unreachable_cluster(tmp_path) -> None:
     from typer.testing import CliRunner
 
     from policykg.cli import app
-    from tests.virtuoso import free_port
+    from tests.servers import free_port
 
     done = CliRunner().invoke(app, ["--workspace", str(tmp_path / "ws"), "build", "--cluster",
                                     f"tcp://127.0.0.1:{free_port()}"])

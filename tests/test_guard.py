@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,40 +13,6 @@ from policykg.console import execute
 
 NT = ('<http://x/a> <http://x/p> "Bộ Công an" .\n<http://x/b> <http://x/p> "Bộ Tài chính" .\n'
       '<http://x/c> <http://x/service> <http://x/a> .\n')
-
-
-class Listener:
-    """An HTTP server on 127.0.0.1 that records every request it sees."""
-
-    def __init__(self) -> None:
-        hits: list[str] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-                hits.append(self.path)
-                self.send_response(404)
-                self.end_headers()
-
-            do_POST = do_GET  # noqa: N815
-
-            def log_message(self, *_: object) -> None:
-                pass
-
-        self.hits = hits
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture(scope="module")
-def listener():
-    server = Listener()
-    yield server
-    server.close()
 
 
 @pytest.fixture(scope="module")

@@ -129,3 +129,34 @@ def test_the_pipeline_is_registered_spacy_components() -> None:
     assert [(s.label_, s.kb_id_) for s in doc.spans["legal_refs"]] == [
         ("Nghị quyết", "nq-52-tw-2019"), ("Luật", "luat-dat-dai-2024")]
     assert doc.spans["legal_refs"][0]._.legal_ref.code == "52-NQ/TW"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Party plenum's resolution is cited by its plenum and term
+    ("tiếp tục thực hiện Nghị quyết Trung ương 7 khóa XI về chủ động ứng phó với biến đổi khí hậu",
+     [("Nghị quyết", "Nghị quyết Trung ương 7 khóa XI", None)]),
+    ("Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khoá XII về chiến lược bảo vệ Tổ quốc;",
+     [("Nghị quyết", "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XII", None)]),
+    ("Nghị quyết Trung ương về phát triển nông nghiệp", []),
+    # an acronym stands for the law whose initials it gives
+    ("theo Luật Bảo vệ môi trường năm 2020. Các cơ sở thực hiện đúng Luật BVMT.",
+     [("Luật", "Luật Bảo vệ môi trường", 2020)]),
+    ("Luật Đất đai năm 2024; theo Luật BVMT", [("Luật", "Luật Đất đai", 2024), ("Luật", "Luật BVMT", None)]),
+    # a name stops before the level word of the body that acts after it
+    ("Trên cơ sở quy định Luật Bảo vệ môi trường tỉnh đang chỉ đạo lập kế hoạch.",
+     [("Luật", "Luật Bảo vệ môi trường", None)]),
+    # a footnote cut into the sentence by the PDF's text layer
+    ("Luật Bảo vệ môi trường năm 2020; theo quy định của Luật Bảo vệ môi 4 Đối với tỉnh Lào Cai: lấy mẫu.",
+     [("Luật", "Luật Bảo vệ môi trường", 2020)]),
+    # laws still to be passed are not citations
+    ("g) Hoàn thiện Luật Công nghiệp công nghệ số trình Quốc hội ban hành;", []),
+    ("đề nghị Chính phủ trình Quốc hội thông qua Luật Thủy lợi (sửa đổi, bổ sung) để tiếp tục", []),
+])
+def test_more_named_citations(text: str, expected: list) -> None:
+    assert cited(text) == expected
+
+
+def test_a_numbered_law_then_its_name_is_one_law() -> None:
+    text = ("theo khoản 16 Điều I Luật số 146/2025/QH15 của Quốc hội: Luật sửa đổi, bổ sung một số điều của 15 luật "
+            "trong lĩnh vực nông nghiệp và môi trường.")
+    assert cited(text) == [("Luật", "146/2025/QH15", 2025)]

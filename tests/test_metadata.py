@@ -126,3 +126,44 @@ def test_header_layouts(text, kind, status, number, issuer, date, title) -> None
     got = from_header(text)
     assert (got["kind"], got["status"], got["number"], got["issuer"], got["date"], got["title"]) == (
         kind, status, number, issuer, date, title)
+
+
+SIGNED_NOTE = """[Văn bản trích từ PDF ký số KH 57/KH-SCT ngày 12/3/2025; số và ngày nằm ở trường ký số.]
+ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+SỞ CÔNG THƯƠNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số:        /KH-SCT
+Hà Giang, ngày      tháng 3 năm 2025
+KẾ HOẠCH
+Phát triển thương mại điện tử năm 2025
+"""
+
+PARTY_NOTE = """# NGHỊ QUYẾT SỐ 12-NQ/TU NGÀY 05/6/2024 CỦA TỈNH ỦY HÀ GIANG
+TỈNH UỶ HÀ GIANG
+*
+Số         -NQ/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Giang, ngày        tháng 6 năm 2024
+NGHỊ QUYẾT
+về chuyển đổi số đến năm 2030, thực hiện Nghị quyết số 52-NQ/TW
+ngày 27/9/2019 của Bộ Chính trị
+"""
+
+# The note names another document of the same series: not the document's own number.
+OTHER_NOTE = """[Xem thêm Kế hoạch 40/KH-SCT ngày 02/01/2024 của Sở.]
+SỞ CÔNG THƯƠNG
+Số:        /KH-SCT
+Hà Giang, ngày      tháng 3 năm 2025
+KẾ HOẠCH
+Phát triển thương mại điện tử năm 2025
+"""
+
+
+@pytest.mark.parametrize("text, number, issuer, date", [
+    (SIGNED_NOTE, "57/KH-SCT", "Sở Công Thương tỉnh Hà Giang", "2025-03-12"),
+    (PARTY_NOTE, "12-NQ/TU", "Tỉnh ủy Hà Giang", "2024-06-05"),  # not 27/9/2019, the cited resolution's
+    (OTHER_NOTE, None, "Sở Công Thương", None),  # the note's date disagrees with the dateline's month and year
+])
+def test_blank_number_from_a_note_above_the_header(text, number, issuer, date) -> None:
+    got = from_header(text)
+    assert (got["number"], got["issuer"], got["date"]) == (number, issuer, date)

@@ -51,7 +51,7 @@ def test_url_keeps_credentials_apart() -> None:
 
 
 def test_unreachable_store_is_a_clear_error() -> None:
-    from tests.virtuoso import free_port
+    from tests.servers import free_port
 
     store = SparqlStore(f"sparql+http://127.0.0.1:{free_port()}/sparql", timeout=3)
     with pytest.raises(RemoteStoreError, match="cannot reach the SPARQL store"):
@@ -148,7 +148,7 @@ def test_cli_reports_an_unreachable_remote_store(tmp_path) -> None:
     from typer.testing import CliRunner
 
     from policykg.cli import app
-    from tests.virtuoso import free_port
+    from tests.servers import free_port
 
     done = CliRunner().invoke(app, ["--store", f"sparql+http://127.0.0.1:{free_port()}/sparql", "docs"])
     assert done.exit_code == 1

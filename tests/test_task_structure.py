@@ -263,3 +263,208 @@ def test_a_task_list_without_an_appendix_heading() -> None:
     assert [(t.text, t.lead) for t in tasks] == [
         ("Phát triển công nghiệp số", ("Bộ Thông tin và Truyền thông",)),
         ("Cải thiện hệ sinh thái cho khởi nghiệp", ("Bộ Khoa học và Công nghệ",))]
+
+
+PARTNERS = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Phối hợp với các Sở, ban, ngành và Ủy ban nhân dân cấp xã rà soát quy hoạch.
+- Chủ trì, phối hợp với các bộ, ngành liên quan và Bộ Tư pháp xây dựng quy chế.
+- Chủ trì, phối hợp với các cơ quan Đảng, Quốc hội, Mặt trận Tổ quốc Việt Nam bảo đảm liên thông.
+- Chủ trì, phối hợp chặt chẽ với Bộ Công an tổ chức kiểm tra; Bộ Y tế báo cáo kết quả.
+- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tổ chức tập huấn.
+"""
+
+
+@pytest.mark.parametrize("k, coop", [
+    (0, ("Ủy ban nhân dân cấp xã",)),
+    (1, ("Bộ Tư pháp",)),
+    (2, ("Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")),
+    (3, ("Bộ Công an",)),
+    (4, ()),
+])
+def test_partners_run_through_catch_all_words_which_are_not_partners(k, coop) -> None:
+    assert facts_of(PARTNERS, kind="plan").tasks[k].cooperating == coop
+
+
+WRAPPED_CELLS = """Điều 3. Cục trưởng Cục Lâm nghiệp và Kiểm lâm chịu trách nhiệm thi hành Quyết định này.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Xây dựng tiêu chuẩn các-bon rừng quốc gia và hướng dẫn
+Viện Khoa học lâm nghiệp Việt Nam, Cục
+Vụ Khoa học và Công nghệ
+Quý IV/2026
+đăng ký dự án các-bon rừng.
+Lâm nghiệp và Kiểm lâm
+2
+Đàm phán thỏa thuận chuyển nhượng tín chỉ.
+Cục Lâm nghiệp và Cục Kiểm lâm
+Vụ Hợp tác quốc tế
+Thường xuyên
+"""
+
+
+def test_lines_after_the_last_cell_continue_the_cells_a_page_break_cut() -> None:
+    tasks = facts_of(WRAPPED_CELLS, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating) for t in tasks] == [
+        ("Xây dựng tiêu chuẩn các-bon rừng quốc gia và hướng dẫn đăng ký dự án các-bon rừng.",
+         ("Viện Khoa học lâm nghiệp Việt Nam", "Cục Lâm nghiệp và Kiểm lâm"), ("Vụ Khoa học và Công nghệ",)),
+        # a merged body written out as its former parts is the body the document names
+        ("Đàm phán thỏa thuận chuyển nhượng tín chỉ.", ("Cục Lâm nghiệp và Kiểm lâm",), ("Vụ Hợp tác quốc tế",))]
+
+
+PROVINCIAL = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường quản lý khoáng sản
+- Các Sở, ban, ngành và UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu.
+- Các cấp, ngành chủ động xây dựng kế hoạch thanh tra.
+- Các Sở, ngành và các cơ quan chức năng chủ động phối hợp chặt chẽ.
+IV. TỔ CHỨC THỰC HIỆN
+1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:
+- Khẩn trương ổn định bộ máy quản lý khoáng sản.
+2. Các sở, ban, ngành và các đơn vị khác có liên quan
+- Phối hợp chặt chẽ với các cơ quan chủ trì.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Các Sở, ban, ngành và UBND", ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")),
+    ("Các cấp, ngành", ("các cấp, ngành",)),
+    ("Các Sở, ngành và các cơ quan chức năng", ("các sở, ngành và các cơ quan chức năng",)),
+    ("Khẩn trương ổn định", ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")),
+    ("Phối hợp chặt chẽ với các cơ quan chủ trì", ("các sở, ban, ngành và các đơn vị khác có liên quan",)),
+])
+def test_provincial_groups_and_heads_of_departments_own_tasks(quote, owners) -> None:
+    assert by_start(facts_of(PROVINCIAL, kind="plan"), quote).owners == owners
+
+
+PARAGRAPH_CELLS = """CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện Kết luận về bảo vệ môi trường
+III. NHIỆM VỤ
+1. Các nhiệm vụ cần làm ngay được xác định tại
+Phụ lục 2 kèm theo Chương trình hành động; tổ chức thực hiện theo tiến độ.
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng;
+- Lưu Văn phòng Tỉnh ủy.
+T/M TỈNH ỦY
+
+PHỤ LỤC 2
+DANH MỤC CÁC NHIỆM VỤ QUAN TRỌNG
+
+TT
+
+Nhiệm vụ cụ thể
+
+Cơ quan chủ trì
+
+Thời hạn
+
+1
+
+2
+
+Rà soát, hoàn thiện hệ thống văn bản
+quy phạm pháp luật về bảo vệ môi trường
+
+Sở Tài chính; Sở Tư
+pháp
+
+Đồng chí Nguyễn Văn A - Phó Chủ
+tịch UBND tỉnh
+
+2026 - 2027
+
+II.1 Huy động các nguồn lực
+
+3 Xây dựng Kế hoạch quản lý chất thải rắn
+đến năm 2035
+
+Sở Xây dựng
+
+Đồng chí Nguyễn Văn B - Phó Chủ tịch UBND tỉnh
+"""
+
+
+def test_a_task_list_whose_cells_came_out_as_paragraphs() -> None:
+    facts = facts_of(PARAGRAPH_CELLS, kind="programme")
+    rows = [t for t in facts.tasks if t.section.startswith("PL")]
+    assert [(t.text, t.lead, t.deadline) for t in rows] == [
+        ("Rà soát, hoàn thiện hệ thống văn bản quy phạm pháp luật về bảo vệ môi trường",
+         ("Sở Tài chính", "Sở Tư pháp"), "2026 - 2027"),
+        ("Xây dựng Kế hoạch quản lý chất thải rắn đến năm 2035", ("Sở Xây dựng",), None)]
+    assert PARAGRAPH_CELLS[rows[1].evidence.start:rows[1].evidence.end].startswith("Xây dựng Kế hoạch")
+    # a sentence that cites "Phụ lục 2" is no appendix heading; recipients end where the appendix starts
+    assert not any(s.style == "appendix" and "kèm theo" in s.heading for s in facts.sections)
+    assert {m.name for m in facts.mentions} >= {"Sở Tài chính", "Sở Xây dựng"}
+
+
+CLASSES = """V. TỔ CHỨC THỰC HIỆN
+1. Các viện nghiên cứu, trường đại học căn cứ nhiệm vụ đề ra xây dựng chương trình nghiên cứu.
+2. Các cơ quan nhà nước, tổ chức chính trị - xã hội, doanh nghiệp thực hiện tiết kiệm năng lượng.
+3. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo kết quả.
+4. Hằng năm, các bộ quản lý ngành, lĩnh vực tổng hợp kết quả thi hành Luật.
+5. Trong quá trình thực hiện, nếu có vướng mắc, Thủ trưởng các cơ quan, đơn vị gửi ý kiến về Bộ Tài chính.
+6. Bộ Tư pháp chủ trì, phối hợp với Ủy ban nhân dân các tỉnh, thành phố và các cơ quan có liên quan kiểm tra.
+"""
+
+
+@pytest.mark.parametrize("quote, owner, role, coop", [
+    ("Các viện nghiên cứu", "các viện nghiên cứu, trường đại học", "responsible", ()),
+    ("Các cơ quan nhà nước", "các cơ quan nhà nước, tổ chức chính trị - xã hội, doanh nghiệp", "responsible", ()),
+    ("Các cơ quan được phân công", "các cơ quan được phân công chủ trì thực hiện nhiệm vụ", "responsible", ()),
+    ("Hằng năm, các bộ", "các bộ quản lý ngành, lĩnh vực", "responsible", ()),
+    ("Trong quá trình thực hiện", "các cơ quan, đơn vị", "responsible", ()),
+    ("Bộ Tư pháp chủ trì", "Bộ Tư pháp", "lead", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",)),
+])
+def test_classes_of_bodies_own_tasks_and_a_name_is_not_cut_by_a_group(quote, owner, role, coop) -> None:
+    t = by_start(facts_of(CLASSES, kind="plan"), quote)
+    assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
+
+
+HTML_TABLE = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2024
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+<table>
+<tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Thời gian hoàn thành</th></tr>
+<tr><td>I</td><td>Hoàn thiện thể chế</td><td></td><td></td><td></td></tr>
+<tr>
+<td>1</td>
+<td>Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ</td>
+<td>Sở Thông tin và Truyền thông</td>
+<td>Sở Tư pháp; Sở Tài chính</td>
+<td>Quý IV/2024</td>
+</tr>
+</table>
+"""
+
+
+def test_an_html_task_table_reads_like_pipe_rows() -> None:
+    tasks = facts_of(HTML_TABLE, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng quy chế quản lý dữ liệu & chia sẻ", ("Sở Thông tin và Truyền thông",),
+         ("Sở Tư pháp", "Sở Tài chính"), "Quý IV/2024")]
+    assert tasks[0].evidence.quote == "Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ"  # the original's markup
+
+
+BODY_HEADINGS = """KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nhiệm vụ chung
+Các cơ quan của Quốc hội quán triệt Nghị quyết.
+2. Nhiệm vụ cụ thể
+a) Hội đồng Dân tộc, các Ủy ban của Quốc hội
+- Thẩm tra các dự án luật về khoa học, công nghệ.
+b) Chủ tịch Ủy ban nhân dân cấp xã:
+- Chỉ đạo xây dựng cơ sở dữ liệu đất đai.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Các cơ quan của Quốc hội", ("các cơ quan của quốc hội",)),
+    ("Thẩm tra các dự án luật", ("Hội đồng Dân tộc", "các ủy ban của quốc hội")),
+    ("Chỉ đạo xây dựng cơ sở dữ liệu", ("Ủy ban nhân dân cấp xã",)),  # the heading names the body's head
+])
+def test_lettered_headings_naming_bodies_or_their_heads(quote, owners) -> None:
+    assert by_start(facts_of(BODY_HEADINGS, kind="plan"), quote).owners == owners

@@ -17,7 +17,8 @@ def test_qd2289_section_iv_has_57_tasks_under_20_headings(corpus) -> None:
 def test_qd2289_section_v(corpus) -> None:
     v = {t.section: t for t in corpus.doc("000").tasks if t.section.startswith("V.")}
     assert v["V.1.a"].owner == "Bộ Kế hoạch và Đầu tư" and v["V.1.a"].deadline == "trước ngày 20 tháng 12"
-    assert v["V.1.b"].owner_role == "lead" and v["V.1.b"].cooperating == ("các bộ, ngành",)
+    # "phối hợp với các bộ, ngành": a catch-all, not a partner (data/eval/README.md, annotation rules)
+    assert v["V.1.b"].owner_role == "lead" and v["V.1.b"].cooperating == ()
     assert v["V.2"].owner == "các bộ, cơ quan thuộc chính phủ"
 
 
@@ -70,7 +71,7 @@ Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng triển khai Chi
 
 
 @pytest.mark.parametrize("k, owner, role, lead, coop, deadline", [
-    (0, "Bộ Tài chính", "lead", ("Bộ Tài chính",), ("Ngân hàng Nhà nước Việt Nam", "các bộ, ngành liên quan"), None),
+    (0, "Bộ Tài chính", "lead", ("Bộ Tài chính",), ("Ngân hàng Nhà nước Việt Nam",), None),
     (1, "Bộ Tài chính", "cooperating", (), ("Bộ Kế hoạch và Đầu tư",), "trong năm 2022"),
     (2, "Bộ Tài chính", "responsible", (), (), "trước ngày 31/12/2021"),
     (3, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "responsible", (), (), "hằng năm"),

@@ -208,3 +208,57 @@ def test_workers_never_rerun_a_script_that_another_program_runs_as_main(tmp_path
     monkeypatch.setitem(sys.modules, "__main__", fake)
     with _pool(2, None) as pool:
         assert pool is None
+
+
+DEADLINE_SHAPE = """
+pkgsh:TaskHasDeadline a sh:NodeShape ;
+    sh:targetClass pkg:Task ;
+    sh:property [ sh:path pkg:deadline ; sh:minCount 1 ] .
+"""
+
+
+@pytest.fixture
+def stricter_shapes(tmp_path, monkeypatch):
+    """The project's shapes plus one more: every task must have a deadline."""
+    import shutil
+
+    import graph.validate as validate
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(validate.ONTOLOGY_DIR, onto)
+    with (onto / "shapes.ttl").open("a", encoding="utf-8") as f:
+        f.write(DEADLINE_SHAPE)
+    caches = (validate.shapes, validate.ontology, validate._rudof_engine, validate._subclasses_nt)
+    for fn in caches:
+        fn.cache_clear()
+    monkeypatch.setattr(validate, "ONTOLOGY_DIR", onto)
+    yield
+    monkeypatch.undo()
+    for fn in caches:
+        fn.cache_clear()
+
+
+def test_an_add_that_breaks_the_shapes_says_so(small, tmp_path, stricter_shapes) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+    from policykg.workspace import report_file
+
+    path = tmp_path / "no-deadline.txt"
+    path.write_text(plan(3).replace(", hoàn thành trong năm 2024", ""), encoding="utf-8")
+    done = CliRunner().invoke(app, ["--workspace", str(small), "add", str(path)])
+    assert done.exit_code == 0, done.output
+    assert "warning: the graph does not conform to the SHACL shapes" in done.output
+    assert str(report_file(small)) in done.output and "deadline" in report_file(small).read_text(encoding="utf-8")
+    assert doc_ids(small) == ["plan0", "no-deadline"]  # kept, and said
+
+
+def test_an_add_that_keeps_the_shapes_says_nothing(small, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    path = tmp_path / "no-deadline.txt"  # the same document, under the project's own shapes
+    path.write_text(plan(3).replace(", hoàn thành trong năm 2024", ""), encoding="utf-8")
+    done = CliRunner().invoke(app, ["--workspace", str(small), "add", str(path)])
+    assert done.exit_code == 0 and "conform" not in done.output, done.output

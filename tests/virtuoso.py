@@ -9,13 +9,12 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.servers import free_port, stop, wait_http
 
 BINARY = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
@@ -62,23 +61,6 @@ MaxQueryCostEstimationTime = 400
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_http(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"Virtuoso did not answer on {url} within {seconds:g} s")
-
-
 @contextmanager
 def virtuoso(folder: Path) -> Iterator[str]:
     """A running Virtuoso; yields the `sparql+http://dba:…@127.0.0.1:PORT/sparql-auth` store URL."""
@@ -88,15 +70,12 @@ def virtuoso(folder: Path) -> Iterator[str]:
     proc = subprocess.Popen([BINARY, "+configfile", str(folder / "virtuoso.ini"), "+foreground"],
                             cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_http(f"http://127.0.0.1:{http}/sparql?query=ASK%7B%7D", 60)
+        ask = f"http://127.0.0.1:{http}/sparql?query=ASK%7B%7D"
+        if not wait_http(ask, 60, proc, poll=0.3):
+            raise RuntimeError(f"Virtuoso did not answer on {ask} within 60 s")
         password = "pk" + secrets.token_hex(8)
         subprocess.run([ISQL, f"127.0.0.1:{sql}", "dba", "dba", f"exec=USER_SET_PASSWORD('dba', '{password}');"],
                        check=True, capture_output=True, timeout=30, env={**os.environ, "HOME": str(folder)})
         yield f"sparql+http://dba:{password}@127.0.0.1:{http}/sparql-auth"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, grace=20)

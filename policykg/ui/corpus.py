@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract.rows import AgencyRow, DocRow, RefRow, TargetRow, TaskRow
 from graph import answers, compare
 from graph.names import DocName, document_names
 from graph.names import find as find_docs
@@ -33,23 +34,23 @@ class Corpus:
         self._answers: dict[tuple[Any, ...], Row] = {}
 
     @cached_property
-    def docs(self) -> list[Row]:
+    def docs(self) -> list[DocRow]:
         return answers.docs(self.store)
 
     @cached_property
-    def tasks(self) -> list[Row]:
+    def tasks(self) -> list[TaskRow]:
         return answers.tasks(self.store)
 
     @cached_property
-    def agencies(self) -> list[Row]:
+    def agencies(self) -> list[AgencyRow]:
         return answers.agencies(self.store)
 
     @cached_property
-    def refs(self) -> list[Row]:
+    def refs(self) -> list[RefRow]:
         return answers.refs(self.store)
 
     @cached_property
-    def targets(self) -> list[Row]:
+    def targets(self) -> list[TargetRow]:
         return answers.targets(self.store)
 
     @cached_property

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import registry, slug
+from extract.rows import SuccessorRow
 from graph.answers import task_roles
 from graph.namespace import ID
 from policykg.ui.corpus import Corpus
@@ -48,7 +49,7 @@ def day(iso: str | None) -> str:
     return "/".join(reversed(parts))
 
 
-def today_phrase(successor: Row | None, lang: Lang) -> str:
+def today_phrase(successor: SuccessorRow | None, lang: Lang) -> str:
     """"nay là Bộ Tài chính, từ 01/03/2025, theo Nghị quyết 176/2025/QH15"."""
     if not successor:
         return ""
