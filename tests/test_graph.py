@@ -153,7 +153,6 @@ def test_bodies_beyond_the_registry_are_organizations_with_their_parent() -> Non
 @pytest.mark.parametrize(("task_id", "roles"), [
     # "Chủ trì, phối hợp với Ngân hàng Nhà nước xây dựng khung thể chế thử nghiệm … (Fintech)" under Bộ Tài chính
     ("000-task-020", {"Bộ Tài chính": "lead", "Ngân hàng Nhà nước Việt Nam": "cooperating"}),
-    ("000-task-005", {"Bộ Khoa học và Công nghệ": "lead", "các bộ, ngành liên quan": "cooperating"}),
 ])
 def test_task_roles_name_each_agency_once_with_its_role(stores, task_id, roles) -> None:
     tasks = {t["id"]: t for t in answers.tasks(stores["oxigraph"])}
