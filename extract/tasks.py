@@ -175,7 +175,18 @@ class TaskExtractor:
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
+            elif self._lists_nouns(sec, with_items):  # the heading with the list it covers
+                start = self.text.index(sec.heading, sec.start)
+                out.append((sec.id, start, sec.end, self.text[start:sec.end].rstrip()))
         return sorted(out, key=lambda u: u[1])
+
+    def _lists_nouns(self, sec: Section, with_items: set[str]) -> bool:
+        """An action heading whose sub-items only list what it covers ("1. Cập nhật dữ liệu:" then
+        "a) Dữ liệu đất đai;"): the heading is the task."""
+        kids = self.children.get(sec.id, [])
+        return sec.style in ("num", "letter") and len(sec.heading.split()) >= 3 and sec.id not in with_items \
+            and bool(kids) and all(k.id not in with_items and not self.children.get(k.id)
+                                   and len(k.heading.split()) < 6 and k.style in ("letter", "paren") for k in kids)
 
     def open_scope(self, sid: str) -> bool:
         """Outside task headings an item assigns a task when it names its owner itself."""

@@ -468,3 +468,42 @@ b) Chủ tịch Ủy ban nhân dân cấp xã:
 ])
 def test_lettered_headings_naming_bodies_or_their_heads(quote, owners) -> None:
     assert by_start(facts_of(BODY_HEADINGS, kind="plan"), quote).owners == owners
+
+
+REGULATION = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 12/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý dữ liệu
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu.
+Điều 2. Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+QUY CHẾ
+Quản lý dữ liệu trên địa bàn tỉnh
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc quản lý dữ liệu của các cơ quan nhà nước.
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 10. Trách nhiệm của Sở Khoa học và Công nghệ
+1. Chủ trì hướng dẫn các cơ quan triển khai Quy chế này.
+2. Cập nhật dữ liệu chuyên ngành:
+a) Dữ liệu đất đai;
+b) Dữ liệu dân cư.
+Điều 11. Công an tỉnh
+Bảo đảm an ninh dữ liệu của tỉnh.
+"""
+
+
+@pytest.mark.parametrize("quote, owner, section", [
+    ("Chủ trì hướng dẫn các cơ quan", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "CIII.D10.1"),
+    ("Cập nhật dữ liệu chuyên ngành", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "CIII.D10.2"),  # items list nouns
+    ("Bảo đảm an ninh dữ liệu", "Công an tỉnh Lào Cai", "CIII.D11"),  # an article heading is not run on
+])
+def test_duties_by_article_in_an_attached_regulation(quote, owner, section) -> None:
+    facts = facts_of(REGULATION, kind="decision")
+    t = by_start(facts, quote)
+    assert (t.owner, t.section) == (owner, section)
+    assert not any("Phạm vi" in x.text or x.text.startswith("Dữ liệu") for x in facts.tasks)
