@@ -247,7 +247,7 @@ class TaskExtractor:
         coop: list[str] = []
         for m in re.finditer(r"phối hợp(?: chặt chẽ)?(?: với)?", low):
             coop.extend(self.partners(start + m.end(), found))
-        opening = low[skip:].lstrip(" ,")
+        opening = low[skip:].lstrip(" ,:")
         if owner_leads:
             role, lead = "lead", [owner] + lead
         elif opening.startswith(("phối hợp", "tham gia")):

@@ -507,3 +507,32 @@ def test_duties_by_article_in_an_attached_regulation(quote, owner, section) -> N
     t = by_start(facts, quote)
     assert (t.owner, t.section) == (owner, section)
     assert not any("Phạm vi" in x.text or x.text.startswith("Dữ liệu") for x in facts.tasks)
+
+
+ONE_COLUMN = """KẾ HOẠCH
+Triển khai Luật Dữ liệu
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung công việc | Cơ quan thực hiện | Thời gian |
+| --- | --- | --- | --- |
+| 1 | Xây dựng cơ sở dữ liệu dân cư | Bộ Công an chủ trì, phối hợp với Bộ Tư pháp | 2025 |
+| 2 | Kết nối dữ liệu đất đai | Bộ Tài nguyên và Môi trường (chủ trì); Bộ Tài chính | 2026 |
+| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |
+| | | Chủ trì | Phối hợp | |
+| 3 | Số hóa hồ sơ | Bộ Nội vụ | Bộ Tư pháp | 2027 |
+| 4 | Xây dựng đề án | Bộ Nội vụ | Các cơ quan, đơn vị | Năm 2028 |
+"""
+
+
+def test_lead_and_partners_in_one_column_and_a_two_row_header() -> None:
+    tasks = facts_of(ONE_COLUMN, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng cơ sở dữ liệu dân cư", ("Bộ Công an",), ("Bộ Tư pháp",), "2025"),
+        ("Kết nối dữ liệu đất đai", ("Bộ Tài nguyên và Môi trường",), ("Bộ Tài chính",), "2026"),
+        ("Số hóa hồ sơ", ("Bộ Nội vụ",), ("Bộ Tư pháp",), "2027"),  # "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
+        ("Xây dựng đề án", ("Bộ Nội vụ",), (), "Năm 2028")]  # a row with header words is still a row
+
+
+def test_an_owner_named_before_a_colon_that_cooperates() -> None:
+    t = facts_of("II. NHIỆM VỤ\n- Sở Nội vụ: phối hợp với Sở Tư pháp rà soát thủ tục hành chính.\n").tasks[0]
+    assert (t.owner, t.owner_role, t.cooperating) == ("Sở Nội vụ", "cooperating", ("Sở Tư pháp",))
