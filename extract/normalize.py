@@ -141,8 +141,54 @@ def _nfc_stream(original: str) -> tuple[list[str], list[int]]:
     return list(text.translate(_DASHES)), idx
 
 
+# HTML tables in markdown or text ("<table><tr><td>…</td></tr></table>") become pipe rows.
+_HTML_RE = re.compile(
+    r"</?(?:table|thead|tbody|tfoot|tr|td|th|br|p|div|span|b|strong|i|em|u|sup|sub|col|colgroup|caption|font)"
+    r"\b[^<>]{0,300}>|&(?:nbsp|amp|lt|gt|quot|apos|#\d{1,5});", re.I)
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
+
+
+def _html_piece(token: str, in_row: bool) -> tuple[str, bool]:
+    """What an HTML tag or entity becomes in text, and whether a table row is open after it."""
+    low = token.lower()
+    if low.startswith("&"):
+        return _ENTITIES.get(low) or (chr(int(low[2:-1])) if low.startswith("&#") else " "), in_row
+    name = re.match(r"</?([a-z]+)", low)
+    tag, closing = (name.group(1) if name else ""), low.startswith("</")
+    if tag == "tr":
+        return ("|\n", False) if closing else ("\n", True)
+    if tag in ("td", "th"):
+        return (" ", in_row) if closing else ("| ", in_row)
+    if tag in ("br", "p", "div"):
+        return (" " if in_row else "\n"), in_row
+    if tag == "table":
+        return "\n", False
+    return "", in_row
+
+
+def _html_tables(stream: _Line) -> _Line:
+    """The stream with HTML table markup turned into pipe rows, one row per line."""
+    text = stream.text
+    if not re.search(r"<t[rd]\b", text, re.I):
+        return stream
+    chars: list[str] = []
+    idx: list[int] = []
+    pos, in_row = 0, False
+    for m in _HTML_RE.finditer(text):
+        between = text[pos:m.start()]
+        chars.extend(_NEWLINE_RE.sub(" ", between) if in_row else between)
+        idx.extend(stream.idx[pos:m.start()])
+        piece, in_row = _html_piece(m.group(0), in_row)
+        chars.extend(piece)
+        idx.extend([stream.idx[m.start()]] * len(piece))
+        pos = m.end()
+    chars.extend(text[pos:])
+    idx.extend(stream.idx[pos:])
+    return _Line("".join(chars), idx)
+
+
 def _strip_markers(chars: list[str], idx: list[int], original: str) -> tuple[_Line, list[Note]]:
-    stream = _Line("".join(chars), idx)
+    stream = _html_tables(_Line("".join(chars), idx))
     notes = []
     for m in _FOOTNOTE_RE.finditer(stream.text):
         start, end = stream.idx[m.start(2)], stream.idx[m.end(2) - 1] + 1

@@ -226,7 +226,7 @@ class TaskExtractor:
         low = body.lower()
         lead: list[str] = []
         owner_leads = False
-        for m in re.finditer(r"chủ trì", low):
+        for m in re.finditer(r"(?<!được phân công )(?<!được giao )chủ trì", low):  # "các cơ quan được giao chủ trì"
             before = [x for x in found if x.end <= start + m.start()
                       and not self.text[x.end:start + m.start()].strip(" ,")]
             if before and before[-1].start - start > skip:

@@ -397,3 +397,52 @@ def test_a_task_list_whose_cells_came_out_as_paragraphs() -> None:
     # a sentence that cites "Phụ lục 2" is no appendix heading; recipients end where the appendix starts
     assert not any(s.style == "appendix" and "kèm theo" in s.heading for s in facts.sections)
     assert {m.name for m in facts.mentions} >= {"Sở Tài chính", "Sở Xây dựng"}
+
+
+CLASSES = """V. TỔ CHỨC THỰC HIỆN
+1. Các viện nghiên cứu, trường đại học căn cứ nhiệm vụ đề ra xây dựng chương trình nghiên cứu.
+2. Các cơ quan nhà nước, tổ chức chính trị - xã hội, doanh nghiệp thực hiện tiết kiệm năng lượng.
+3. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo kết quả.
+4. Hằng năm, các bộ quản lý ngành, lĩnh vực tổng hợp kết quả thi hành Luật.
+5. Trong quá trình thực hiện, nếu có vướng mắc, Thủ trưởng các cơ quan, đơn vị gửi ý kiến về Bộ Tài chính.
+6. Bộ Tư pháp chủ trì, phối hợp với Ủy ban nhân dân các tỉnh, thành phố và các cơ quan có liên quan kiểm tra.
+"""
+
+
+@pytest.mark.parametrize("quote, owner, role, coop", [
+    ("Các viện nghiên cứu", "các viện nghiên cứu, trường đại học", "responsible", ()),
+    ("Các cơ quan nhà nước", "các cơ quan nhà nước, tổ chức chính trị - xã hội, doanh nghiệp", "responsible", ()),
+    ("Các cơ quan được phân công", "các cơ quan được phân công chủ trì thực hiện nhiệm vụ", "responsible", ()),
+    ("Hằng năm, các bộ", "các bộ quản lý ngành, lĩnh vực", "responsible", ()),
+    ("Trong quá trình thực hiện", "các cơ quan, đơn vị", "responsible", ()),
+    ("Bộ Tư pháp chủ trì", "Bộ Tư pháp", "lead", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",)),
+])
+def test_classes_of_bodies_own_tasks_and_a_name_is_not_cut_by_a_group(quote, owner, role, coop) -> None:
+    t = by_start(facts_of(CLASSES, kind="plan"), quote)
+    assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
+
+
+HTML_TABLE = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2024
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+<table>
+<tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Thời gian hoàn thành</th></tr>
+<tr><td>I</td><td>Hoàn thiện thể chế</td><td></td><td></td><td></td></tr>
+<tr>
+<td>1</td>
+<td>Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ</td>
+<td>Sở Thông tin và Truyền thông</td>
+<td>Sở Tư pháp; Sở Tài chính</td>
+<td>Quý IV/2024</td>
+</tr>
+</table>
+"""
+
+
+def test_an_html_task_table_reads_like_pipe_rows() -> None:
+    tasks = facts_of(HTML_TABLE, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng quy chế quản lý dữ liệu & chia sẻ", ("Sở Thông tin và Truyền thông",),
+         ("Sở Tư pháp", "Sở Tài chính"), "Quý IV/2024")]
+    assert tasks[0].evidence.quote == "Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ"  # the original's markup
