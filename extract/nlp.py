@@ -46,14 +46,15 @@ _UNITS = [u.split() for u in (
     "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "cơ quan chính phủ", "cơ quan nhà nước", "cơ quan trung ương",
     "cơ quan báo chí", "hiệp hội doanh nghiệp", "đài truyền hình", "đơn vị", "cơ quan",
     "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức", "sở", "ban", "cấp",
-    "tổ chức chính trị - xã hội", "viện nghiên cứu", "trường đại học", "doanh nghiệp",
+    "tổ chức chính trị - xã hội", "viện nghiên cứu", "trường đại học", "doanh nghiệp", "ủy ban của quốc hội",
 )]
 _QUALS = [q.split() for q in (
     "có liên quan", "liên quan", "trực thuộc trung ương", "thuộc chính phủ",
     "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước", "chức năng", "khác",
     "được phân công chủ trì thực hiện nhiệm vụ", "được phân công chủ trì", "quản lý ngành , lĩnh vực",
+    "của quốc hội", "thuộc quốc hội", "của chính phủ",
 )]
-_SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
+_SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội", "ủy ban của quốc hội"}
 _SEPS = {",", "và", "các"}
 # "Chính phủ điện tử", "Chính phủ số" are concepts, not the Government.
 _CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}}

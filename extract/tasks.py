@@ -29,7 +29,7 @@ _PURPOSE_HEAD_RE = re.compile(
     r"tình hình|kết quả|đánh giá|định hướng)", re.I)
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
-_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
                        r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
@@ -125,7 +125,7 @@ class TaskExtractor:
             offset = self.text.index(head, sec.start) if head else sec.start
             if heads := heads_owners(self.text, offset, self.within(offset, offset + len(head))):
                 return heads  # "1. Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp xã:"
-            prefix = _HEAD_PREFIX_RE.match(head)
+            prefix = _HEAD_PREFIX_RE.match(head) or _TITLE_RE.match(head)  # "Chủ tịch Ủy ban nhân dân cấp xã:"
             skip = prefix.end() if prefix else 0
             found = self.within(offset + skip, offset + len(head))
             if found and found[0].start - (offset + skip) <= 1:

@@ -446,3 +446,25 @@ def test_an_html_task_table_reads_like_pipe_rows() -> None:
         ("Xây dựng quy chế quản lý dữ liệu & chia sẻ", ("Sở Thông tin và Truyền thông",),
          ("Sở Tư pháp", "Sở Tài chính"), "Quý IV/2024")]
     assert tasks[0].evidence.quote == "Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ"  # the original's markup
+
+
+BODY_HEADINGS = """KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nhiệm vụ chung
+Các cơ quan của Quốc hội quán triệt Nghị quyết.
+2. Nhiệm vụ cụ thể
+a) Hội đồng Dân tộc, các Ủy ban của Quốc hội
+- Thẩm tra các dự án luật về khoa học, công nghệ.
+b) Chủ tịch Ủy ban nhân dân cấp xã:
+- Chỉ đạo xây dựng cơ sở dữ liệu đất đai.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Các cơ quan của Quốc hội", ("các cơ quan của quốc hội",)),
+    ("Thẩm tra các dự án luật", ("Hội đồng Dân tộc", "các ủy ban của quốc hội")),
+    ("Chỉ đạo xây dựng cơ sở dữ liệu", ("Ủy ban nhân dân cấp xã",)),  # the heading names the body's head
+])
+def test_lettered_headings_naming_bodies_or_their_heads(quote, owners) -> None:
+    assert by_start(facts_of(BODY_HEADINGS, kind="plan"), quote).owners == owners
