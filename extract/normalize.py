@@ -225,8 +225,15 @@ def _clean_line(line: _Line) -> _Line | None:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, all capitals (str.isupper stops at the first small letter)."""
+    if not text.isupper():
+        return False
+    letters = 0
+    for c in text:
+        letters += c.isalpha()
+        if letters == 3:
+            return True
+    return False
 
 
 _ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
