@@ -536,3 +536,14 @@ def test_lead_and_partners_in_one_column_and_a_two_row_header() -> None:
 def test_an_owner_named_before_a_colon_that_cooperates() -> None:
     t = facts_of("II. NHIỆM VỤ\n- Sở Nội vụ: phối hợp với Sở Tư pháp rà soát thủ tục hành chính.\n").tasks[0]
     assert (t.owner, t.owner_role, t.cooperating) == ("Sở Nội vụ", "cooperating", ("Sở Tư pháp",))
+
+
+def test_a_heading_ending_in_de_keeps_its_purposes() -> None:
+    text = ("II. NHIỆM VỤ\n1. Bộ Tư pháp\na) Sửa đổi Luật Ban hành văn bản để:\n"
+            "- Tháo gỡ các vướng mắc về thủ tục;\n- Đơn giản hóa quy trình xây dựng luật.\n"
+            "b) Rà soát các văn bản quy phạm pháp luật hằng năm.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.owner, t.text.split("\n")[0]) for t in tasks] == [
+        ("Bộ Tư pháp", "Sửa đổi Luật Ban hành văn bản để:"),
+        ("Bộ Tư pháp", "Rà soát các văn bản quy phạm pháp luật hằng năm.")]
+    assert tasks[0].text.endswith("Đơn giản hóa quy trình xây dựng luật.")
