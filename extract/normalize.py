@@ -49,8 +49,9 @@ BLOCK_RE = re.compile(
 )
 _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
-    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b|(?:Phụ lục|PHỤ LỤC)\b)"
+    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
+_BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TERMINAL = (".", ";", ":", "!", "?", "./.")
@@ -224,8 +225,15 @@ def _clean_line(line: _Line) -> _Line | None:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, all capitals (str.isupper stops at the first small letter)."""
+    if not text.isupper():
+        return False
+    letters = 0
+    for c in text:
+        letters += c.isalpha()
+        if letters == 3:
+            return True
+    return False
 
 
 _ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
@@ -250,6 +258,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
     if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a):
         return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
+    if _BARE_DIVISION_RE.match(a):
+        return _is_caps(b)  # "Chương III" then "TỔ CHỨC THỰC HIỆN": the title of the chapter
     if _is_caps(a):
         return _is_caps(b) and not a.endswith((":", "."))
     head = _HEADING_RE.match(a)

@@ -131,13 +131,7 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
                     out.append(ObsDraft(indicator, y, value, "rank", _scope(context), s0 + pos,
                                         s0 + clause_m.start() + rank.end(), sid))
         last_year = years[-1] if years else last_year
-    seen, unique = set(), []
-    for o in out:
-        key = (o.year, o.value, o.scope)
-        if key not in seen:
-            seen.add(key)
-            unique.append(o)
-    return unique
+    return _unique(out)
 
 
 def extract_observations(text: str, sections: list[Section], items: list[Item],
@@ -199,6 +193,7 @@ def _heading_year(chain: list[Section]) -> int | None:
 
 
 def _unique(obs: list[ObsDraft]) -> list[ObsDraft]:
+    """Each observation once: one indicator, year, value and scope."""
     seen: set[tuple[str, int, float, str | None]] = set()
     out = []
     for o in obs:

@@ -15,6 +15,7 @@ from extract.indicators import identify
 from extract.quantities import Quantity, quantities
 from extract.records import Item, Section
 from extract.segment import FRONT, ancestors, item_body
+from extract.target_table import TableTarget, table_targets
 
 _TARGET_HEAD_RE = re.compile(r"^\W*(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn)", re.I)
 _OTHER_HEAD_RE = re.compile(
@@ -258,11 +259,15 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
     """Atomic targets of the target blocks, each with indicator, value and year."""
     by_id = {s.id: s for s in sections}
     doc_year = _document_year(text, items)
-    out: list[TargetDraft] = []
+    tabled = table_targets(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
+    out: list[TargetDraft] = [_table_target(text, t) for t in tabled]
+    rows = {id(t.row) for t in tabled}
     blocks: dict[str, _Block] = {}
     opened: _Open | None = None
     units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
     for unit in units:
+        if id(unit) in rows:
+            continue  # a row of a year-column table: its targets are read by column
         sid = unit.id if isinstance(unit, Section) else unit.section
         chain = ancestors(by_id, sid)
         kind = _block_of(chain)
@@ -307,6 +312,12 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
             if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
                 out.append(target)  # qualitative targets only from bullets of specific blocks
     return out
+
+
+def _table_target(text: str, t: TableTarget) -> TargetDraft:
+    value = Value(t.value, t.unit, t.comparator, None, t.unit_class)
+    return TargetDraft(t.row.section, text[t.start:t.end], t.start, t.end, t.indicator[0], t.indicator[1], value,
+                       t.year, False)
 
 
 def _aim_years(body: str) -> set[int]:

@@ -333,3 +333,31 @@ LEADS_AND_BASES = [
 def test_leads_bases_and_levels(text: str, expected: list) -> None:
     got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year, t.baseline) for t in facts_of(text).targets]
     assert got == expected
+
+
+# Year-column target tables, written for the test: (text, [(label, value, unit, comparator, year), ...]).
+TABLES = [
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+     "| TT | Chỉ tiêu | Đơn vị tính | Năm 2025 (thực hiện) | Năm 2027 | Giai đoạn 2026 - 2030 |\n"
+     "| --- | --- | --- | --- | --- | --- |\n"
+     "| 1 | Tỷ lệ che phủ rừng | % | 58 | 59 | ≥ 60 |\n"
+     "| 2 | Số doanh nghiệp công nghệ số | doanh nghiệp | 300 | 500 | 1.000 |\n"
+     "| 3 | Tỷ lệ hộ nghèo | % | 5,2 | Giảm 1,5%/năm | < 2 |\nIII. NHIỆM VỤ",
+     [("Tỷ lệ che phủ rừng", 59.0, "%", "equals", 2027), ("Tỷ lệ che phủ rừng", 60.0, "%", "at_least", 2030),
+      ("Số doanh nghiệp công nghệ số", 500.0, "doanh nghiệp", "equals", 2027),
+      ("Số doanh nghiệp công nghệ số", 1000.0, "doanh nghiệp", "equals", 2030),
+      ("Tỷ lệ hộ nghèo", 2.0, "%", "less_than", 2030)]),
+    # a header naming its rows "Chỉ tiêu" is a target table under any heading; group rows carry no value
+    ("PHỤ LỤC\n| STT | Chỉ tiêu | ĐVT | Mục tiêu đến năm 2030 |\n| I | Về kinh tế | | |\n"
+     "| 1 | Thu nhập bình quân đầu người | triệu đồng | Tối thiểu 95 |",
+     [("Thu nhập bình quân đầu người", 95.0, "triệu đồng", "at_least", 2030)]),
+    # a report's table of what was spent is not a target table
+    ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Nội dung | Đơn vị | Năm 2024 | Năm 2025 |\n"
+     "| Kinh phí sự nghiệp môi trường | triệu đồng | 12.000 | 13.500 |", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TABLES)
+def test_year_column_target_tables(text: str, expected: list) -> None:
+    got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
+    assert got == expected
