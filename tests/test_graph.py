@@ -161,3 +161,17 @@ def test_task_roles_name_each_agency_once_with_its_role(stores, task_id, roles) 
         got = answers.task_roles(t)
         assert set(got) == {*t["lead"], *t["owners"], *t["cooperating"]}
         assert all(got[name] == "lead" for name in t["lead"])
+
+
+def test_a_group_written_in_two_cases_is_one_node_with_one_label() -> None:
+    """Documents write "Các cấp ủy, tổ chức đảng" and "các cấp ủy, tổ chức đảng": one sh:uniqueLang label."""
+    from rdflib import SKOS
+
+    from extract.pipeline import Corpus
+    from graph.build import Builder
+
+    builder = Builder(Corpus([]))
+    first = builder.agency("g:Các cấp ủy, tổ chức đảng")
+    again = builder.agency("g:các cấp ủy, tổ chức đảng")
+    assert first == again
+    assert [str(x) for x in builder.g.objects(first, SKOS.prefLabel)] == ["các cấp ủy, tổ chức đảng"]
