@@ -470,7 +470,10 @@ export default function ({ data, parentElement, setStateValue }) {
   window.__pkgNetwork = network;
   window.__pkgStable = false;
   if (data.options.physics && data.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", () => { window.__pkgIterationsDoneAt = performance.now(); settle(network); });
+    network.once("stabilizationIterationsDone", () => {
+      window.__pkgIterationsDoneAt = performance.now();
+      settle(network);
+    });
   } else {
     settle(network);
   }
