@@ -50,9 +50,17 @@ class Indicator:
     none: tuple[str, ...] = ()
 
     def matches(self, low: str) -> bool:
-        if any(n in low for n in self.none):
-            return False
-        return any(all(p in low for p in group) for group in self.all)
+        """Whether a lower-cased text names it (plain loops: called for every indicator and clause)."""
+        for word in self.none:
+            if word in low:
+                return False
+        for group in self.all:
+            for part in group:
+                if part not in low:
+                    break
+            else:
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +71,7 @@ def indicators() -> tuple[Indicator, ...]:
                            tuple(tuple(g) for g in i["all"]), tuple(i.get("none", ()))) for i in raw)
 
 
+@lru_cache(maxsize=4096)
 def find_indicator(text: str, unit_class: str | None = None) -> Indicator | None:
     """The registry indicator a text is about; one of the value's unit class first."""
     low = text.lower()

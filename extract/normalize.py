@@ -49,8 +49,9 @@ BLOCK_RE = re.compile(
 )
 _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
-    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b|(?:Phụ lục|PHỤ LỤC)\b)"
+    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
+_BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TERMINAL = (".", ";", ":", "!", "?", "./.")
@@ -257,6 +258,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
     if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a):
         return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
+    if _BARE_DIVISION_RE.match(a):
+        return _is_caps(b)  # "Chương III" then "TỔ CHỨC THỰC HIỆN": the title of the chapter
     if _is_caps(a):
         return _is_caps(b) and not a.endswith((":", "."))
     head = _HEADING_RE.match(a)

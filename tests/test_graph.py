@@ -148,3 +148,17 @@ def test_bodies_beyond_the_registry_are_organizations_with_their_parent() -> Non
     assert (ID["task/kh-task-001"], PKG.owner, cuc) in g and (ID["task/kh-task-001"], PKG.cooperating, vu) in g
     report = validate(g)
     assert report.conforms, report.text
+
+
+def test_a_group_written_in_two_cases_is_one_node_with_one_label() -> None:
+    """Documents write "Các cấp ủy, tổ chức đảng" and "các cấp ủy, tổ chức đảng": one sh:uniqueLang label."""
+    from rdflib import SKOS
+
+    from extract.pipeline import Corpus
+    from graph.build import Builder
+
+    builder = Builder(Corpus([]))
+    first = builder.agency("g:Các cấp ủy, tổ chức đảng")
+    again = builder.agency("g:các cấp ủy, tổ chức đảng")
+    assert first == again
+    assert [str(x) for x in builder.g.objects(first, SKOS.prefLabel)] == ["các cấp ủy, tổ chức đảng"]

@@ -468,3 +468,99 @@ b) Chủ tịch Ủy ban nhân dân cấp xã:
 ])
 def test_lettered_headings_naming_bodies_or_their_heads(quote, owners) -> None:
     assert by_start(facts_of(BODY_HEADINGS, kind="plan"), quote).owners == owners
+
+
+REGULATION = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 12/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý dữ liệu
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu.
+Điều 2. Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+QUY CHẾ
+Quản lý dữ liệu trên địa bàn tỉnh
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc quản lý dữ liệu của các cơ quan nhà nước.
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 10. Trách nhiệm của Sở Khoa học và Công nghệ
+1. Chủ trì hướng dẫn các cơ quan triển khai Quy chế này.
+2. Cập nhật dữ liệu chuyên ngành:
+a) Dữ liệu đất đai;
+b) Dữ liệu dân cư.
+Điều 11. Công an tỉnh
+Bảo đảm an ninh dữ liệu của tỉnh.
+"""
+
+
+@pytest.mark.parametrize("quote, owner, section", [
+    ("Chủ trì hướng dẫn các cơ quan", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "CIII.D10.1"),
+    ("Cập nhật dữ liệu chuyên ngành", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "CIII.D10.2"),  # items list nouns
+    ("Bảo đảm an ninh dữ liệu", "Công an tỉnh Lào Cai", "CIII.D11"),  # an article heading is not run on
+])
+def test_duties_by_article_in_an_attached_regulation(quote, owner, section) -> None:
+    facts = facts_of(REGULATION, kind="decision")
+    t = by_start(facts, quote)
+    assert (t.owner, t.section) == (owner, section)
+    assert not any("Phạm vi" in x.text or x.text.startswith("Dữ liệu") for x in facts.tasks)
+
+
+ONE_COLUMN = """KẾ HOẠCH
+Triển khai Luật Dữ liệu
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung công việc | Cơ quan thực hiện | Thời gian |
+| --- | --- | --- | --- |
+| 1 | Xây dựng cơ sở dữ liệu dân cư | Bộ Công an chủ trì, phối hợp với Bộ Tư pháp | 2025 |
+| 2 | Kết nối dữ liệu đất đai | Bộ Tài nguyên và Môi trường (chủ trì); Bộ Tài chính | 2026 |
+| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |
+| | | Chủ trì | Phối hợp | |
+| 3 | Số hóa hồ sơ | Bộ Nội vụ | Bộ Tư pháp | 2027 |
+| 4 | Xây dựng đề án | Bộ Nội vụ | Các cơ quan, đơn vị | Năm 2028 |
+"""
+
+
+def test_lead_and_partners_in_one_column_and_a_two_row_header() -> None:
+    tasks = facts_of(ONE_COLUMN, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng cơ sở dữ liệu dân cư", ("Bộ Công an",), ("Bộ Tư pháp",), "2025"),
+        ("Kết nối dữ liệu đất đai", ("Bộ Tài nguyên và Môi trường",), ("Bộ Tài chính",), "2026"),
+        ("Số hóa hồ sơ", ("Bộ Nội vụ",), ("Bộ Tư pháp",), "2027"),  # "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
+        ("Xây dựng đề án", ("Bộ Nội vụ",), (), "Năm 2028")]  # a row with header words is still a row
+
+
+def test_an_owner_named_before_a_colon_that_cooperates() -> None:
+    t = facts_of("II. NHIỆM VỤ\n- Sở Nội vụ: phối hợp với Sở Tư pháp rà soát thủ tục hành chính.\n").tasks[0]
+    assert (t.owner, t.owner_role, t.cooperating) == ("Sở Nội vụ", "cooperating", ("Sở Tư pháp",))
+
+
+def test_a_heading_ending_in_de_keeps_its_purposes() -> None:
+    text = ("II. NHIỆM VỤ\n1. Bộ Tư pháp\na) Sửa đổi Luật Ban hành văn bản để:\n"
+            "- Tháo gỡ các vướng mắc về thủ tục;\n- Đơn giản hóa quy trình xây dựng luật.\n"
+            "b) Rà soát các văn bản quy phạm pháp luật hằng năm.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.owner, t.text.split("\n")[0]) for t in tasks] == [
+        ("Bộ Tư pháp", "Sửa đổi Luật Ban hành văn bản để:"),
+        ("Bộ Tư pháp", "Rà soát các văn bản quy phạm pháp luật hằng năm.")]
+    assert tasks[0].text.endswith("Đơn giản hóa quy trình xây dựng luật.")
+
+
+ADDRESSED = """KẾ HOẠCH
+Thực hiện Chương trình chuyển đổi số
+III. NỘI DUNG TRỌNG TÂM
+1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí.
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền.
+"""
+
+
+@pytest.mark.parametrize("k, owner, role, coop", [
+    (0, "Sở Tài chính", "lead", ("Sở Nội vụ",)),  # the body given the task leads it
+    (1, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "responsible", ()),  # no group cut out of the name's tail
+])
+def test_bodies_a_sentence_gives_the_task_to(k, owner, role, coop) -> None:
+    t = facts_of(ADDRESSED, kind="plan").tasks[k]
+    assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
