@@ -24,8 +24,8 @@ _AIMED = r"(?:(?:kế hoạch|mục tiêu|chỉ tiêu|phấn đấu)\s+)?"
 _YEAR_COL_RE = re.compile(
     rf"^{_AIMED}(?:(?:đến|hết|năm)\s+)*({_YEAR})$|^{_AIMED}(?:giai đoạn\s+)?{_YEAR}\s*[-–—]\s*({_YEAR})$", re.I)
 # In a report's table: "Năm 2024", "Thực hiện năm 2024", "Ước thực hiện 2025"; not a plan's column.
-_OBSERVED_COL_RE = re.compile(rf"^(?:(?:ước\s+)?(?:thực hiện|TH|kết quả)\s+)?(?:năm\s+)?({_YEAR})"
-                              rf"(?:\s*\((?:ước\s+)?(?:thực hiện|TH)\))?$", re.I)
+_OBSERVED_COL_RE = re.compile(rf"^(?:(?:ước\s+)?(?:thực hiện|TH|kết quả)(?:\s+thực hiện)?\s+)?(?:(?:đến|hết|năm)\s+)*"
+                              rf"({_YEAR})(?:\s*\((?:ước\s+)?(?:thực hiện|TH)\))?$", re.I)
 _PLANNED_RE = re.compile(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu|dự kiến|dự toán|giao", re.I)
 _DONE_RE = re.compile(r"thực hiện|ước|cơ sở|hiện trạng|năm gốc|\bTH\b|kết quả|hiện nay|đạt được", re.I)
 _NAME_COL_RE = re.compile(r"^(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung|tiêu chí)\b", re.I)

@@ -389,3 +389,15 @@ MORE_FIGURES = [
 def test_more_figures_of_reports(text: str, expected: list) -> None:
     got = [(o.indicator, o.year, o.value, o.unit) for o in _report(text).observations]
     assert got == expected
+
+
+def test_a_reports_status_table_gives_targets_and_observations() -> None:
+    from extract.progress import status
+    text = ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n"
+            "| TT | Chỉ tiêu | Mục tiêu đến năm 2025 | Kết quả đến hết năm 2024 | Đánh giá |\n"
+            "| 1 | Tỷ lệ dân số trưởng thành có điện thoại thông minh (%) | 80% | 84,5% | Đạt |\n"
+            "| 2 | Số doanh nghiệp công nghệ số | 1.000 | 850 | Chưa đạt |\n")
+    facts = _report(text)
+    assert [(t.value, t.year) for t in facts.targets] == [(80.0, 2025), (1000.0, 2025)]
+    assert [(o.value, o.year) for o in facts.observations] == [(84.5, 2024), (850.0, 2024)]
+    assert [status(t, facts.observations) for t in facts.targets] == ["achieved", "off_track"]
