@@ -58,7 +58,8 @@ class RefHit:
         return identity(self.kind, self.number, self.issuer, self.year, self.years, self.name)
 
 
-KIND_WORDS = (*KINDS, *_TREATIES, "đề án")  # what a citation starts with ("Nghị quyết", "Luật", "Công ước")
+# what a citation starts with ("Nghị quyết", "Luật", "Công ước")
+KIND_WORDS = tuple(dict.fromkeys((*KINDS, *_TREATIES, "đề án")))
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
@@ -449,10 +450,10 @@ def _resolve_years(hits: list[RefHit]) -> list[RefHit]:
         by_number.setdefault(key[1], set()).add(key)
     out = []
     for h in hits:
-        if h.nickname:  # "Đề án 950" -> the decision numbered 950 cited in the same text
-            keys = [k for k in by_number.get(h.number, ()) if k[0] == "Quyết định"]
+        if h.nickname:  # "Đề án 950" -> the decision (or scheme) numbered 950 cited in the text
+            keys = [k for k in by_number.get(h.number, ()) if k[0] in ("Quyết định", "Đề án")]
             if len(keys) == 1 and len(known[keys[0]]) == 1:
-                h = replace(h, issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
+                h = replace(h, kind=keys[0][0], issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
         elif h.year is None and len(known.get(h.key, ())) == 1:
             h = replace(h, year=next(iter(known[h.key])))
         out.append(h)
