@@ -210,6 +210,19 @@ def test_workers_never_rerun_a_script_that_another_program_runs_as_main(tmp_path
         assert pool is None
 
 
+
+def test_a_build_from_a_script_on_standard_input(tmp_path) -> None:
+    """`python - < script.py`: workers cannot re-run "<stdin>", so the build extracts in its own process."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(2):
+        (corpus / f"plan{k}.txt").write_text(plan(k), encoding="utf-8")
+    script = (f"from pathlib import Path\nfrom policykg.workspace import build\n"
+              f"print(build(Path({str(corpus)!r}), Path({str(tmp_path / 'ws')!r}), workers=2).documents)\n")
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "2", done.stderr[-2000:]
+
+
 DEADLINE_SHAPE = """
 pkgsh:TaskHasDeadline a sh:NodeShape ;
     sh:targetClass pkg:Task ;
