@@ -185,8 +185,8 @@ def _main_is_reimportable() -> bool:
 
     A module run with `-m` (it has a spec) or a script Python itself ran (it has a loader) is safe.
     A script read from standard input is not, nor a module object another program put in place:
-    Streamlit runs app.py as a bare `__main__` module, and every worker would run the whole app again (building the workspace it is
-    building), so the app extracts in its own process.
+    Streamlit runs app.py as a bare `__main__` module, and every worker would run the whole app again
+    (building the workspace it is building), so the app extracts in its own process.
     """
     main = sys.modules.get("__main__")
     if main is None or getattr(main, "__spec__", None) is not None or getattr(main, "__file__", None) is None:
