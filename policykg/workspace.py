@@ -189,10 +189,11 @@ def _main_is_reimportable() -> bool:
     (building the workspace it is building), so the app extracts in its own process.
     """
     main = sys.modules.get("__main__")
-    if main is None or getattr(main, "__spec__", None) is not None or getattr(main, "__file__", None) is None:
+    file = getattr(main, "__file__", None)
+    if main is None or getattr(main, "__spec__", None) is not None or file is None:
         return True
     # a script read from standard input ("<stdin>") has no file the workers could run
-    return getattr(main, "__loader__", None) is not None and Path(main.__file__).is_file()
+    return getattr(main, "__loader__", None) is not None and Path(file).is_file()
 
 
 def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc | None,
