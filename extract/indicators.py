@@ -25,7 +25,7 @@ _LEAD_RE = re.compile(
     rf"trên|chỉ tiêu|mục tiêu|cụ thể|{CMP})(?:\s+|[,:;]\s*|$)", re.I)
 # Words that close the measured phrase on the right (a value's verb, a comparison, a date).
 _TAIL_RE = re.compile(
-    rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
+    rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|ổn định|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
     rf"năm\s+{_YEAR}|(?:giai đoạn|thời kỳ|nhiệm kỳ)(?:\s+{_YEAR}\s*[-–—]\s*{_YEAR})?|{CMP})"
     r"(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm|khoảng))*\s*$", re.I)
 _STOP_RE = re.compile(rf"[,;:(]|\s(?:trong đó|so với|vào năm|đến năm|năm {_YEAR}|giai đoạn|trở lên|và)\s", re.I)
@@ -49,9 +49,17 @@ class Indicator:
     none: tuple[str, ...] = ()
 
     def matches(self, low: str) -> bool:
-        if any(n in low for n in self.none):
-            return False
-        return any(all(p in low for p in group) for group in self.all)
+        """Whether a lower-cased text names it (plain loops: called for every indicator and clause)."""
+        for word in self.none:
+            if word in low:
+                return False
+        for group in self.all:
+            for part in group:
+                if part not in low:
+                    break
+            else:
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +70,7 @@ def indicators() -> tuple[Indicator, ...]:
                            tuple(tuple(g) for g in i["all"]), tuple(i.get("none", ()))) for i in raw)
 
 
+@lru_cache(maxsize=4096)
 def find_indicator(text: str, unit_class: str | None = None) -> Indicator | None:
     """The registry indicator a text is about; one of the value's unit class first."""
     low = text.lower()

@@ -26,7 +26,8 @@ _ISSUERS = [
 _ISSUER_RE = re.compile(r"^(?:BỘ|ỦY BAN|UBND|SỞ|BAN|ĐẢNG|TỈNH|THÀNH PHỐ|HỘI ĐỒNG|VĂN PHÒNG|TỔNG CỤC|CỤC)\b")
 _MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-", re.I)
 _MOTTO_START_RE = re.compile(r"(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
-_PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
+_PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG BỘ)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
+_COMMITTEE_RE = re.compile(r"^(?:TỈNH ỦY|THÀNH ỦY|BAN THƯỜNG VỤ TỈNH ỦY|BAN THƯỜNG VỤ THÀNH ỦY)$")
 _SIGNER_RE = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỐNG ĐỐC|CHÍNH PHỦ|"
                         r"ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH|QUỐC HỘI)\b")
 _CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
@@ -34,6 +35,9 @@ _DECOR_RE = re.compile(r"\*+|^#{1,6}\s*|-{3,}|_{3,}|^\[|\]$")
 _NUMBER_RE = re.compile(r"^Số\s*:?\s*(\d+(?:\s*[/\-]\s*[\wĐđ&.]+)+)")
 _BLANK_NUMBER_RE = re.compile(r"^Số\s*:?[\s.…_]*([/\-][A-Za-zĐđ&]+(?:[/\-][\wĐđ&.]+)+)\s*$")
 _PARTIAL_DATE_RE = re.compile(r"tháng\s+(\d{1,2})?\s*năm\s+(\d{4})")
+# A dateline after the number on one line: a capitalised place, a comma, the full date.
+_INNER_DATELINE_RE = re.compile(
+    r"(?<=\s)[A-ZĐÀ-Ỹ][^\d,;:()/|]{1,38},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 # The dateline: a place, a comma, then the date ("Hà Nội, ngày 17 tháng 4 năm 2020").
 _DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày\s)")
@@ -41,13 +45,17 @@ _ATTACHED_RE = re.compile(r"\(?Ban hành kèm theo (Quyết định|Nghị quy�
 _SYMBOL_RE = re.compile(r"\d+(?:/\d{4})?[/\-][A-ZĐ]|\b(?:Luật|Hiến pháp)\b")
 # "Dự thảo 2"; a blank number alone says nothing (signed digitally, the number is in the signature)
 _DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b")
+_SUBJECT_RE = re.compile(r"^V/v:?\s+(.+)$")  # a letter's subject line instead of a kind and title
 _TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Số\s*:|\(|Kính gửi|Theo đề nghị)")
 
 
 # Names that keep their capital in a sentence: kinds of a cited document ("Nghị định số …"), the
 # Government, the Prime Minister, the Party's bodies.
 _PROPER_RE = re.compile(r"\b(?:(?:nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kết luận|luật)(?= số\b)"
-                        r"|chính phủ|thủ tướng|quốc hội|bộ chính trị|ban chấp hành trung ương)")
+                        r"|chính phủ|thủ tướng|quốc hội|bộ chính trị|ban chấp hành trung ương|ban bí thư"
+                        r"|ban thường vụ tỉnh ủy|tỉnh ủy)")
+_PROPER = {"bộ chính trị": "Bộ Chính trị", "ban chấp hành trung ương": "Ban Chấp hành Trung ương",
+           "ban bí thư": "Ban Bí thư", "ban thường vụ tỉnh ủy": "Ban Thường vụ Tỉnh ủy", "tỉnh ủy": "Tỉnh ủy"}
 
 
 def _date(m: re.Match[str]) -> str:
@@ -66,7 +74,7 @@ def _sentence_case(text: str) -> str:
         return text
     words = [w if any(c.isdigit() for c in w) else w.lower() for w in text.split()]
     out = " ".join(words)
-    out = _PROPER_RE.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], out)
+    out = _PROPER_RE.sub(lambda m: _PROPER.get(m.group(0)) or m.group(0)[:1].upper() + m.group(0)[1:], out)
     return out[:1].upper() + out[1:]
 
 
@@ -104,6 +112,9 @@ def _issuer(rows: list[list[str]]) -> str | None:
     if place and len(block) > 1 and block[-1].startswith("SỞ") and (dept := reg.resolve(block[-1])):
         # "ỦY BAN NHÂN DÂN TỈNH X / SỞ Y": the province's department, not the class of all of them
         return f"{dept.name} {place.group(1).lower()} {place.group(2).title()}"
+    if place and len(block) > 1 and _COMMITTEE_RE.match(block[-1]):
+        # "ĐẢNG BỘ TỈNH X / TỈNH ỦY": the province's Party committee
+        return _place_names(_sentence_case(f"{block[-1]} {place.group(2)}"))
     for cand in [" ".join(block), *block[::-1], *(" ".join(block[k:]) for k in range(1, len(block)))]:
         if not cand:
             continue
@@ -136,6 +147,8 @@ def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
                 number = re.sub(r"\s+", "", m.group(1)).rstrip(".")
             if date is None and _DATELINE_RE.match(cell) and (d := _DATE_RE.search(cell)):
                 date = _date(d)
+            if date is None and (d := _INNER_DATELINE_RE.search(cell)):
+                date = _date(d)  # "Số: 127/QĐ-TTg Hà Nội, ngày 26 tháng 01 năm 2021": two columns on one line
             d = _DATE_RE.search(cell)
             if fallback is None and d and (_ATTACHED_RE.search(cell) or not _SYMBOL_RE.search(cell[:d.start()])):
                 fallback = _date(d)  # a date after a cited symbol is the cited document's
@@ -201,14 +214,36 @@ def _kind_and_title(rows: list[list[str]]) -> tuple[str | None, str | None]:
                 if parts:
                     break
                 continue
+            if len(parts) == 1 and caps and parts[0].startswith("CỦA ") and not _is_caps(text):
+                caps = False  # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ / Về …": the subject follows in lower case
             if _TITLE_STOP_RE.match(text) or _MOTTO_RE.search(text) or _is_caps(text) != caps \
                     or _SIGNER_RE.match(text) or (parts and text.endswith(":")):
                 break
             parts.append(text)
+        if len(parts) > 1 and parts[0].startswith("CỦA ") and not caps:  # "CỦA BỘ CHÍNH TRỊ" then "Về …"
+            parts = [_sentence_case(parts[0]), parts[1][:1].lower() + parts[1][1:], *parts[2:]]
         title = _sentence_case(" ".join(parts)) if parts else ""
         kind_word = word[:1] + word[1:].lower()
         return KIND_WORDS[word], f"{kind_word} {title[:1].lower()}{title[1:]}".strip() if title else None
     return None, None
+
+
+_OF_RE = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+của\s+(.+?)(?:\s+(?:về|trong|thực hiện|triển khai)\b|[,;:]|$)")
+
+
+def _titled_issuer(title: str | None, header: str | None) -> str | None:
+    """The body a title names as its author: "Nghị quyết của Bộ Chính trị về …" under the Central
+    Committee's header, "Chỉ thị của Ban Thường vụ Tỉnh ủy …" under the provincial committee's."""
+    m = _OF_RE.match(title or "")
+    if m is None:
+        return None
+    name = m.group(1)
+    if (known := registry().resolve(name)) is not None and known.kind not in ("province", "city"):
+        return known.name
+    if re.fullmatch(r"Ban Thường vụ (?:Tỉnh|Thành) ủy", name) and (m := re.match(r"^(?:Tỉnh|Thành) ủy (.+)$",
+                                                                                 header or "")):
+        return f"{name} {m.group(1)}"  # the Standing Committee of the province's Party committee
+    return None
 
 
 def from_header(text: str) -> dict[str, str | None]:
@@ -228,12 +263,15 @@ def from_header(text: str) -> dict[str, str | None]:
     if attached and meta["number"] is None and re.match(r"\d", attached.group(2)):
         meta["number"] = attached.group(2)
     meta["kind"], meta["title"] = _kind_and_title(rows)
-    if meta["title"] is None:
-        first = next((" ".join(r) for r in rows if r), None)
-        meta["title"] = first[:120] if first else None
+    meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"]
     if meta["number"] and meta["kind"] is None:
         try:
-            meta["kind"] = parse_number(meta["number"], None)[0].lower()
+            kind = parse_number(meta["number"], None)[0]
+            meta["kind"] = KIND_WORDS.get(kind.upper(), kind.lower())  # "7260/BKHĐT-QLKTTW" is a letter
         except (ValueError, KeyError):
             pass
+    if meta["title"] is None:
+        subject = next((m for r in rows for c in r if (m := _SUBJECT_RE.match(c))), None)
+        first = next((" ".join(r) for r in rows if r), None)
+        meta["title"] = f"Công văn về việc {subject.group(1)}" if subject else (first[:120] if first else None)
     return meta

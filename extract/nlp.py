@@ -46,12 +46,15 @@ _UNITS = [u.split() for u in (
     "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "cơ quan chính phủ", "cơ quan nhà nước", "cơ quan trung ương",
     "cơ quan báo chí", "hiệp hội doanh nghiệp", "đài truyền hình", "đơn vị", "cơ quan",
     "địa phương", "bộ", "ngành", "tỉnh", "thành phố", "hiệp hội", "tổ chức", "sở", "ban", "cấp",
+    "tổ chức chính trị - xã hội", "viện nghiên cứu", "trường đại học", "doanh nghiệp", "ủy ban của quốc hội",
 )]
 _QUALS = [q.split() for q in (
     "có liên quan", "liên quan", "trực thuộc trung ương", "thuộc chính phủ",
     "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước", "chức năng", "khác",
+    "được phân công chủ trì thực hiện nhiệm vụ", "được phân công chủ trì", "quản lý ngành , lĩnh vực",
+    "của quốc hội", "thuộc quốc hội", "của chính phủ",
 )]
-_SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội"}
+_SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội", "ủy ban của quốc hội"}
 _SEPS = {",", "và", "các"}
 # "Chính phủ điện tử", "Chính phủ số" are concepts, not the Government.
 _CONCEPT_AFTER = {"cp": {"điện", "số", "kiến"}}
@@ -226,7 +229,9 @@ class AgencyRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.phrases(doc)]
         spans = [s for s in spans if self._keep(s)]
-        spans += [Span(doc, s, e, label=GROUP_KIND) for s, e in find_groups(doc)]
+        # a group that starts inside a name ("Ủy ban nhân dân [các tỉnh, thành phố và các cơ quan …]") is not one
+        spans += [Span(doc, s, e, label=GROUP_KIND) for s, e in find_groups(doc)
+                  if not any(x.start < s < x.end for x in spans)]
         spans = filter_spans(spans + self._shared(doc))
         places = {s for s in spans if self.reg.agencies.get(s.label_, _NONE).kind in _PLACE_KINDS}
         doc.spans[self.spans_key] = [s for s in spans if s not in places]

@@ -49,8 +49,9 @@ BLOCK_RE = re.compile(
 )
 _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
-    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b|(?:Phụ lục|PHỤ LỤC)\b)"
+    r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
+_BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TERMINAL = (".", ";", ":", "!", "?", "./.")
@@ -141,8 +142,54 @@ def _nfc_stream(original: str) -> tuple[list[str], list[int]]:
     return list(text.translate(_DASHES)), idx
 
 
+# HTML tables in markdown or text ("<table><tr><td>…</td></tr></table>") become pipe rows.
+_HTML_RE = re.compile(
+    r"</?(?:table|thead|tbody|tfoot|tr|td|th|br|p|div|span|b|strong|i|em|u|sup|sub|col|colgroup|caption|font)"
+    r"\b[^<>]{0,300}>|&(?:nbsp|amp|lt|gt|quot|apos|#\d{1,5});", re.I)
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
+
+
+def _html_piece(token: str, in_row: bool) -> tuple[str, bool]:
+    """What an HTML tag or entity becomes in text, and whether a table row is open after it."""
+    low = token.lower()
+    if low.startswith("&"):
+        return _ENTITIES.get(low) or (chr(int(low[2:-1])) if low.startswith("&#") else " "), in_row
+    name = re.match(r"</?([a-z]+)", low)
+    tag, closing = (name.group(1) if name else ""), low.startswith("</")
+    if tag == "tr":
+        return ("|\n", False) if closing else ("\n", True)
+    if tag in ("td", "th"):
+        return (" ", in_row) if closing else ("| ", in_row)
+    if tag in ("br", "p", "div"):
+        return (" " if in_row else "\n"), in_row
+    if tag == "table":
+        return "\n", False
+    return "", in_row
+
+
+def _html_tables(stream: _Line) -> _Line:
+    """The stream with HTML table markup turned into pipe rows, one row per line."""
+    text = stream.text
+    if not re.search(r"<t[rd]\b", text, re.I):
+        return stream
+    chars: list[str] = []
+    idx: list[int] = []
+    pos, in_row = 0, False
+    for m in _HTML_RE.finditer(text):
+        between = text[pos:m.start()]
+        chars.extend(_NEWLINE_RE.sub(" ", between) if in_row else between)
+        idx.extend(stream.idx[pos:m.start()])
+        piece, in_row = _html_piece(m.group(0), in_row)
+        chars.extend(piece)
+        idx.extend([stream.idx[m.start()]] * len(piece))
+        pos = m.end()
+    chars.extend(text[pos:])
+    idx.extend(stream.idx[pos:])
+    return _Line("".join(chars), idx)
+
+
 def _strip_markers(chars: list[str], idx: list[int], original: str) -> tuple[_Line, list[Note]]:
-    stream = _Line("".join(chars), idx)
+    stream = _html_tables(_Line("".join(chars), idx))
     notes = []
     for m in _FOOTNOTE_RE.finditer(stream.text):
         start, end = stream.idx[m.start(2)], stream.idx[m.end(2) - 1] + 1
@@ -178,8 +225,15 @@ def _clean_line(line: _Line) -> _Line | None:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, all capitals (str.isupper stops at the first small letter)."""
+    if not text.isupper():
+        return False
+    letters = 0
+    for c in text:
+        letters += c.isalpha()
+        if letters == 3:
+            return True
+    return False
 
 
 _ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
@@ -204,6 +258,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
     if line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a):
         return False  # a markdown heading or a table row (DOCX/markdown conversion) stands alone
     first = b[0]
+    if _BARE_DIVISION_RE.match(a):
+        return _is_caps(b)  # "Chương III" then "TỔ CHỨC THỰC HIỆN": the title of the chapter
     if _is_caps(a):
         return _is_caps(b) and not a.endswith((":", "."))
     head = _HEADING_RE.match(a)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
 from extract.bodies import Context, context_of, header_context, resolve
 from extract.errors import InputError
 from extract.legal_ids import own_identity
@@ -167,7 +167,30 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
         if agency.id not in registry().agencies:
             bodies[agency.id] = Body(agency.id, agency.name, agency.kind, agency.parent)
         mentions.append(Mention(agency.id, s.text, s.start_char, s.end_char, agency.name))
-    return mentions, bodies
+    merged = merged_bodies(mentions, text)
+    used = {m.agency for m in merged}
+    return merged, {k: b for k, b in bodies.items() if k in used}
+
+
+def merged_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Cục Lâm nghiệp và Cục Kiểm lâm" is the one body "Cục Lâm nghiệp và Kiểm lâm" that the document
+    names elsewhere: a merged body written out as its former parts (same head word, joined by "và")."""
+    named = {fold_key(m.name): m for m in mentions if m.name}
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and m.name and nxt.name and text[m.end:nxt.start].strip() == "và":
+            first, second = m.name.split(), nxt.name.split()
+            one = named.get(fold_key(" ".join([*first, "và", *second[1:]])))
+            if first[0] == second[0] and one is not None:
+                out.append(Mention(one.agency, text[m.start:nxt.end], m.start, nxt.end, one.name))
+                k += 2
+                continue
+        out.append(m)
+        k += 1
+    return out
 
 
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:

@@ -1,11 +1,12 @@
 """Progress: observed values in a report's results section, and a status per target.
 
 Status rule (documented in the README):
-- no observation of the target's indicator in the same scope (ASEAN vs world) -> ``no_data``;
+- no observation of the target's indicator in the same scope (ASEAN vs world) and unit ("%/năm"
+  counts as "%"; "triệu tấn" does not measure a "giảm 15 %" target) -> ``no_data``;
 - the value compared is the latest observation, or the mean of the observations when the
   target is an average ("tăng bình quân trên 7%/năm");
 - met (top_n: rank <= N; more_than: > ; at_least/equals: >= ; about: >= 95 %; less_than: <;
-  at_most: <=)
+  at_most: <=; a level to bring down to, "giảm xuống còn 10 %", is at_most, "xuống dưới 2 %" less_than)
   -> ``achieved``;
 - else, if the latest observation is from the target year or later -> ``off_track``;
 - else, with two or more observations, the straight line through the first and the latest,
@@ -130,13 +131,7 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
                     out.append(ObsDraft(indicator, y, value, "rank", _scope(context), s0 + pos,
                                         s0 + clause_m.start() + rank.end(), sid))
         last_year = years[-1] if years else last_year
-    seen, unique = set(), []
-    for o in out:
-        key = (o.year, o.value, o.scope)
-        if key not in seen:
-            seen.add(key)
-            unique.append(o)
-    return unique
+    return _unique(out)
 
 
 def extract_observations(text: str, sections: list[Section], items: list[Item],
@@ -198,6 +193,7 @@ def _heading_year(chain: list[Section]) -> int | None:
 
 
 def _unique(obs: list[ObsDraft]) -> list[ObsDraft]:
+    """Each observation once: one indicator, year, value and scope."""
     seen: set[tuple[str, int, float, str | None]] = set()
     out = []
     for o in obs:
@@ -266,12 +262,23 @@ def _met(value: float, target: Target) -> bool:
     }.get(target.comparator or "equals", False)
 
 
+def _unit(unit: str | None) -> str:
+    """A unit compared: "%/năm" is "%" (an observation is a year's value)."""
+    return re.sub(r"/năm$", "", re.sub(r"\s+", "", (unit or "").lower()))
+
+
 def relevant(target: Target, observations: list[Observation]) -> list[Observation]:
-    """Observations of the target's indicator, in its scope and unit class."""
+    """Observations of the target's indicator, in its scope and unit.
+
+    A level in another unit is not the target's measure: "Giảm 15 % lượng phát thải" is not met by
+    "lượng phát thải là 400 triệu tấn".
+    """
     rank = target.comparator == "top_n"
     out = []
     for o in observations:
         if o.indicator != target.indicator or (o.unit == "rank") != rank:
+            continue
+        if not rank and target.unit and o.unit and _unit(target.unit) != _unit(o.unit):
             continue
         if rank and (target.scope == "ASEAN") != (o.scope == "ASEAN"):
             continue

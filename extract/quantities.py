@@ -74,6 +74,7 @@ def _value_re() -> re.Pattern[str]:
         re.I)
 
 
+_DIGIT_RE = re.compile(r"\d")
 _WELL_FORMED = re.compile(r"\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?")
 
 
@@ -115,6 +116,8 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
     """
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    if _DIGIT_RE.search(text) is None:  # every other form has a number: skip the costly scans
+        return [Quantity(0.0, "", "count", "equals", m.start(), m.end()) for m in _ZERO_RE.finditer(text)]
     for m in _TOP_RE.finditer(text):
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
         taken.append((m.start(), m.end()))

@@ -9,12 +9,13 @@ headings and items are target clauses; a year stated in a block heading or a lea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.indicators import identify
 from extract.quantities import Quantity, quantities
 from extract.records import Item, Section
 from extract.segment import FRONT, ancestors, item_body
+from extract.target_table import TableTarget, table_targets
 
 _TARGET_HEAD_RE = re.compile(r"^\W*(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn)", re.I)
 _OTHER_HEAD_RE = re.compile(
@@ -32,8 +33,11 @@ _YEAR = r"(?:19|20)\d\d"
 _REVIEW_HEAD_RE = re.compile(
     r"kết quả\s+(?:thực hiện|đạt được|triển khai|đã)|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
 # A sentence that opens with its year ("Đến năm 2030, …") gives it to the sentences after it in the item.
+# So does a lead before a colon: "Mục tiêu đến năm 2027: A; B", "Giai đoạn 2026 - 2030: …".
 _YEAR_LEAD_RE = re.compile(
-    rf"^\W*(?:phấn đấu\s+)?(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm)\s+({_YEAR})\b", re.I)
+    rf"^\W*(?:(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|tổng quát|chủ yếu))?\s+)?(?:phấn đấu\s+)?"
+    rf"(?:(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm)\s+({_YEAR})\b"
+    rf"|giai đoạn\s+{_YEAR}\s*[-–—]\s*({_YEAR})\b(?=[^,;.]{{0,40}}:))", re.I)
 # The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
 _YEAR_WORD_RE = re.compile(
     rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
@@ -45,12 +49,15 @@ _AIM_YEAR_RE = re.compile(
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
-    r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ))*\s*$", re.I)
+    r"(?:so với|so sánh|từ|tầm nhìn|như|kể từ)(?:\s+(?:năm|đến|đến năm|cùng kỳ|mức|thời điểm|cuối))*\s*$", re.I)
 # "(đến năm 2020: …)" gives interim values; "(năm 2027 là …, năm 2028 là …)" splits a total by year.
 _PAREN_RE = re.compile(r"\((?:(?:đến|vào|trong)\s+(?:năm\s+)?|năm\s+)(\d{4})\s*(?:[,:]|\s+là\b)?\s*([^()]*)\)", re.I)
-_BASE_RE = re.compile(rf"so với\s+(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(gốc)?\s*\(?(?:năm\s+)?({_YEAR})?", re.I)
+_BASE_RE = re.compile(
+    rf"so với\s+(?:mức\s+|thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+)?(?:năm\s+)?(gốc)?\s*\(?(?:năm\s+)?({_YEAR})?", re.I)
 _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|hằng năm|hàng năm|ít nhất|tối thiểu|"
                         r"khoảng|trên|hơn|từ))*\s*$", re.I)
+# "giảm xuống còn 10 %", "hạ xuống 5 %": a level to bring something down to, not a change by that much
+_DOWN_TO_RE = re.compile(r"\b(?:giảm|hạ|kéo giảm)(?:\s+\S+){0,3}?\s+(?:xuống|còn)(?:\s+còn)?\s+(?:mức\s+)?$", re.I)
 _HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+[A-ZĐÀ-Ỹ])|$)")  # sentences and ";" parts
 _SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+trong đó\s+")  # split only between two values
 
@@ -172,7 +179,7 @@ def split_clauses(text: str, start: int, year: int | None) -> list[Clause]:
     for s0, e0, y, context in spans:
         for m in _HARD_RE.finditer(text[s0:e0]):
             if opening := _YEAR_LEAD_RE.match(m.group(0)):
-                y = int(opening.group(1))
+                y = int(opening.group(1) or opening.group(2))
             for at, cell in _cells(m.group(0)):
                 out += _parts(cell, start + s0 + m.start() + at, y, context)
     trimmed = []
@@ -252,11 +259,15 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
     """Atomic targets of the target blocks, each with indicator, value and year."""
     by_id = {s.id: s for s in sections}
     doc_year = _document_year(text, items)
-    out: list[TargetDraft] = []
+    tabled = table_targets(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
+    out: list[TargetDraft] = [_table_target(text, t) for t in tabled]
+    rows = {id(t.row) for t in tabled}
     blocks: dict[str, _Block] = {}
     opened: _Open | None = None
     units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
     for unit in units:
+        if id(unit) in rows:
+            continue  # a row of a year-column table: its targets are read by column
         sid = unit.id if isinstance(unit, Section) else unit.section
         chain = ancestors(by_id, sid)
         kind = _block_of(chain)
@@ -301,6 +312,12 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
             if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
                 out.append(target)  # qualitative targets only from bullets of specific blocks
     return out
+
+
+def _table_target(text: str, t: TableTarget) -> TargetDraft:
+    value = Value(t.value, t.unit, t.comparator, None, t.unit_class)
+    return TargetDraft(t.row.section, text[t.start:t.end], t.start, t.end, t.indicator[0], t.indicator[1], value,
+                       t.year, False)
 
 
 def _aim_years(body: str) -> set[int]:
@@ -362,6 +379,8 @@ def _target(section: str, clause: Clause) -> TargetDraft:
     q = _main_quantity(clause.text)
     ind_id, ind_label = identify(clause.text, q, clause.context)
     value = parse_value(clause.text)
+    if q is not None and value.comparator == "equals" and _DOWN_TO_RE.search(clause.text[: q.start]):
+        value = replace(value, comparator="at_most")  # brought down to a level: at or below it is met
     year = clause_year(clause.text, q.end if q else None) or clause.year
     base = _BASE_RE.search(clause.text)
     change = _CHANGE_RE.search(clause.text[: q.start]) if q else None

@@ -22,8 +22,10 @@ _PROVINCE_HEADS_RE = re.compile(
     r"ban,\s*ngành(?:\s+(?:tỉnh|thành phố))?")
 PROVINCE_HEADS_GROUP = "các sở, ban, ngành"
 # An adverbial opening before the subject: "Trên cơ sở …, các bộ … xây dựng …".
-_OPENER_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Trong (?:quá trình|thời gian)|Để|Nhằm|Theo|Sau khi|Khi|Đồng thời)\b",
+_OPENER_RE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Trong (?:quá trình|thời gian)|Để|Nhằm|Theo|Sau khi|Khi|Đồng thời"
+                        r"|H[àằ]ng (?:năm|quý|tháng)|Định kỳ)\b",
                         re.I)
+_AFTER_CLAUSE_RE = re.compile(r",\s*(?:(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Người đứng đầu)\s+)?$")
 _LIST_GAPS = (",", "và", ", và", ";")
 
 
@@ -83,6 +85,6 @@ def clause_subject(text: str, start: int, end: int, found: list[Mention]) -> lis
     if not _OPENER_RE.match(text[start:end]):
         return []
     for m in found:
-        if text[start:m.start].rstrip().endswith(","):
+        if _AFTER_CLAUSE_RE.search(text[start:m.start]):  # ", (Thủ trưởng) các cơ quan, đơn vị …"
             return subject_list(text, found, m)[0]
     return []

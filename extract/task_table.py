@@ -59,6 +59,24 @@ def header_columns(row: list[Cell]) -> dict[str, int] | None:
     return cols if "task" in cols and "lead" in cols else None
 
 
+def _header_like(row: list[Cell]) -> bool:
+    """Short cells and no row number: a header row repeated within the rows."""
+    return bool(row) and not _MARK_RE.match(row[0].text) and not re.search(r"\d", row[0].text) \
+        and all(len(c.text.split()) <= 6 for c in row)
+
+
+def _sub_header(row: list[Cell]) -> dict[str, int] | None:
+    """Column kinds of a header's second row ("| | | Chủ trì | Phối hợp | |" under "Cơ quan thực hiện")."""
+    filled = [(k, c.text) for k, c in enumerate(row) if c.text]
+    kinds = {}
+    for k, text in filled:
+        kind = next((name for name, p in _COLUMNS if p.search(text)), None)
+        if kind is None or len(text.split()) > 4:
+            return None
+        kinds[kind] = k
+    return kinds or None
+
+
 def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
     """Tasks of every pipe task table, and the spans of the rows they consumed."""
     drafts: list[Draft] = []
@@ -77,9 +95,14 @@ def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
         while k < len(ex.items) and is_row(ex.items[k].text):
             row = ex.items[k]
             spans.append((row.start, row.end))
-            if (draft := _row_task(ex, row.section, cells(row.text, row.start), cols)) is not None:
-                drafts.append(draft)
             k += 1
+            row_cells = cells(row.text, row.start)
+            if _header_like(row_cells) and (again := header_columns(row_cells)) is not None:
+                cols = again  # a second table, or the header repeated after a page break
+            elif (sub := _sub_header(row_cells)) is not None:
+                cols = {**{kind: i for kind, i in cols.items() if i not in sub.values()}, **sub}
+            elif (draft := _row_task(ex, row.section, row_cells, cols)) is not None:
+                drafts.append(draft)
     return drafts, spans
 
 
@@ -133,6 +156,26 @@ def _record_cells(mark: Cell, lines: list[Cell], order: list[str]) -> list[Cell]
     return [mark, *(by_kind.get(kind) or empty for kind in order)]
 
 
+_LEAD_MARK_RE = re.compile(r"\s*\(\s*chủ trì\s*\)", re.I)
+_PARTNERS_RE = re.compile(r"[,;]?\s*(?:\(?\s*)?phối hợp(?: với)?\s*:?\s*", re.I)
+
+
+def split_lead_cell(cell: Cell) -> tuple[Cell, Cell | None]:
+    """A cell that names the lead and its partners ("Bộ X chủ trì, phối hợp với Bộ Y"; "Bộ X (chủ trì);
+    Bộ Y"): the lead's part, and the partners' part if any."""
+    text = cell.text
+    if (m := _PARTNERS_RE.search(text)) and m.start() > 0:
+        lead_text = re.sub(r"[\s,;]*\bchủ trì\s*$", "", text[:m.start()], flags=re.I)
+        return Cell(lead_text, cell.start, cell.start + len(lead_text)), \
+            Cell(text[m.end():].rstrip(" )"), cell.start + m.end(), cell.end)
+    if (m := _LEAD_MARK_RE.search(text)) and text[m.end():].strip(" ;,"):
+        rest = text[m.end():]
+        skip = len(rest) - len(rest.lstrip(" ;,"))
+        return Cell(text[:m.start()], cell.start, cell.start + m.start()), \
+            Cell(rest[skip:], cell.start + m.end() + skip, cell.end)
+    return cell, None
+
+
 def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, int]) -> Draft | None:
     def cell(kind: str) -> Cell | None:
         k = cols.get(kind)
@@ -143,11 +186,13 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
     if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)) \
             or re.fullmatch(r"\(?\d{1,2}\)?", task.text):  # "| (1) | (2) | (3) |": the columns' numbers
         return None  # a group row ("I. Hoàn thiện thể chế") heads the rows below
+    coop_cell, time, product = cell("cooperating"), cell("deadline"), cell("product")
+    lead, partners = split_lead_cell(lead)
     leads = body_names(ex, lead)
     if not leads:
         return None
-    coop_cell, time, product = cell("cooperating"), cell("deadline"), cell("product")
     coop = [c for c in body_names(ex, coop_cell, groups=False) if c not in leads] if coop_cell else []
+    coop += [c for c in body_names(ex, partners, groups=False) if c not in leads + coop] if partners else []
     return Draft(section, task.text, task.start, task.end, leads[0], tuple(leads), "lead", tuple(leads),
                  tuple(coop), ex.kind(section), deadline_text(time.text) if time else None,
                  product=product.text.rstrip(".") if product else None)

@@ -29,7 +29,7 @@ _PURPOSE_HEAD_RE = re.compile(
     r"tình hình|kết quả|đánh giá|định hướng)", re.I)
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
-_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|"
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
                        r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
@@ -43,6 +43,7 @@ _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
 _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
+_PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
@@ -125,7 +126,7 @@ class TaskExtractor:
             offset = self.text.index(head, sec.start) if head else sec.start
             if heads := heads_owners(self.text, offset, self.within(offset, offset + len(head))):
                 return heads  # "1. Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND cấp xã:"
-            prefix = _HEAD_PREFIX_RE.match(head)
+            prefix = _HEAD_PREFIX_RE.match(head) or _TITLE_RE.match(head)  # "Chủ tịch Ủy ban nhân dân cấp xã:"
             skip = prefix.end() if prefix else 0
             found = self.within(offset + skip, offset + len(head))
             if found and found[0].start - (offset + skip) <= 1:
@@ -165,17 +166,36 @@ class TaskExtractor:
         """(section, start, end, body) of every candidate task item, in order."""
         out = []
         with_items = {i.section for i in self.items}
+        # "đ) Sửa đổi Luật X để:" then bullets: the bullets say what for; the heading with them is one task
+        purposes = {s.id for s in self.sections.values() if s.style in ("num", "letter")
+                    and _PURPOSES_RE.search(s.heading) and not self.children.get(s.id) and s.id in with_items}
         for item in self.items:
-            body = item_body(item)
-            out.append((item.section, item.end - len(body), item.end, body))
+            if item.section not in purposes:
+                body = item_body(item)
+                out.append((item.section, item.end - len(body), item.end, body))
         for sec in self.sections.values():
+            if sec.id in purposes:
+                start = self.text.index(sec.heading, sec.start)
+                out.append((sec.id, start, sec.end, self.text[start:sec.end].rstrip()))
+                continue
             leaf = sec.id not in with_items and not self.children.get(sec.id)
             # a heading that is a whole sentence is an item even with paragraphs or bullets below it
             sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
+            elif self._lists_nouns(sec, with_items):  # the heading with the list it covers
+                start = self.text.index(sec.heading, sec.start)
+                out.append((sec.id, start, sec.end, self.text[start:sec.end].rstrip()))
         return sorted(out, key=lambda u: u[1])
+
+    def _lists_nouns(self, sec: Section, with_items: set[str]) -> bool:
+        """An action heading whose sub-items only list what it covers ("1. Cập nhật dữ liệu:" then
+        "a) Dữ liệu đất đai;"): the heading is the task."""
+        kids = self.children.get(sec.id, [])
+        return sec.style in ("num", "letter") and len(sec.heading.split()) >= 3 and sec.id not in with_items \
+            and bool(kids) and all(k.id not in with_items and not self.children.get(k.id)
+                                   and len(k.heading.split()) < 6 and k.style in ("letter", "paren") for k in kids)
 
     def open_scope(self, sid: str) -> bool:
         """Outside task headings an item assigns a task when it names its owner itself."""
@@ -226,7 +246,7 @@ class TaskExtractor:
         low = body.lower()
         lead: list[str] = []
         owner_leads = False
-        for m in re.finditer(r"chủ trì", low):
+        for m in re.finditer(r"(?<!được phân công )(?<!được giao )chủ trì", low):  # "các cơ quan được giao chủ trì"
             before = [x for x in found if x.end <= start + m.start()
                       and not self.text[x.end:start + m.start()].strip(" ,")]
             if before and before[-1].start - start > skip:
@@ -236,7 +256,7 @@ class TaskExtractor:
         coop: list[str] = []
         for m in re.finditer(r"phối hợp(?: chặt chẽ)?(?: với)?", low):
             coop.extend(self.partners(start + m.end(), found))
-        opening = low[skip:].lstrip(" ,")
+        opening = low[skip:].lstrip(" ,:")
         if owner_leads:
             role, lead = "lead", [owner] + lead
         elif opening.startswith(("phối hợp", "tham gia")):

@@ -75,7 +75,7 @@ class Builder:
                  known: dict[str, URIRef] | None = None) -> None:
         self.corpus = corpus
         self.known = known or {}  # other corpus documents' IRIs (a document built on its own)
-        self.g = Graph()
+        self.g = Graph(store="SimpleMemory")  # no named contexts needed: 3x faster to fill
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
         self.agencies: set[str] = set()

@@ -23,7 +23,8 @@ ABBR = {"Nghị quyết": "NQ", "Quyết định": "QĐ", "Nghị định": "NĐ
 KIND_OF_ABBR = {v: k for k, v in ABBR.items()}
 CORPUS_KIND = {"strategy": "Chiến lược", "report": "Báo cáo", "programme": "Đề án", "program": "Chương trình",
                "plan": "Kế hoạch", "decision": "Quyết định", "resolution": "Nghị quyết", "decree": "Nghị định",
-               "circular": "Thông tư", "directive": "Chỉ thị", "law": "Luật"}
+               "circular": "Thông tư", "directive": "Chỉ thị", "law": "Luật", "letter": "Công văn",
+               "submission": "Tờ trình", "notice": "Thông báo", "conclusion": "Kết luận"}
 ISSUER = {"CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "TW": "Ban Chấp hành Trung ương Đảng",
           "QH": "Quốc hội", "QH13": "Quốc hội", "QH14": "Quốc hội", "QH15": "Quốc hội",
           "VPCP": "Văn phòng Chính phủ", "VPTW": "Văn phòng Trung ương Đảng", "BKHĐT": "Bộ Kế hoạch và Đầu tư",

@@ -106,7 +106,7 @@ def touched(graph: Graph, corpus: set[str]) -> Graph:
 
     from graph.namespace import ELI, ID, PKG
 
-    extra = Graph()
+    extra = Graph(store="SimpleMemory")
     indicators = str(ID["indicator/"])
     for o in set(graph.objects()):
         if str(o) in corpus:

@@ -246,3 +246,11 @@ def test_recipients_end_at_the_kept_line_or_the_appendix() -> None:
             "TT | Nhiệm vụ | Chủ trì\n1 | Lập quy hoạch | Sở Tài chính\n")
     facts = extract_text(text, meta_from_text("t", "t.txt", text, {"issuer": "Tỉnh ủy Lào Cai"}))
     assert [m.name for m in facts.mentions] == ["Tỉnh ủy Lào Cai", "Sở Tài chính tỉnh Lào Cai"]
+
+
+def test_a_merged_body_written_as_its_former_parts_is_that_body() -> None:
+    text = ("1. Cục Lâm nghiệp và Kiểm lâm có trách nhiệm theo dõi.\n"
+            "2. Cục Lâm nghiệp và Cục Kiểm lâm chủ trì xây dựng cơ sở dữ liệu.\n"
+            "3. Cục Trồng trọt và Cục Chăn nuôi phối hợp.")
+    assert _actors(text, "Bộ Nông nghiệp và Môi trường") == [
+        "Cục Lâm nghiệp và Kiểm lâm", "Cục Lâm nghiệp và Kiểm lâm", "Cục Trồng trọt", "Cục Chăn nuôi"]

@@ -167,3 +167,57 @@ Phát triển thương mại điện tử năm 2025
 def test_blank_number_from_a_note_above_the_header(text, number, issuer, date) -> None:
     got = from_header(text)
     assert (got["number"], got["issuer"], got["date"]) == (number, issuer, date)
+
+
+PARTY = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 52-NQ/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 27 tháng 9 năm 2019
+NGHỊ QUYẾT
+CỦA BỘ CHÍNH TRỊ
+Về một số chủ trương, chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư
+"""
+
+PROVINCIAL_PARTY = """ĐẢNG BỘ TỈNH HÀ GIANG
+TỈNH ỦY
+*
+Số 25-CT/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Giang, ngày 05 tháng 3 năm 2022
+CHỈ THỊ
+của Ban Thường vụ Tỉnh ủy về tăng cường lãnh đạo chuyển đổi số
+"""
+
+TABS = ("THỦ TƯỚNG CHÍNH PHỦ\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n-------\t\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 749/QĐ-TTg\t\tHà Nội, ngày 03 tháng 6 năm 2020\nQUYẾT ĐỊNH\n"
+        "Phê duyệt Chương trình Chuyển đổi số quốc gia\n")
+
+LETTER = """BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+-------
+Số: 7260/BKHĐT-QLKTTW
+V/v triển khai Quyết định số 2289/QĐ-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 10 tháng 9 năm 2024
+Kính gửi: Các Bộ, cơ quan ngang Bộ
+"""
+
+
+@pytest.mark.parametrize("text, kind, number, issuer, date, title", [
+    # the Central Committee's header over a Politburo resolution: the title names its author
+    (PARTY, "resolution", "52-NQ/TW", "Bộ Chính trị", "2019-09-27",
+     "Nghị quyết của Bộ Chính trị về một số chủ trương, chính sách chủ động tham gia cuộc Cách mạng công "
+     "nghiệp lần thứ tư"),
+    # "ĐẢNG BỘ TỈNH X / TỈNH ỦY", a directive of its Standing Committee
+    (PROVINCIAL_PARTY, "directive", "25-CT/TU", "Ban Thường vụ Tỉnh ủy Hà Giang", "2022-03-05",
+     "Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường lãnh đạo chuyển đổi số"),
+    # the number and the dateline in one line (two columns joined by tabs)
+    (TABS, "decision", "749/QĐ-TTg", "Thủ tướng Chính phủ", "2020-06-03",
+     "Quyết định phê duyệt Chương trình Chuyển đổi số quốc gia"),
+    # a letter has a subject line ("V/v …") instead of a kind and a title
+    (LETTER, "letter", "7260/BKHĐT-QLKTTW", "Bộ Kế hoạch và Đầu tư", "2024-09-10",
+     "Công văn về việc triển khai Quyết định số 2289/QĐ-TTg"),
+])
+def test_party_and_letter_headers(text, kind, number, issuer, date, title) -> None:
+    got = from_header(text)
+    assert (got["kind"], got["number"], got["issuer"], got["date"], got["title"]) == (kind, number, issuer, date, title)

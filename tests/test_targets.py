@@ -278,3 +278,86 @@ OUTSIDE = [
 def test_targets_outside_the_target_blocks(text: str, expected: list) -> None:
     got = [(t.value, t.unit, t.year) for t in facts_of(text).targets if t.value is not None]
     assert got == expected
+
+
+def _plan_and_report(report_lines: str) -> dict[str, tuple[str, str]]:
+    from extract.contract import targets
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    plan = ("QUYẾT ĐỊNH\nII. MỤC TIÊU\nĐến năm 2030:\n- Tỷ lệ hộ nghèo giảm xuống dưới 2%;\n"
+            "- Tỷ lệ thất thoát nước sạch giảm xuống còn 10%;\n"
+            "- Giảm 15% lượng phát thải khí nhà kính so với năm 2020.")
+    report = ("BÁO CÁO\nKết quả thực hiện Quyết định số 12/QĐ-UBND ngày 5 tháng 1 năm 2021\n"
+              "II. KẾT QUẢ THỰC HIỆN\n" + report_lines)
+    corpus = Corpus([
+        extract_text(plan, meta_from_text("p", "p.txt", plan, {"kind": "decision", "number": "12/QĐ-UBND",
+                                                               "date": "2021-01-05"})),
+        extract_text(report, meta_from_text("r", "r.txt", report, {"kind": "report", "date": "2024-06-30"}))])
+    return {r["indicator_label"]: (r["comparator"], r["status"]) for r in targets(corpus) if r["doc"] == "p"}
+
+
+def test_decrease_targets_are_met_at_or_below_their_level() -> None:
+    reached = _plan_and_report("- Năm 2024, tỷ lệ hộ nghèo còn 1,8%; tỷ lệ thất thoát nước sạch còn 9,5%.")
+    assert reached["Tỷ lệ hộ nghèo"] == ("less_than", "achieved")
+    assert reached["Tỷ lệ thất thoát nước sạch"] == ("at_most", "achieved")
+    falling = _plan_and_report(
+        "- Năm 2023, tỷ lệ hộ nghèo là 3,5%, tỷ lệ thất thoát nước sạch là 12%.\n"
+        "- Năm 2024, tỷ lệ hộ nghèo là 2,9%; tỷ lệ thất thoát nước sạch là 11%.")
+    assert falling["Tỷ lệ hộ nghèo"] == ("less_than", "on_track")
+    assert falling["Tỷ lệ thất thoát nước sạch"] == ("at_most", "on_track")
+
+
+def test_a_change_target_is_not_measured_by_a_level_in_another_unit() -> None:
+    got = _plan_and_report("- Lượng phát thải khí nhà kính năm 2024 là 400 triệu tấn.")
+    assert got["Lượng phát thải khí nhà kính"] == ("equals", "no_data")
+
+
+# (text, [(indicator label, value, unit, comparator, year, baseline), ...]), written for the test.
+LEADS_AND_BASES = [
+    # a lead before a colon gives its year to every part of the line
+    ("II. MỤC TIÊU\nMục tiêu đến năm 2027: Số người dùng nền tảng đạt ít nhất 2 triệu người; doanh thu đạt "
+     "1.000 tỷ đồng.",
+     [("Số người dùng nền tảng", 2.0, "triệu người", "at_least", 2027, None),
+      ("Doanh thu", 1000.0, "tỷ đồng", "equals", 2027, None)]),
+    # "so với mức năm 2020" is the base, "vào năm 2030" the target's year
+    ("II. MỤC TIÊU\n- Giảm 30% tổng lượng phát thải khí mê-tan so với mức năm 2020 vào năm 2030.",
+     [("Tổng lượng phát thải khí mê-tan", 30.0, "%", "equals", 2030, "2020")]),
+    # brought down to a level: at most that level; "ổn định ở mức" is not part of the indicator
+    ("II. MỤC TIÊU\nĐến năm 2030:\n- Tỷ lệ thất thoát nước sạch giảm xuống còn 10%;\n"
+     "- Tỷ lệ che phủ rừng ổn định ở mức 60%.",
+     [("Tỷ lệ thất thoát nước sạch", 10.0, "%", "at_most", 2030, None),
+      ("Tỷ lệ che phủ rừng", 60.0, "%", "equals", 2030, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEADS_AND_BASES)
+def test_leads_bases_and_levels(text: str, expected: list) -> None:
+    got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year, t.baseline) for t in facts_of(text).targets]
+    assert got == expected
+
+
+# Year-column target tables, written for the test: (text, [(label, value, unit, comparator, year), ...]).
+TABLES = [
+    ("II. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+     "| TT | Chỉ tiêu | Đơn vị tính | Năm 2025 (thực hiện) | Năm 2027 | Giai đoạn 2026 - 2030 |\n"
+     "| --- | --- | --- | --- | --- | --- |\n"
+     "| 1 | Tỷ lệ che phủ rừng | % | 58 | 59 | ≥ 60 |\n"
+     "| 2 | Số doanh nghiệp công nghệ số | doanh nghiệp | 300 | 500 | 1.000 |\n"
+     "| 3 | Tỷ lệ hộ nghèo | % | 5,2 | Giảm 1,5%/năm | < 2 |\nIII. NHIỆM VỤ",
+     [("Tỷ lệ che phủ rừng", 59.0, "%", "equals", 2027), ("Tỷ lệ che phủ rừng", 60.0, "%", "at_least", 2030),
+      ("Số doanh nghiệp công nghệ số", 500.0, "doanh nghiệp", "equals", 2027),
+      ("Số doanh nghiệp công nghệ số", 1000.0, "doanh nghiệp", "equals", 2030),
+      ("Tỷ lệ hộ nghèo", 2.0, "%", "less_than", 2030)]),
+    # a header naming its rows "Chỉ tiêu" is a target table under any heading; group rows carry no value
+    ("PHỤ LỤC\n| STT | Chỉ tiêu | ĐVT | Mục tiêu đến năm 2030 |\n| I | Về kinh tế | | |\n"
+     "| 1 | Thu nhập bình quân đầu người | triệu đồng | Tối thiểu 95 |",
+     [("Thu nhập bình quân đầu người", 95.0, "triệu đồng", "at_least", 2030)]),
+    # a report's table of what was spent is not a target table
+    ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Nội dung | Đơn vị | Năm 2024 | Năm 2025 |\n"
+     "| Kinh phí sự nghiệp môi trường | triệu đồng | 12.000 | 13.500 |", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TABLES)
+def test_year_column_target_tables(text: str, expected: list) -> None:
+    got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
+    assert got == expected

@@ -397,3 +397,153 @@ def test_a_task_list_whose_cells_came_out_as_paragraphs() -> None:
     # a sentence that cites "Phụ lục 2" is no appendix heading; recipients end where the appendix starts
     assert not any(s.style == "appendix" and "kèm theo" in s.heading for s in facts.sections)
     assert {m.name for m in facts.mentions} >= {"Sở Tài chính", "Sở Xây dựng"}
+
+
+CLASSES = """V. TỔ CHỨC THỰC HIỆN
+1. Các viện nghiên cứu, trường đại học căn cứ nhiệm vụ đề ra xây dựng chương trình nghiên cứu.
+2. Các cơ quan nhà nước, tổ chức chính trị - xã hội, doanh nghiệp thực hiện tiết kiệm năng lượng.
+3. Các cơ quan được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo kết quả.
+4. Hằng năm, các bộ quản lý ngành, lĩnh vực tổng hợp kết quả thi hành Luật.
+5. Trong quá trình thực hiện, nếu có vướng mắc, Thủ trưởng các cơ quan, đơn vị gửi ý kiến về Bộ Tài chính.
+6. Bộ Tư pháp chủ trì, phối hợp với Ủy ban nhân dân các tỉnh, thành phố và các cơ quan có liên quan kiểm tra.
+"""
+
+
+@pytest.mark.parametrize("quote, owner, role, coop", [
+    ("Các viện nghiên cứu", "các viện nghiên cứu, trường đại học", "responsible", ()),
+    ("Các cơ quan nhà nước", "các cơ quan nhà nước, tổ chức chính trị - xã hội, doanh nghiệp", "responsible", ()),
+    ("Các cơ quan được phân công", "các cơ quan được phân công chủ trì thực hiện nhiệm vụ", "responsible", ()),
+    ("Hằng năm, các bộ", "các bộ quản lý ngành, lĩnh vực", "responsible", ()),
+    ("Trong quá trình thực hiện", "các cơ quan, đơn vị", "responsible", ()),
+    ("Bộ Tư pháp chủ trì", "Bộ Tư pháp", "lead", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",)),
+])
+def test_classes_of_bodies_own_tasks_and_a_name_is_not_cut_by_a_group(quote, owner, role, coop) -> None:
+    t = by_start(facts_of(CLASSES, kind="plan"), quote)
+    assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
+
+
+HTML_TABLE = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2024
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+<table>
+<tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Thời gian hoàn thành</th></tr>
+<tr><td>I</td><td>Hoàn thiện thể chế</td><td></td><td></td><td></td></tr>
+<tr>
+<td>1</td>
+<td>Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ</td>
+<td>Sở Thông tin và Truyền thông</td>
+<td>Sở Tư pháp; Sở Tài chính</td>
+<td>Quý IV/2024</td>
+</tr>
+</table>
+"""
+
+
+def test_an_html_task_table_reads_like_pipe_rows() -> None:
+    tasks = facts_of(HTML_TABLE, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng quy chế quản lý dữ liệu & chia sẻ", ("Sở Thông tin và Truyền thông",),
+         ("Sở Tư pháp", "Sở Tài chính"), "Quý IV/2024")]
+    assert tasks[0].evidence.quote == "Xây dựng quy chế quản lý<br>dữ liệu &amp; chia sẻ"  # the original's markup
+
+
+BODY_HEADINGS = """KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nhiệm vụ chung
+Các cơ quan của Quốc hội quán triệt Nghị quyết.
+2. Nhiệm vụ cụ thể
+a) Hội đồng Dân tộc, các Ủy ban của Quốc hội
+- Thẩm tra các dự án luật về khoa học, công nghệ.
+b) Chủ tịch Ủy ban nhân dân cấp xã:
+- Chỉ đạo xây dựng cơ sở dữ liệu đất đai.
+"""
+
+
+@pytest.mark.parametrize("quote, owners", [
+    ("Các cơ quan của Quốc hội", ("các cơ quan của quốc hội",)),
+    ("Thẩm tra các dự án luật", ("Hội đồng Dân tộc", "các ủy ban của quốc hội")),
+    ("Chỉ đạo xây dựng cơ sở dữ liệu", ("Ủy ban nhân dân cấp xã",)),  # the heading names the body's head
+])
+def test_lettered_headings_naming_bodies_or_their_heads(quote, owners) -> None:
+    assert by_start(facts_of(BODY_HEADINGS, kind="plan"), quote).owners == owners
+
+
+REGULATION = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 12/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý dữ liệu
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu.
+Điều 2. Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+QUY CHẾ
+Quản lý dữ liệu trên địa bàn tỉnh
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc quản lý dữ liệu của các cơ quan nhà nước.
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 10. Trách nhiệm của Sở Khoa học và Công nghệ
+1. Chủ trì hướng dẫn các cơ quan triển khai Quy chế này.
+2. Cập nhật dữ liệu chuyên ngành:
+a) Dữ liệu đất đai;
+b) Dữ liệu dân cư.
+Điều 11. Công an tỉnh
+Bảo đảm an ninh dữ liệu của tỉnh.
+"""
+
+
+@pytest.mark.parametrize("quote, owner, section", [
+    ("Chủ trì hướng dẫn các cơ quan", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "CIII.D10.1"),
+    ("Cập nhật dữ liệu chuyên ngành", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "CIII.D10.2"),  # items list nouns
+    ("Bảo đảm an ninh dữ liệu", "Công an tỉnh Lào Cai", "CIII.D11"),  # an article heading is not run on
+])
+def test_duties_by_article_in_an_attached_regulation(quote, owner, section) -> None:
+    facts = facts_of(REGULATION, kind="decision")
+    t = by_start(facts, quote)
+    assert (t.owner, t.section) == (owner, section)
+    assert not any("Phạm vi" in x.text or x.text.startswith("Dữ liệu") for x in facts.tasks)
+
+
+ONE_COLUMN = """KẾ HOẠCH
+Triển khai Luật Dữ liệu
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung công việc | Cơ quan thực hiện | Thời gian |
+| --- | --- | --- | --- |
+| 1 | Xây dựng cơ sở dữ liệu dân cư | Bộ Công an chủ trì, phối hợp với Bộ Tư pháp | 2025 |
+| 2 | Kết nối dữ liệu đất đai | Bộ Tài nguyên và Môi trường (chủ trì); Bộ Tài chính | 2026 |
+| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |
+| | | Chủ trì | Phối hợp | |
+| 3 | Số hóa hồ sơ | Bộ Nội vụ | Bộ Tư pháp | 2027 |
+| 4 | Xây dựng đề án | Bộ Nội vụ | Các cơ quan, đơn vị | Năm 2028 |
+"""
+
+
+def test_lead_and_partners_in_one_column_and_a_two_row_header() -> None:
+    tasks = facts_of(ONE_COLUMN, kind="plan").tasks
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Xây dựng cơ sở dữ liệu dân cư", ("Bộ Công an",), ("Bộ Tư pháp",), "2025"),
+        ("Kết nối dữ liệu đất đai", ("Bộ Tài nguyên và Môi trường",), ("Bộ Tài chính",), "2026"),
+        ("Số hóa hồ sơ", ("Bộ Nội vụ",), ("Bộ Tư pháp",), "2027"),  # "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
+        ("Xây dựng đề án", ("Bộ Nội vụ",), (), "Năm 2028")]  # a row with header words is still a row
+
+
+def test_an_owner_named_before_a_colon_that_cooperates() -> None:
+    t = facts_of("II. NHIỆM VỤ\n- Sở Nội vụ: phối hợp với Sở Tư pháp rà soát thủ tục hành chính.\n").tasks[0]
+    assert (t.owner, t.owner_role, t.cooperating) == ("Sở Nội vụ", "cooperating", ("Sở Tư pháp",))
+
+
+def test_a_heading_ending_in_de_keeps_its_purposes() -> None:
+    text = ("II. NHIỆM VỤ\n1. Bộ Tư pháp\na) Sửa đổi Luật Ban hành văn bản để:\n"
+            "- Tháo gỡ các vướng mắc về thủ tục;\n- Đơn giản hóa quy trình xây dựng luật.\n"
+            "b) Rà soát các văn bản quy phạm pháp luật hằng năm.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.owner, t.text.split("\n")[0]) for t in tasks] == [
+        ("Bộ Tư pháp", "Sửa đổi Luật Ban hành văn bản để:"),
+        ("Bộ Tư pháp", "Rà soát các văn bản quy phạm pháp luật hằng năm.")]
+    assert tasks[0].text.endswith("Đơn giản hóa quy trình xây dựng luật.")

@@ -241,14 +241,11 @@ def stricter_shapes(tmp_path, monkeypatch):
     shutil.copytree(validate.ONTOLOGY_DIR, onto)
     with (onto / "shapes.ttl").open("a", encoding="utf-8") as f:
         f.write(DEADLINE_SHAPE)
-    caches = (validate.shapes, validate.ontology, validate._rudof_engine, validate._subclasses_nt)
-    for fn in caches:
-        fn.cache_clear()
+    validate.forget_shapes()
     monkeypatch.setattr(validate, "ONTOLOGY_DIR", onto)
     yield
     monkeypatch.undo()
-    for fn in caches:
-        fn.cache_clear()
+    validate.forget_shapes()
 
 
 def test_an_add_that_breaks_the_shapes_says_so(small, tmp_path, stricter_shapes) -> None:
