@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from policykg.errors import PolicyKGError, QueryError
-from policykg.ui import charts, explorer, network, pages
+from policykg.ui import charts, chrome, explorer, network, pages
 from policykg.ui.corpus import RELATIONS, Corpus
 from policykg.ui.corpus import add as add_document
 from policykg.ui.i18n import Lang, column, tr, word
@@ -33,6 +34,21 @@ except PolicyKGError as exc:
     st.error(plain(exc))
     st.stop()
 
+
+@st.cache_resource(show_spinner=False)
+def warm_up(workspace: str) -> threading.Thread:
+    """Once per workspace, after the first page is drawn: the other pages' answers, in a thread."""
+    opened = load(workspace)
+
+    def warm() -> None:
+        opened.warm()
+        importlib.import_module("pandas")  # the tables' library, left out of the first view
+
+    thread = threading.Thread(target=warm, name="policykg-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 english = st.sidebar.toggle("English", value=qp.get("lang") == "en", key="lang_en")
 LANG: Lang = "en" if english else "vi"
 qp["lang"] = LANG
@@ -42,8 +58,20 @@ def _(key: str, **values: object) -> str:
     return tr(key, LANG, **values)
 
 
+UPLOAD_TYPES = ["txt", "md", "docx", "pdf"]
+if LANG == "vi":  # Streamlit's own English texts (uploader, "Press Enter to apply") in Vietnamese
+    st.html(chrome.stylesheet(LANG, int(st.get_option("server.maxUploadSize")), UPLOAD_TYPES))
+
+
+def short(doc_id: str | None) -> str:
+    """A document's short name, its draft mark in the reader's language."""
+    return corpus.short(doc_id, LANG)
+
+
 def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
     """A table with the given columns, headed in the reader's language."""
+    import pandas as pd  # only the pages with tables pay for pandas (not the first view)
+
     st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
                  hide_index=True, width="stretch", **kwargs)
 
@@ -52,7 +80,7 @@ def upload() -> None:
     """Add a document from the sidebar: only it is extracted; on failure nothing changes."""
     if "added" in st.session_state:
         st.sidebar.success(st.session_state["added"])
-    file = st.sidebar.file_uploader(_("upload.label"), type=["txt", "md", "docx", "pdf"], key="upload")
+    file = st.sidebar.file_uploader(_("upload.label"), type=UPLOAD_TYPES, key="upload", help=_("upload.help"))
     if file is None or st.session_state.get("uploaded") == file.file_id:
         return
     st.session_state["uploaded"] = file.file_id
@@ -86,7 +114,7 @@ def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tu
 
 @st.cache_resource(show_spinner=False)
 def node_labels(lang: Lang) -> network.Labels:
-    names = {iri: corpus.short(d) for d in corpus.comparable_ids() if (iri := corpus.doc_iri(d))}
+    names = {iri: corpus.short(d, lang) for d in corpus.comparable_ids() if (iri := corpus.doc_iri(d))}
     drafts = frozenset(iri for d in corpus.docs if d["status"] == "draft" and (iri := corpus.doc_iri(d["id"])))
     return network.Labels(lang, names, drafts)
 
@@ -137,7 +165,7 @@ def view_state() -> dict[str, Any]:
             qp["focus"] = focus
     depth = side.slider(_("net.depth"), 1, 3, int(qp.get("depth", 1)), key="depth")
     docs = side.multiselect(_("net.docs"), corpus.corpus_ids(), default=_listed("docs", corpus.corpus_ids()),
-                            format_func=corpus.short, key="docs", placeholder=_("choose"))
+                            format_func=short, key="docs", placeholder=_("choose"))
     agency_names = sorted({a["name"] for a in corpus.agencies})
     agencies = side.multiselect(_("net.agencies"), agency_names, default=_listed("agencies", agency_names),
                                 key="agencies", placeholder=_("choose"))
@@ -218,6 +246,8 @@ def show_details(node: str | None) -> None:
 # ---- who owns what -----------------------------------------------------------------------------------------
 
 def ownership_page() -> None:
+    import pandas as pd
+
     rows = explorer.ownership(corpus, LANG)
     c1, c2, c3 = st.columns([2, 1, 2])
     text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
@@ -225,7 +255,7 @@ def ownership_page() -> None:
     role = c2.selectbox(_("own.role"), ["", "lead", "cooperating", "responsible"], key="own_role",
                         format_func=lambda r: word("role", r, LANG) if r else _("all"))
     doc = c3.selectbox(_("own.doc"), [""] + corpus.corpus_ids(), key="own_doc",
-                       format_func=lambda d: corpus.short(d) if d else _("all"))
+                       format_func=lambda d: short(d) if d else _("all"))
     if text:
         wanted = set(explorer.match_agencies(corpus, text))
         if not wanted:
@@ -245,19 +275,31 @@ def ownership_page() -> None:
     keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
     frame(rows, keys)
     out = explorer.table(rows, keys, LANG)
-    c1, c2 = st.columns(2)
-    c1.download_button(_("download.csv"), explorer.csv_bytes(out), "ai-lam-gi.csv", "text/csv", key="own_csv")
-    c2.download_button(_("download.xlsx"), explorer.xlsx_bytes(out, _("page.owners")), "ai-lam-gi.xlsx",
+    sheet = _("page.owners")
+    c1, c2 = st.columns(2)  # files built when a button is pressed, not on every rerun (openpyxl alone takes ~1 s)
+    c1.download_button(_("download.csv"), lambda: explorer.csv_bytes(out), "ai-lam-gi.csv", "text/csv", key="own_csv")
+    c2.download_button(_("download.xlsx"), lambda: explorer.xlsx_bytes(out, sheet), "ai-lam-gi.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="own_xlsx")
 
 
+def network_view() -> dict[str, str]:
+    """The network page's last view (page links drop the URL's parameters, so the session keeps it)."""
+    return st.session_state.get("net_view") or {k: qp.get(k, "") for k in explorer.VIEW_KEYS}
+
+
 def matrix_page() -> None:
-    ids = [i for i in corpus.corpus_ids() if any(t["doc"] == i for t in corpus.tasks)]
-    doc = st.selectbox(_("matrix.doc"), ids, format_func=corpus.short, key="mx_doc")
-    chosen = (st.session_state.get("net_view") or {}).get("agencies", "")  # the network's agency filter
-    agencies = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or {a for a in chosen.split("|") if a} \
-        or None
-    rows, cols, cells = explorer.matrix(corpus, doc, LANG, agencies)
+    import pandas as pd
+
+    scope = explorer.view_scope(corpus, network_view())  # the network's search and filters apply here too
+    ids = explorer.matrix_docs(corpus, scope)
+    if scope is not None:
+        st.caption(_("matrix.scoped"))
+    if not ids:
+        st.info(_("matrix.none"))
+        return
+    doc = st.selectbox(_("matrix.doc"), ids, format_func=short, key="mx_doc")
+    only = set(explorer.match_agencies(corpus, qp.get("agency", ""))) or None  # a link from "who owns what"
+    rows, cols, cells = explorer.matrix(corpus, doc, LANG, scope, only)
     if not rows:
         st.info(_("matrix.empty"))
         return
@@ -272,6 +314,8 @@ def matrix_page() -> None:
 # ---- targets ---------------------------------------------------------------------------------------------
 
 def targets_page() -> None:
+    import pandas as pd
+
     options = explorer.indicators(corpus)
     default = "Tỷ trọng kinh tế số trong GDP"
     pick = st.selectbox(_("tg.indicator"), options, key="indicator",
@@ -297,6 +341,8 @@ def targets_page() -> None:
 
 def status_styled(rows: list[dict[str, Any]], keys: list[str]) -> Any:
     """The status column as a coloured word."""
+    import pandas as pd
+
     df = pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys])
     colours = [charts.STATUS_COLOURS.get(r["status_code"], "#444") for r in rows]
     status = column("status", LANG)
@@ -317,25 +363,25 @@ def legal_page() -> None:
 def overlaps_page() -> None:
     choices = corpus.comparable_ids()
     c1, c2, c3 = st.columns([2, 2, 1])
-    a = c1.selectbox(_("ov.a"), choices, format_func=corpus.short, key="ov_a",
+    a = c1.selectbox(_("ov.a"), choices, format_func=short, key="ov_a",
                      index=choices.index("nq-50-cp-2020") if "nq-50-cp-2020" in choices else 0)
-    b = c2.selectbox(_("ov.b"), choices, format_func=corpus.short, key="ov_b", index=0)
+    b = c2.selectbox(_("ov.b"), choices, format_func=short, key="ov_b", index=0)
     threshold = c3.slider(_("ov.threshold"), 0.1, 0.9, 0.35, 0.05, key="ov_t")
     if a == b:
         st.warning(_("ov.same"))
         return
     result = corpus.overlap(a, b, threshold)
     st.subheader(_("ov.relations"), anchor=False)
-    frame([{"a": corpus.short(r["from"]), "relation": word("relation", r["relation"], LANG),
-            "b": corpus.short(r["to"]), "doc": corpus.short(r["in"]), "section": r["section"],
+    frame([{"a": short(r["from"]), "relation": word("relation", r["relation"], LANG),
+            "b": short(r["to"]), "doc": short(r["in"]), "section": r["section"],
             "passage": " ".join(r["passage"].split())} for r in result["relations"]],
           ["a", "relation", "b", "doc", "section", "passage"])
     st.subheader(_("ov.shared_citations"), anchor=False)
-    frame([{"cited": corpus.short(s["id"]), "a": word("relation", s["relation_a"], LANG),
+    frame([{"cited": short(s["id"]), "a": word("relation", s["relation_a"], LANG),
             "b": word("relation", s["relation_b"], LANG)} for s in result["shared_citations"]], ["cited", "a", "b"])
     missing = [x for x in (a, b) if not corpus.in_corpus(x)]
     for x in missing:
-        st.info(_("ov.no_text", name=plain(corpus.short(x))))
+        st.info(_("ov.no_text", name=plain(short(x))))
     st.subheader(_("ov.shared_agencies"), anchor=False)
     if not missing:
         frame([{"agency": s["agency"], "tasks_a": len(s["in_a"]), "tasks_b": len(s["in_b"])}
@@ -348,22 +394,20 @@ def overlaps_page() -> None:
                 f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
         with st.expander(plain(head)):
             ca, cb = st.columns(2)
-            ca.caption(plain(f"{corpus.short(a)} — §{p['a']['section']} — {p['a']['owner']}"))
+            ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {p['a']['owner']}"))
             ca.text(p["a"]["text"])
-            cb.caption(plain(f"{corpus.short(b)} — §{p['b']['section']} — {p['b']['owner']}"))
+            cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {p['b']['owner']}"))
             cb.text(p["b"]["text"])
     st.subheader(_("ov.passages"), anchor=False)
-    frame([{"doc": corpus.short(p["doc"]), "section": p["section"], "passage": p["passage"]}
+    frame([{"doc": short(p["doc"]), "section": p["section"], "passage": p["passage"]}
            for p in result["passages"]], ["doc", "section", "passage"])
 
 
 def diff_page() -> None:
-    ids = corpus.corpus_ids()
-    drafts = [i for i in ids if corpus.name(i) and corpus.name(i).draft] or ids  # type: ignore[union-attr]
-    finals = [i for i in ids if i not in drafts] or ids
+    drafts, finals = corpus.drafts_and_finals()
     c1, c2 = st.columns(2)
-    draft = c1.selectbox(_("df.draft"), drafts, format_func=corpus.short, key="df_a")
-    final = c2.selectbox(_("df.final"), finals, format_func=corpus.short, key="df_b")
+    draft = c1.selectbox(_("df.draft"), drafts, format_func=short, key="df_a")
+    final = c2.selectbox(_("df.final"), finals, format_func=short, key="df_b")
     result = corpus.diff(draft, final)
     for kind in ("removed", "added"):
         st.subheader(_(f"df.targets.{kind}"), anchor=False)
@@ -403,16 +447,10 @@ def export_page() -> None:
     source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
                       format_func=lambda s: _(f"ex.source.{s}"))
     if source == "view":
-        # the network page keeps its last view in the session (page links drop the URL's parameters)
-        state = st.session_state.get("net_view") or {k: qp.get(k, "") for k in
-                                                     ("focus", "depth", "types", "docs", "agencies", "relations")}
-        if not state["focus"] and not any(state[k] for k in ("types", "docs", "agencies", "relations")):
+        state = network_view()
+        if not any(state.get(k) for k in ("focus", "types", "docs", "agencies", "relations")):
             st.caption(_("ex.view.none"))
-        docs = {iri for d in state["docs"].split("|") if d and (iri := corpus.doc_iri(d))}
-        nodes = network.view_nodes(corpus.view, state["focus"] or None, int(state["depth"] or 1),
-                                   {t for t in state["types"].split("|") if t}, docs,
-                                   {a for a in state["agencies"].split("|") if a},
-                                   {r for r in state["relations"].split("|") if r})
+        nodes = explorer.view_nodes(corpus, state)
         focus_name = node_labels(LANG).names.get(state["focus"]) or next(
             (d["label"] for n, d in corpus.view.nodes(data=True) if str(n) == state["focus"]), "")
         title = focus_name or _("page.network")
@@ -426,15 +464,15 @@ def export_page() -> None:
         nodes = network.view_nodes(corpus.view, hits[0]["iri"], depth, set(), set(), set(), set())
         title = hits[0]["label"]
     else:
-        doc = st.selectbox(_("ex.source.doc"), corpus.corpus_ids(), format_func=corpus.short, key="ex_doc")
+        doc = st.selectbox(_("ex.source.doc"), corpus.corpus_ids(), format_func=short, key="ex_doc")
         iri = corpus.doc_iri(doc) or ""
         nodes = network.view_nodes(corpus.view, None, 1, set(), {iri}, set(), set()) if iri else set()
-        title = corpus.short(doc)
+        title = short(doc)
     drafts = st.toggle(_("ex.drafts"), value=False, key="ex_drafts")
     preview = selection.preview(corpus.view, corpus.tasks, corpus.targets, nodes, drafts)
     st.info(_("ex.preview", nodes=len(nodes), tasks=len(preview["tasks"]), targets=preview["targets"],
               docs=len(preview["docs"])))
-    frame([{"agency": t["owner"], "role": word("role", t["owner_role"], LANG), "doc": corpus.short(t["doc"]),
+    frame([{"agency": t["owner"], "role": word("role", t["owner_role"], LANG), "doc": short(t["doc"]),
             "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:200]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]
@@ -460,6 +498,8 @@ def _example_changed() -> None:
 
 
 def sparql_page() -> None:
+    import pandas as pd
+
     titles = explorer.example_titles(LANG)
     if st.session_state.get("example") not in titles:
         st.session_state["example"] = titles[0]
@@ -507,3 +547,4 @@ nav = st.navigation([st.Page(guarded(DRAW[p.key]), title=p.title(LANG), icon=p.i
                              default=p is wanted) for p in pages.PAGES])
 upload()
 nav.run()
+warm_up(str(WORKSPACE))

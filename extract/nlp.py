@@ -112,6 +112,8 @@ def find_groups(doc: Doc) -> list[tuple[int, int]]:
                 break  # "… liên quan và Bộ Tư pháp": a named body ends the group
             j = k
         ok = len(units) >= 2 or (has_cac and units and (units[0] in _SINGLE_OK or qualified))
+        if not has_cac and i and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            ok = False  # "Mặt trận Tổ quốc Việt Nam [tỉnh và các tổ chức …]": the tail of a name
         if ok and (has_cac or doc[i].text[0].isupper() or len(units) >= 2):
             out.append((i, end))
             i = end

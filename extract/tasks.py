@@ -259,6 +259,8 @@ class TaskExtractor:
         opening = low[skip:].lstrip(" ,:")
         if owner_leads:
             role, lead = "lead", [owner] + lead
+        elif owner in lead:
+            role = "lead"  # "Giao Sở Tài chính chủ trì …": the body given the task leads it
         elif opening.startswith(("phối hợp", "tham gia")):
             role = "cooperating"
         else:

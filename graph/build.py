@@ -129,8 +129,10 @@ class Builder:
         if found is not None:
             return self._body(found)
         iri = agency_iri(name_or_id)
-        if iri not in self.groups:
-            label = name_or_id.removeprefix("g:")
+        if str(iri) not in self.groups:
+            # one label per group, whatever the case it was written in ("Các cấp ủy …", "các cấp ủy …"),
+            # so that documents built apart agree on it (sh:uniqueLang)
+            label = group_agency(name_or_id.removeprefix("g:")).name
             self.groups[str(iri)] = label
             self.add(iri, RDF.type, PKG.AgencyGroup)
             self.add(iri, SKOS.prefLabel, vi(label))

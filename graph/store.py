@@ -162,18 +162,17 @@ def _quads(graphs: Mapping[str, Path]) -> Iterator[bytes]:
     union: set[bytes] = set()
     for name, path in graphs.items():
         tail = f" <{name}> .\n".encode()
-        for line in path.read_bytes().splitlines():
-            if line.endswith(b" ."):
-                union.add(line)
-                yield line[:-2] + tail
-    yield from (line + b"\n" for line in union)
+        lines = [line for line in path.read_bytes().splitlines() if line.endswith(b" .")]
+        union.update(lines)
+        yield b"".join(line[:-2] + tail for line in lines)  # one part per file, not per line
+    yield b"".join(line + b"\n" for line in union)
 
 
 class _Chunks(io.RawIOBase):
     """A read-only byte stream over an iterator of byte strings (for bulk loads without a temp file)."""
 
     def __init__(self, parts: Iterator[bytes]) -> None:
-        self.parts, self.rest = parts, b""
+        self.parts, self.rest = parts, memoryview(b"")
 
     def readable(self) -> bool:
         return True
@@ -181,7 +180,7 @@ class _Chunks(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         while not self.rest:
             try:
-                self.rest = next(self.parts)
+                self.rest = memoryview(next(self.parts))
             except StopIteration:
                 return 0
         n = min(len(buffer), len(self.rest))

@@ -189,3 +189,59 @@ def test_export_of_the_current_network_view(workdir, monkeypatch) -> None:
     assert tasks >= 10  # Bộ Công an's tasks, not the overview's or nothing
     table = at.dataframe[0].value
     assert "Bộ Công an" in set(table["Cơ quan"]) or table["Nhiệm vụ"].str.contains("Bộ Công an").any()
+
+
+def _on_page(at: AppTest, path: str) -> AppTest:
+    """The same session moved to another page by a click in the sidebar (page links drop the URL's view)."""
+    from streamlit.util import calc_hash
+
+    at._page_hash = calc_hash(path)  # AppTest.switch_page takes only files
+    at.query_params.clear()
+    return at.run()
+
+
+def _matrix(at: AppTest):
+    """The matrix heatmap's data (agency, section, cell, count) as a DataFrame."""
+    import pyarrow as pa
+
+    chart = at.get("vega_lite_chart")[0]
+    return pa.ipc.open_stream(chart.proto.data.data).read_pandas()
+
+
+@pytest.mark.parametrize(("view", "agencies", "docs"), [
+    ({}, None, ["000", "003", "001", "004"]),  # no view: every agency of every document with tasks
+    ({"q": "bo cong an"}, {"Bộ Công an"}, None),  # a search focuses the network on Bộ Công an, depth 1
+    ({"agencies": "Bộ Tài chính|Bộ Kế hoạch và Đầu tư"}, {"Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"}, None),
+    ({"docs": "001"}, None, ["001"]),  # only the draft strategy, as in the network
+    ({"q": "bo cong an", "docs": "000"}, {"Bộ Công an"}, ["000"]),
+])
+def test_matrix_follows_the_network_view(workdir, monkeypatch, view, agencies, docs) -> None:
+    at = _on_page(app(workdir, monkeypatch, "mang-luoi", **view), "ma-tran")
+    assert not at.exception
+    if docs is not None:
+        assert at.selectbox(key="mx_doc").options == [at.selectbox(key="mx_doc").format_func(d) for d in docs]
+    shown = set(_matrix(at)["agency"])
+    if agencies is None:
+        assert len(shown) > 5
+    else:
+        assert shown and shown <= agencies
+    assert bool(view) == any("Mạng lưới" in c.value for c in at.caption)  # says the view applies
+
+
+def test_matrix_follows_the_network_node_types(workdir, monkeypatch) -> None:
+    at = _on_page(app(workdir, monkeypatch, "mang-luoi", types="agency|document"), "ma-tran")
+    assert not at.exception
+    assert at.info and "không có nhiệm vụ" in at.info[0].value  # the network shows no task: nor does the matrix
+    assert not at.get("vega_lite_chart")
+    at = _on_page(app(workdir, monkeypatch, "mang-luoi", types="agency|task"), "ma-tran")
+    assert len(set(_matrix(at)["agency"])) > 5
+
+
+def test_english_names_drafts_in_english(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "du-thao", lang="en")
+    assert not at.exception
+    drafts = at.selectbox(key="df_a").options
+    assert drafts and all(o.endswith(" (draft)") for o in drafts)
+    assert not any("dự thảo" in o for s in at.selectbox for o in s.options)
+    at = app(workdir, monkeypatch, "du-thao")
+    assert all(o.endswith(" (dự thảo)") for o in at.selectbox(key="df_a").options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -115,6 +116,69 @@ def test_first_view_is_a_readable_overview_and_a_click_shows_details_beside(page
     shot(page, "network-details")
 
 
+LABELS = """() => {  // drawn labels as screen boxes (vis-network's label sizes through canvasToDOM)
+  const n = window.__pkgNetwork, boxes = [];
+  for (const id of n.body.data.nodes.getIds()) {
+    const node = n.body.nodes[id], s = node.labelModule.size;
+    if (!node.labelModule.visible() || !s.width) continue;
+    const a = n.canvasToDOM({x: s.left, y: s.top}), b = n.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    boxes.push({id, l: a.x, t: a.y, r: b.x, b: b.y, px: node.labelModule.fontOptions.size * n.getScale()});
+  }
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const p = boxes[i], q = boxes[j];
+    if (Math.min(p.r, q.r) - Math.max(p.l, q.l) > 1 && Math.min(p.b, q.b) - Math.max(p.t, q.t) > 1)
+      overlaps.push([p.id, q.id]);
+  }
+  return {nodes: n.body.data.nodes.length, labels: boxes.map((b) => b.id), overlaps,
+          smallest: Math.min(...boxes.map((b) => b.px))};
+}"""
+
+
+@pytest.mark.parametrize(("view", "focus"), [
+    ("", None),  # the first view
+    (f"?q={quote('bo cong an')}", "https://w3id.org/policykg/id/agency/bca"),  # a focused view
+    ("?q=2289", "https://w3id.org/policykg/id/legal/qd-2289-ttg-2020"),  # a document's 146 nodes
+    (f"?q={quote('bo cong an')}&layout=tree", "https://w3id.org/policykg/id/agency/bca"),
+])
+def test_network_labels_never_overlap_and_stay_readable(page, server, view, focus) -> None:
+    page.goto(f"{server}/{view}")
+    page.wait_for_function("window.__pkgNetwork && window.__pkgStable === true", timeout=90_000)
+    drawn = page.evaluate(LABELS)
+    assert drawn["overlaps"] == [], f"{len(drawn['overlaps'])} label pairs overlap: {drawn['overlaps'][:5]}"
+    assert drawn["smallest"] >= 6  # vis fades labels out under 7 px and drops them under 6: zooming in brings them back
+    if drawn["nodes"] <= 60:
+        assert len(drawn["labels"]) == drawn["nodes"]  # a small view names every node at the default zoom
+    if focus:
+        ids = page.evaluate("window.__pkgNetwork.body.data.nodes.getIds()")
+        assert any(i.endswith(focus.rsplit("/", 1)[-1]) for i in drawn["labels"]), (focus, ids[:5])
+    shot(page, f"network-labels-{len(view)}")
+
+
+def test_network_legend_is_the_nodes_own_colours_and_shapes_and_drafts_look_different(page, server) -> None:
+    from policykg.ui.network import STYLE
+
+    page.goto(server)
+    page.wait_for_function("window.__pkgNetwork && window.__pkgStable === true", timeout=90_000)
+    nodes = page.evaluate("window.__pkgNetwork.body.data.nodes.get()")
+    legend = page.locator("[data-testid=pkg-legend] > span").evaluate_all("""(items) => items.map((s) => {
+        const g = s.querySelector('.g'); return {glyph: g.textContent, color: getComputedStyle(g).color,
+        label: s.textContent.slice(g.textContent.length)}; })""")  # the component draws in a shadow root
+
+    def rgb(hex_colour: str) -> str:
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return f"rgb({r}, {g}, {b})"
+
+    glyph = {v["shape"]: v["glyph"] for v in STYLE.values()}
+    drawn = {(rgb(n["color"]["border"]), glyph[n["shape"]]) for n in nodes}
+    assert drawn <= {(i["color"], i["glyph"]) for i in legend}  # every node's colour and shape is in the legend
+    drafts = [n for n in nodes if n["shapeProperties"]["borderDashes"]]
+    finals = [n for n in nodes if n["shape"] == "star" and not n["shapeProperties"]["borderDashes"]]
+    assert drafts and finals and all(n["label"].endswith("\n(dự thảo)") for n in drafts)
+    assert {n["color"]["background"] for n in drafts} == {"#ffffff"} != {n["color"]["background"] for n in finals}
+    assert any("dự thảo" in i["label"] for i in legend)
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_journey_find_an_agencys_tasks_and_partners(page, server, lang) -> None:
     page.goto(f"{server}/ai-lam-gi?agency=MPI&lang={lang}")
@@ -168,6 +232,53 @@ def test_journey_read_a_targets_progress(page, server, lang) -> None:
     page.locator(".vega-embed").first.wait_for(timeout=60_000)
     page.get_by_text("Năm" if lang == "vi" else "Year", exact=True).first.wait_for()
     shot(page, f"journey-targets-{lang}")
+
+
+SHOWN_TEXT = """() => {  // the text a reader sees: rendered text nodes, and the translations drawn by CSS
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest("[data-testid=stIconMaterial], script, style, noscript, textarea")) continue;
+    if (!el.checkVisibility({visibilityProperty: true}) || parseFloat(getComputedStyle(el).fontSize) === 0) continue;
+    out.push(walker.currentNode.textContent);
+  }
+  for (const el of document.querySelectorAll("body *")) {
+    const c = getComputedStyle(el, "::after").content;
+    if (c && c.startsWith('"')) out.push(c.slice(1, -1));
+  }
+  return out.join("\\n");
+}"""
+# Streamlit's own English and the app's codes, never to be seen in the Vietnamese UI
+ENGLISH = re.compile(r"\b(Upload|Drag and drop|Browse files|per file|Press Enter|Press Ctrl|Skip to main|Choose an "
+                     r"option|No results|physics|lead|cooperating|responsible|achieved|on track|off track|no data|"
+                     r"draft|target|observed|Document|Agency|Section)\b")
+TABLE = "[data-testid=stDataFrame]"
+PAGE_READY = {"": "[data-testid=pkg-network]", "ai-lam-gi": TABLE, "ma-tran": ".vega-embed", "muc-tieu": ".vega-embed",
+              "van-ban": TABLE, "chong-lan": TABLE, "du-thao": TABLE,
+              "xuat": "[data-testid=stAlert]", "sparql": "textarea"}
+
+
+def test_no_english_word_is_seen_in_the_vietnamese_ui(page, server) -> None:
+    for path, ready in PAGE_READY.items():
+        page.goto(f"{server}/{path}")
+        page.locator(ready).first.wait_for(timeout=60_000)
+        page.locator("[data-testid=stFileUploaderDropzone]").wait_for()
+        page.wait_for_timeout(500)
+        text = page.evaluate(SHOWN_TEXT)
+        assert "Chọn tệp" in text and "Tối đa 20 MB mỗi tệp" in text  # the uploader, in Vietnamese
+        assert not ENGLISH.search(text), (path, ENGLISH.findall(text))
+    page.goto(server)
+    page.get_by_label("Tìm cơ quan", exact=False).fill("bo tai chinh")  # typed, not yet applied
+    page.locator("[data-testid=InputInstructions]").first.wait_for(state="attached")  # its text drawn by CSS
+    text = page.evaluate(SHOWN_TEXT)
+    assert "Nhấn Enter để áp dụng" in text and not ENGLISH.search(text), ENGLISH.findall(text)
+    shot(page, "vietnamese-ui")
+    page.goto(f"{server}/ai-lam-gi?lang=en")  # English keeps Streamlit's own words
+    page.locator("[data-testid=stFileUploaderDropzone]").wait_for(timeout=60_000)
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)
+    text = page.evaluate(SHOWN_TEXT)
+    assert "Upload" in text and "Chọn tệp" not in text and "Who owns what" in text
 
 
 def test_sparql_example_picker_changes_the_query(page, server) -> None:

@@ -148,3 +148,30 @@ def test_bodies_beyond_the_registry_are_organizations_with_their_parent() -> Non
     assert (ID["task/kh-task-001"], PKG.owner, cuc) in g and (ID["task/kh-task-001"], PKG.cooperating, vu) in g
     report = validate(g)
     assert report.conforms, report.text
+
+
+@pytest.mark.parametrize(("task_id", "roles"), [
+    # "Chủ trì, phối hợp với Ngân hàng Nhà nước xây dựng khung thể chế thử nghiệm … (Fintech)" under Bộ Tài chính
+    ("000-task-020", {"Bộ Tài chính": "lead", "Ngân hàng Nhà nước Việt Nam": "cooperating"}),
+])
+def test_task_roles_name_each_agency_once_with_its_role(stores, task_id, roles) -> None:
+    tasks = {t["id"]: t for t in answers.tasks(stores["oxigraph"])}
+    assert answers.task_roles(tasks[task_id]) == roles
+    for t in tasks.values():  # every agency a task names has one role; a lead stays a lead
+        got = answers.task_roles(t)
+        assert set(got) == {*t["lead"], *t["owners"], *t["cooperating"]}
+        assert all(got[name] == "lead" for name in t["lead"])
+
+
+def test_a_group_written_in_two_cases_is_one_node_with_one_label() -> None:
+    """Documents write "Các cấp ủy, tổ chức đảng" and "các cấp ủy, tổ chức đảng": one sh:uniqueLang label."""
+    from rdflib import SKOS
+
+    from extract.pipeline import Corpus
+    from graph.build import Builder
+
+    builder = Builder(Corpus([]))
+    first = builder.agency("g:Các cấp ủy, tổ chức đảng")
+    again = builder.agency("g:các cấp ủy, tổ chức đảng")
+    assert first == again
+    assert [str(x) for x in builder.g.objects(first, SKOS.prefLabel)] == ["các cấp ủy, tổ chức đảng"]

@@ -547,3 +547,27 @@ def test_a_heading_ending_in_de_keeps_its_purposes() -> None:
         ("Bộ Tư pháp", "Sửa đổi Luật Ban hành văn bản để:"),
         ("Bộ Tư pháp", "Rà soát các văn bản quy phạm pháp luật hằng năm.")]
     assert tasks[0].text.endswith("Đơn giản hóa quy trình xây dựng luật.")
+
+
+ADDRESSED = """KẾ HOẠCH
+Thực hiện Chương trình chuyển đổi số
+III. NỘI DUNG TRỌNG TÂM
+1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí.
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền.
+"""
+
+
+@pytest.mark.parametrize("k, owner, role, coop", [
+    (0, "Sở Tài chính", "lead", ("Sở Nội vụ",)),  # the body given the task leads it
+    (1, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "responsible", ()),  # no group cut out of the name's tail
+])
+def test_bodies_a_sentence_gives_the_task_to(k, owner, role, coop) -> None:
+    t = facts_of(ADDRESSED, kind="plan").tasks[k]
+    assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
+
+
+def test_numbered_items_past_99_are_items() -> None:
+    lines = [f"{k}. Rà soát thủ tục hành chính số {k} thuộc lĩnh vực y tế." for k in range(98, 102)]
+    tasks = facts_of("II. NHIỆM VỤ CỦA BỘ Y TẾ\n" + "\n".join(lines) + "\n", kind="plan").tasks
+    assert [t.section for t in tasks] == ["II.98", "II.99", "II.100", "II.101"]
+    assert all(t.owner == "Bộ Y tế" for t in tasks)

@@ -15,6 +15,7 @@ from graph.names import find as find_docs
 from graph.store import Result, Store
 from graph.views import EDGES
 from policykg.console import Console
+from policykg.ui.i18n import Lang, tr
 from policykg.workspace import add as add_document
 from policykg.workspace import graph_file, open_explorer
 
@@ -30,6 +31,7 @@ class Corpus:
         self.store: Store
         self.view: nx.MultiDiGraph
         self.store, self.view = open_explorer(workspace)
+        self._answers: dict[tuple[Any, ...], Row] = {}
 
     @cached_property
     def docs(self) -> list[DocRow]:
@@ -62,10 +64,14 @@ class Corpus:
     def name(self, doc_id: str | None) -> DocName | None:
         return self.names.get(doc_id or "")
 
-    def short(self, doc_id: str | None) -> str:
+    def short(self, doc_id: str | None, lang: Lang = "vi") -> str:
         """A document's short name ("QĐ 2289/QĐ-TTg"), never its id unless nothing else is known."""
         n = self.name(doc_id)
-        return n.short if n else (doc_id or "")
+        if n is None:
+            return doc_id or ""
+        if n.draft and lang != "vi":  # the draft mark is a word of the interface, not of the document
+            return n.short.removesuffix(" " + tr("doc.draft", "vi")) + " " + tr("doc.draft", lang)
+        return n.short
 
     def find_docs(self, text: str, limit: int = 10) -> list[DocName]:
         return find_docs(self.names, text, limit)
@@ -84,10 +90,29 @@ class Corpus:
         return doc_id in {d["id"] for d in self.docs}
 
     def overlap(self, a: str, b: str, threshold: float) -> Row:
-        return compare.overlap(self.rows, a, b, threshold)
+        key = ("overlap", a, b, threshold)
+        if key not in self._answers:  # kept: the comparison takes a second, the page reruns on every click
+            self._answers[key] = compare.overlap(self.rows, a, b, threshold)
+        return self._answers[key]
 
     def diff(self, draft: str, final: str) -> Row:
-        return compare.diff(self.rows, draft, final)
+        key = ("diff", draft, final)
+        if key not in self._answers:
+            self._answers[key] = compare.diff(self.rows, draft, final)
+        return self._answers[key]
+
+    def drafts_and_finals(self) -> tuple[list[str], list[str]]:
+        """Corpus drafts and finals (each falls back to every document when there is none)."""
+        ids = self.corpus_ids()
+        drafts = [i for i in ids if (n := self.name(i)) and n.draft] or ids
+        return drafts, [i for i in ids if i not in drafts] or ids
+
+    def warm(self) -> None:
+        """Compute what the other pages read first (answers, the first comparison): run after the first view."""
+        for answer in ("tasks", "agencies", "refs", "targets", "names", "rows"):
+            getattr(self, answer)
+        drafts, finals = self.drafts_and_finals()
+        self.diff(drafts[0], finals[0])
 
     @cached_property
     def console(self) -> Console:

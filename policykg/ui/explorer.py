@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import registry, slug
 from extract.rows import SuccessorRow
 from graph.answers import task_roles
+from graph.namespace import ID
 from policykg.ui.corpus import Corpus
 from policykg.ui.i18n import Lang, column, tr, word
 
@@ -79,8 +81,9 @@ def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
         for name, role in roles.items():
             partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)
             rows.append({
-                "agency": name, "role": word("role", role, lang), "role_code": role, "doc": corpus.short(t["doc"]),
-                "doc_id": t["doc"], "section": t["section"], "task": " ".join(t["text"].split()),
+                "agency": name, "role": word("role", role, lang), "role_code": role,
+                "doc": corpus.short(t["doc"], lang), "doc_id": t["doc"], "section": t["section"],
+                "task": " ".join(t["text"].split()),
                 "partners": partners, "deadline": t["deadline"] or "", "today": today_phrase(today.get(name), lang),
                 "kind": word("task_kind", t["kind"], lang),
             })
@@ -88,19 +91,60 @@ def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
 
 
 Cells = dict[tuple[str, str], str]
+VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
 
 
-def matrix(corpus: Corpus, doc_id: str, lang: Lang,
-           agencies: set[str] | None = None) -> tuple[list[str], list[str], Cells]:
-    """Task × agency for one document: (agencies, sections, cell text "2 C / 1 P")."""
+def view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
+    """The IRIs a network view shows, from the view state the network page keeps ("a|b" lists)."""
+    from policykg.ui.network import view_nodes as nodes_of
+
+    def listed(key: str) -> set[str]:
+        return {v for v in state.get(key, "").split("|") if v}
+
+    docs = {iri for d in listed("docs") if (iri := corpus.doc_iri(d))}
+    return nodes_of(corpus.view, state.get("focus") or None, int(state.get("depth") or 1), listed("types"), docs,
+                    listed("agencies"), listed("relations"))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What of the corpus a network view shows, as the matrix needs it: task ids and agency names."""
+
+    tasks: frozenset[str]
+    agencies: frozenset[str]
+
+
+def view_scope(corpus: Corpus, state: dict[str, str] | None) -> Scope | None:
+    """The tasks and agencies of the network's current view; None when no search or filter narrows it."""
+    if not state or not any(state.get(k) for k in ("focus", "types", "docs", "agencies", "relations")):
+        return None
+    shown = view_nodes(corpus, state)
+    prefix = str(ID["task/"])
+    tasks = frozenset(iri[len(prefix):] for iri in shown if iri.startswith(prefix))
+    names = frozenset(str(d["label"]) for n, d in corpus.view.nodes(data=True)
+                      if d["type"] == "agency" and str(n) in shown)
+    wanted = {v for v in state.get("agencies", "").split("|") if v}
+    return Scope(tasks, names & wanted if wanted else names)
+
+
+def matrix_docs(corpus: Corpus, scope: Scope | None) -> list[str]:
+    """Corpus documents with a task in the scope (all with tasks when nothing narrows the view)."""
+    with_tasks = {t["doc"] for t in corpus.tasks if scope is None or t["id"] in scope.tasks}
+    return [i for i in corpus.corpus_ids() if i in with_tasks]
+
+
+def matrix(corpus: Corpus, doc_id: str, lang: Lang, scope: Scope | None = None,
+           only: set[str] | None = None) -> tuple[list[str], list[str], Cells]:
+    """Task × agency for one document, within a view's scope: (agencies, sections, cell text "2 C / 1 P")."""
     lead, coop = ("L", "C") if lang == "en" else ("C", "P")
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for t in corpus.tasks:
-        if t["doc"] != doc_id:
+        if t["doc"] != doc_id or (scope is not None and t["id"] not in scope.tasks):
             continue
         top = t["section"].split(".")[0] if t["section"].count(".") > 1 else t["section"]
         for name, role in task_roles(t).items():
-            if name.startswith("các ") or (agencies and name not in agencies):
+            if name.startswith("các ") or (scope is not None and name not in scope.agencies) \
+                    or (only and name not in only):
                 continue
             counts[(name, top)][coop if role == "cooperating" else lead] += 1
     rows = sorted({a for a, _ in counts}, key=lambda a: -sum(sum(c.values()) for (x, _), c in counts.items() if x == a))
@@ -120,7 +164,7 @@ def target_rows(corpus: Corpus, lang: Lang) -> list[Row]:
     for t in corpus.targets:
         latest = t["observations"][-1] if t["observations"] else None
         rows.append({
-            "doc": corpus.short(t["doc"]), "indicator": t["indicator_label"],
+            "doc": corpus.short(t["doc"], lang), "indicator": t["indicator_label"],
             "comparator": word("comparator", t["comparator"] or "", lang),
             "target": f"{t['value']:g}" if t["value"] is not None else "",
             "unit": t["unit"] or "", "year": t["year"], "scope": word("scope", t["scope"] or "", lang),
@@ -144,7 +188,7 @@ def series(corpus: Corpus, indicator_label: str, lang: Lang) -> list[Row]:
             continue
         scope = word("scope", t["scope"] or "", lang)
         if t["value"] is not None:
-            rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'])}", "kind": "target",
+            rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'], lang)}", "kind": "target",
                          "year": t["year"], "value": t["value"], "scope": scope,
                          "status": word("status", t["status"], lang), "unit": t["unit"] or ""})
         for o in t["observations"]:
@@ -163,8 +207,8 @@ def is_rank(corpus: Corpus, indicator_label: str) -> bool:
 
 
 def legal_rows(corpus: Corpus, lang: Lang) -> list[Row]:
-    return [{"cited": corpus.short(r["id"]), "relation": word("relation", r["relation"], lang),
-             "cited_by": corpus.short(r["cited_by"]), "section": r["evidence"]["section"],
+    return [{"cited": corpus.short(r["id"], lang), "relation": word("relation", r["relation"], lang),
+             "cited_by": corpus.short(r["cited_by"], lang), "section": r["evidence"]["section"],
              "passage": " ".join(r["evidence"]["quote"].split())} for r in corpus.refs]
 
 

@@ -13,6 +13,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "all": ("(tất cả)", "(all)"),
     "choose": ("Chọn…", "Choose…"),
     "upload.label": ("Thêm văn bản (.txt, .md, .docx, .pdf)", "Add a document (.txt, .md, .docx, .pdf)"),
+    "upload.button": ("Chọn tệp", "Upload"),
+    "upload.limit": ("Tối đa {mb} MB mỗi tệp", "{mb}MB per file • {types}"),
+    "upload.help": ("Kéo thả tệp vào đây hoặc bấm “Chọn tệp”.", "Drag and drop a file here or press “Upload”."),
+    "doc.draft": ("(dự thảo)", "(draft)"),
+    "skip.main": ("Đến nội dung chính", "Skip to main content"),
+    "input.enter": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
+    "input.ctrl_enter": ("Nhấn Ctrl+Enter để áp dụng", "Press Ctrl+Enter to apply"),
     "upload.added": ("Đã thêm {name}: {summary}", "Added {name}: {summary}"),
     "error.generic": ("Lỗi: {message}", "Error: {message}"),
     # pages
@@ -36,7 +43,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "net.docs": ("Văn bản", "Documents"),
     "net.agencies": ("Cơ quan", "Agencies"),
     "net.relations": ("Quan hệ", "Relations"),
-    "net.physics": ("Bố cục động (physics)", "Physics layout"),
+    "net.physics": ("Bố cục động (mô phỏng lực)", "Physics layout"),
     "net.layout": ("Bố cục", "Layout"),
     "net.layout.force": ("Tự do", "Force"),
     "net.layout.tree": ("Phân cấp", "Hierarchical"),
@@ -73,6 +80,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "matrix.caption": ("Hàng: cơ quan; cột: mục của văn bản; ô: số nhiệm vụ (C = chủ trì, P = phối hợp).",
                        "Rows: agencies; columns: sections of the document; cells: task counts "
                        "(L = lead, C = cooperating)."),
+    "matrix.scoped": ("Theo khung nhìn hiện tại của trang Mạng lưới (tìm kiếm, nút đang chọn, bộ lọc).",
+                      "Within the Network page's current view (search, selected node, filters)."),
+    "matrix.none": ("Khung nhìn hiện tại của trang Mạng lưới không có nhiệm vụ nào: hãy nới bộ lọc "
+                    "hoặc về tổng quan.",
+                    "The Network page's current view holds no task: widen its filters or go back to the overview."),
     "matrix.empty": ("Văn bản này không giao nhiệm vụ nào cho cơ quan cụ thể.",
                      "This document assigns no task to a named agency."),
     # targets

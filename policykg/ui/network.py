@@ -40,6 +40,7 @@ STYLE: dict[str, dict[str, Any]] = {
     "indicator": {"color": "#1a9c9c", "shape": "hexagon", "glyph": "⬢"},
     "topic": {"color": "#7a7a2a", "shape": "ellipse", "glyph": "⬭"},
 }
+LABEL_SIZE = {"agency": 24, "document": 26, "legal": 22}  # canvas px; the rest 16
 OVERVIEW_AGENCIES = 45
 RELATIONS = sorted(set(EDGES.values()))
 
@@ -143,8 +144,10 @@ class Labels:
 def _options(physics: bool, count: int, tree: bool) -> dict[str, Any]:
     options: dict[str, Any] = {
         "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 15, "max": 26,
-                                                               "drawThreshold": 3}}},
+                  # labels follow the zoom, up to 24 px on screen; under 7 px they are unreadable and
+                  # not drawn (hover still names the node) until the reader zooms in
+                  "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 24, "max": 40,
+                                                               "drawThreshold": 7, "maxVisible": 24}}},
         "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False, "color": {"color": "#a8a8a8"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
@@ -173,6 +176,14 @@ def legend(types: set[str], lang: Lang, any_draft: bool) -> list[dict[str, str]]
     return items
 
 
+def _label(full: str, draft: bool, lang: Lang) -> str:
+    """The wrapped label; a draft's mark on a line of its own, never cut off by the ellipsis."""
+    mark = " " + tr("doc.draft", lang)
+    if draft and full.endswith(mark):
+        return wrap(full.removesuffix(mark), lines=2) + "\n" + mark.strip()
+    return wrap(full)
+
+
 def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | None, value: int | None = None,
           extra: str = "") -> None:
     style = STYLE.get(d["type"], STYLE["topic"])
@@ -180,7 +191,7 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
     draft = labels.draft(n, d)
     kind = word("node", d["type"], labels.lang)
     attrs: dict[str, Any] = {
-        "label": wrap(full), "title": f"{kind}: {full}{extra}", "shape": style["shape"],
+        "label": _label(full, draft, labels.lang), "title": f"{kind}: {full}{extra}", "shape": style["shape"],
         "color": {"background": "#ffffff" if draft else style["color"], "border": style["color"],
                   "highlight": {"background": style["color"], "border": "#222"}},
         "borderWidth": 4 if str(n) == focus else (3 if draft else 1),
@@ -188,8 +199,9 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
     }
     if value is not None:
         attrs["value"] = value
-    else:
+    else:  # the focus and the nodes a view is about keep a label readable when many small ones fade out
         attrs["size"] = 26 if str(n) == focus else 14
+        attrs["font"] = {"size": 30 if str(n) == focus else LABEL_SIZE.get(d["type"], 16)}
     net.add_node(str(n), **attrs)
 
 
@@ -402,6 +414,46 @@ function drawLegend(box, items) {
     box.appendChild(item);
   }
 }
+function labelBoxes(network, pad) {  // each node's box (shape and label), relative to its position
+  const ids = network.body.data.nodes.getIds();
+  const pos = network.getPositions(ids);
+  return ids.map((id) => {
+    const b = network.getBoundingBox(id), p = pos[id];
+    return { id, x: p.x, y: p.y, l: b.left - p.x - pad, r: b.right - p.x + pad,
+             t: b.top - p.y - pad, b: b.bottom - p.y + pad };
+  });
+}
+function separateLabels(network) {
+  // physics keeps nodes apart, not their labels: push overlapping boxes apart along the shorter
+  // overlap until none is left (a few dozen rounds for a few hundred nodes)
+  const boxes = labelBoxes(network, 4);
+  for (let round = 0; round < 300; round++) {
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i];
+      for (let j = i + 1; j < boxes.length; j++) {
+        const c = boxes[j];
+        const ox = Math.min(a.x + a.r, c.x + c.r) - Math.max(a.x + a.l, c.x + c.l);
+        const oy = Math.min(a.y + a.b, c.y + c.b) - Math.max(a.y + a.t, c.y + c.t);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        if (ox < oy) { const d = (a.x < c.x || (a.x === c.x && i < j) ? -1 : 1) * (ox / 2 + 0.5); a.x += d; c.x -= d; }
+        else { const d = (a.y < c.y || (a.y === c.y && i < j) ? -1 : 1) * (oy / 2 + 0.5); a.y += d; c.y -= d; }
+      }
+    }
+    if (!moved) break;
+  }
+  for (const b of boxes) network.moveNode(b.id, b.x, b.y);
+}
+function settle(network) {  // once the layout is drawn: labels apart, frozen, then fit the frame
+  network.once("afterDrawing", () => {
+    network.setOptions({ physics: { enabled: false } });
+    separateLabels(network);
+    network.fit();
+    network.once("afterDrawing", () => { window.__pkgStable = true; });
+    network.redraw();
+  });
+}
 export default function ({ data, parentElement, setStateValue }) {
   const root = parentElement.querySelector(".pkg-net");
   if (!root || !data) return;
@@ -412,12 +464,12 @@ export default function ({ data, parentElement, setStateValue }) {
     nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, data.options);
   root.__pkgNetwork = network;
   window.__pkgNetwork = network;
-  window.__pkgStable = !(data.options.physics && data.options.physics.enabled);
-  network.once("stabilizationIterationsDone", () => {  // freeze the settled layout, then fill the frame
-    network.setOptions({ physics: { enabled: false } });
-    network.fit();
-    window.__pkgStable = true;
-  });
+  window.__pkgStable = false;
+  if (data.options.physics && data.options.physics.enabled) {
+    network.once("stabilizationIterationsDone", () => settle(network));
+  } else {
+    settle(network);
+  }
   network.once("afterDrawing", () => { window.__pkgDrawn = true; window.__pkgDrawnAt = performance.now(); });
   network.on("click", (params) => {
     if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }
