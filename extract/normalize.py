@@ -37,7 +37,7 @@ _EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
 # A line that starts a new block: headings of every style and bullets.
 BLOCK_RE = re.compile(
     r"^(?:[IVXLC]+\.\s"
-    r"|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s"
+    r"|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|[1-9]\d{2}\.\s"
     r"|\d{1,2}\)\s*"
     r"|[a-zđ][\)\.]\s"
     r"|[-+•]\s*\S"
@@ -48,11 +48,11 @@ BLOCK_RE = re.compile(
     r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
 )
 _HEADING_RE = re.compile(
-    r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
+    r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
-_BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVXLC]+\.|[a-zđ]\))$")
+_BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[1-9]\d{2}\.|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TERMINAL = (".", ";", ":", "!", "?", "./.")
 
@@ -278,7 +278,7 @@ def _join(lines: list[_Line]) -> list[_Line]:
             cells = True
         elif line.md_heading or BLOCK_RE.match(line.text) or (_is_caps(line.text) and len(line.text.split()) > 3):
             cells = False
-        if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,2}", line.text)):
+        if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,3}", line.text)):
             continue  # a page number; in a table of one cell per line, a bare "3" is a row's number
         if out and not cells and _joins(out[-1], line):
             prev = out[-1]

@@ -31,7 +31,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\s*[:.\-]?\s*(.*)$")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[:.]?\s*(.*)$")),
     ("roman", re.compile(r"^([IVXLC]+)\.\s+(.*)$")),
-    ("num", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s+(.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(.*)$")),
+    ("num", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[1-9]\d{2})\.\s+(.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(.*)$")),
     ("letter", re.compile(r"^([a-zđ])[\)\.]\s+(.*)$")),
     ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
 ]

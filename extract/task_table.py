@@ -27,7 +27,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("lead", re.compile(r"chủ trì|thực hiện|phụ trách|cơ quan|đơn vị", re.I)),
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án|giải pháp", re.I)),
 ]
-_MARK_RE = re.compile(r"^(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]?$")
+_MARK_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?$")
 _TIME_CELL_RE = re.compile(r"^(?:Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Trước|Trong|Giai đoạn|\d{4})", re.I)
 # A name cut by the cell's width: the line ends with a body's first word, a comma or "và".
 _WRAPPED_RE = re.compile(r"(?:,|\bvà|\b(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|Ban|Trung tâm|Tổng cục))$")

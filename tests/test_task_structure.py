@@ -564,3 +564,10 @@ III. NỘI DUNG TRỌNG TÂM
 def test_bodies_a_sentence_gives_the_task_to(k, owner, role, coop) -> None:
     t = facts_of(ADDRESSED, kind="plan").tasks[k]
     assert (t.owner, t.owner_role, t.cooperating) == (owner, role, coop)
+
+
+def test_numbered_items_past_99_are_items() -> None:
+    lines = [f"{k}. Rà soát thủ tục hành chính số {k} thuộc lĩnh vực y tế." for k in range(98, 102)]
+    tasks = facts_of("II. NHIỆM VỤ CỦA BỘ Y TẾ\n" + "\n".join(lines) + "\n", kind="plan").tasks
+    assert [t.section for t in tasks] == ["II.98", "II.99", "II.100", "II.101"]
+    assert all(t.owner == "Bộ Y tế" for t in tasks)
