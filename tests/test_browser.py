@@ -268,6 +268,13 @@ def test_no_english_word_is_seen_in_the_vietnamese_ui(page, server) -> None:
         text = page.evaluate(SHOWN_TEXT)
         assert "Chọn tệp" in text and "Tối đa 20 MB mỗi tệp" in text  # the uploader, in Vietnamese
         assert not ENGLISH.search(text), (path, ENGLISH.findall(text))
+    zone = page.locator("[data-testid=stFileUploaderDropzone]")  # a file dragged over the uploader
+    files = page.evaluate_handle("() => { const d = new DataTransfer(); "
+                                 "d.items.add(new File(['x'], 'a.txt', {type: 'text/plain'})); return d; }")
+    zone.dispatch_event("dragenter", {"dataTransfer": files})
+    zone.locator("> div:not([data-testid])").wait_for(state="attached")
+    text = page.evaluate(SHOWN_TEXT)
+    assert "Thả tệp vào đây" in text and not ENGLISH.search(text), ENGLISH.findall(text)
     page.goto(server)
     page.get_by_label("Tìm cơ quan", exact=False).fill("bo tai chinh")  # typed, not yet applied
     page.locator("[data-testid=InputInstructions]").first.wait_for(state="attached")  # its text drawn by CSS

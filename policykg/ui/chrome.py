@@ -1,8 +1,9 @@
 """Streamlit's own words in the reader's language: its English widget texts replaced by CSS.
 
-Streamlit 1.5x writes a few texts itself, in English only ("Upload", "20MB per file", "Press Enter
-to apply"). The page hides those texts and draws the translation in a `::after` box instead; the
-stylesheet is plain text sent with the page, so it works offline. English needs no replacement.
+Streamlit 1.5x writes a few texts itself, in English only ("Upload", "20MB per file", "Drag and drop
+a file here", "Press Enter to apply"). The page hides those texts and draws the translation in a
+`::after` box instead; the stylesheet is plain text sent with the page, so it works offline.
+English needs no replacement.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ REPLACEMENTS = (
     Replacement("[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p", "upload.button",
                 "1rem"),
     Replacement("[data-testid=stFileUploaderDropzoneInstructions] span", "upload.limit", "0.875rem"),
+    # shown while a file is dragged over the dropzone (no test id: the dropzone's only plain <div>)
+    Replacement("[data-testid=stFileUploaderDropzone] > div:not([data-testid]) > span", "upload.drop", "1rem"),
     Replacement("[data-testid=stTextInput] [data-testid=InputInstructions]", "input.enter", "0.75rem"),
     Replacement("[data-testid=stNumberInput] [data-testid=InputInstructions]", "input.enter", "0.75rem"),
     Replacement("[data-testid=stTextArea] [data-testid=InputInstructions]", "input.ctrl_enter", "0.75rem"),

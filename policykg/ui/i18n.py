@@ -15,6 +15,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload.label": ("Thêm văn bản (.txt, .md, .docx, .pdf)", "Add a document (.txt, .md, .docx, .pdf)"),
     "upload.button": ("Chọn tệp", "Upload"),
     "upload.limit": ("Tối đa {mb} MB mỗi tệp", "{mb}MB per file • {types}"),
+    "upload.drop": ("Thả tệp vào đây", "Drag and drop a file here"),
     "upload.help": ("Kéo thả tệp vào đây hoặc bấm “Chọn tệp”.", "Drag and drop a file here or press “Upload”."),
     "doc.draft": ("(dự thảo)", "(draft)"),
     "skip.main": ("Đến nội dung chính", "Skip to main content"),
