@@ -103,7 +103,7 @@ def test_overview_is_small_sized_by_tasks_and_its_legend_matches_the_nodes(view)
     assert 10 <= len(data.nodes) <= 60
     by_id = {n["id"]: n for n in data.nodes}
     assert by_id[str(ID["agency/mpi"])]["value"] > by_id[str(ID["agency/bca"])]["value"]
-    assert by_id[doc]["shapeProperties"]["borderDashes"] and by_id[doc]["label"] == "Chiến lược (dự\nthảo)"
+    assert by_id[doc]["shapeProperties"]["borderDashes"] and by_id[doc]["label"] == "Chiến lược\n(dự thảo)"
     colours = {n["color"]["border"] for n in data.nodes}
     assert colours == {i["color"] for i in data.legend if i["glyph"] != "┅"}
     assert any(i["glyph"] == "┅" for i in data.legend)  # drafts drawn: the legend says how
