@@ -3,8 +3,8 @@
     nice python -m bench.scale --sizes 20 100 1000 [--out /tmp/scale]
 
 At each size it prints documents/s, MB/s, triples, peak RSS of the build, the time of one `add`
-into the built workspace, and p50/p95 of every named query on the workspace's Oxigraph store. The
-app's first view is not measured here (bench/app.py measures it on the bundled corpus).
+into the built workspace, p50/p95 of every named query on the workspace's Oxigraph store, and the
+app's first view on that workspace (server up -> first drawn network, in Debian chromium).
 """
 
 from __future__ import annotations
@@ -69,6 +69,37 @@ def query_times(ws: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
     return out
 
 
+def first_view(ws: Path) -> float:
+    """Seconds from the app's server answering to its first drawn network on this workspace."""
+    import shutil
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.servers import FLAGS, free_port, stop, streamlit, wait_http
+
+    work = Path(tempfile.mkdtemp(prefix="pkg-scale-app-"))
+    shutil.copytree(Path(__file__).resolve().parent.parent / ".streamlit", work / ".streamlit")
+    (work / "workspace").symlink_to(ws.resolve())
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        proc = streamlit(work, port, stderr=subprocess.DEVNULL)
+        try:
+            if not wait_http(url + "/_stcore/health", 120, proc, expect=b"ok", poll=0.05):
+                raise SystemExit("streamlit did not start")
+            up = time.perf_counter()
+            page.goto(url)
+            page.wait_for_function("window.__pkgDrawn === true", timeout=300_000)
+            return time.perf_counter() - up
+        finally:
+            browser.close()
+            stop(proc)
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def measure(size: int, root: Path) -> dict[str, object]:
     corpus = root / f"corpus-{size}"
     if not (corpus / "manifest.json").exists():
@@ -82,11 +113,13 @@ def measure(size: int, root: Path) -> dict[str, object]:
     add_s, add_cpu, _, _ = policykg(ws, "add", str(doc), "--replace")
     queries = query_times(ws)
     worst = max(queries.items(), key=lambda kv: kv[1][1])
+    view = first_view(ws)
     return {"documents": size, "MB": round(mb, 2), "build_s": round(seconds, 1), "build_cpu_s": round(cpu, 1),
             "docs_per_s": round(size / seconds, 2), "MB_per_s": round(mb / seconds, 3), "triples": triples,
             "peak_rss_MB": round(rss), "add_s": round(add_s, 2), "add_cpu_s": round(add_cpu, 2),
             "query_p50_ms": round(statistics.median(v[0] for v in queries.values()), 1),
-            "query_p95_worst": f"{worst[0]} {worst[1][1]:.0f} ms"}
+            "query_p95_worst": f"{worst[0]} {worst[1][1]:.0f} ms",
+            "query_p95_ms": {k: round(v[1]) for k, v in queries.items()}, "app_first_view_s": round(view, 2)}
 
 
 def main() -> None:

@@ -202,8 +202,8 @@ def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
         elif ctx.province and (shape.local or _bare_level(name)) and level in (None, "tỉnh", "thành phố"):
             province = reg.agencies[ctx.province]
             short = province.name.removeprefix("Thành phố ")
-            if name.lower().endswith((" ủy", " uỷ")):
-                name = f"{name} {short}"  # "Tỉnh ủy Lào Cai", "Ban Thường vụ Tỉnh ủy Lào Cai"
+            if name.lower().endswith((" ủy", " uỷ")) or re.fullmatch(r"(?:Tỉnh|Thành) \S+", name):
+                name = f"{name} {short}"  # "Tỉnh ủy Lào Cai", "Ban Thường vụ Tỉnh ủy Lào Cai", "Tỉnh đoàn Lào Cai"
             elif _bare_level(name):
                 name = f"{name} {short}"  # "Công an tỉnh" -> "Công an tỉnh Lào Cai"
             elif level is None and kind != "local_council":

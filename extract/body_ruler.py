@@ -215,7 +215,7 @@ class BodyRuler:
         if not m:
             return k
         j = k + m
-        while j + 1 < n and lowers[j] in (",", "và") and _at(lowers, j + 1, self.levels):
+        while j + 1 < n and lowers[j] in (",", "và") and doc[j + 1].is_lower and _at(lowers, j + 1, self.levels):
             j += 1 + _at(lowers, j + 1, self.levels)  # "Công an xã, phường"
         start = j
         while j < n and j - start < 5 and doc[j].is_title and not (j + 1 < n and lowers[j:j + 2] == ["đồng", "chí"]):

@@ -22,6 +22,7 @@ _LEAD_RE = re.compile(
     rf"^(?:[-+•*]\s*|\(?[a-zđ0-9]{{1,2}}[).]\s*|(?:đến|tới|vào|trong|từ|sau)\s+(?:hết\s+|cuối\s+)?năm\s+{_YEAR}|"
     rf"(?:giai đoạn|thời kỳ)\s+{_YEAR}\s*[-–—]\s*{_YEAR}|năm\s+{_YEAR}|hằng năm|hàng năm|mỗi năm|bình quân|"
     r"phấn đấu|bảo đảm|đảm bảo|hoàn thành|duy trì|đạt|có|là|nâng cao|nâng|tiếp tục|cơ bản|trong đó|"
+    r"toàn tỉnh|toàn quốc|cả nước|toàn thành phố|"
     rf"trên|chỉ tiêu|mục tiêu|cụ thể|{CMP})(?:\s+|[,:;]\s*|$)", re.I)
 # Words that close the measured phrase on the right (a value's verb, a comparison, a date).
 _TAIL_RE = re.compile(
@@ -84,6 +85,7 @@ def _fits(expected: str, got: str) -> bool:
 
 
 def _trim_left(phrase: str) -> str:
+    phrase = phrase.lstrip()
     while (m := _LEAD_RE.match(phrase)) and m.end() > 0:
         phrase = phrase[m.end():]
     return phrase
@@ -114,6 +116,8 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
         return before, False
     if q.unit_class == "count":
         after = _words(_SCALE_RE.sub("", q.unit) + " " + after)  # "1.000 hợp tác xã …" counts hợp tác xã
+        if re.search(r"\bcó\s*$", left):
+            return after, False  # "tỉnh có 04 trạm quan trắc": the owner's name does not name what is counted
     if q.unit_class == "percent" or not before:
         # "Giảm 15 % lượng phát thải" changes what follows; "100 % xã …" is a share of it.
         return after, not _CHANGE_BEFORE_RE.search(text[:q.start])
@@ -143,7 +147,7 @@ def identify(text: str, q: Quantity | None, context: str = "") -> tuple[str, str
         return ind.id, ind.name
     if short and context:
         phrase = _words(_trim_right(_trim_left(context))) + (" " + phrase if phrase else "")
-    phrase = _words(re.sub(r"\s(?:đã|đang|sẽ)\s", " ", f" {phrase} ")) or _words(text)
+    phrase = _words(re.sub(r"\s(?:đã|đang|sẽ)\s", " ", f" {phrase} ", flags=re.I)) or _words(text)
     key = _ID_DROP_RE.sub("", phrase.lower())
     # "60 % hộ gia đình …" reads "Tỷ lệ hộ gia đình …" as an indicator name.
     named = ("Tỷ lệ " + phrase) if follows and q is not None and q.unit_class == "percent" else phrase

@@ -16,8 +16,11 @@ KINDS: dict[str, tuple[str, str]] = {
     "pháp lệnh": ("Pháp lệnh", "PL"), "văn bản hợp nhất": ("Văn bản hợp nhất", "VBHN"),
     "hướng dẫn": ("Hướng dẫn", "HD"), "quy định": ("Quy định", "QĐi"),
     "chương trình hành động": ("Chương trình hành động", "CTr"),
+    "công điện": ("Công điện", "CĐ"), "quy chế": ("Quy chế", "QC"), "đề án": ("Đề án", "ĐA"),
+    "nghị quyết liên tịch": ("Nghị quyết liên tịch", "NQLT"),
 }
 _CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định", "QĐi": "Quy định"}
+_OVER_WORD = {"Kết luận": ("Thông báo",), "Công văn": ("Công điện",)}
 _DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
 
 
@@ -31,7 +34,9 @@ def parse_number(token: str, kind_word: str | None) -> tuple[str, str, int | Non
     kind = KINDS[kind_word.lower()][0] if kind_word else None
     issuer: str | None
     if parts[0] in _CODES or parts[0].upper() in _CODES:
-        kind = kind or _CODES.get(parts[0], _CODES.get(parts[0].upper(), "Văn bản"))
+        coded = _CODES.get(parts[0], _CODES.get(parts[0].upper(), "Văn bản"))
+        # "Thông báo kết luận số 15-TB/TW" is a notice: a kind code in the symbol names the document's kind
+        kind = coded if kind and coded in _OVER_WORD.get(kind, ()) else kind or coded
         issuer = parts[1] if len(parts) > 1 else None
     elif re.match(r"^QH\d+$", parts[0]):
         kind, issuer = kind or "Luật", parts[0]

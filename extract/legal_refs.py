@@ -58,7 +58,8 @@ class RefHit:
         return identity(self.kind, self.number, self.issuer, self.year, self.years, self.name)
 
 
-KIND_WORDS = (*KINDS, *_TREATIES, "đề án")  # what a citation starts with ("Nghị quyết", "Luật", "Công ước")
+# what a citation starts with ("Nghị quyết", "Luật", "Công ước")
+KIND_WORDS = tuple(dict.fromkeys((*KINDS, *_TREATIES, "đề án")))
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
@@ -93,6 +94,8 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if words == "luật" and doc[start].text == "Luật" and nxt is not None and (
             nxt.is_title or nxt.is_upper or (nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME)):
         return "LAW", start  # "Luật Đất đai", and lower-case names: "Luật đầu tư công"
+    if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME:
+        return "LAW_LOWER", start  # "luật đất đai năm 2024": all in lower case, a law only with its year
     if words in _TREATIES and doc[start].text[:1].isupper() and nxt is not None \
             and (nxt.is_title or nxt.lower_ == "khung"):
         return "TREATY", start  # "Hiệp định …", "Công ước khung của Liên hợp quốc …", "Thỏa thuận Paris …"
@@ -227,7 +230,9 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return True  # "theo Luật Bảo vệ môi trường tỉnh đang chỉ đạo …": the province acts, no law is named so
     if _footnote(doc, k):
         return True
-    return tok.lower_ in (_NAME_STOPS if treaty or amendment else _LAW_STOPS)
+    if amendment:
+        return tok.lower_ in _NAME_STOPS - {"đến"}  # "… của 11 Luật có liên quan đến quy hoạch ngày …"
+    return tok.lower_ in (_NAME_STOPS if treaty else _LAW_STOPS)
 
 
 _LEVELS = {"tỉnh", "huyện", "xã", "phường"}
@@ -237,7 +242,8 @@ def _footnote(doc: Doc, k: int) -> bool:
     """A footnote's mark inside a sentence of a PDF's text: a bare number, then the note's capitalised text."""
     tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
     return tok.text.isdigit() and not _YEAR_RE.match(tok.text) and nxt is not None and nxt.is_title \
-        and k > 0 and doc[k - 1].lower_ not in ("số", "khoản", "điều", "điểm", "chương", "mục")
+        and k > 0 and doc[k - 1].lower_ not in ("số", "khoản", "điều", "điểm", "chương", "mục", "của") \
+        and not _kind_at(doc, k + 1)  # "… của 11 Luật có liên quan": a count of laws
 
 
 def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int | None] | None:
@@ -326,11 +332,12 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             hits.append(RefHit(start, end, kind, number, year or date_year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
-        elif label in ("LAW", "TREATY"):
+        elif label in ("LAW", "LAW_LOWER", "TREATY"):
             law = _law_name(doc, start, treaty=label == "TREATY")
-            if law is None:
+            if law is None or (label == "LAW_LOWER" and law[2] is None):
                 continue
             name, end, year = law
+            name = "Luật" + name[4:] if label == "LAW_LOWER" else name
             if hits and hits[-1].kind == "Luật" and hits[-1].number and \
                     re.fullmatch(r"(?:của [^:;.]{1,40})?\s*[:–-]", doc[hits[-1].end:start].text.strip()):
                 hits[-1] = replace(hits[-1], name=hits[-1].name or name)  # "Luật số 146/2025/QH15: Luật …"
@@ -443,10 +450,10 @@ def _resolve_years(hits: list[RefHit]) -> list[RefHit]:
         by_number.setdefault(key[1], set()).add(key)
     out = []
     for h in hits:
-        if h.nickname:  # "Đề án 950" -> the decision numbered 950 cited in the same text
-            keys = [k for k in by_number.get(h.number, ()) if k[0] == "Quyết định"]
+        if h.nickname:  # "Đề án 950" -> the decision (or scheme) numbered 950 cited in the text
+            keys = [k for k in by_number.get(h.number, ()) if k[0] in ("Quyết định", "Đề án")]
             if len(keys) == 1 and len(known[keys[0]]) == 1:
-                h = replace(h, issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
+                h = replace(h, kind=keys[0][0], issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
         elif h.year is None and len(known.get(h.key, ())) == 1:
             h = replace(h, year=next(iter(known[h.key])))
         out.append(h)

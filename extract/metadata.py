@@ -7,6 +7,7 @@ number with spaces ("Số: 134 /KH-UBND"); the title in capitals or on lower-cas
 
 from __future__ import annotations
 
+import html
 import re
 
 from extract.agencies import registry
@@ -53,9 +54,11 @@ _TITLE_STOP_RE = re.compile(r"^(?:Căn cứ|Số\s*:|\(|Kính gửi|Theo đề n
 # Government, the Prime Minister, the Party's bodies.
 _PROPER_RE = re.compile(r"\b(?:(?:nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kết luận|luật)(?= số\b)"
                         r"|chính phủ|thủ tướng|quốc hội|bộ chính trị|ban chấp hành trung ương|ban bí thư"
-                        r"|ban thường vụ tỉnh ủy|tỉnh ủy)")
+                        r"|ban thường vụ tỉnh ủy|tỉnh ủy|ủy ban nhân dân|hội đồng nhân dân|mặt trận tổ quốc)")
 _PROPER = {"bộ chính trị": "Bộ Chính trị", "ban chấp hành trung ương": "Ban Chấp hành Trung ương",
-           "ban bí thư": "Ban Bí thư", "ban thường vụ tỉnh ủy": "Ban Thường vụ Tỉnh ủy", "tỉnh ủy": "Tỉnh ủy"}
+           "ban bí thư": "Ban Bí thư", "ban thường vụ tỉnh ủy": "Ban Thường vụ Tỉnh ủy", "tỉnh ủy": "Tỉnh ủy",
+           "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+           "mặt trận tổ quốc": "Mặt trận Tổ quốc"}
 
 
 def _date(m: re.Match[str]) -> str:
@@ -87,7 +90,20 @@ def cells(line: str) -> list[str]:
 
 def header_lines(text: str, limit: int = 60) -> list[list[str]]:
     """The first lines of a document as cells, blank lines kept as empty lists."""
-    return [cells(fold_text(ln)) for ln in text.split("\n")[:limit]]
+    head = "\n".join(text.split("\n")[:limit])
+    if _TAG_RE.search(head):
+        head = _from_html(head)
+    return [cells(fold_text(ln)) for ln in head.split("\n")[:limit]]
+
+
+_TAG_RE = re.compile(r"<(?:table|tr|td|th|p|br|div|b|i|strong|em|span|h\d)\b[^>]*>", re.I)
+
+
+def _from_html(text: str) -> str:
+    """A header kept as HTML: table cells become columns, paragraphs and breaks lines, tags go."""
+    text = re.sub(r"</t[dh]>", " | ", text, flags=re.I)
+    text = re.sub(r"<br\s*/?>|</p>|</tr>|</div>|</h\d>", "\n", text, flags=re.I)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def _before_motto(row: list[str]) -> list[str]:
@@ -112,8 +128,8 @@ def _issuer(rows: list[list[str]]) -> str | None:
     if place and len(block) > 1 and block[-1].startswith("SỞ") and (dept := reg.resolve(block[-1])):
         # "ỦY BAN NHÂN DÂN TỈNH X / SỞ Y": the province's department, not the class of all of them
         return f"{dept.name} {place.group(1).lower()} {place.group(2).title()}"
-    if place and len(block) > 1 and _COMMITTEE_RE.match(block[-1]):
-        # "ĐẢNG BỘ TỈNH X / TỈNH ỦY": the province's Party committee
+    if place and len(block) > 1 and (_COMMITTEE_RE.match(block[-1]) or re.search(r"\s(?:TỈNH|THÀNH PHỐ)$", block[-1])):
+        # "ĐẢNG BỘ TỈNH X / TỈNH ỦY", "… / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": a body of that province
         return _place_names(_sentence_case(f"{block[-1]} {place.group(2)}"))
     for cand in [" ".join(block), *block[::-1], *(" ".join(block[k:]) for k in range(1, len(block)))]:
         if not cand:

@@ -16,13 +16,15 @@ Status rule (documented in the README):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import mean
 
 from extract.indicators import find_indicator, identify, indicators
-from extract.quantities import parse_number, quantities
+from extract.quantities import Quantity, parse_number, quantities
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
+from extract.targets import heading_text
+from extract.year_table import year_values
 
 # Headings of what has been done: results, and a report's review ("Đánh giá tình hình thực hiện …").
 _RESULTS_HEAD_RE = re.compile(
@@ -154,14 +156,24 @@ def extract_observations(text: str, sections: list[Section], items: list[Item],
         keyword = lex[ind.id].all[0][0]
         for item in body_items:
             out += _observations_in(sec.id, ind.id, ind.unit_class, keyword, item.text, item.start)
+    results = {s.id: _in_results(ancestors(by_id, s.id)) for s in sections}
+    tabled = year_values(items, results, observed=True)  # a report's table of years
+    out += [ObsDraft(t.indicator[0], t.year, t.value, t.unit or "", None, t.start, t.end, t.row.section,
+                     t.indicator[1]) for t in tabled]
+    rows = {id(t.row) for t in tabled}
     previous: Item | None = None
     for item in items:
         chain = ancestors(by_id, item.section)
-        if _in_results(chain):
+        if _in_results(chain) and id(item) not in rows:
             own = next((i for s in chain if (i := find_indicator(s.heading))), None)
             fallback = _carried_year(previous, item) or _heading_year(chain) or year
             out += figures(item.text, item.start, item.section, own.id if own else None, fallback)
         previous = item
+    for sec in sections:  # "1. Năm 2024, toàn tỉnh có 152/152 xã …": a numbered heading that is a result
+        chain = ancestors(by_id, sec.id)
+        heading, at = heading_text(text, sec)
+        if len(heading.split()) >= 6 and _in_results(chain[1:]) and not _TARGET_HEAD_RE.match(heading):
+            out += figures(heading, at, sec.id, None, _heading_year(chain[1:]) or year)
     return _unique(out)
 
 
@@ -213,14 +225,34 @@ def figures(text: str, start: int, section: str, handled: str | None, fallback: 
     """
     out: list[ObsDraft] = []
     for s0, sent in _sentences(text, start):
-        years = [m for m in _YEAR_RE.finditer(sent)]
-        context = ""
-        for part in re.finditer(r"(?:[^,;(]|,(?!\s)|,(?=\s*(?:thành phố|ngành|địa phương))|\([^)]*\)?)+", sent):
-            body = part.group(0)
-            for piece in re.split(r"(?:\s+|\()trong đó:?\s+", body):
-                p0 = part.start() + body.rfind(piece)
-                out += _part_figures(sent, piece, p0, s0, section, handled, years, fallback, context)
-            context = context or body
+        out += _of_plan(_sentence_figures(sent, s0, section, handled, fallback))
+    return out
+
+
+def _of_plan(obs: list[ObsDraft]) -> list[ObsDraft]:
+    """"Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch": 104 % is the plan's share of the figure before it."""
+    out: list[ObsDraft] = []
+    for o in obs:
+        if o.indicator:
+            out.append(o)
+        elif prev := next((p for p in reversed(out) if not p.indicator.endswith("-ke-hoach")), None):
+            out.append(replace(o, indicator=f"{prev.indicator}-ke-hoach",
+                               label=f"{prev.label or prev.indicator} (% kế hoạch)"))
+    return out
+
+
+def _sentence_figures(sent: str, s0: int, section: str, handled: str | None, fallback: int | None) -> list[ObsDraft]:
+    """The figures of one sentence, part by part; a part without a name of its own continues the first."""
+    out: list[ObsDraft] = []
+    years = [m for m in _YEAR_RE.finditer(sent)]
+    context = ""
+    for part in re.finditer(r"(?:[^,;(]|,(?!\s)|,(?=\s*(?:thành phố|ngành|địa phương))|\([^)]*\)?)+", sent):
+        body = part.group(0)
+        for piece in re.split(r"(?:\s+|\()trong đó:?\s+", body):
+            p0 = part.start() + body.rfind(piece)
+            out += _part_figures(sent, piece, p0, s0, section, handled, years, fallback, context)
+        if not context and (qs := quantities(_without_brackets(body))):
+            context = body[: qs[0].start]  # what the sentence's first value measures
     return out
 
 
@@ -232,21 +264,42 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
     for q in quantities(_without_brackets(piece)):
         if q.unit_class == "rank":
             continue
-        ind, label = identify(piece, q, context)
+        ind, label = identify(*_without_start(piece, q), context)
+        if q.unit == "%" and _OF_PLAN_RE.match(piece[q.end:]):
+            ind = label = ""  # "đạt 104% kế hoạch": a share of the plan for the figure before it (see figures)
         if ind == handled:
             continue
         at = p0 + q.end
         after = [int(m.group(0)) for m in years if m.start() >= at and m.start() - at < 12]
-        before = [m for m in years if m.end() <= p0 + q.start]
+        before = [m for m in years if m.end() <= p0 + q.start
+                  and not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])]
         if before and _RANGE_RE.search(sent[max(0, before[-1].start() - 6):before[-1].end() + 1]):
             continue  # an average over a period, not a yearly value
         year = after[0] if after else (int(before[-1].group(0)) if before else None)
+        own = {int(m.group(0)) for m in years if not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])}
+        if year is None and len(own) == 1:
+            year = own.pop()  # "Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch năm 2024": the sentence's one year
         if year is None and (q.unit_class == "count" or not re.search(r"(?:19|20)\d\d", sent)):
             year = fallback  # "hiện nay, 100% siêu thị đã …": the state at the report's date
         if year is not None:
             out.append(ObsDraft(ind, year, q.value, q.unit or "", None, s0 + p0 + q.start, s0 + p0 + q.end,
                                 section, label))
     return out
+
+
+# "giảm từ 12,5 % năm 2021 xuống còn 8,2 % năm 2023": the second value measures what the first does
+_FROM_TO_RE = re.compile(r"\s+từ\s+(?:[^,;]|,(?=\d))*?\s(?:lên|xuống|đến|tới)(?:\s+(?:còn|mức|khoảng))*\s*$")
+_OF_PLAN_RE = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu kế hoạch)\b", re.I)
+_BASE_YEAR_RE = re.compile(r"(?:so với|từ|như|kể từ|tầm nhìn|định hướng)(?:\s+(?:cùng kỳ|đến|năm|mức))*\s*$")
+
+
+def _without_start(piece: str, q: Quantity) -> tuple[str, Quantity]:
+    """The piece without the starting point of a "từ X lên Y" change, for naming Y's indicator."""
+    m = _FROM_TO_RE.search(piece[: q.start])
+    if m is None:
+        return piece, q
+    shift = q.start - m.start() - 1
+    return piece[: m.start()] + " " + piece[q.start:], replace(q, start=q.start - shift, end=q.end - shift)
 
 
 def _without_brackets(text: str) -> str:

@@ -15,7 +15,7 @@ from extract.indicators import identify
 from extract.quantities import Quantity, quantities
 from extract.records import Item, Section
 from extract.segment import FRONT, ancestors, item_body
-from extract.target_table import TableTarget, table_targets
+from extract.year_table import YearValue, year_values
 
 _TARGET_HEAD_RE = re.compile(r"^\W*(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn)", re.I)
 _OTHER_HEAD_RE = re.compile(
@@ -248,7 +248,8 @@ class _Open:
     year: int | None
 
 
-def _heading_text(text: str, sec: Section) -> tuple[str, int]:
+def heading_text(text: str, sec: Section) -> tuple[str, int]:
+    """A section's heading as written, and where it starts in the text."""
     line_end = text.find("\n", sec.start)
     line = text[sec.start: line_end if line_end >= 0 else len(text)]
     at = line.rfind(sec.heading) if sec.heading else -1
@@ -259,7 +260,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
     """Atomic targets of the target blocks, each with indicator, value and year."""
     by_id = {s.id: s for s in sections}
     doc_year = _document_year(text, items)
-    tabled = table_targets(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
+    tabled = year_values(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
     out: list[TargetDraft] = [_table_target(text, t) for t in tabled]
     rows = {id(t.row) for t in tabled}
     blocks: dict[str, _Block] = {}
@@ -276,7 +277,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
         block = blocks.setdefault(sid, _Block())
         outside = _outside_mode(chain, unit)  # how a line outside the target blocks may still state targets
         if isinstance(unit, Section):
-            body, start, marker = *_heading_text(text, unit), ""
+            body, start, marker = *heading_text(text, unit), ""
             if not quantities(body, counts=True):
                 continue
             in_block = kind == "target" or (kind is None and opened)
@@ -314,7 +315,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item]) -> li
     return out
 
 
-def _table_target(text: str, t: TableTarget) -> TargetDraft:
+def _table_target(text: str, t: YearValue) -> TargetDraft:
     value = Value(t.value, t.unit, t.comparator, None, t.unit_class)
     return TargetDraft(t.row.section, text[t.start:t.end], t.start, t.end, t.indicator[0], t.indicator[1], value,
                        t.year, False)

@@ -11,19 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import pyparsing as pp
-from rdflib.plugins.sparql import algebra, parser
-from rdflib.plugins.sparql.parserutils import CompValue
 
 from extract.errors import PolicyKGError
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.parserutils import CompValue
 
 MAX_QUERY_CHARS = 100_000
 _UPDATES = {"InsertData": "INSERT", "DeleteData": "DELETE", "DeleteWhere": "DELETE", "Load": "LOAD",
             "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE", "Copy": "COPY"}
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 _READ_ONLY = "the console is read-only (SELECT, ASK, CONSTRUCT or DESCRIBE)."
+
+
+@cache
+def _sparql() -> tuple[Any, Any, type[CompValue]]:
+    """rdflib's SPARQL parser, algebra and CompValue, imported on the first query checked (building the
+    grammar takes ~0.5 s, which every store user would otherwise pay at import)."""
+    from rdflib.plugins.sparql import algebra, parser
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    return parser, algebra, CompValue
 
 
 class QueryError(PolicyKGError):
@@ -56,13 +68,14 @@ class ReadOnlyQuery:
 
 def _nodes(node: Any) -> Iterator[CompValue]:
     """Every CompValue in a parse tree or algebra (CompValues are dicts; lists and ParseResults nest)."""
+    comp_value = _sparql()[2]
     stack, seen = [node], set()
     while stack:
         item = stack.pop()
         if id(item) in seen:
             continue
         seen.add(id(item))
-        if isinstance(item, CompValue):
+        if isinstance(item, comp_value):
             yield item
             stack.extend(item.values())
         elif isinstance(item, dict):
@@ -73,12 +86,13 @@ def _nodes(node: Any) -> Iterator[CompValue]:
 
 def _refuse_update(text: str) -> None:
     """A QueryError naming the update operation when the text parses as an update."""
+    parser, _algebra, comp_value = _sparql()
     try:
         update = parser.parseUpdate(text)
     except Exception:  # noqa: BLE001 - not an update either: the caller reports the syntax error
         return
     requests = list(update["request"]) if "request" in update else []
-    first = requests[0] if requests and isinstance(requests[0], CompValue) else None
+    first = requests[0] if requests and isinstance(requests[0], comp_value) else None
     if first is None:  # only a prologue or comments: reported as not a query
         return
     if first.name == "Modify":
@@ -90,7 +104,7 @@ def _refuse_update(text: str) -> None:
 
 def _parse(text: str) -> pp.ParseResults:
     try:
-        return parser.parseQuery(text)
+        return _sparql()[0].parseQuery(text)
     except pp.ParseException as exc:
         _refuse_update(text)
         near = exc.line.strip()[:60]
@@ -103,6 +117,7 @@ def check_read_only(sparql: str) -> ReadOnlyQuery:
     """The query as the stores will receive it, or a QueryError saying why it is refused."""
     if len(sparql) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is longer than {MAX_QUERY_CHARS:,} characters.")
+    parser, algebra, _comp_value = _sparql()
     try:
         text = parser.expandUnicodeEscapes(sparql)
     except ValueError as exc:

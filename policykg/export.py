@@ -13,9 +13,8 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
 
@@ -23,7 +22,9 @@ from extract.errors import PolicyKGError
 from extract.rows import DocRow
 from graph.namespace import OA, PKG, PREFIXES
 from policykg.files import check_target, write_atomic, write_bytes_atomic
-from policykg.ui.network import component_code, network
+
+if TYPE_CHECKING:  # networkx and the network payload are imported when an export needs them (CLI start-up)
+    import networkx as nx
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv", "html", "docx")
 
@@ -71,6 +72,8 @@ def csv_text(view: nx.MultiDiGraph) -> str:
 
 
 def graphml_text(view: nx.MultiDiGraph) -> str:
+    import networkx as nx
+
     clean = nx.MultiDiGraph()
     for n, d in view.nodes(data=True):
         clean.add_node(str(n), **{k: str(v) for k, v in d.items() if v is not None})
@@ -83,7 +86,7 @@ def html_text(view: nx.MultiDiGraph, title: str, names: dict[str, Any] | None = 
               docs: list[DocRow] | None = None) -> str:
     """One self-contained offline page with its legend, build date and source documents (vis-network
     inlined from the pyvis package, no CDN)."""
-    from policykg.ui.network import Labels
+    from policykg.ui.network import Labels, component_code, network
 
     names = names or {}
     docs = docs or []

@@ -184,14 +184,16 @@ def _main_is_reimportable() -> bool:
     """Whether worker processes may import this process's main module, as multiprocessing makes them.
 
     A module run with `-m` (it has a spec) or a script Python itself ran (it has a loader) is safe.
-    A module object that another program put in place is not: Streamlit runs app.py as a bare
-    `__main__` module, and every worker would run the whole app again (building the workspace it is
-    building), so the app extracts in its own process.
+    A script read from standard input is not, nor a module object another program put in place:
+    Streamlit runs app.py as a bare `__main__` module, and every worker would run the whole app again
+    (building the workspace it is building), so the app extracts in its own process.
     """
     main = sys.modules.get("__main__")
-    if main is None or getattr(main, "__spec__", None) is not None or getattr(main, "__file__", None) is None:
+    file = getattr(main, "__file__", None)
+    if main is None or getattr(main, "__spec__", None) is not None or file is None:
         return True
-    return getattr(main, "__loader__", None) is not None
+    # a script read from standard input ("<stdin>") has no file the workers could run
+    return getattr(main, "__loader__", None) is not None and Path(file).is_file()
 
 
 def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc | None,

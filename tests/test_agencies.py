@@ -254,3 +254,18 @@ def test_a_merged_body_written_as_its_former_parts_is_that_body() -> None:
             "3. Cục Trồng trọt và Cục Chăn nuôi phối hợp.")
     assert _actors(text, "Bộ Nông nghiệp và Môi trường") == [
         "Cục Lâm nghiệp và Kiểm lâm", "Cục Lâm nghiệp và Kiểm lâm", "Cục Trồng trọt", "Cục Chăn nuôi"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # provincial bodies and mass organisations, attached to the province of the plan
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Liên minh Hợp tác xã tỉnh, Bảo hiểm xã hội tỉnh phối hợp.",
+     ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang", "Liên minh Hợp tác xã tỉnh Hà Giang",
+      "Bảo hiểm xã hội tỉnh Hà Giang"]),
+    # a level joined to the one before is lower case: "Tỉnh đoàn" after a comma is a body of its own
+    ("Hội Cựu chiến binh tỉnh, Tỉnh đoàn; Công an xã, phường thực hiện.",
+     ["Hội Cựu chiến binh tỉnh Hà Giang", "Tỉnh đoàn Hà Giang", "Công an xã, phường"]),
+    # places: a university or a mine named after the province is no agency
+    ("Giao Trường Đại học Hà Giang phối hợp; mỏ Apatit Hà Giang tiếp tục khai thác.", []),
+])
+def test_provincial_bodies(text: str, names: list[str]) -> None:
+    assert _actors(text, "Ủy ban nhân dân tỉnh Hà Giang") == names

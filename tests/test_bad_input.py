@@ -392,3 +392,20 @@ def test_a_date_that_is_not_a_real_day(workspace, tmp_path) -> None:
     assert done.returncode == 0 and "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
     docs = {d["id"]: d for d in json.loads(policykg("--workspace", str(ws), "docs", "--json").stdout)}
     assert docs["kh2"]["number"] == "12/KH-UBND" and docs["kh2"]["date"] is None
+
+
+def test_two_megabytes_on_one_line_are_added(workspace, tmp_path) -> None:
+    """A 2 MB text without a line break (it took 327 s before the quadratic steps were fixed)."""
+    sentence = ("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng xây dựng đề án an ninh mạng, hoàn thành trong năm "
+                "2025. Tỷ lệ dịch vụ công trực tuyến đạt 80% vào năm 2025. ")
+    path = tmp_path / "one-line.txt"
+    path.write_text("KẾ HOẠCH Triển khai chuyển đổi số năm 2025 II. NHIỆM VỤ " + sentence * (2 * 2**20 // 200),
+                    encoding="utf-8")
+    assert path.stat().st_size > 2 * 10**6 and b"\n" not in path.read_bytes()
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws, symlinks=True)
+    start = time.perf_counter()
+    done = policykg("--workspace", str(ws), "add", str(path))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert time.perf_counter() - start < 240
+    assert "one-line" in [d["id"] for d in json.loads(policykg("--workspace", str(ws), "docs", "--json").stdout)]

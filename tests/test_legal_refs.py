@@ -160,3 +160,28 @@ def test_a_numbered_law_then_its_name_is_one_law() -> None:
     text = ("theo khoản 16 Điều I Luật số 146/2025/QH15 của Quốc hội: Luật sửa đổi, bổ sung một số điều của 15 luật "
             "trong lĩnh vực nông nghiệp và môi trường.")
     assert cited(text) == [("Luật", "146/2025/QH15", 2025)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an amending law of a number of laws runs to its date
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của 11 Luật có liên quan đến quy hoạch ngày 15 tháng 6 năm 2018;",
+     [("Luật", "Luật sửa đổi, bổ sung một số điều của 11 Luật có liên quan đến quy hoạch", 2018)]),
+    # a law in lower case is a citation when its year follows
+    ("căn cứ luật đất đai năm 2024, luật lâm nghiệp năm 2017", [("Luật", "Luật đất đai", 2024),
+                                                               ("Luật", "Luật lâm nghiệp", 2017)]),
+    ("theo luật định và luật pháp hiện hành", []),
+])
+def test_amendments_and_lower_case_laws(text: str, expected: list) -> None:
+    assert cited(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind code in the symbol names the kind: a notice of conclusions, a dispatch
+    ("Thông báo kết luận số 15-TB/TW ngày 3/4/2025 của Bộ Chính trị", [("Thông báo", "15-TB/TW", 2025)]),
+    ("Công điện số 07/CĐ-TTg ngày 5/2/2025", [("Công điện", "07/CĐ-TTg", 2025)]),
+    ("Quy chế số 03-QC/ĐĐQH ngày 4/3/2025", [("Quy chế", "03-QC/ĐĐQH", 2025)]),
+    # a scheme cited by its symbol, then by its nickname
+    ("Đề án số 06-ĐA/TU ngày 1/2/2024; theo Đề án 06", [("Đề án", "06-ĐA/TU", 2024)]),
+])
+def test_party_and_government_kinds(text: str, expected: list) -> None:
+    assert cited(text) == expected

@@ -221,3 +221,30 @@ Kính gửi: Các Bộ, cơ quan ngang Bộ
 def test_party_and_letter_headers(text, kind, number, issuer, date, title) -> None:
     got = from_header(text)
     assert (got["kind"], got["number"], got["issuer"], got["date"], got["title"]) == (kind, number, issuer, date, title)
+
+
+HTML = ('<table><tr><td><p>ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG<br/>SỞ THÔNG TIN VÀ TRUYỀN THÔNG</p></td>'
+        '<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/>Độc lập - Tự do - Hạnh phúc</p></td></tr>'
+        '<tr><td>Số: 45/KH-STTTT</td><td><i>Đắk Nông, ngày 12 tháng 3 năm 2024</i></td></tr></table>\n'
+        '<p align="center"><b>KẾ HOẠCH</b></p>\n<p align="center"><b>Chuyển đổi số năm 2024</b></p>\n')
+
+PARTY_OF_A_BODY = """ĐẢNG BỘ TỈNH LÀO CAI
+ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH
+*
+Số 15-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lào Cai, ngày 10 tháng 3 năm 2025
+KẾ HOẠCH
+thực hiện chuyển đổi số
+"""
+
+
+@pytest.mark.parametrize("text, kind, number, issuer, date, title", [
+    (HTML, "plan", "45/KH-STTTT", "Sở Thông tin và Truyền thông tỉnh Đắk Nông", "2024-03-12",
+     "Kế hoạch chuyển đổi số năm 2024"),
+    (PARTY_OF_A_BODY, "plan", "15-KH/ĐU", "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai", "2025-03-10",
+     "Kế hoạch thực hiện chuyển đổi số"),
+])
+def test_html_and_party_committee_headers(text, kind, number, issuer, date, title) -> None:
+    got = from_header(text)
+    assert (got["kind"], got["number"], got["issuer"], got["date"], got["title"]) == (kind, number, issuer, date, title)

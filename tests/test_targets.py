@@ -361,3 +361,43 @@ TABLES = [
 def test_year_column_target_tables(text: str, expected: list) -> None:
     got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
     assert got == expected
+
+
+# More figures of reports, written for the test: (text, [(indicator, year, value, unit), ...]).
+MORE_FIGURES = [
+    # a numbered heading that states a result; "toàn tỉnh" does not name the indicator
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n1. Năm 2024, toàn tỉnh có 152 xã có đường ô tô đến trung tâm xã\n"
+     "- Các xã còn lại đang thi công.",
+     [("ind-xa-duong-o-to-den-trung-tam-xa", 2024, 152.0, "xã")]),
+    # "từ X năm A xuống còn Y năm B": both values of one indicator
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Tỷ lệ hộ nghèo giảm từ 12,5% năm 2021 xuống còn 8,2% năm 2023.",
+     [("ind-ho-ngheo", 2021, 12.5, "%"), ("ind-ho-ngheo", 2023, 8.2, "%")]),
+    # a sentence's one year dates its figures; "đạt 104% kế hoạch" is the plan's share of the figure before
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch năm 2024.",
+     [("ind-trong-moi-rung", 2024, 1250.0, "ha"), ("ind-trong-moi-rung-ke-hoach", 2024, 104.0, "%")]),
+    # a horizon is not the year of a figure
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Theo quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, tỉnh có "
+     "04 trạm quan trắc tự động.", [("ind-tram-quan-trac-tu-dong", 2024, 4.0, "trạm")]),
+    # a report's table: columns of what was done are observations, the plan's column is not
+    ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Chỉ tiêu | Đơn vị | Năm 2023 | Ước thực hiện 2024 | Kế hoạch 2025 |\n"
+     "| Tỷ lệ che phủ rừng | % | 58,2 | 59,5 | 60 |",
+     [("ind-che-phu-rung", 2023, 58.2, "%"), ("ind-che-phu-rung", 2024, 59.5, "%")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_FIGURES)
+def test_more_figures_of_reports(text: str, expected: list) -> None:
+    got = [(o.indicator, o.year, o.value, o.unit) for o in _report(text).observations]
+    assert got == expected
+
+
+def test_a_reports_status_table_gives_targets_and_observations() -> None:
+    from extract.progress import status
+    text = ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n"
+            "| TT | Chỉ tiêu | Mục tiêu đến năm 2025 | Kết quả đến hết năm 2024 | Đánh giá |\n"
+            "| 1 | Tỷ lệ dân số trưởng thành có điện thoại thông minh (%) | 80% | 84,5% | Đạt |\n"
+            "| 2 | Số doanh nghiệp công nghệ số | 1.000 | 850 | Chưa đạt |\n")
+    facts = _report(text)
+    assert [(t.value, t.year) for t in facts.targets] == [(80.0, 2025), (1000.0, 2025)]
+    assert [(o.value, o.year) for o in facts.observations] == [(84.5, 2024), (850.0, 2024)]
+    assert [status(t, facts.observations) for t in facts.targets] == ["achieved", "off_track"]

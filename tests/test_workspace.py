@@ -210,6 +210,19 @@ def test_workers_never_rerun_a_script_that_another_program_runs_as_main(tmp_path
         assert pool is None
 
 
+
+def test_a_build_from_a_script_on_standard_input(tmp_path) -> None:
+    """`python - < script.py`: workers cannot re-run "<stdin>", so the build extracts in its own process."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(2):
+        (corpus / f"plan{k}.txt").write_text(plan(k), encoding="utf-8")
+    script = (f"from pathlib import Path\nfrom policykg.workspace import build\n"
+              f"print(build(Path({str(corpus)!r}), Path({str(tmp_path / 'ws')!r}), workers=2).documents)\n")
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "2", done.stderr[-2000:]
+
+
 DEADLINE_SHAPE = """
 pkgsh:TaskHasDeadline a sh:NodeShape ;
     sh:targetClass pkg:Task ;
@@ -259,3 +272,36 @@ def test_an_add_that_keeps_the_shapes_says_nothing(small, tmp_path) -> None:
     path.write_text(plan(3).replace(", hoàn thành trong năm 2024", ""), encoding="utf-8")
     done = CliRunner().invoke(app, ["--workspace", str(small), "add", str(path)])
     assert done.exit_code == 0 and "conform" not in done.output, done.output
+
+
+@pytest.mark.parametrize("step", ["graph-written", "store-loaded", "before-pointer"])
+def test_a_crash_during_the_first_load_keeps_no_store(tmp_path, step) -> None:
+    """A kill while the first Oxigraph store is loaded leaves no store that would answer 0 rows."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan0.txt").write_text(plan(0), encoding="utf-8")
+    ws = tmp_path / "ws"
+    crashed = policykg(ws, "build", "--corpus", str(corpus), fault=step)
+    assert crashed.returncode == 70, crashed.stderr
+    assert current(ws) is None
+    for args in (["docs", "--json"], ["sparql", "SELECT ?d WHERE { ?d <http://purl.org/dc/terms/identifier> ?id }"]):
+        refused = policykg(ws, *args)
+        assert refused.returncode == 1 and refused.stdout == "", refused.stdout
+        assert "run 'policykg --workspace" in refused.stderr and "Traceback" not in refused.stderr
+    assert policykg(ws, "build", "--corpus", str(corpus)).returncode == 0
+    assert doc_ids(ws) == ["plan0"]
+    assert not [p.name for p in ws.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_a_second_writer_waits_saying_so_and_gives_up_with_a_message(tmp_path) -> None:
+    from policykg.generations import writer
+
+    ws, said = tmp_path / "ws", []
+    with writer(ws):
+        with pytest.raises(PolicyKGError, match="another policykg has been writing to it for 0.3 s"):
+            with writer(ws, wait=0.3, say=said.append):
+                pass
+    assert said == [f"waiting for another policykg writing to {ws} …"]
+    with writer(ws, wait=0.3, say=said.append):  # released: taken at once
+        pass
+    assert len(said) == 1

@@ -447,10 +447,13 @@ function separateLabels(network) {
 }
 function settle(network) {  // once the layout is drawn: labels apart, frozen, then fit the frame
   network.once("afterDrawing", () => {
+    const start = performance.now();
     network.setOptions({ physics: { enabled: false } });
+    window.__pkgSettleAt = start;
     separateLabels(network);
+    window.__pkgSeparateMs = performance.now() - start;
     network.fit();
-    network.once("afterDrawing", () => { window.__pkgStable = true; });
+    network.once("afterDrawing", () => { window.__pkgStable = true; window.__pkgStableAt = performance.now(); });
     network.redraw();
   });
 }
@@ -458,6 +461,7 @@ export default function ({ data, parentElement, setStateValue }) {
   const root = parentElement.querySelector(".pkg-net");
   if (!root || !data) return;
   window.__pkgCalledAt = performance.now();
+  window.__pkgCalls = (window.__pkgCalls || 0) + 1;
   drawLegend(parentElement.querySelector(".pkg-legend"), data.legend);
   if (root.__pkgNetwork) { root.__pkgNetwork.destroy(); }  // data changed: the old network goes first
   const network = new vis.Network(root, {
@@ -466,7 +470,10 @@ export default function ({ data, parentElement, setStateValue }) {
   window.__pkgNetwork = network;
   window.__pkgStable = false;
   if (data.options.physics && data.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", () => settle(network));
+    network.once("stabilizationIterationsDone", () => {
+      window.__pkgIterationsDoneAt = performance.now();
+      settle(network);
+    });
   } else {
     settle(network);
   }

@@ -1,11 +1,13 @@
-"""Targets in tables whose columns are years: "| Chỉ tiêu | Đơn vị tính | Năm 2027 | Năm 2030 |".
+"""Values in tables whose columns are years: "| Chỉ tiêu | Đơn vị tính | Năm 2027 | Năm 2030 |".
 
 Programmes and plans give their indicators year by year in a table: one row per indicator, its unit
 in a column of its own, one column per year (or per period, "Giai đoạn 2026 - 2030", read as its
 last year). Each value cell under a year is a target of that year; a column of what was achieved
 ("Năm 2025 (thực hiện)", "Ước thực hiện 2025", "Năm gốc") is a baseline, not a target. A table is read
 in a target block ("Mục tiêu", "Chỉ tiêu …") or when its header names its rows "Chỉ tiêu"/"Mục tiêu",
-never in a review of results.
+never in a review of results. A report's table is read the other way round: in its results
+sections, the columns of what was done ("Năm 2024", "Ước thực hiện 2025") are observations and the
+plan's columns ("Kế hoạch 2025") are left out.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ _YEAR = r"(?:19|20)\d\d"
 _AIMED = r"(?:(?:kế hoạch|mục tiêu|chỉ tiêu|phấn đấu)\s+)?"
 _YEAR_COL_RE = re.compile(
     rf"^{_AIMED}(?:(?:đến|hết|năm)\s+)*({_YEAR})$|^{_AIMED}(?:giai đoạn\s+)?{_YEAR}\s*[-–—]\s*({_YEAR})$", re.I)
+# In a report's table: "Năm 2024", "Thực hiện năm 2024", "Ước thực hiện 2025"; not a plan's column.
+_OBSERVED_COL_RE = re.compile(rf"^(?:(?:ước\s+)?(?:thực hiện|TH|kết quả)(?:\s+thực hiện)?\s+)?(?:(?:đến|hết|năm)\s+)*"
+                              rf"({_YEAR})(?:\s*\((?:ước\s+)?(?:thực hiện|TH)\))?$", re.I)
+_PLANNED_RE = re.compile(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu|dự kiến|dự toán|giao", re.I)
 _DONE_RE = re.compile(r"thực hiện|ước|cơ sở|hiện trạng|năm gốc|\bTH\b|kết quả|hiện nay|đạt được", re.I)
 _NAME_COL_RE = re.compile(r"^(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung|tiêu chí)\b", re.I)
 _TARGET_HEAD_RE = re.compile(r"^(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|mục tiêu)\b", re.I)
@@ -39,7 +45,7 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class TableTarget:
+class YearValue:
     """One value cell of a year-column table: what the row measures, the value and the column's year."""
 
     row: Item
@@ -74,13 +80,15 @@ def cells(item: Item) -> list[Cell]:
     return out
 
 
-def _header(row: list[Cell]) -> _Header | None:
+def _header(row: list[Cell], observed: bool = False) -> _Header | None:
     years: dict[int, int] = {}
     name = unit = None
     for k, c in enumerate(row):
         text = " ".join(re.sub(r"\(.*?\)", lambda m: m.group(0) if _DONE_RE.search(m.group(0)) else " ",
                                c.text).split())
-        if (m := _YEAR_COL_RE.match(text)) and not _DONE_RE.search(text):
+        if observed and (m := _OBSERVED_COL_RE.match(text)) and not _PLANNED_RE.search(text):
+            years[k] = int(m.group(1))
+        elif not observed and (m := _YEAR_COL_RE.match(text)) and not _DONE_RE.search(text):
             years[k] = int(m.group(1) or m.group(2))
         elif name is None and _NAME_COL_RE.match(text):
             name = k
@@ -114,17 +122,21 @@ def _name(row: list[Cell], header: _Header) -> Cell | None:
     return next((c for c in row if c.text and not _MARK_RE.match(c.text) and not _BARE_RE.match(c.text)), None)
 
 
-def table_targets(items: list[Item], in_block: dict[str, bool]) -> list[TableTarget]:
-    """Targets of every year-column table; `in_block` says which sections are target blocks."""
-    out: list[TableTarget] = []
+def year_values(items: list[Item], in_block: dict[str, bool], observed: bool = False) -> list[YearValue]:
+    """Values of every year-column table; `in_block` says which sections are target blocks.
+
+    With `observed`, the values a report's table gives for past years, in its results sections
+    (`in_block`), are read instead: columns of what was done, not of what was planned.
+    """
+    out: list[YearValue] = []
     header: _Header | None = None
     for item in items:
         if not item.text.lstrip().startswith("|"):
             header = None
             continue
         row = cells(item)
-        if (h := _header(row)) is not None:
-            header = h if (h.targets or in_block.get(item.section)) else None
+        if (h := _header(row, observed)) is not None:
+            header = h if ((h.targets and not observed) or in_block.get(item.section)) else None
             continue
         if header is None or len(row) <= max(header.years):
             continue
@@ -137,6 +149,6 @@ def table_targets(items: list[Item], in_block: dict[str, bool]) -> list[TableTar
             if got is None:
                 continue
             value, unit, cls, cmp = got
-            out.append(TableTarget(item, name.text, value, unit, cls, cmp, year, name.start,
+            out.append(YearValue(item, name.text, value, unit, cls, cmp, year, name.start,
                                    row[k].start + len(row[k].text), identify(name.text, None)))
     return out
