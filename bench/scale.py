@@ -123,7 +123,8 @@ def measure(size: int, root: Path) -> dict[str, object]:
             "peak_rss_MB": round(rss), "add_s": round(add_s, 2), "add_cpu_s": round(add_cpu, 2),
             "query_p50_ms": round(statistics.median(v[0] for v in queries.values()), 1),
             "query_p95_worst": f"{worst[0]} {worst[1][1]:.0f} ms",
-            "query_p95_ms": {k: round(v[1]) for k, v in queries.items()}, "app_first_view_s": round(view, 2) if view is not None else "> 300"}
+            "query_p95_ms": {k: round(v[1]) for k, v in queries.items()},
+            "app_first_view_s": round(view, 2) if view is not None else "> 300"}
 
 
 def main() -> None:
