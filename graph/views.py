@@ -31,6 +31,11 @@ EDGES: dict[URIRef, str] = {
 }
 
 
+# every predicate the view reads: the rest of the graph (evidence, texts, figures) need not be loaded
+PREDICATES: frozenset[URIRef] = frozenset(
+    {*EDGES, RDF.type, SKOS.prefLabel, RDFS.label, PKG.inDocument, PKG.inCorpus})
+
+
 def _label_en(g: Graph, node: URIRef) -> str | None:
     labels = [str(x) for x in g.objects(node, SKOS.prefLabel) if isinstance(x, Literal) and x.language == "en"]
     return sorted(labels)[0] if labels else None

@@ -429,10 +429,26 @@ def view_file(workspace: Path = DEFAULT) -> Path:
     """The current generation's networkx view (made once, on first use)."""
     from graph.views import dump, to_networkx
 
-    path = ensure(workspace) / VIEW
+    gen = ensure(workspace)
+    path = gen / VIEW
     if not path.exists():
-        write_atomic(path, dump(to_networkx(Graph().parse(graph_file(workspace), format="nt"))))
+        write_atomic(path, dump(to_networkx(view_triples(gen))))
     return path
+
+
+def view_triples(gen: Path) -> Graph:
+    """The triples of a generation's document graphs that the view reads (relations, types, labels):
+    a line filter on the N-Triples, so the evidence and texts (most of the graph) are never parsed."""
+    from graph.views import PREDICATES
+
+    keep = {f"<{p}>" for p in PREDICATES}
+    lines: set[str] = set()
+    for part in sorted((gen / GRAPHS_DIR).glob("*.nt")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            bits = line.split(" ", 2)  # subject, predicate, rest: IRIs and blank nodes hold no space
+            if len(bits) == 3 and bits[1] in keep:
+                lines.add(line)
+    return Graph(store="SimpleMemory").parse(data="\n".join(sorted(lines)), format="nt")
 
 
 def report_file(workspace: Path = DEFAULT) -> Path:
@@ -453,18 +469,12 @@ def open_workspace(workspace: Path = DEFAULT, store: str = "oxigraph") -> Store:
 
 
 def open_explorer(workspace: Path = DEFAULT) -> tuple[Store, Any]:
-    """What the app needs, fast: the graph in an in-memory Oxigraph and the saved networkx view."""
+    """What the app needs, fast: the generation's Oxigraph store opened read-only (nothing loaded,
+    whatever the corpus size) and the saved networkx view."""
     from graph.views import load
 
-    store = OxigraphStore()
-    store.store.load(path=str(graph_file(workspace)), format=ox_format())
+    store = open_store(ensure(workspace), "oxigraph")
     return store, load(view_file(workspace).read_text(encoding="utf-8"))
-
-
-def ox_format() -> Any:
-    import pyoxigraph
-
-    return pyoxigraph.RdfFormat.N_TRIPLES
 
 
 def open_store(gen: Path, kind: str = "oxigraph") -> Store:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import PolicyKGError
+from extract.paths import BUNDLED
 from extract.pipeline import extract_corpus
 from policykg import facts as factstore
 from policykg.documents import FACTS_DIR, GRAPHS_DIR
@@ -305,3 +306,21 @@ def test_a_second_writer_waits_saying_so_and_gives_up_with_a_message(tmp_path) -
     with writer(ws, wait=0.3, say=said.append):  # released: taken at once
         pass
     assert len(said) == 1
+
+
+def test_the_view_read_from_filtered_triples_is_the_view_of_the_whole_graph(tmp_path) -> None:
+    """view_triples parses only the lines the view reads; the view must not lose a node, edge or label."""
+    import networkx as nx
+    from rdflib import Graph
+
+    from graph.views import to_networkx
+    from policykg.workspace import ensure, graph_file, view_triples
+
+    ws = tmp_path / "ws"
+    build(BUNDLED, ws)
+    whole = to_networkx(Graph().parse(graph_file(ws), format="nt"))
+    filtered = to_networkx(view_triples(ensure(ws)))
+    assert whole.number_of_nodes() > 300
+    assert dict(whole.nodes(data=True)) == dict(filtered.nodes(data=True))
+    assert sorted(whole.edges(keys=True)) == sorted(filtered.edges(keys=True))
+    assert nx.utils.graphs_equal(whole, filtered)
