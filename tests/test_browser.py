@@ -259,12 +259,18 @@ PAGE_READY = {"": "[data-testid=pkg-network]", "ai-lam-gi": TABLE, "ma-tran": ".
               "xuat": "[data-testid=stAlert]", "sparql": "textarea"}
 
 
+TRANSLATED = """() => {  // the page's stylesheet has reached the uploader (st.html draws it a moment after)
+  const p = document.querySelector("[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p");
+  return p !== null && getComputedStyle(p, "::after").content.startsWith('"');
+}"""
+
+
 def test_no_english_word_is_seen_in_the_vietnamese_ui(page, server) -> None:
     for path, ready in PAGE_READY.items():
         page.goto(f"{server}/{path}")
         page.locator(ready).first.wait_for(timeout=60_000)
         page.locator("[data-testid=stFileUploaderDropzone]").wait_for()
-        page.wait_for_timeout(500)
+        page.wait_for_function(TRANSLATED, timeout=10_000)
         text = page.evaluate(SHOWN_TEXT)
         assert "Chọn tệp" in text and "Tối đa 20 MB mỗi tệp" in text  # the uploader, in Vietnamese
         assert not ENGLISH.search(text), (path, ENGLISH.findall(text))
@@ -276,6 +282,7 @@ def test_no_english_word_is_seen_in_the_vietnamese_ui(page, server) -> None:
     text = page.evaluate(SHOWN_TEXT)
     assert "Thả tệp vào đây" in text and not ENGLISH.search(text), ENGLISH.findall(text)
     page.goto(server)
+    page.wait_for_function(TRANSLATED, timeout=60_000)
     page.get_by_label("Tìm cơ quan", exact=False).fill("bo tai chinh")  # typed, not yet applied
     page.locator("[data-testid=InputInstructions]").first.wait_for(state="attached")  # its text drawn by CSS
     text = page.evaluate(SHOWN_TEXT)
