@@ -59,16 +59,17 @@ def head_words(text: str) -> list[str]:
     return re.findall(r"\w+|[^\w\s]", text)
 
 
+@lru_cache(maxsize=1)
+def _heads() -> list[tuple[list[str], Shape]]:
+    """Every shape's head as lower-cased words, longest first."""
+    heads = [([w.lower() for w in head_words(s.head)], s) for s in grammar().shapes]
+    return sorted(heads, key=lambda h: -len(h[0]))
+
+
 def shape_of(name: str) -> Shape | None:
     """The shape whose head starts a name (longest head first)."""
-    words = head_words(name)
-    best: Shape | None = None
-    for s in grammar().shapes:
-        head = head_words(s.head)
-        if [w.lower() for w in words[:len(head)]] == [w.lower() for w in head]:
-            if best is None or len(head) > len(head_words(best.head)):
-                best = s
-    return best
+    words = [w.lower() for w in head_words(name)[:max((len(h) for h, _ in _heads()), default=0)]]
+    return next((s for head, s in _heads() if words[:len(head)] == head), None)
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
@@ -100,7 +101,16 @@ class TaskExtractor:
         return self._known
 
     def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside [start, end), in order (a binary search: called for every item)."""
+        if not hasattr(self, "_starts"):
+            self._starts = [m.start for m in self.mentions]
+        out = []
+        for m in self.mentions[bisect_left(self._starts, start):]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     # -- scope ------------------------------------------------------------------------
     def in_scope(self, sid: str) -> bool:
