@@ -343,3 +343,27 @@ def test_upload_adds_a_document_and_refuses_a_bad_one(page, server, tmp_path) ->
     page.get_by_text("Đã thêm nq50.txt").first.wait_for(timeout=120_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "upload.png"))
+
+
+def test_another_reader_is_answered_while_a_long_query_runs(browser, server) -> None:
+    """A console query runs in its worker process: the server keeps drawing other readers' pages."""
+    slow = browser.new_page(viewport={"width": 1400, "height": 1000})
+    other = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        slow.goto(f"{server}/sparql")
+        area = slow.locator("textarea").first
+        area.wait_for(timeout=60_000)
+        area.fill("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")  # runs until stopped
+        box = slow.get_by_label("Thời gian tối đa (giây)")
+        box.fill("40")
+        box.press("Enter")
+        slow.get_by_role("button", name="Chạy").click()
+        slow.wait_for_timeout(1000)
+        other.goto(server)
+        wait_network(other)
+        assert slow.locator("[data-testid=stAlert]").count() == 0  # the long query is still running
+        slow.locator("[data-testid=stAlert]").first.wait_for(timeout=120_000)  # then it is stopped, saying so
+        assert "40" in slow.locator("[data-testid=stAlert]").first.inner_text()
+    finally:
+        slow.close()
+        other.close()
