@@ -92,9 +92,12 @@ def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, mo
     assert not at.exception
     component = next(e for e in at.main if e.type == "bidi_component")
     assert component is not None
+    from policykg.ui import overview
     from policykg.ui.corpus import Corpus
-    from policykg.ui.network import Labels, overview
-    data = overview(Corpus(workdir / "workspace").view, Labels())
+    from policykg.ui.network import Labels
+    corpus = Corpus(workdir / "workspace")
+    data = overview.draw(corpus.overview_counts(), Labels(), corpus.doc_ids)
+    assert "view" not in corpus.__dict__  # counted on the store: the networkx view was not loaded
     assert 10 <= len(data.nodes) <= 60
     assert {n["shape"] for n in data.nodes} == {"square", "star"}
     assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}

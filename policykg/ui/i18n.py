@@ -55,6 +55,10 @@ TEXT: dict[str, tuple[str, str]] = {
                      "Search or click a node to expand it."),
     "net.overview.cut": ("Đang hiện {shown} trong {total} cơ quan có nhiều nhiệm vụ nhất.",
                          "Showing the {shown} of {total} agencies with the most tasks."),
+    "net.overview.docs": ("Văn bản: {shown} trong {total} văn bản giao cho họ nhiều nhiệm vụ nhất; chọn văn bản ở "
+                          "thanh bên để xem văn bản khác.",
+                          "Documents: the {shown} of {total} that give them the most tasks; pick documents in the "
+                          "sidebar to see others."),
     "net.truncated": ("Có {total} nút phù hợp; đang hiện {cap} nút nhiều liên kết nhất. Thu hẹp bộ lọc để xem thêm.",
                       "{total} nodes match; showing the {cap} best connected. Narrow the filters to see the rest."),
     "net.reset": ("Về tổng quan", "Back to the overview"),
