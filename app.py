@@ -255,7 +255,6 @@ def show_details(node: str | None) -> None:
 def ownership_page() -> None:
     import pandas as pd
 
-    rows = explorer.ownership(corpus, LANG)
     c1, c2, c3 = st.columns([2, 1, 2])
     text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
     qp["agency"] = text
@@ -263,10 +262,21 @@ def ownership_page() -> None:
                         format_func=lambda r: word("role", r, LANG) if r else _("all"))
     doc = c3.selectbox(_("own.doc"), [""] + corpus.corpus_ids(), key="own_doc",
                        format_func=lambda d: short(d) if d else _("all"))
+    wanted = set(explorer.match_agencies(corpus, text)) if text else set()
+    if text and not wanted:
+        st.warning(_("own.nomatch", text=plain(text)))
+    if corpus.large and not wanted and not doc:  # a large corpus: counts first, the tasks of what is chosen
+        st.info(_("own.scale", tasks=f"{corpus.task_count:,}".replace(",", ".")))
+        frame([{"agency": a, "tasks": k, "lead_n": lead, "cooperating_n": coop}
+               for a, k, lead, coop in corpus.agency_load()], ["agency", "tasks", "lead_n", "cooperating_n"])
+        return
+    if corpus.large:
+        chosen = {t["id"]: t for iri in {i for n in wanted for i in corpus.agency_iris.get(n, ())} or {None}
+                  for t in corpus.tasks_of(doc or None, iri)}
+        rows = explorer.ownership(corpus, LANG, sorted(chosen.values(), key=lambda t: t["id"]))
+    else:
+        rows = explorer.ownership(corpus, LANG)
     if text:
-        wanted = set(explorer.match_agencies(corpus, text))
-        if not wanted:
-            st.warning(_("own.nomatch", text=plain(text)))
         rows = [r for r in rows if r["agency"] in wanted]
     if role:
         rows = [r for r in rows if r["role_code"] == role]

@@ -104,6 +104,16 @@ class Corpus:
         return self._kept(("overview", docs, agencies),
                           lambda: overview.counts(self.store, set(docs) or None, set(agencies) or None))
 
+    def agency_load(self) -> list[tuple[str, int, int, int]]:
+        """(agency name, tasks in any role, tasks it leads, tasks it cooperates on), most tasks first: counted on
+        the store."""
+        return self._kept(("load",), lambda: overview.agency_load(self.store, self.agency_names))
+
+    @cached_property
+    def agency_names(self) -> dict[str, str]:
+        """Agency IRI -> its Vietnamese name."""
+        return {iri: name for name, iris in self.agency_iris.items() for iri in iris}
+
     def tasks_of(self, doc: str | None = None, agency: str | None = None) -> list[TaskRow]:
         """The tasks of one document and/or one agency (ids / IRIs), read from the store, kept."""
         if doc is None and agency is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import registry, slug
-from extract.rows import SuccessorRow
+from extract.rows import SuccessorRow, TaskRow
 from graph.answers import task_roles
 from graph.namespace import ID
 from policykg.ui.corpus import Corpus
@@ -72,11 +72,12 @@ def match_agencies(corpus: Corpus, text: str) -> list[str]:
     return [n for n in names if want in slug(n) or want in abbr.get(n, [])]
 
 
-def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
-    """Agency → task rows: role, partners (the task's other agencies with their roles), who holds it today."""
+def ownership(corpus: Corpus, lang: Lang, tasks: list[TaskRow] | None = None) -> list[Row]:
+    """Agency → task rows (of every task, or of the given ones): role, partners (the task's other agencies with
+    their roles), who holds it today."""
     today = {a["name"]: a["successor"] for a in corpus.agencies if a.get("successor")}
     rows = []
-    for t in corpus.tasks:
+    for t in corpus.tasks if tasks is None else tasks:
         roles = task_roles(t)
         for name, role in roles.items():
             partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)

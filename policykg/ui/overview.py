@@ -129,3 +129,16 @@ def node_iris(c: Counts, store: Store) -> set[str]:
     q = (f"{PREFIX_BLOCK}SELECT DISTINCT ?task WHERE {{ "
          f"{_pattern({d for d, _ in c.docs}, {a for a, _ in c.agencies}, True)} }}")
     return {a for a, _ in c.agencies} | {d for d, _ in c.docs} | {str(r[0]) for r in store.query(q).rows if r[0]}
+
+
+def agency_load(store: Store, names: dict[str, str]) -> list[tuple[str, int, int, int]]:
+    """(agency name, tasks in any role, tasks it leads, tasks it cooperates on), most tasks first."""
+    total = dict(_ranked(store, "agency", _pattern(None, None, False)))
+    by_role: dict[tuple[str, str], int] = {}
+    q = (f"{PREFIX_BLOCK}SELECT ?agency ?p (COUNT(DISTINCT ?task) AS ?n) WHERE {{ VALUES ?p {{ pkg:lead "
+         "pkg:cooperating } ?task ?p ?agency } GROUP BY ?agency ?p")
+    for a, p, n in store.query(q).rows:
+        by_role[(str(a), str(p).rsplit("#", 1)[-1])] = int(n or 0)
+    rows = [(names.get(a) or a.rsplit("/", 1)[-1], k, by_role.get((a, "lead"), 0), by_role.get((a, "cooperating"), 0))
+            for a, k in total.items()]
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
