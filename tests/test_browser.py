@@ -140,6 +140,7 @@ LABELS = """() => {  // drawn labels as screen boxes (vis-network's label sizes 
     (f"?q={quote('bo cong an')}", "https://w3id.org/policykg/id/agency/bca"),  # a focused view
     ("?q=2289", "https://w3id.org/policykg/id/legal/qd-2289-ttg-2020"),  # a document's 146 nodes
     (f"?q={quote('bo cong an')}&layout=tree", "https://w3id.org/policykg/id/agency/bca"),
+    (f"?q={quote('bo cong an')}&depth=2", "https://w3id.org/policykg/id/agency/bca"),  # hundreds of nodes
 ])
 def test_network_labels_never_overlap_and_stay_readable(page, server, view, focus) -> None:
     page.goto(f"{server}/{view}")
@@ -152,6 +153,10 @@ def test_network_labels_never_overlap_and_stay_readable(page, server, view, focu
     if focus:
         ids = page.evaluate("window.__pkgNetwork.body.data.nodes.getIds()")
         assert any(i.endswith(focus.rsplit("/", 1)[-1]) for i in drawn["labels"]), (focus, ids[:5])
+        # at the default zoom the focus and the agencies and documents around it are named
+        named = page.evaluate("() => window.__pkgNetwork.body.data.nodes.get()"
+                              ".filter((n) => n.important).map((n) => n.id)")
+        assert named and set(named) <= set(drawn["labels"]), set(named) - set(drawn["labels"])
     shot(page, f"network-labels-{len(view)}")
 
 
