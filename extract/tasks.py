@@ -14,6 +14,7 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
+from extract.unowned import task_section, unowned_task, without_repeats
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
@@ -230,12 +231,25 @@ class TaskExtractor:
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
                 or (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
-        if not owners:
+        if not owners and not self.unowned(sid, start, body):
             return None
-        role, lead, coop = self.roles(body, start, found, owners[0], skip)
         deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
+        if not owners:  # a task item of a task section that names nobody: a task with no owner
+            _, _, coop = self.roles(body, start, found, "", skip)
+            return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
+        role, lead, coop = self.roles(body, start, found, owners[0], skip)
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
+
+    def unowned(self, sid: str, start: int, body: str) -> bool:
+        """An item that names nobody is still a task inside a task section (never in a report); a heading
+        with items or sub-sections below it groups them ("3. Hoàn thiện ít nhất 500ha …" then "- Sở X …")."""
+        sec = self.sections.get(sid)
+        if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
+                and (self.children.get(sid) or any(i.section == sid for i in self.items)):
+            return False
+        return self.doc_kind != "report" and unowned_task(body) \
+            and task_section([s.heading for s in ancestors(self.sections, sid)])
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
@@ -390,4 +404,4 @@ class TaskExtractor:
             task = self.draft(sid, start, end, body)
             if task is not None:
                 rest.append(task)
-        return drafts + sorted(rest, key=lambda d: d.start)
+        return without_repeats(drafts + sorted(rest, key=lambda d: d.start))
