@@ -110,3 +110,31 @@ def test_a_task_with_no_owner_has_no_owner_triple_and_the_graph_conforms() -> No
                                   ["Sở Nông nghiệp và Môi trường tỉnh Yên Bái"])]
         assert [rows[e["id"]]["owner"] for e in expected] == [e["owner"] for e in expected]
         assert rows["t-task-001"]["evidence"] == expected[0]["evidence"]
+
+
+def test_the_ui_and_the_briefing_name_a_task_without_owner_in_vietnamese() -> None:
+    from typing import cast
+
+    from extract import contract
+    from policykg.briefing import summary
+    from policykg.ui import explorer
+    from policykg.ui.corpus import Corpus as UICorpus
+    from policykg.ui.i18n import owner_name
+
+    rows = contract.tasks(Corpus([facts_of(PLAN, kind="plan")]))
+
+    class Tasks:  # the explorer's corpus, reduced to what the ownership table reads
+        tasks, agencies = rows, []
+
+        @staticmethod
+        def short(doc: str, lang: str) -> str:
+            return doc
+
+    own = explorer.ownership(cast(UICorpus, Tasks()), "vi")
+    assert [(r["agency"], r["role"], r["task"][:20]) for r in own] == [
+        ("chưa giao cơ quan chủ trì", "", "Tổ chức hội nghị phổ"),
+        ("Sở Nông nghiệp và Môi trường tỉnh Yên Bái", "chủ trì", "Sở Nông nghiệp và Mô"),
+        ("chưa giao cơ quan chủ trì", "", "Xây dựng cơ sở dữ li")]
+    assert owner_name(None, "en") == "no agency assigned" and owner_name("Bộ Y tế") == "Bộ Y tế"
+    assert summary("Kế hoạch 12", rows, [], {}).startswith(
+        "Về Kế hoạch 12: 3 nhiệm vụ (chưa giao cơ quan chủ trì 2, chủ trì 1)")
