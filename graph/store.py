@@ -119,11 +119,13 @@ class OxigraphStore:
         store.store = ox.Store.read_only(str(path))
         return store
 
-    def add_graph(self, name: str, path: Path, bulk: bool = False) -> None:
-        """Load an N-Triples file into the named graph `name` and into the default graph (the union)."""
-        load = self.store.bulk_load if bulk else self.store.load
-        load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
-        load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    def add_graph(self, name: str, path: Path) -> int:
+        """Load an N-Triples file into the named graph `name` and into the default graph (the union);
+        the number of triples the default graph gained (those no other graph had), counted on this graph only."""
+        self.store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+        gained = self._count(f"GRAPH <{name}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }}")
+        self.store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+        return gained
 
     def bulk_load_graphs(self, graphs: Mapping[str, Path], batch: int = 100) -> None:
         """Load many N-Triples files, each into its named graph and all into the default graph, in bulk
@@ -133,11 +135,19 @@ class OxigraphStore:
             part = {n: graphs[n] for n in names[k:k + batch]}
             self.store.bulk_load(io.BufferedReader(_Chunks(_quads(part)), 1 << 20), format=ox.RdfFormat.N_QUADS)
 
-    def drop_graph(self, name: str) -> None:
-        """Drop a named graph, and its triples from the default graph unless another graph has them."""
-        self.store.update(f"""DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }}
-            FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{name}>) }} }}""")
+    def drop_graph(self, name: str) -> int:
+        """Drop a named graph, and its triples from the default graph unless another graph has them; the
+        number of triples the default graph lost, counted on this graph only."""
+        own = f"GRAPH <{name}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{name}>) }}"
+        lost = self._count(own)
+        self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ {own} }}")
         self.store.update(f"DROP SILENT GRAPH <{name}>")
+        return lost
+
+    def _count(self, pattern: str) -> int:
+        res = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        assert isinstance(res, ox.QuerySolutions)
+        return int(next(iter(res))["n"].value)  # type: ignore[union-attr]
 
     def load_ntriples(self, path: Path) -> None:
         self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
@@ -153,8 +163,9 @@ class OxigraphStore:
         return Result(variables, tuple(tuple(_ox_value(s[v]) for v in variables) for s in res))
 
     def count(self) -> int:
-        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(res.rows[0][0] or 0)
+        """Triples in the default graph (reads them all: use the counts `add_graph` and `drop_graph` return
+        to keep a large store's count up to date)."""
+        return self._count("?s ?p ?o")
 
 
 def _quads(graphs: Mapping[str, Path]) -> Iterator[bytes]:

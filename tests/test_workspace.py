@@ -194,6 +194,28 @@ def test_replace_drops_the_old_graph_but_keeps_shared_triples(small, tmp_path) -
     assert agency.boolean  # still described: plan0 cites the Prime Minister's decision too
 
 
+def test_the_triple_count_kept_by_adds_and_replaces_is_the_store_count(small, tmp_path) -> None:
+    """add counts only what its document changes; the count must be the store's own after every step."""
+    from policykg.workspace import SUMMARY
+
+    def recount() -> tuple[int, int]:
+        gen = current(small)
+        assert gen is not None
+        kept = json.loads((gen / SUMMARY).read_text(encoding="utf-8"))["triples"]
+        return kept, open_store(gen).count()  # type: ignore[attr-defined]
+
+    counts = [add(write_plan(tmp_path, 1), small).triples, add(write_plan(tmp_path, 2), small).triples]
+    assert recount()[0] == recount()[1] == counts[1] > counts[0]
+    changed = tmp_path / "changed.txt"
+    changed.write_text(plan(1).replace("nền tảng dữ liệu số", "trung tâm điều hành thông minh"), encoding="utf-8")
+    add(changed, small, replace=True)  # drops plan1's graph (keeping what plan0 and plan2 share), adds the new one
+    kept, real = recount()
+    assert kept == real
+    (small.parent / "corpus" / "plan0.txt").unlink()
+    (small.parent / "corpus" / "plan3.txt").write_text(plan(3), encoding="utf-8")
+    assert build(small.parent / "corpus", small).triples == recount()[1]
+
+
 def test_workers_never_rerun_a_script_that_another_program_runs_as_main(tmp_path, monkeypatch) -> None:
     """Streamlit runs app.py as __main__: worker processes would import (run) the whole app again."""
     import types
