@@ -230,7 +230,7 @@ class TaskExtractor:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
-                or (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
+                or self.heading_owners(sid) or self.addressed(body, start, found)
         if not owners and not self.unowned(sid, start, body):
             return None
         deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
