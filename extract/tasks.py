@@ -7,6 +7,7 @@ from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
+from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
 from extract.task_blocks import paragraph_tasks
@@ -76,6 +77,11 @@ class TaskExtractor:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
         self.line_owners = self._line_owners()
+        # a letter's items that name nobody belong to its opening's bodies or its addressees
+        self.letter = doc_kind in LETTER_KINDS
+        first = min((s.start for s in sections if s.parent is None and s.style != CLOSING), default=len(text))
+        self.body_start = opening_end(text, first) if self.letter else first
+        self.letter_owners = letter_owners(text, self.mentions, self.body_start) if self.letter else []
 
     def _line_owners(self) -> dict[int, list[str]]:
         """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
@@ -143,7 +149,7 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 if len(tail.split()) <= 6:
-                    return [agency_name(m) for m in found]
+                    return subject_list(self.text, found, found[0])[0]  # "X chủ trì, phối hợp với Y:" is X
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
@@ -216,11 +222,14 @@ class TaskExtractor:
                        if len(s.heading.split()) < 15)
 
     def draft(self, sid: str, start: int, end: int, body: str) -> Draft | None:
-        if _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
+        if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
+            body = body[:closing].rstrip()
+            end = start + len(body)
+        if not body or _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
             return None
         scoped = self.in_scope(sid)
-        if not scoped and not self.open_scope(sid):
-            return None
+        if not scoped and not self.open_scope(sid) and not (self.letter and start >= self.body_start):
+            return None  # a letter's items after its opening are its operative part
         found = self.within(start, end)
         title = _TITLE_RE.match(body)
         at = start + (title.end() if title else 0)
@@ -230,7 +239,8 @@ class TaskExtractor:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
-                or self.heading_owners(sid) or self.addressed(body, start, found)
+                or self.heading_owners(sid) or self.addressed(body, start, found) \
+                or (self.letter_owners if start >= self.body_start else [])
         if not owners and not self.unowned(sid, start, body):
             return None
         deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
