@@ -77,12 +77,32 @@ def _in_text_order(names: list[str], text: str) -> list[str]:
     return sorted(dict.fromkeys(names), key=lambda n: (pos(n), n))
 
 
-def tasks(store: Store) -> list[TaskRow]:
+SCOPE_ROLES = "pkg:owner|pkg:coOwner|pkg:lead|pkg:cooperating"
+
+
+def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> list[Binding]:
+    """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role)."""
+    if doc is None and agency is None:
+        return _rows(store, name)
+    lines, bindings = [], {}
+    if doc is not None:
+        lines.append("?task pkg:inDocument ?scope_doc .")
+        bindings["scope_doc"] = doc
+    if agency is not None:
+        lines.append(f"?task {SCOPE_ROLES} ?scope_agency .")
+        bindings["scope_agency"] = agency
+    text = query(name).text.replace("WHERE {", "WHERE {\n  " + " ".join(lines), 1)
+    res = store.query(text, bindings)
+    return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
+
+
+def tasks(store: Store, doc: str | None = None, agency: str | None = None) -> list[TaskRow]:
+    """Every task, or those of one document and/or one agency (IRIs): what a large corpus's pages read."""
     related: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in _rows(store, "task_agencies"):
+    for r in _scoped(store, "task_agencies", doc, agency):
         related[r["task"] or ""][(r["relation"] or "").rsplit("#", 1)[-1]].append(r["name"] or "")
     out: list[TaskRow] = []
-    for r in _rows(store, "tasks"):
+    for r in _scoped(store, "tasks", doc, agency):
         rel = related[r["task"] or ""]
         text = r["text"] or ""
         owner = r["owner"]  # None: the task names no agency
