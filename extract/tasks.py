@@ -15,7 +15,7 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
-from extract.unowned import task_section, unowned_task, without_repeats
+from extract.unowned import operative_section, task_section, unowned_task, without_repeats
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
@@ -258,8 +258,12 @@ class TaskExtractor:
         if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
                 and (self.children.get(sid) or any(i.section == sid for i in self.items)):
             return False
-        return self.doc_kind != "report" and unowned_task(body) \
-            and task_section([s.heading for s in ancestors(self.sections, sid)])
+        if self.doc_kind == "report" or not unowned_task(body):
+            return False
+        headings = [s.heading for s in ancestors(self.sections, sid)]
+        if self.doc_kind == "directive" and start >= self.body_start:
+            return operative_section(headings)  # a directive's numbered items are all directions
+        return task_section(headings)
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""

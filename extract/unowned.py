@@ -42,6 +42,12 @@ def task_section(headings: list[str]) -> bool:
     return any(_TASK_SECTION_RE.search(h) for h in titles)
 
 
+def operative_section(headings: list[str]) -> bool:
+    """A section of a directive's operative part ("Thủ tướng Chính phủ chỉ thị: 1. … 2. …"), whose items
+    are all directions: any section but purpose, context and closing ones."""
+    return not any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in headings if len(h.split()) < 15)
+
+
 def unowned_task(body: str) -> bool:
     """An item that states an action of its own: a few words opening with a capital (the genre starts a
     task item with its verb: "Xây dựng …", "Tổ chức …"), not a note, a figure or a pointer to an appendix."""

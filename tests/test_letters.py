@@ -24,7 +24,8 @@ b) Chủ trì, phối hợp với Bộ Xây dựng hướng dẫn sử dụng kh
 4. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:
 - Chỉ đạo các sở, ngành kiểm tra hoạt động khoáng sản trên địa bàn.
 - Báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm.
-5. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Chỉ thị này./.
+5. Tổng kết việc thực hiện Chỉ thị vào năm 2030.
+6. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Chỉ thị này./.
 Nơi nhận:
 - Ban Bí thư Trung ương Đảng;
 - Lưu: VT, CN.
@@ -104,6 +105,7 @@ def test_a_directives_agency_headings_own_their_items() -> None:
         ("Bộ Tài chính chủ trì, phối hợp", "Bộ Tài chính", ("Bộ Tài chính",)),
         ("Chỉ đạo các sở, ngành kiểm tra", PROVINCES, (PROVINCES,)),
         ("Báo cáo kết quả thực hiện trướ", PROVINCES, (PROVINCES,)),
+        ("Tổng kết việc thực hiện Chỉ th", None, ()),  # a direction that names nobody
     ]  # not the preamble, not "… chịu trách nhiệm thi hành Chỉ thị này", not "Nơi nhận"
 
 
