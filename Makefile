@@ -21,7 +21,7 @@ build: $(STAMP)  ## Extract the bundled corpus into ./workspace
 	$(BIN)/policykg build
 
 run: build  ## Set up, build the bundled corpus and start the app on 127.0.0.1:8501
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+	$(BIN)/python -m policykg.serve --address 127.0.0.1 --port 8501
 
 # Debian packages the tests drive: rapper re-parses exported Turtle, chromium is the browser Playwright
 # drives (Playwright's own browser downloads are not reachable), virtuoso-t is the remote SPARQL store.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import tempfile
 import threading
 from collections.abc import Callable
@@ -12,20 +13,20 @@ from typing import Any
 import streamlit as st
 
 from policykg.errors import PolicyKGError, QueryError
-from policykg.ui import charts, chrome, explorer, network, pages
-from policykg.ui.corpus import RELATIONS, Corpus
+from policykg.ui import charts, chrome, explorer, network, overview, pages
+from policykg.ui.corpus import RELATIONS, Corpus, opened
 from policykg.ui.corpus import add as add_document
-from policykg.ui.i18n import Lang, column, tr, word
+from policykg.ui.i18n import Lang, column, owner_name, tr, word
 from policykg.ui.markdown import plain
 
-WORKSPACE = Path("workspace")
+WORKSPACE = Path(os.environ.get("POLICYKG_WORKSPACE") or "workspace")  # set by `python -m policykg.serve`
 st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wide")
 qp = st.query_params
 
 
 @st.cache_resource(show_spinner="Đang mở đồ thị của bộ văn bản… / Opening the corpus graph…")
 def load(workspace: str) -> Corpus:
-    return Corpus(Path(workspace))
+    return opened(Path(workspace))  # already open when the server was started by policykg.serve
 
 
 try:
@@ -108,13 +109,19 @@ def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tu
                  tree: bool) -> network.NetworkData:
     """The network for one view state (cached: going back to a view is instant)."""
     doc_iris = {iri for d in docs if (iri := corpus.doc_iri(d))}
+    if network.is_overview(focus, set(types), set(relations)):  # counted on the store, at any corpus size
+        agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
+        counts = corpus.overview_counts(frozenset(doc_iris), agency_iris)
+        return overview.draw(counts, node_labels(lang, cited=False), corpus.doc_ids, physics, tree)
     return network.build_view(corpus.view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
                               physics, cap, node_labels(lang), tree)
 
 
 @st.cache_resource(show_spinner=False)
-def node_labels(lang: Lang) -> network.Labels:
-    names = {iri: corpus.short(d, lang) for d in corpus.comparable_ids() if (iri := corpus.doc_iri(d))}
+def node_labels(lang: Lang, cited: bool = True) -> network.Labels:
+    """Documents' short names by node (and cited documents' too, unless `cited` is False: the overview)."""
+    ids = corpus.comparable_ids() if cited else corpus.corpus_ids()
+    names = {iri: corpus.short(d, lang) for d in ids if (iri := corpus.doc_iri(d))}
     drafts = frozenset(iri for d in corpus.docs if d["status"] == "draft" and (iri := corpus.doc_iri(d["id"])))
     return network.Labels(lang, names, drafts)
 
@@ -166,7 +173,7 @@ def view_state() -> dict[str, Any]:
     depth = side.slider(_("net.depth"), 1, 3, int(qp.get("depth", 1)), key="depth")
     docs = side.multiselect(_("net.docs"), corpus.corpus_ids(), default=_listed("docs", corpus.corpus_ids()),
                             format_func=short, key="docs", placeholder=_("choose"))
-    agency_names = sorted({a["name"] for a in corpus.agencies})
+    agency_names = sorted(corpus.agency_iris)
     agencies = side.multiselect(_("net.agencies"), agency_names, default=_listed("agencies", agency_names),
                                 key="agencies", placeholder=_("choose"))
     types = side.multiselect(_("net.types"), list(network.STYLE), default=_listed("types", network.STYLE),
@@ -248,7 +255,6 @@ def show_details(node: str | None) -> None:
 def ownership_page() -> None:
     import pandas as pd
 
-    rows = explorer.ownership(corpus, LANG)
     c1, c2, c3 = st.columns([2, 1, 2])
     text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
     qp["agency"] = text
@@ -256,10 +262,21 @@ def ownership_page() -> None:
                         format_func=lambda r: word("role", r, LANG) if r else _("all"))
     doc = c3.selectbox(_("own.doc"), [""] + corpus.corpus_ids(), key="own_doc",
                        format_func=lambda d: short(d) if d else _("all"))
+    wanted = set(explorer.match_agencies(corpus, text)) if text else set()
+    if text and not wanted:
+        st.warning(_("own.nomatch", text=plain(text)))
+    if corpus.large and not wanted and not doc:  # a large corpus: counts first, the tasks of what is chosen
+        st.info(_("own.scale", tasks=f"{corpus.task_count:,}".replace(",", ".")))
+        frame([{"agency": a, "tasks": k, "lead_n": lead, "cooperating_n": coop}
+               for a, k, lead, coop in corpus.agency_load()], ["agency", "tasks", "lead_n", "cooperating_n"])
+        return
+    if corpus.large:
+        chosen = {t["id"]: t for iri in {i for n in wanted for i in corpus.agency_iris.get(n, ())} or {None}
+                  for t in corpus.tasks_of(doc or None, iri)}
+        rows = explorer.ownership(corpus, LANG, sorted(chosen.values(), key=lambda t: t["id"]))
+    else:
+        rows = explorer.ownership(corpus, LANG)
     if text:
-        wanted = set(explorer.match_agencies(corpus, text))
-        if not wanted:
-            st.warning(_("own.nomatch", text=plain(text)))
         rows = [r for r in rows if r["agency"] in wanted]
     if role:
         rows = [r for r in rows if r["role_code"] == role]
@@ -390,13 +407,14 @@ def overlaps_page() -> None:
     if not missing and not result["similar_tasks"]:
         st.caption(_("ov.none"))
     for p in result["similar_tasks"]:
-        head = (f"{p['score']:.2f} · {p['a']['owner']} (§{p['a']['section']}) ↔ {p['b']['owner']} "
+        who_a, who_b = owner_name(p['a']['owner'], LANG), owner_name(p['b']['owner'], LANG)
+        head = (f"{p['score']:.2f} · {who_a} (§{p['a']['section']}) ↔ {who_b} "
                 f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
         with st.expander(plain(head)):
             ca, cb = st.columns(2)
-            ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {p['a']['owner']}"))
+            ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {who_a}"))
             ca.text(p["a"]["text"])
-            cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {p['b']['owner']}"))
+            cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {who_b}"))
             cb.text(p["b"]["text"])
     st.subheader(_("ov.passages"), anchor=False)
     frame([{"doc": short(p["doc"]), "section": p["section"], "passage": p["passage"]}
@@ -451,8 +469,9 @@ def export_page() -> None:
         if not any(state.get(k) for k in ("focus", "types", "docs", "agencies", "relations")):
             st.caption(_("ex.view.none"))
         nodes = explorer.view_nodes(corpus, state)
-        focus_name = node_labels(LANG).names.get(state["focus"]) or next(
+        focus_name = (node_labels(LANG).names.get(state["focus"]) or next(
             (d["label"] for n, d in corpus.view.nodes(data=True) if str(n) == state["focus"]), "")
+            if state["focus"] else "")
         title = focus_name or _("page.network")
     elif source == "focus":
         focus = st.text_input(_("ex.focus"), value=qp.get("q", "") or "Bộ Công an", key="ex_focus")
@@ -466,13 +485,13 @@ def export_page() -> None:
     else:
         doc = st.selectbox(_("ex.source.doc"), corpus.corpus_ids(), format_func=short, key="ex_doc")
         iri = corpus.doc_iri(doc) or ""
-        nodes = network.view_nodes(corpus.view, None, 1, set(), {iri}, set(), set()) if iri else set()
+        nodes = explorer.shown_nodes(corpus, None, 1, set(), {iri}, set(), set()) if iri else set()
         title = short(doc)
     drafts = st.toggle(_("ex.drafts"), value=False, key="ex_drafts")
     preview = selection.preview(corpus.view, corpus.tasks, corpus.targets, nodes, drafts)
     st.info(_("ex.preview", nodes=len(nodes), tasks=len(preview["tasks"]), targets=preview["targets"],
               docs=len(preview["docs"])))
-    frame([{"agency": t["owner"], "role": word("role", t["owner_role"], LANG), "doc": short(t["doc"]),
+    frame([{"agency": owner_name(t["owner"], LANG), "role": word("role", t["owner_role"], LANG), "doc": short(t["doc"]),
             "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:200]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]

@@ -2,7 +2,12 @@
 explorer's pages on 127.0.0.1 for a fixed time; prints p50/p95 seconds per interaction, errors, and
 the server's memory (RSS, its console workers included) before and after.
 
-Run: python -m bench.load [--sessions 20] [--seconds 60]   (needs /usr/bin/chromium)
+Each session opens the app once ("open app": the front end loads, the first page is drawn) and then
+moves between pages as a reader does, with the sidebar's links: an interaction is timed from the
+click until the page's script run has ended and its content is on the page. The browsers run on the
+same cores as the server, so the figures include the readers' own rendering.
+
+Run: python -m bench.load [--sessions 20] [--seconds 60] [--ramp 20]   (needs /usr/bin/chromium)
 Nothing leaves the machine: every request to a host other than 127.0.0.1 is aborted and counted.
 """
 
@@ -10,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import subprocess
@@ -26,19 +32,33 @@ from playwright.async_api import Page, async_playwright
 from bench.app import ROOT
 from tests.servers import FLAGS, free_port, stop, streamlit, wait_http
 
-# (interaction, URL query, what shows that the page is ready); the SPARQL one also runs a query
+# (interaction, page title in the sidebar, what shows that the page is ready); SPARQL also runs a query
 STEPS = [
-    ("network", f"page=mang-luoi&q={quote('Bộ Công an')}", "js:window.__pkgDrawn === true"),
-    ("who owns what", "page=ai-lam-gi", "[data-testid=stDataFrame]"),
-    ("matrix", "page=ma-tran", ".vega-embed, [data-testid=stAlert]"),
-    ("targets", "page=muc-tieu", "[data-testid=stDataFrame]"),
-    ("legal documents", "page=van-ban", "[data-testid=stDataFrame]"),
-    ("overlaps", "page=chong-lan", "[data-testid=stDataFrame]"),
-    ("draft vs final", "page=du-thao", "[data-testid=stDataFrame]"),
-    ("export", "page=xuat", "[data-testid=stButton], [data-testid=stDownloadButton]"),
-    ("sparql", "page=sparql", "[data-testid=stTextArea]"),
+    ("network", "Mạng lưới", "js:window.__pkgDrawn === true"),
+    ("who owns what", "Ai làm gì", "[data-testid=stDataFrame]"),
+    ("matrix", "Ma trận nhiệm vụ", ".vega-embed, [data-testid=stAlert]"),
+    ("targets", "Mục tiêu", "[data-testid=stDataFrame]"),
+    ("legal documents", "Văn bản pháp lý", "[data-testid=stDataFrame]"),
+    ("overlaps", "Chồng lấn", "[data-testid=stDataFrame]"),
+    ("draft vs final", "Dự thảo và chính thức", "[data-testid=stDataFrame]"),
+    ("export", "Xuất", "[data-testid=stButton], [data-testid=stDownloadButton]"),
+    ("sparql", "SPARQL", "[data-testid=stTextArea]"),
 ]
+FIRST_PAGE = f"page=mang-luoi&q={quote('Bộ Công an')}"
 STEP_TIMEOUT_MS = 60_000
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its live children."""
+    proc = psutil.Process(pid)
+    total = 0.0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
 
 
 def rss_mb(pid: int) -> float:
@@ -53,16 +73,33 @@ def rss_mb(pid: int) -> float:
     return total / 2**20
 
 
+IDLE = "document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
+
+
 async def ready(page: Page, what: str) -> None:
+    """The script run has ended and what the page shows is there."""
+    await page.wait_for_function(IDLE, timeout=STEP_TIMEOUT_MS)
     if what.startswith("js:"):
         await page.wait_for_function(what[3:], timeout=STEP_TIMEOUT_MS)
     else:
         await page.locator(what).first.wait_for(timeout=STEP_TIMEOUT_MS)
 
 
+async def go(page: Page, title: str) -> None:
+    """Click the sidebar link to a page and wait until its script run has started."""
+    await page.evaluate("window.__pkgDrawn = false")
+    await page.locator("[data-testid=stSidebarNavLink]").filter(has_text=title).first.click()
+    try:  # a fast run may start and end between two polls: then the idle wait below is enough
+        await page.wait_for_function(IDLE.replace("'notRunning'", "'running'"), timeout=2_000, polling=20)
+    except Exception:  # noqa: BLE001 - see above
+        pass
+
+
 async def session(browser, url: str, k: int, until: float, times: dict[str, list[float]],
-                  errors: dict[str, list[str]], outside: list[str], steps: int = 10**9) -> None:
-    """One user: a fresh context, pages in turn (starting at a different one each), until time is up."""
+                  errors: dict[str, list[str]], outside: list[str], steps: int = 10**9, delay: float = 0) -> None:
+    """One user, arriving after `delay` seconds: a fresh context, pages in turn (starting at a different
+    one each), until time is up."""
+    await asyncio.sleep(delay)
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
 
     async def guard(route):
@@ -75,14 +112,23 @@ async def session(browser, url: str, k: int, until: float, times: dict[str, list
 
     await context.route("**/*", guard)
     page = await context.new_page()
-    step = k % len(STEPS)
+    start = time.perf_counter()
+    try:
+        await page.goto(f"{url}/?{FIRST_PAGE}", timeout=STEP_TIMEOUT_MS, wait_until="commit")
+        await ready(page, STEPS[0][2])
+        times["open app"].append(time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - counted and reported; this session cannot go on
+        errors["open app"].append(f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:120]}")
+        await context.close()
+        return
+    step = 1 + k % (len(STEPS) - 1)
     for _ in range(steps):
         if time.monotonic() >= until:
             break
-        name, query, what = STEPS[step]
+        name, title, what = STEPS[step]
         start = time.perf_counter()
         try:
-            await page.goto(f"{url}/?{query}", timeout=STEP_TIMEOUT_MS, wait_until="commit")
+            await go(page, title)
             await ready(page, what)
             if name == "sparql":
                 await page.get_by_role("button", name="Chạy", exact=True).click()
@@ -104,7 +150,7 @@ def start_server(work: Path) -> tuple[subprocess.Popen[str], str]:
     return proc, url
 
 
-async def run(sessions: int, seconds: float) -> None:
+async def run(sessions: int, seconds: float, ramp: float) -> None:
     work = Path(tempfile.mkdtemp(prefix="pkg-load-"))
     shutil.copytree(ROOT / ".streamlit", work / ".streamlit")
     subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(work / "workspace"), "build"],
@@ -119,24 +165,25 @@ async def run(sessions: int, seconds: float) -> None:
             # warm-up: one session through every page once (caches filled, console worker started)
             await session(browser, url, 0, time.monotonic() + 600, defaultdict(list), defaultdict(list), outside,
                           steps=len(STEPS))
-            before = rss_mb(proc.pid)
+            before, cpu_before = rss_mb(proc.pid), cpu_s(proc.pid)
             until = time.monotonic() + seconds
             started = time.perf_counter()
             await asyncio.wait_for(
-                asyncio.gather(*(session(browser, url, k, until, times, errors, outside) for k in range(sessions))),
+                asyncio.gather(*(session(browser, url, k, until, times, errors, outside, delay=k * ramp / sessions)
+                    for k in range(sessions))),
                 timeout=seconds + 3 * STEP_TIMEOUT_MS / 1000)
             wall = time.perf_counter() - started
-            after = rss_mb(proc.pid)
+            after, cpu = rss_mb(proc.pid), cpu_s(proc.pid) - cpu_before
             await browser.close()
     finally:
         stop(proc)
         shutil.rmtree(work, ignore_errors=True)
     done = sum(len(v) for v in times.values())
     failed = sum(len(v) for v in errors.values())
-    print(f"{sessions} sessions, {wall:.0f} s, {done} interactions, {failed} errors, "
+    print(f"{sessions} sessions (arriving over {ramp:.0f} s), {wall:.0f} s, {done} interactions, {failed} errors, "
           f"{len(outside)} requests off 127.0.0.1")
     print(f"{'interaction':<18}{'n':>5}{'p50 s':>9}{'p95 s':>9}{'max s':>9}{'errors':>8}")
-    for name, _, _ in STEPS:
+    for name in ["open app", *(name for name, _, _ in STEPS)]:
         xs = sorted(times[name])
         if xs:
             p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
@@ -145,6 +192,8 @@ async def run(sessions: int, seconds: float) -> None:
         else:
             print(f"{name:<18}{0:>5}{'-':>9}{'-':>9}{'-':>9}{len(errors[name]):>8}")
     print(f"server RSS (with console workers): before {before:.0f} MB, after {after:.0f} MB")
+    print(f"server CPU: {cpu:.1f} s in {wall:.0f} s ({cpu / wall:.2f} cores), "
+          f"{cpu / max(done, 1):.2f} s per interaction; load average {os.getloadavg()[0]:.1f} at the end")
     for name, msgs in errors.items():
         for msg in sorted(set(msgs))[:3]:
             print(f"  error in {name}: {msg}")
@@ -154,8 +203,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--ramp", type=float, default=20.0,
+                        help="the sessions arrive evenly over this many seconds (0: all at once)")
     args = parser.parse_args()
-    asyncio.run(run(args.sessions, args.seconds))
+    asyncio.run(run(args.sessions, args.seconds, args.ramp))
 
 
 if __name__ == "__main__":

@@ -77,24 +77,44 @@ def _in_text_order(names: list[str], text: str) -> list[str]:
     return sorted(dict.fromkeys(names), key=lambda n: (pos(n), n))
 
 
-def tasks(store: Store) -> list[TaskRow]:
+SCOPE_ROLES = "pkg:owner|pkg:coOwner|pkg:lead|pkg:cooperating"
+
+
+def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> list[Binding]:
+    """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role)."""
+    if doc is None and agency is None:
+        return _rows(store, name)
+    lines, bindings = [], {}
+    if doc is not None:
+        lines.append("?task pkg:inDocument ?scope_doc .")
+        bindings["scope_doc"] = doc
+    if agency is not None:
+        lines.append(f"?task {SCOPE_ROLES} ?scope_agency .")
+        bindings["scope_agency"] = agency
+    text = query(name).text.replace("WHERE {", "WHERE {\n  " + " ".join(lines), 1)
+    res = store.query(text, bindings)
+    return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
+
+
+def tasks(store: Store, doc: str | None = None, agency: str | None = None) -> list[TaskRow]:
+    """Every task, or those of one document and/or one agency (IRIs): what a large corpus's pages read."""
     related: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in _rows(store, "task_agencies"):
+    for r in _scoped(store, "task_agencies", doc, agency):
         related[r["task"] or ""][(r["relation"] or "").rsplit("#", 1)[-1]].append(r["name"] or "")
     out: list[TaskRow] = []
-    for r in _rows(store, "tasks"):
+    for r in _scoped(store, "tasks", doc, agency):
         rel = related[r["task"] or ""]
         text = r["text"] or ""
-        owner = r["owner"] or ""
+        owner = r["owner"]  # None: the task names no agency
         lead = _in_text_order(rel["lead"], text)
-        if r["role"] == "lead" and owner in lead:  # the owner leads: first, as the extractor says
+        if r["role"] == "lead" and owner is not None and owner in lead:  # the owner leads: first, as the extractor says
             lead = [owner] + [a for a in lead if a != owner]
         out.append({
             "id": local(r["task"], "task"), "doc": r["doc"] or "", "section": r["section"] or "", "text": text,
-            "owner": owner, "owner_role": r["role"] or "", "lead": lead,
+            "owner": owner, "owner_role": r["role"] if owner is not None else None, "lead": lead,
             "cooperating": _in_text_order(rel["cooperating"], text), "kind": r["kind"] or "",
             "deadline": r["deadline"], "evidence": _evidence(r, r["doc"]),
-            "owners": [owner] + _in_text_order(rel["coOwner"], text),
+            "owners": ([owner] if owner is not None else []) + _in_text_order(rel["coOwner"], text),
             "parent": _local_or_none(r["parent"], "task"),
         })
     return sorted(out, key=lambda t: t["id"])
@@ -106,7 +126,7 @@ def task_roles(task: TaskRow) -> dict[str, str]:
     for name in task["lead"]:
         roles.setdefault(name, "lead")
     for name in task["owners"]:
-        roles.setdefault(name, task["owner_role"])
+        roles.setdefault(name, task["owner_role"] or "responsible")
     for name in task["cooperating"]:
         roles.setdefault(name, "cooperating")
     return roles

@@ -176,6 +176,11 @@ def _corpus(doc: DocRow) -> DocName:
                    title=title, draft=doc.get("status") == "draft", in_corpus=True)
 
 
+def corpus_names(docs: list[DocRow]) -> dict[str, DocName]:
+    """Names of the corpus documents alone, from their own rows (no citation is read: cheap at any size)."""
+    return {doc["id"]: _indexed(_corpus(doc)) for doc in docs}
+
+
 def document_names(docs: list[DocRow], refs: list[RefRow],
                    passages: list[PassageRow] | None = None) -> dict[str, DocName]:
     """Names of every corpus document and every cited document, keyed by id (and a corpus

@@ -504,11 +504,11 @@ def graph_file(workspace: Path = DEFAULT) -> Path:
     return path
 
 
-def view_file(workspace: Path = DEFAULT) -> Path:
-    """The current generation's networkx view (made once, on first use)."""
+def view_file(workspace: Path = DEFAULT, gen: Path | None = None) -> Path:
+    """A generation's (by default the current one's) networkx view (made once, on first use)."""
     from graph.views import dump, to_networkx
 
-    gen = ensure(workspace)
+    gen = gen or ensure(workspace)
     path = gen / VIEW
     if not path.exists():
         write_atomic(path, dump(to_networkx(view_triples(gen))))
@@ -551,15 +551,6 @@ def open_workspace(workspace: Path = DEFAULT, store: str = "oxigraph") -> Store:
         remote.query("ASK { }")  # unreachable or refusing: one clear error here, not mid-answer
         return remote
     return open_store(ensure(workspace), store)
-
-
-def open_explorer(workspace: Path = DEFAULT) -> tuple[Store, Any]:
-    """What the app needs, fast: the generation's Oxigraph store opened read-only (nothing loaded,
-    whatever the corpus size) and the saved networkx view."""
-    from graph.views import load
-
-    store = open_store(ensure(workspace), "oxigraph")
-    return store, load(view_file(workspace).read_text(encoding="utf-8"))
 
 
 def open_store(gen: Path, kind: str = "oxigraph") -> Store:

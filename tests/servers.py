@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 from typing import IO, Any
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]  # chromium on loopback, nothing fetched on its own
 
@@ -43,9 +42,9 @@ def wait_http(url: str, seconds: float, proc: subprocess.Popen[Any] | None = Non
 
 
 def streamlit(cwd: Path, port: int, stderr: int | IO[Any] = subprocess.PIPE) -> subprocess.Popen[str]:
-    """`streamlit run app.py` on 127.0.0.1:port, headless, in `cwd` (where its workspace is)."""
-    return subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+    """The app as `make run` starts it (`python -m policykg.serve`: the workspace opened before the server
+    listens, then `streamlit run app.py`) on 127.0.0.1:port, headless, in `cwd` (where its workspace is)."""
+    return subprocess.Popen([sys.executable, "-m", "policykg.serve", "--port", str(port), "--address", "127.0.0.1"],
                             cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
 
 

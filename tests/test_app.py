@@ -83,7 +83,9 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
     assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
-    assert set(at.dataframe[1].value["Role"]) <= {"lead", "cooperating", "responsible"}
+    rows = at.dataframe[1].value
+    assert set(rows["Role"]) <= {"lead", "cooperating", "responsible", ""}
+    assert set(rows[rows["Role"] == ""]["Agency"]) == {"no agency assigned"}  # tasks that name no agency
     assert at.text_input(key="own_agency").label.startswith("Agency")
 
 
@@ -92,9 +94,12 @@ def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, mo
     assert not at.exception
     component = next(e for e in at.main if e.type == "bidi_component")
     assert component is not None
+    from policykg.ui import overview
     from policykg.ui.corpus import Corpus
-    from policykg.ui.network import Labels, overview
-    data = overview(Corpus(workdir / "workspace").view, Labels())
+    from policykg.ui.network import Labels
+    corpus = Corpus(workdir / "workspace")
+    data = overview.draw(corpus.overview_counts(), Labels(), corpus.doc_ids)
+    assert "view" not in corpus.__dict__  # counted on the store: the networkx view was not loaded
     assert 10 <= len(data.nodes) <= 60
     assert {n["shape"] for n in data.nodes} == {"square", "star"}
     assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}
@@ -122,6 +127,29 @@ def test_ownership_by_abbreviation_shows_partners_and_who_holds_the_duty_today(w
     assert df["Cùng với"].str.contains(r"\(phối hợp\)|\(chủ trì\)|\(chịu trách nhiệm\)").any()
     at.text_input(key="own_agency").input("bo ke hoach va dau tu").run()
     assert set(at.dataframe[1].value["Cơ quan"]) == {"Bộ Kế hoạch và Đầu tư"}
+
+
+def test_who_owns_what_on_a_large_corpus_counts_first_then_lists_what_is_chosen(workdir, monkeypatch) -> None:
+    from graph.answers import task_roles
+    from policykg.ui.corpus import opened
+
+    monkeypatch.setattr("policykg.ui.corpus.WHOLE_TABLE_TASKS", 10)  # the bundled corpus's 341 tasks: "large"
+    at = app(workdir, monkeypatch, "ai-lam-gi")
+    assert not at.exception
+    assert any("quá nhiều để liệt kê hết" in i.value for i in at.info)
+    counts = at.dataframe[0].value
+    assert list(counts.columns) == ["Cơ quan", "Số nhiệm vụ", "Chủ trì", "Phối hợp"] and len(at.dataframe) == 1
+    tasks = opened(workdir / "workspace").tasks  # the whole table, read here only to check the counts
+    mof = [t for t in tasks if "Bộ Tài chính" in task_roles(t)]
+    row = counts[counts["Cơ quan"] == "Bộ Tài chính"].iloc[0]
+    assert row["Số nhiệm vụ"] == len(mof) >= 5
+    assert row["Chủ trì"] == sum(1 for t in mof if "Bộ Tài chính" in t["lead"])
+    at.text_input(key="own_agency").input("MOF").run()
+    listed = at.dataframe[1].value
+    assert set(listed["Cơ quan"]) == {"Bộ Tài chính"} and len(listed) == len(mof)
+    at.text_input(key="own_agency").input("").run()
+    at.selectbox(key="own_doc").select("000").run()
+    assert set(at.dataframe[-1].value["Văn bản"]) == {"QĐ 2289/QĐ-TTg"}
 
 
 def test_ownership_downloads_open_in_excel() -> None:

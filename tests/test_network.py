@@ -96,10 +96,14 @@ def test_labels_are_wrapped_short_lines_with_the_full_text_on_hover(view) -> Non
     assert "Chủ trì triển khai có hiệu quả Chiến lược an ninh mạng quốc gia" in task["title"]
 
 
-def test_overview_is_small_sized_by_tasks_and_its_legend_matches_the_nodes(view) -> None:
+def test_overview_is_small_sized_by_tasks_and_its_legend_matches_the_nodes(graph) -> None:
+    from graph.store import MemoryStore
+    from policykg.ui import overview
+
     doc = str(ID["doc/001"])
     labels = network.Labels("vi", {doc: "Chiến lược (dự thảo)"}, frozenset({doc}))
-    data = network.overview(view, labels)
+    counts = overview.counts(MemoryStore(graph))
+    data = overview.draw(counts, labels, {doc: "001"})
     assert 10 <= len(data.nodes) <= 60
     by_id = {n["id"]: n for n in data.nodes}
     assert by_id[str(ID["agency/mpi"])]["value"] > by_id[str(ID["agency/bca"])]["value"]
@@ -107,6 +111,15 @@ def test_overview_is_small_sized_by_tasks_and_its_legend_matches_the_nodes(view)
     colours = {n["color"]["border"] for n in data.nodes}
     assert colours == {i["color"] for i in data.legend if i["glyph"] != "┅"}
     assert any(i["glyph"] == "┅" for i in data.legend)  # drafts drawn: the legend says how
+    # Bộ Tài chính's tasks in QĐ 2289 (doc 000), counted once each whatever its roles in a task
+    from graph.namespace import PKG
+    mof, qd = ID["agency/mof"], ID["legal/qd-2289-ttg-2020"]
+    tasks = {t for p in (PKG.owner, PKG.coOwner, PKG.lead, PKG.cooperating) for t in graph.subjects(p, mof)
+             if (t, PKG.inDocument, qd) in graph}
+    edge = next(e for e in data.edges if (e["from"], e["to"]) == (str(qd), str(mof)))
+    assert edge["value"] == len(tasks) >= 5
+    assert by_id[str(mof)]["value"] == len({t for p in (PKG.owner, PKG.coOwner, PKG.lead, PKG.cooperating)
+                                            for t in graph.subjects(p, mof) if (t, PKG.inDocument, None) in graph})
 
 
 def test_filtering_to_one_document_shows_only_its_nodes(view) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -10,28 +11,117 @@ import networkx as nx
 
 from extract.rows import AgencyRow, DocRow, RefRow, TargetRow, TaskRow
 from graph import answers, compare
-from graph.names import DocName, document_names
+from graph.names import DocName, corpus_names, document_names
 from graph.names import find as find_docs
+from graph.namespace import ID
+from graph.queries import PREFIX_BLOCK
 from graph.store import Result, Store
 from graph.views import EDGES
 from policykg.console import Console
+from policykg.generations import current
+from policykg.ui import overview
 from policykg.ui.i18n import Lang, tr
 from policykg.workspace import add as add_document
-from policykg.workspace import graph_file, open_explorer
+from policykg.workspace import ensure, graph_file, open_store, view_file
 
 Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
+# past this many tasks a page does not list the whole task table: it asks for a document or an agency
+WHOLE_TABLE_TASKS = 3000
 
 
 class Corpus:
-    """One workspace's graph for the explorer; answers are computed on first use and kept."""
+    """One workspace's graph for the explorer; answers are computed on first use and kept.
+
+    Opening it reads nothing but the store's folder; the first view is counted on the store, and the
+    networkx view (every node and edge) is loaded only for the views that draw single nodes.
+    """
 
     def __init__(self, workspace: Path) -> None:
         self.workspace = workspace
-        self.store: Store
-        self.view: nx.MultiDiGraph
-        self.store, self.view = open_explorer(workspace)
-        self._answers: dict[tuple[Any, ...], Row] = {}
+        self.generation = ensure(workspace)
+        self.store: Store = open_store(self.generation, "oxigraph")
+        self._answers: dict[tuple[Any, ...], Any] = {}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def view(self) -> nx.MultiDiGraph:
+        from graph.views import load
+
+        return load(view_file(self.workspace, self.generation).read_text(encoding="utf-8"))
+
+    def _select(self, sparql: str) -> list[tuple[str | None, ...]]:
+        return list(self.store.query(PREFIX_BLOCK + sparql).rows)
+
+    @cached_property
+    def doc_iris(self) -> dict[str, str]:
+        """Corpus document id -> its node's IRI."""
+        rows = self._select("SELECT ?doc ?id WHERE { ?doc pkg:inCorpus true ; dcterms:identifier ?id }")
+        return {str(i): str(d) for d, i in rows if d and i}
+
+    @cached_property
+    def doc_ids(self) -> dict[str, str]:
+        """A corpus document's node IRI -> its id."""
+        return {iri: i for i, iri in self.doc_iris.items()}
+
+    @cached_property
+    def doc_names(self) -> dict[str, DocName]:
+        """The corpus documents' names, from their own rows (cheap: no citation is read)."""
+        return corpus_names(self.docs)
+
+    @cached_property
+    def agency_iris(self) -> dict[str, frozenset[str]]:
+        """Agency name (Vietnamese) -> the IRIs carrying it: the agency filter's choices, without the answers."""
+        rows = self._select('SELECT DISTINCT ?agency ?name WHERE { ?d pkg:mentions ?agency . '
+                            '?agency skos:prefLabel ?name FILTER(lang(?name) = "vi") }')
+        out: dict[str, set[str]] = {}
+        for a, name in rows:
+            if a and name:
+                out.setdefault(name, set()).add(a)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def task_count(self) -> int:
+        rows = self._select("SELECT (COUNT(?task) AS ?n) WHERE { ?task a pkg:Task }")
+        return int(rows[0][0] or 0) if rows else 0
+
+    @property
+    def large(self) -> bool:
+        """Too many tasks to list them all on a page."""
+        return self.task_count > WHOLE_TABLE_TASKS
+
+    def _kept(self, key: tuple[Any, ...], make: Any) -> Any:
+        with self._lock:
+            if key in self._answers:
+                return self._answers[key]
+        value = make()
+        with self._lock:
+            return self._answers.setdefault(key, value)
+
+    def overview_counts(self, docs: frozenset[str] = frozenset(), agencies: frozenset[str] = frozenset()
+                        ) -> overview.Counts:
+        """The first view's numbers (aggregate queries), within some documents and agencies (IRIs)."""
+        return self._kept(("overview", docs, agencies),
+                          lambda: overview.counts(self.store, set(docs) or None, set(agencies) or None))
+
+    def agency_load(self) -> list[tuple[str, int, int, int]]:
+        """(agency name, tasks in any role, tasks it leads, tasks it cooperates on), most tasks first: counted on
+        the store."""
+        return self._kept(("load",), lambda: overview.agency_load(self.store, self.agency_names))
+
+    @cached_property
+    def agency_names(self) -> dict[str, str]:
+        """Agency IRI -> its Vietnamese name."""
+        return {iri: name for name, iris in self.agency_iris.items() for iri in iris}
+
+    def tasks_of(self, doc: str | None = None, agency: str | None = None) -> list[TaskRow]:
+        """The tasks of one document and/or one agency (ids / IRIs), read from the store, kept."""
+        if doc is None and agency is None:
+            return self.tasks
+        iri = self.doc_iri(doc) if doc else None
+        if doc and iri is None:
+            return []
+        return self._kept(("tasks", doc, agency), lambda: answers.tasks(self.store, iri, agency))
 
     @cached_property
     def docs(self) -> list[DocRow]:
@@ -62,7 +152,11 @@ class Corpus:
         return document_names(self.docs, self.refs, answers.passages(self.store))
 
     def name(self, doc_id: str | None) -> DocName | None:
-        return self.names.get(doc_id or "")
+        """A document's names: a corpus document's from its own row, a cited one's from the citations."""
+        full = self.__dict__.get("names")  # the citations' names complete a corpus document's (date, aliases)
+        if full is not None:
+            return full.get(doc_id or "")
+        return self.doc_names.get(doc_id or "") or self.names.get(doc_id or "")
 
     def short(self, doc_id: str | None, lang: Lang = "vi") -> str:
         """A document's short name ("QĐ 2289/QĐ-TTg"), never its id unless nothing else is known."""
@@ -87,7 +181,7 @@ class Corpus:
         return self.corpus_ids() + sorted(cited, key=self.short)
 
     def in_corpus(self, doc_id: str) -> bool:
-        return doc_id in {d["id"] for d in self.docs}
+        return doc_id in self.doc_iris
 
     def overlap(self, a: str, b: str, threshold: float) -> Row:
         key = ("overlap", a, b, threshold)
@@ -107,8 +201,20 @@ class Corpus:
         drafts = [i for i in ids if (n := self.name(i)) and n.draft] or ids
         return drafts, [i for i in ids if i not in drafts] or ids
 
+    def warm_first_view(self) -> None:
+        """What the first page reads: documents and their names, agencies' names, the overview's counts."""
+        for answer in ("docs", "doc_iris", "doc_names", "agency_iris", "task_count"):
+            getattr(self, answer)
+        self.overview_counts()
+
     def warm(self) -> None:
-        """Compute what the other pages read first (answers, the first comparison): run after the first view."""
+        """Compute what the other pages read first (answers, the first comparison): run after the first view.
+        A large corpus's whole tables are not read: its pages ask for a document or an agency."""
+        self.warm_first_view()
+        if self.large:
+            for answer in ("agencies", "names"):
+                getattr(self, answer)
+            return
         for answer in ("tasks", "agencies", "refs", "targets", "names", "rows"):
             getattr(self, answer)
         drafts, finals = self.drafts_and_finals()
@@ -125,16 +231,36 @@ class Corpus:
         return self.console.run(PREFIX_BLOCK + sparql, limit=limit, timeout=timeout)
 
     def doc_iri(self, doc_id: str) -> str | None:
-        """The view's node for a corpus document id ("000") or a cited document id."""
-        for n, d in self.view.nodes(data=True):
-            if d["type"] in ("document", "legal") and str(n).rsplit("/", 1)[-1] == doc_id:
-                return str(n)
+        """The node of a corpus document id ("000") or of a cited document id ("nq-50-cp-2020")."""
+        if doc_id in self.doc_iris:
+            return self.doc_iris[doc_id]
         name = self.name(doc_id)
-        for alias in name.aliases if name else ():
-            for n, d in self.view.nodes(data=True):
-                if d["type"] == "document" and str(n).rsplit("/", 1)[-1] == alias:
-                    return str(n)
-        return None
+        if name is None:
+            return None
+        if name.in_corpus:
+            return self.doc_iris.get(name.id)
+        iri = str(ID["legal/" + doc_id])
+        return iri if iri in self.legal_iris else None
+
+    @cached_property
+    def legal_iris(self) -> frozenset[str]:
+        """Every document node (in the corpus or only cited)."""
+        return frozenset(str(r[0]) for r in self._select("SELECT ?doc WHERE { ?doc a eli:LegalResource }") if r[0])
+
+
+_OPENED: dict[Path, Corpus] = {}
+_OPENING = threading.Lock()
+
+
+def opened(workspace: Path) -> Corpus:
+    """The workspace's Corpus for its current generation, one per process: the server's launcher opens
+    it before it listens, and the app's first run finds it ready."""
+    key = workspace.resolve()
+    with _OPENING:
+        corpus = _OPENED.get(key)
+        if corpus is None or (gen := current(workspace)) is None or gen.resolve() != corpus.generation.resolve():
+            corpus = _OPENED[key] = Corpus(workspace)
+        return corpus
 
 
 def add(path: Path, workspace: Path) -> str:

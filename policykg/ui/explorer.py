@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import registry, slug
-from extract.rows import SuccessorRow
+from extract.rows import SuccessorRow, TaskRow
 from graph.answers import task_roles
 from graph.namespace import ID
 from policykg.ui.corpus import Corpus
-from policykg.ui.i18n import Lang, column, tr, word
+from policykg.ui.i18n import Lang, column, owner_name, tr, word
 
 Row = dict[str, Any]
 
@@ -72,16 +72,19 @@ def match_agencies(corpus: Corpus, text: str) -> list[str]:
     return [n for n in names if want in slug(n) or want in abbr.get(n, [])]
 
 
-def ownership(corpus: Corpus, lang: Lang) -> list[Row]:
-    """Agency → task rows: role, partners (the task's other agencies with their roles), who holds it today."""
+def ownership(corpus: Corpus, lang: Lang, tasks: list[TaskRow] | None = None) -> list[Row]:
+    """Agency → task rows (of every task, or of the given ones): role, partners (the task's other agencies with
+    their roles), who holds it today."""
     today = {a["name"]: a["successor"] for a in corpus.agencies if a.get("successor")}
     rows = []
-    for t in corpus.tasks:
-        roles = task_roles(t)
+    for t in corpus.tasks if tasks is None else tasks:
+        roles: dict[str, str | None] = dict(task_roles(t))
+        if t["owner"] is None:  # a task that names no agency: one row, "chưa giao cơ quan chủ trì"
+            roles = {owner_name(None, lang): None, **roles}
         for name, role in roles.items():
             partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)
             rows.append({
-                "agency": name, "role": word("role", role, lang), "role_code": role,
+                "agency": name, "role": word("role", role, lang), "role_code": role or "",
                 "doc": corpus.short(t["doc"], lang), "doc_id": t["doc"], "section": t["section"],
                 "task": " ".join(t["text"].split()),
                 "partners": partners, "deadline": t["deadline"] or "", "today": today_phrase(today.get(name), lang),
@@ -96,14 +99,23 @@ VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
 
 def view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
     """The IRIs a network view shows, from the view state the network page keeps ("a|b" lists)."""
-    from policykg.ui.network import view_nodes as nodes_of
-
     def listed(key: str) -> set[str]:
         return {v for v in state.get(key, "").split("|") if v}
 
     docs = {iri for d in listed("docs") if (iri := corpus.doc_iri(d))}
-    return nodes_of(corpus.view, state.get("focus") or None, int(state.get("depth") or 1), listed("types"), docs,
-                    listed("agencies"), listed("relations"))
+    return shown_nodes(corpus, state.get("focus") or None, int(state.get("depth") or 1), listed("types"), docs,
+                       listed("agencies"), listed("relations"))
+
+
+def shown_nodes(corpus: Corpus, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
+                agencies: set[str], relations: set[str]) -> set[str]:
+    """The IRIs a view state shows: the overview's (counted on the store), or the filtered view's."""
+    from policykg.ui import network, overview
+
+    if network.is_overview(focus, types, relations):
+        agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
+        return overview.node_iris(corpus.overview_counts(frozenset(doc_iris), agency_iris), corpus.store)
+    return network.view_nodes(corpus.view, focus, depth, types, doc_iris, agencies, relations)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,10 @@ TEXT: dict[str, tuple[str, str]] = {
                      "Search or click a node to expand it."),
     "net.overview.cut": ("Đang hiện {shown} trong {total} cơ quan có nhiều nhiệm vụ nhất.",
                          "Showing the {shown} of {total} agencies with the most tasks."),
+    "net.overview.docs": ("Văn bản: {shown} trong {total} văn bản giao cho họ nhiều nhiệm vụ nhất; chọn văn bản ở "
+                          "thanh bên để xem văn bản khác.",
+                          "Documents: the {shown} of {total} that give them the most tasks; pick documents in the "
+                          "sidebar to see others."),
     "net.truncated": ("Có {total} nút phù hợp; đang hiện {cap} nút nhiều liên kết nhất. Thu hẹp bộ lọc để xem thêm.",
                       "{total} nodes match; showing the {cap} best connected. Narrow the filters to see the rest."),
     "net.reset": ("Về tổng quan", "Back to the overview"),
@@ -72,6 +76,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "own.role": ("Vai trò", "Role"),
     "own.doc": ("Văn bản", "Document"),
     "own.counts": ("Số nhiệm vụ theo vai trò", "Tasks by role"),
+    "own.scale": ("Bộ văn bản có {tasks} nhiệm vụ, quá nhiều để liệt kê hết: hãy gõ tên một cơ quan hoặc chọn một "
+                  "văn bản để xem từng nhiệm vụ. Bảng dưới đây đếm nhiệm vụ của mỗi cơ quan.",
+                  "The corpus holds {tasks} tasks, too many to list at once: type an agency or choose a document to "
+                  "see its tasks. The table below counts each agency's tasks."),
     "own.nomatch": ("Không có cơ quan nào khớp “{text}”.", "No agency matches “{text}”."),
     "own.today": ("nay là {name}, từ {since}, theo {basis}", "now {name}, since {since}, under {basis}"),
     "download.csv": ("Tải CSV", "Download CSV"),
@@ -161,7 +169,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "draft": ("Dự thảo", "Draft"), "final": ("Chính thức", "Final"), "heading": ("Tiêu đề", "Heading"),
     "pairs": ("Cặp khớp", "Matched pairs"), "lead": ("Chủ trì", "Lead"), "cooperating": ("Phối hợp", "Cooperating"),
     "responsible": ("Chịu trách nhiệm", "Responsible"), "total": ("Tổng", "Total"), "value": ("Giá trị", "Value"),
-    "series": ("Chuỗi", "Series"), "tasks": ("Số nhiệm vụ", "Tasks"), "count": ("Số lượng", "Count"),
+    "series": ("Chuỗi", "Series"), "tasks": ("Số nhiệm vụ", "Tasks"),
+    "lead_n": ("Chủ trì", "Lead"), "cooperating_n": ("Phối hợp", "Cooperating"), "count": ("Số lượng", "Count"),
 }
 
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -214,6 +223,16 @@ def word(group: str, code: str | None, lang: Lang = "vi") -> str:
     if pair is None:
         return code
     return pair[1] if lang == "en" else pair[0]
+
+
+UNASSIGNED = ("chưa giao cơ quan chủ trì", "no agency assigned")
+
+
+def owner_name(owner: str | None, lang: Lang = "vi") -> str:
+    """A task's owner as shown: its name, or the words for a task that names no agency."""
+    if owner:
+        return owner
+    return UNASSIGNED[1] if lang == "en" else UNASSIGNED[0]
 
 
 def columns(keys: list[str], lang: Lang = "vi") -> dict[str, str]:

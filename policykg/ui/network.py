@@ -8,7 +8,6 @@ text in vis-network 9, so document text never becomes markup.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -235,53 +234,16 @@ def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = Tru
                        legend(types, labels.lang, drafts))
 
 
-def overview(view: nx.MultiDiGraph, labels: Labels, docs: set[str] | None = None, agencies: set[str] | None = None,
-             limit: int = OVERVIEW_AGENCIES, physics: bool = True, tree: bool = False) -> NetworkData:
-    """The first view: agencies and the documents that assign them tasks, sized by task count."""
-    per_pair: Counter[tuple[Any, Any]] = Counter()
-    for t, a, d in view.edges(data=True):
-        if d["relation"] not in ("owner", "lead", "cooperating") or view.nodes[t]["type"] != "task":
-            continue
-        doc = view.nodes[t].get("doc")
-        if doc is None or (docs and doc not in docs) or (agencies and str(a) not in agencies):
-            continue
-        per_pair[(URIRef(doc), a)] += 1
-    per_agency: Counter[Any] = Counter()
-    for (_doc, a), k in per_pair.items():
-        per_agency[a] += k
-    top = [a for a, _ in sorted(per_agency.items(), key=lambda kv: (-kv[1], str(kv[0])))[:limit]]
-    keep = set(top)
-    net = Network(directed=True, cdn_resources="remote")
-    doc_tasks: Counter[Any] = Counter()
-    for (doc, a), k in per_pair.items():
-        if a in keep:
-            doc_tasks[doc] += k
-    lang = labels.lang
-    for doc, k in sorted(doc_tasks.items(), key=lambda kv: str(kv[0])):
-        if doc in view:
-            _node(net, doc, view.nodes[doc], labels, None, value=k, extra="\n" + tr("net.tasks", lang, n=k))
-    for a in sorted(top, key=str):
-        _node(net, a, view.nodes[a], labels, None, value=per_agency[a],
-              extra="\n" + tr("net.tasks", lang, n=per_agency[a]))
-    for (doc, a), k in sorted(per_pair.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
-        if a in keep and doc in view:
-            net.add_edge(str(doc), str(a), value=k, title=f"{word('relation', 'tasks', lang)}: {k}")
-    node_list, edge_list, *_rest = net.get_network_data()
-    message = tr("net.overview", lang)
-    if len(per_agency) > limit:
-        message += " " + tr("net.overview.cut", lang, shown=limit, total=len(per_agency))
-    drafts = any(labels.draft(d, view.nodes[d]) for d in doc_tasks if d in view)
-    return NetworkData(node_list, edge_list, _options(physics, len(node_list), tree), len(node_list),
-                       len(per_agency) > limit, message, legend({"agency", "document"}, lang, drafts))
+def is_overview(focus: str | None, types: set[str], relations: set[str]) -> bool:
+    """A view state with nothing to expand is the overview (`policykg.ui.overview`, counted on the store)."""
+    return not focus and not types and not relations
 
 
 def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
                agencies: set[str], relations: set[str], physics: bool, cap: int, labels: Labels,
                tree: bool = False) -> NetworkData:
-    """The explorer's network for a view state: the overview, or filters, then focus and depth, then the cap."""
+    """The explorer's network for a view state other than the overview: filters, then focus and depth, then the cap."""
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
-    if not focus and not types and not relations:
-        return overview(view, labels, doc_iris or None, agency_iris or None, physics=physics, tree=tree)
     sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
     sub = focus_on(sub, focus, depth)
     return network(sub, focus=focus, physics=physics, cap=cap, labels=labels, tree=tree)
@@ -289,15 +251,8 @@ def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[
 
 def view_nodes(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
                agencies: set[str], relations: set[str]) -> set[str]:
-    """The IRIs of the nodes a network view shows (for exporting "the current view")."""
+    """The IRIs of the nodes a view other than the overview shows (for exporting "the current view")."""
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
-    if not focus and not types and not relations:
-        data = overview(view, Labels(), doc_iris or None, agency_iris or None)
-        shown = {n["id"] for n in data.nodes}
-        tasks = {str(t) for t, a, d in view.edges(data=True)
-                 if str(a) in shown and d["relation"] in ("owner", "lead", "cooperating")
-                 and view.nodes[t].get("doc") in shown}
-        return shown | tasks
     sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
     return {str(n) for n in focus_on(sub, focus, depth).nodes}
 

@@ -1,0 +1,62 @@
+"""Start the explorer warm: import what it draws with and open the workspace before the server listens.
+
+    python -m policykg.serve [--port 8501] [--address 127.0.0.1] [--workspace workspace]
+
+`streamlit run app.py` would pay for these on the first reader's first page (networkx, rdflib,
+pyvis, pyoxigraph, pandas, the store and the first view's counts). Here they are done first, in
+this process, and Streamlit then runs in the same process (its own command line, `streamlit.web.cli`),
+so the app's first run finds the Corpus ready (`policykg.ui.corpus.opened`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+from pathlib import Path
+
+from policykg.errors import PolicyKGError
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+WARM_MODULES = ("pandas", "policykg.ui.charts", "policykg.ui.chrome", "policykg.ui.explorer", "policykg.ui.network",
+                "policykg.ui.overview", "policykg.ui.pages", "streamlit.components.v2")
+
+
+def warm(workspace: Path) -> float:
+    """Import the app's modules and open the workspace's Corpus with its first view counted; seconds taken."""
+    start = time.perf_counter()
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from policykg.ui.corpus import opened
+    from policykg.ui.network import vis_assets
+
+    vis_assets()
+    opened(workspace).warm_first_view()
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m policykg.serve", description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8501)
+    parser.add_argument("--address", default="127.0.0.1")
+    parser.add_argument("--workspace", type=Path, default=Path("workspace"),
+                        help="the workspace the app opens (default ./workspace)")
+    args = parser.parse_args(argv)
+    try:
+        seconds = warm(args.workspace)
+    except PolicyKGError as exc:  # the app shows the same message; the server still starts
+        print(f"policykg: {exc}", file=sys.stderr)
+    else:
+        print(f"policykg: workspace opened in {seconds:.1f} s", file=sys.stderr)
+    os.environ["POLICYKG_WORKSPACE"] = str(args.workspace)
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), "--server.address", args.address, "--server.port", str(args.port),
+                "--server.headless", "true"]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()
