@@ -174,7 +174,8 @@ def test_an_add_writes_only_the_new_documents_graph(small, tmp_path) -> None:
     old = {e.id: e.files() for e in generation(before).entries}
     new = {e.id: e.files() for e in generation(after).entries}
     assert len(new) == 3 and all(new[doc] == files for doc, files in old.items())  # shared, not rewritten
-    written = {f"{d}/{p.name}": p.stat().st_mtime_ns for d in (FACTS_DIR, GRAPHS_DIR) for p in (small / POOL / d).iterdir()}
+    pool = small / POOL
+    written = {f"{d}/{p.name}": p.stat().st_mtime_ns for d in (FACTS_DIR, GRAPHS_DIR) for p in (pool / d).iterdir()}
     assert sorted(written) == sorted(f for files in new.values() for f in files)
     assert max(written[f] for f in new["plan2"]) > max(written[f] for files in old.values() for f in files)
     store = open_store(after)
