@@ -16,7 +16,7 @@ from policykg.errors import PolicyKGError, QueryError
 from policykg.ui import charts, chrome, explorer, network, overview, pages
 from policykg.ui.corpus import RELATIONS, Corpus, opened
 from policykg.ui.corpus import add as add_document
-from policykg.ui.i18n import Lang, column, tr, word
+from policykg.ui.i18n import Lang, column, owner_name, tr, word
 from policykg.ui.markdown import plain
 
 WORKSPACE = Path(os.environ.get("POLICYKG_WORKSPACE") or "workspace")  # set by `python -m policykg.serve`
@@ -422,13 +422,14 @@ def overlaps_page() -> None:
     if not missing and not result["similar_tasks"]:
         st.caption(_("ov.none"))
     for p in result["similar_tasks"]:
-        head = (f"{p['score']:.2f} · {p['a']['owner']} (§{p['a']['section']}) ↔ {p['b']['owner']} "
+        who_a, who_b = owner_name(p['a']['owner'], LANG), owner_name(p['b']['owner'], LANG)
+        head = (f"{p['score']:.2f} · {who_a} (§{p['a']['section']}) ↔ {who_b} "
                 f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
         with st.expander(plain(head)):
             ca, cb = st.columns(2)
-            ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {p['a']['owner']}"))
+            ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {who_a}"))
             ca.text(p["a"]["text"])
-            cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {p['b']['owner']}"))
+            cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {who_b}"))
             cb.text(p["b"]["text"])
     st.subheader(_("ov.passages"), anchor=False)
     frame([{"doc": short(p["doc"]), "section": p["section"], "passage": p["passage"]}
@@ -505,7 +506,7 @@ def export_page() -> None:
     preview = selection.preview(corpus.view, corpus.tasks, corpus.targets, nodes, drafts)
     st.info(_("ex.preview", nodes=len(nodes), tasks=len(preview["tasks"]), targets=preview["targets"],
               docs=len(preview["docs"])))
-    frame([{"agency": t["owner"], "role": word("role", t["owner_role"], LANG), "doc": short(t["doc"]),
+    frame([{"agency": owner_name(t["owner"], LANG), "role": word("role", t["owner_role"], LANG), "doc": short(t["doc"]),
             "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:200]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]

@@ -1,5 +1,8 @@
 """Score the extractor against the hand annotations of data/eval/ (per document and overall).
 
+Task recall counts the gold tasks found; task precision counts the found tasks that find a gold task
+(one-to-one: a second copy of one item is an extra task).
+
 Run: python -m bench.accuracy [--set dev|heldout|unseen|all] [--json]
 """
 
@@ -105,6 +108,7 @@ class F1:
 class Score:
     doc: str
     tasks: Ratio = field(default_factory=Ratio)
+    tasks_precision: Ratio = field(default_factory=Ratio)  # found tasks that find a gold task / found tasks
     owners: Ratio = field(default_factory=Ratio)
     cooperating: F1 = field(default_factory=F1)
     refs_recall: Ratio = field(default_factory=Ratio)
@@ -126,6 +130,8 @@ class Score:
         return {
             "doc": self.doc, "error": self.error,
             "tasks_recall": self.tasks.value, "tasks": [self.tasks.hit, self.tasks.total],
+            "tasks_precision": self.tasks_precision.value,
+            "tasks_found": [self.tasks_precision.hit, self.tasks_precision.total],
             "owner_accuracy": self.owners.value, "owners": [self.owners.hit, self.owners.total],
             "cooperating_f1": self.cooperating.value,
             "refs_f1": self.refs_f1(), "refs_recall": self.refs_recall.value,
@@ -230,9 +236,14 @@ def _same_number(a: str | None, b: str | None) -> bool:
 def score(doc: str, gold: dict, found: dict[str, Any], text: str) -> Score:
     """Compare one document's extracted records with its gold annotation."""
     s = Score(doc)
-    misses: dict[str, list[str]] = {"tasks": [], "owners": [], "refs": [], "targets": [], "agencies": []}
+    misses: dict[str, list[str]] = {"tasks": [], "extra tasks": [], "owners": [], "refs": [], "targets": [],
+                                    "agencies": []}
     gtasks = gold.get("tasks", [])
     pairs = match_tasks(gtasks, found["tasks"], text)
+    matched = {k for k in pairs if k is not None}
+    s.tasks_precision = Ratio(len(matched), len(found["tasks"]))
+    misses["extra tasks"] = [f"{t['start']}: {t['text'][:60]} → {t['owner']!r}"
+                             for i, t in enumerate(found["tasks"]) if i not in matched]
     for g, k in zip(gtasks, pairs, strict=True):
         s.tasks.total += 1
         if k is None:
@@ -314,8 +325,8 @@ def total(scores: list[Score]) -> Score:
     """Micro-averaged figures over documents."""
     out = Score("ALL")
     for s in scores:
-        for name in ("tasks", "owners", "refs_recall", "refs_precision", "targets", "agencies_recall",
-                     "agencies_precision"):
+        for name in ("tasks", "tasks_precision", "owners", "refs_recall", "refs_precision", "targets",
+                     "agencies_recall", "agencies_precision"):
             getattr(out, name).add(getattr(s, name))
         out.cooperating.add(s.cooperating)
     metas = [s.meta for s in scores if s.meta]
@@ -328,7 +339,7 @@ def _fmt(v: float | None) -> str:
 
 
 def table(rows: list[tuple[str, Score]]) -> str:
-    head = (f"{'document':32} {'set':7} {'tasks':>11} {'owner':>5} {'coop':>5} {'refs':>5} "
+    head = (f"{'document':32} {'set':7} {'tasks':>11} {'taskP':>11} {'owner':>5} {'coop':>5} {'refs':>5} "
             f"{'targets':>11} {'agR':>5} {'agP':>5}  meta(k n i d)")
     lines = [head, "-" * len(head)]
     for half, s in rows:
@@ -336,6 +347,7 @@ def table(rows: list[tuple[str, Score]]) -> str:
             if s.meta else "-"
         lines.append(
             f"{s.doc[:32]:32} {half:7} {_fmt(s.tasks.value)} {s.tasks.hit:>2}/{s.tasks.total:<3}"
+            f"{_fmt(s.tasks_precision.value)} {s.tasks_precision.hit:>2}/{s.tasks_precision.total:<3}"
             f"{_fmt(s.owners.value)} {_fmt(s.cooperating.value)} {_fmt(s.refs_f1())} "
             f"{_fmt(s.targets.value)} {s.targets.hit:>2}/{s.targets.total:<3}"
             f"{_fmt(s.agencies_recall.value)} {_fmt(s.agencies_precision.value)}  {meta}"

@@ -112,8 +112,8 @@ class Task:
     doc: str
     section: str
     text: str
-    owner: str
-    owner_role: str
+    owner: str | None  # None: a task item of a task section that names no agency
+    owner_role: str | None  # None exactly when owner is None
     lead: tuple[str, ...]
     cooperating: tuple[str, ...]
     kind: str

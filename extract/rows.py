@@ -76,8 +76,8 @@ class TaskRow(TypedDict):
     doc: str
     section: str
     text: str
-    owner: str
-    owner_role: str
+    owner: str | None  # None: the task names no agency ("chưa giao cơ quan chủ trì")
+    owner_role: str | None
     lead: list[str]
     cooperating: list[str]
     kind: str

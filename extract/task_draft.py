@@ -16,9 +16,9 @@ class Draft:
     text: str
     start: int
     end: int
-    owner: str
+    owner: str | None  # None: a task item of a task section that names no agency
     owners: tuple[str, ...]
-    role: str
+    role: str | None
     lead: tuple[str, ...]
     cooperating: tuple[str, ...]
     kind: str

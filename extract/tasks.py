@@ -7,6 +7,7 @@ from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
+from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
 from extract.task_blocks import paragraph_tasks
@@ -14,6 +15,7 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
+from extract.unowned import operative_section, task_section, unowned_task, without_repeats
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
@@ -75,6 +77,11 @@ class TaskExtractor:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
         self.line_owners = self._line_owners()
+        # a letter's items that name nobody belong to its opening's bodies or its addressees
+        self.letter = doc_kind in LETTER_KINDS
+        first = min((s.start for s in sections if s.parent is None and s.style != CLOSING), default=len(text))
+        self.body_start = opening_end(text, first) if self.letter else first
+        self.letter_owners = letter_owners(text, self.mentions, self.body_start) if self.letter else []
 
     def _line_owners(self) -> dict[int, list[str]]:
         """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
@@ -142,7 +149,7 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 if len(tail.split()) <= 6:
-                    return [agency_name(m) for m in found]
+                    return subject_list(self.text, found, found[0])[0]  # "X chủ trì, phối hợp với Y:" is X
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
@@ -215,11 +222,14 @@ class TaskExtractor:
                        if len(s.heading.split()) < 15)
 
     def draft(self, sid: str, start: int, end: int, body: str) -> Draft | None:
-        if _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
+        if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
+            body = body[:closing].rstrip()
+            end = start + len(body)
+        if not body or _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
             return None
         scoped = self.in_scope(sid)
-        if not scoped and not self.open_scope(sid):
-            return None
+        if not scoped and not self.open_scope(sid) and not (self.letter and start >= self.body_start):
+            return None  # a letter's items after its opening are its operative part
         found = self.within(start, end)
         title = _TITLE_RE.match(body)
         at = start + (title.end() if title else 0)
@@ -229,13 +239,31 @@ class TaskExtractor:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
-                or (self.heading_owners(sid) if scoped else []) or self.addressed(body, start, found)
-        if not owners:
+                or self.heading_owners(sid) or self.addressed(body, start, found) \
+                or (self.letter_owners if start >= self.body_start else [])
+        if not owners and not self.unowned(sid, start, body):
             return None
-        role, lead, coop = self.roles(body, start, found, owners[0], skip)
         deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
+        if not owners:  # a task item of a task section that names nobody: a task with no owner
+            _, _, coop = self.roles(body, start, found, "", skip)
+            return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
+        role, lead, coop = self.roles(body, start, found, owners[0], skip)
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
+
+    def unowned(self, sid: str, start: int, body: str) -> bool:
+        """An item that names nobody is still a task inside a task section (never in a report); a heading
+        with items or sub-sections below it groups them ("3. Hoàn thiện ít nhất 500ha …" then "- Sở X …")."""
+        sec = self.sections.get(sid)
+        if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
+                and (self.children.get(sid) or any(i.section == sid for i in self.items)):
+            return False
+        if self.doc_kind == "report" or not unowned_task(body):
+            return False
+        headings = [s.heading for s in ancestors(self.sections, sid)]
+        if self.doc_kind == "directive" and start >= self.body_start:
+            return operative_section(headings)  # a directive's numbered items are all directions
+        return task_section(headings)
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
@@ -390,4 +418,4 @@ class TaskExtractor:
             task = self.draft(sid, start, end, body)
             if task is not None:
                 rest.append(task)
-        return drafts + sorted(rest, key=lambda d: d.start)
+        return without_repeats(drafts + sorted(rest, key=lambda d: d.start))

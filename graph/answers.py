@@ -105,16 +105,16 @@ def tasks(store: Store, doc: str | None = None, agency: str | None = None) -> li
     for r in _scoped(store, "tasks", doc, agency):
         rel = related[r["task"] or ""]
         text = r["text"] or ""
-        owner = r["owner"] or ""
+        owner = r["owner"]  # None: the task names no agency
         lead = _in_text_order(rel["lead"], text)
-        if r["role"] == "lead" and owner in lead:  # the owner leads: first, as the extractor says
+        if r["role"] == "lead" and owner is not None and owner in lead:  # the owner leads: first, as the extractor says
             lead = [owner] + [a for a in lead if a != owner]
         out.append({
             "id": local(r["task"], "task"), "doc": r["doc"] or "", "section": r["section"] or "", "text": text,
-            "owner": owner, "owner_role": r["role"] or "", "lead": lead,
+            "owner": owner, "owner_role": r["role"] if owner is not None else None, "lead": lead,
             "cooperating": _in_text_order(rel["cooperating"], text), "kind": r["kind"] or "",
             "deadline": r["deadline"], "evidence": _evidence(r, r["doc"]),
-            "owners": [owner] + _in_text_order(rel["coOwner"], text),
+            "owners": ([owner] if owner is not None else []) + _in_text_order(rel["coOwner"], text),
             "parent": _local_or_none(r["parent"], "task"),
         })
     return sorted(out, key=lambda t: t["id"])
@@ -126,7 +126,7 @@ def task_roles(task: TaskRow) -> dict[str, str]:
     for name in task["lead"]:
         roles.setdefault(name, "lead")
     for name in task["owners"]:
-        roles.setdefault(name, task["owner_role"])
+        roles.setdefault(name, task["owner_role"] or "responsible")
     for name in task["cooperating"]:
         roles.setdefault(name, "cooperating")
     return roles

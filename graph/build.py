@@ -306,10 +306,11 @@ class Builder:
             self.add(iri, RDFS.label, vi(t.text if len(t.text) <= 80 else t.text[:79] + "…"))
             self.add(iri, PKG.inDocument, doc)
             self.add(iri, PKG.assignedIn, section_iri(doc, t.section))
-            self.add(iri, PKG.owner, self.agency(t.owner, d))
-            for other in t.owners[1:]:
-                self.add(iri, PKG.coOwner, self.agency(other, d))
-            self.add(iri, PKG.ownerRole, _ROLES[t.owner_role])
+            if t.owner is not None and t.owner_role is not None:  # a task naming no agency has no owner triple
+                self.add(iri, PKG.owner, self.agency(t.owner, d))
+                for other in t.owners[1:]:
+                    self.add(iri, PKG.coOwner, self.agency(other, d))
+                self.add(iri, PKG.ownerRole, _ROLES[t.owner_role])
             for a in t.lead:
                 self.add(iri, PKG.lead, self.agency(a, d))
             for a in t.cooperating:

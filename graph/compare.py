@@ -130,9 +130,11 @@ def diff(rows: Rows, draft: str, final: str, threshold: float = 0.35) -> Row:
     changed = [{"draft": _brief_target(t_d[k]), "final": _brief_target(t_f[k])}
                for k in sorted(set(t_d) & set(t_f), key=str)
                if (t_d[k]["value"], t_d[k]["comparator"]) != (t_f[k]["value"], t_f[k]["comparator"])]
-    tasks_d = [t for t in rows.tasks if t["doc"] == draft and not t["parent"]]
-    tasks_f = [t for t in rows.tasks if t["doc"] == final and not t["parent"]]
-    count_d, count_f = Counter(t["owner"] for t in tasks_d), Counter(t["owner"] for t in tasks_f)
+    # an agency's duties: tasks that name no owner are nobody's duty to compare
+    tasks_d = [t for t in rows.tasks if t["doc"] == draft and not t["parent"] and t["owner"] is not None]
+    tasks_f = [t for t in rows.tasks if t["doc"] == final and not t["parent"] and t["owner"] is not None]
+    count_d = Counter(t["owner"] or "" for t in tasks_d)
+    count_f = Counter(t["owner"] or "" for t in tasks_f)
     agencies = []
     for name in sorted(set(count_d) | set(count_f)):
         status = "added" if not count_d[name] else "removed" if not count_f[name] else \
@@ -185,7 +187,7 @@ def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:
         for t in tasks_of(doc):
             for name in {*t["owners"], *t["lead"], *t["cooperating"]}:
                 role = "lead" if name in t["lead"] else "cooperating" if name in t["cooperating"] \
-                    else t["owner_role"]
+                    else t["owner_role"] or "responsible"
                 out[name].append({"task": t["id"], "section": t["section"], "role": role})
         return out
 

@@ -50,10 +50,10 @@ SELECT ?doc ?id ?title ?kind ?status ?number ?issuer ?date ?source WHERE {
     NamedQuery("tasks", "Every task with owner, role, kind, section and evidence.", f"""
 SELECT ?task ?doc ?section ?text ?owner ?role ?kind ?deadline ?parent ?quote ?start ?end ?evsection WHERE {{
   ?task a pkg:Task ; pkg:text ?text ; pkg:inDocument/dcterms:identifier ?doc ;
-        pkg:assignedIn/eli:id_local ?section ; pkg:ownerRole/skos:notation ?role ;
-        pkg:taskKind/skos:notation ?kind ; pkg:owner/skos:prefLabel ?owner ; prov:wasDerivedFrom ?ann .
+        pkg:assignedIn/eli:id_local ?section ; pkg:taskKind/skos:notation ?kind ; prov:wasDerivedFrom ?ann .
   {_EVIDENCE}
-  FILTER(lang(?owner) = "vi")
+  OPTIONAL {{ ?task pkg:ownerRole/skos:notation ?role }}
+  OPTIONAL {{ ?task pkg:owner/skos:prefLabel ?owner FILTER(lang(?owner) = "vi") }}
   OPTIONAL {{ ?task pkg:deadline ?deadline }}
   OPTIONAL {{ ?task pkg:subTaskOf ?parent }}
 }} ORDER BY ?task"""),
@@ -72,8 +72,9 @@ SELECT ?task ?doc ?section ?role ?text WHERE {
 } ORDER BY ?doc ?task""", ("agency",)),
     NamedQuery("tasks_by_document", "Tasks of one document, by section.", """
 SELECT ?task ?section ?owner ?role ?text WHERE {
-  ?task pkg:inDocument ?doc ; pkg:text ?text ; pkg:assignedIn/eli:id_local ?section ;
-        pkg:ownerRole/skos:notation ?role ; pkg:owner/skos:prefLabel ?owner FILTER(lang(?owner) = "vi")
+  ?task pkg:inDocument ?doc ; pkg:text ?text ; pkg:assignedIn/eli:id_local ?section .
+  OPTIONAL { ?task pkg:ownerRole/skos:notation ?role }
+  OPTIONAL { ?task pkg:owner/skos:prefLabel ?owner FILTER(lang(?owner) = "vi") }
 } ORDER BY ?task""", ("doc",)),
     NamedQuery("tasks_by_role", "Tasks whose owner has the given role concept.", """
 SELECT ?task ?doc ?owner ?text WHERE {

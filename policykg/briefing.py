@@ -16,7 +16,7 @@ from typing import Any
 from extract.rows import DocRow, RefRow, TargetRow, TaskRow
 from graph.answers import task_roles
 from graph.names import DocName
-from policykg.ui.i18n import word
+from policykg.ui.i18n import owner_name, word
 
 Row = dict[str, Any]
 FONT = "Times New Roman"
@@ -75,7 +75,7 @@ def summary(focus: str, tasks: list[TaskRow], targets: list[TargetRow], names: d
     """"Các văn bản giao 12 nhiệm vụ (chủ trì 5, …); theo văn bản: QĐ 2289/QĐ-TTg 10, …"."""
     roles = Counter(t["owner_role"] for t in tasks)
     by_doc = Counter(t["doc"] for t in tasks)
-    role_text = ", ".join(f"{word('role', r)} {n}" for r, n in roles.most_common())
+    role_text = ", ".join(f"{word('role', r) if r else owner_name(None)} {n}" for r, n in roles.most_common())
     doc_text = "; ".join(f"{_name(names, d)}: {n}" for d, n in by_doc.most_common())
     text = f"Về {focus}: {len(tasks)} nhiệm vụ"
     text += f" ({role_text})" if role_text else ""
@@ -129,6 +129,8 @@ def briefing(focus: str, tasks: list[TaskRow], targets: list[TargetRow], refs: l
                 roles = task_roles(t)
                 who = "; ".join(f"{word('role', r)}: {', '.join(a for a, x in roles.items() if x == r)}"
                                 for r in ("lead", "responsible", "cooperating") if r in roles.values())
+                if t["owner"] is None:
+                    who = owner_name(None) + (f"; {who}" if who else "")
                 extra = who + (f"; thời hạn: {t['deadline']}" if t.get("deadline") else "")
                 source = document.add_paragraph()
                 source.add_run(f"Nguồn: {_name(names, ev['doc'])}, mục {ev['section']}.").italic = True

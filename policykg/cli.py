@@ -214,7 +214,7 @@ def _role_of(row: TaskRow, names: set[str]) -> str:
         return "lead"
     if names & {fold_key(n) for n in row["cooperating"]}:
         return "cooperating"
-    return row["owner_role"]
+    return row["owner_role"] or ""
 
 
 @app.command()

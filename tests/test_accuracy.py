@@ -9,7 +9,18 @@ from typing import Any
 
 import pytest
 
-from bench.accuracy import EVAL, agency_key, evaluate, match_tasks, owner_right, ref_matches, score, target_matches
+from bench.accuracy import (
+    EVAL,
+    agency_key,
+    evaluate,
+    match_tasks,
+    owner_right,
+    ref_matches,
+    score,
+    table,
+    target_matches,
+    total,
+)
 
 TEXT = (
     "1. Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng Nghị định về quỹ.\n"
@@ -88,7 +99,8 @@ def test_targets_need_the_exact_value_and_year() -> None:
 
 def test_a_document_score_counts_hits_and_misses() -> None:
     tasks = [task("1. Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng", 0, "Bộ Tài chính", ("Bộ Tư pháp",)),
-             task("2. Ủy ban nhân dân các tỉnh, thành phố tổng hợp kinh phí.", 75, "Bộ Tài chính")]
+             task("2. Ủy ban nhân dân các tỉnh, thành phố tổng hợp kinh phí.", 75, "Bộ Tài chính"),
+             task("Nơi nhận: Bộ Tài chính; Bộ Tư pháp;", 140, "Bộ Tài chính")]
     refs: list[dict[str, Any]] = [
         {"kind": "Nghị định", "number": "80", "code": "80/2025/NĐ-CP", "year": 2025, "name": None},
         {"kind": "Luật", "number": "", "code": None, "year": None, "name": "Luật Đầu tư"}]
@@ -96,6 +108,9 @@ def test_a_document_score_counts_hits_and_misses() -> None:
     s = score("x", GOLD, found(tasks, refs, [{"value": 30, "year": 2030, "start": 0}],
                                {"mof", "btp", "p-ha-noi"}, meta), TEXT)
     assert (s.tasks.hit, s.tasks.total) == (2, 2)
+    assert (s.tasks_precision.hit, s.tasks_precision.total) == (2, 3)  # the recipients line finds no gold task
+    assert s.misses["extra tasks"] == ["140: Nơi nhận: Bộ Tài chính; Bộ Tư pháp; → 'Bộ Tài chính'"]
+    assert s.to_json()["tasks_precision"] == pytest.approx(2 / 3) and s.to_json()["tasks_found"] == [2, 3]
     assert (s.owners.hit, s.owners.total) == (1, 2)
     assert s.cooperating.value == 1.0
     assert (s.refs_recall.hit, s.refs_precision.hit, s.refs_precision.total) == (1, 1, 2)
@@ -103,6 +118,19 @@ def test_a_document_score_counts_hits_and_misses() -> None:
     assert s.targets.value == 1.0
     assert s.agencies_recall.value == pytest.approx(2 / 3) and s.agencies_precision.value == pytest.approx(2 / 3)
     assert s.meta == {"kind": True, "number": True, "issuer": True, "date": False}
+
+
+def test_a_found_task_counts_once_for_precision_and_totals_add_up() -> None:
+    # Two extracted copies of item 1: only one finds it, the copy is an extra task.
+    one = task("1. Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng", 0, "Bộ Tài chính")
+    copy = dict(one, start=3)
+    gold = dict(GOLD, tasks=GOLD["tasks"][:1])
+    s = score("x", gold, found([one, copy], [], [], set(), {}), TEXT)
+    assert (s.tasks_precision.hit, s.tasks_precision.total) == (1, 2)
+    empty = score("y", dict(GOLD, tasks=[]), found([], [], [], set(), {}), TEXT)
+    assert empty.tasks_precision.value is None
+    assert (total([s, empty]).tasks_precision.hit, total([s, empty]).tasks_precision.total) == (1, 2)
+    assert "taskP" in table([("dev", s)]).splitlines()[0]
 
 
 def test_an_unreadable_annotation_is_reported_in_the_row(tmp_path: Path) -> None:

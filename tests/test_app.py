@@ -83,7 +83,9 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
     assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
-    assert set(at.dataframe[1].value["Role"]) <= {"lead", "cooperating", "responsible"}
+    rows = at.dataframe[1].value
+    assert set(rows["Role"]) <= {"lead", "cooperating", "responsible", ""}
+    assert set(rows[rows["Role"] == ""]["Agency"]) == {"no agency assigned"}  # tasks that name no agency
     assert at.text_input(key="own_agency").label.startswith("Agency")
 
 

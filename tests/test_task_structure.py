@@ -236,7 +236,8 @@ def test_a_heading_naming_a_class_of_bodies_owns_its_items() -> None:
             "- Rà soát và lập hồ sơ mở rộng khu công nghiệp.\n11. Các nhiệm vụ khác\n- Tổng kết việc thực hiện.\n")
     tasks = facts_of(text, kind="plan").tasks
     assert [(t.owner, t.text) for t in tasks] == [
-        ("các chủ đầu tư dự án hạ tầng khu công nghiệp", "Rà soát và lập hồ sơ mở rộng khu công nghiệp.")]
+        ("các chủ đầu tư dự án hạ tầng khu công nghiệp", "Rà soát và lập hồ sơ mở rộng khu công nghiệp."),
+        (None, "Tổng kết việc thực hiện.")]  # "Các nhiệm vụ khác" names nobody: a task with no owner
 
 
 def test_an_owner_field_after_the_bullets_owns_them() -> None:

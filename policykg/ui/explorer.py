@@ -13,7 +13,7 @@ from extract.rows import SuccessorRow, TaskRow
 from graph.answers import task_roles
 from graph.namespace import ID
 from policykg.ui.corpus import Corpus
-from policykg.ui.i18n import Lang, column, tr, word
+from policykg.ui.i18n import Lang, column, owner_name, tr, word
 
 Row = dict[str, Any]
 
@@ -78,11 +78,13 @@ def ownership(corpus: Corpus, lang: Lang, tasks: list[TaskRow] | None = None) ->
     today = {a["name"]: a["successor"] for a in corpus.agencies if a.get("successor")}
     rows = []
     for t in corpus.tasks if tasks is None else tasks:
-        roles = task_roles(t)
+        roles: dict[str, str | None] = dict(task_roles(t))
+        if t["owner"] is None:  # a task that names no agency: one row, "chưa giao cơ quan chủ trì"
+            roles = {owner_name(None, lang): None, **roles}
         for name, role in roles.items():
             partners = "; ".join(f"{other} ({word('role', r, lang)})" for other, r in roles.items() if other != name)
             rows.append({
-                "agency": name, "role": word("role", role, lang), "role_code": role,
+                "agency": name, "role": word("role", role, lang), "role_code": role or "",
                 "doc": corpus.short(t["doc"], lang), "doc_id": t["doc"], "section": t["section"],
                 "task": " ".join(t["text"].split()),
                 "partners": partners, "deadline": t["deadline"] or "", "today": today_phrase(today.get(name), lang),

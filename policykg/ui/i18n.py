@@ -227,6 +227,16 @@ def word(group: str, code: str | None, lang: Lang = "vi") -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+UNASSIGNED = ("chưa giao cơ quan chủ trì", "no agency assigned")
+
+
+def owner_name(owner: str | None, lang: Lang = "vi") -> str:
+    """A task's owner as shown: its name, or the words for a task that names no agency."""
+    if owner:
+        return owner
+    return UNASSIGNED[1] if lang == "en" else UNASSIGNED[0]
+
+
 def columns(keys: list[str], lang: Lang = "vi") -> dict[str, str]:
     """A rename map for a table's columns."""
     return {k: column(k, lang) for k in keys if k in COLUMNS}

@@ -1,0 +1,70 @@
+"""Task items that name no agency: still tasks ("chưa giao cơ quan chủ trì"), inside task sections only.
+
+A plan's "Nhiệm vụ, giải pháp" or "Nội dung triển khai" often lists actions without saying who does
+them ("a) Tổ chức Hội nghị phổ biến …"). They are tasks with no owner, so that an analyst can ask which
+tasks nobody was given. Everything else is guarded out: purpose, target and context sections, the
+clause on entry into force, "Nơi nhận", statements about money or the document itself, pointers to an
+appendix, headings that group items, items another task already holds, and a report's narrative (a
+report's items say what was done, not what is to be done).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from extract.task_draft import Draft
+
+# Headings of the sections the genre gives tasks in.
+_TASK_SECTION_RE = re.compile(
+    r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|chương trình hành động|hoạt động", re.I)
+# Headings of sections that hold no tasks even inside a task section ("Mục tiêu", "Yêu cầu", "Hiệu lực …").
+_NOT_TASK_SECTION_RE = re.compile(
+    r"^(?:mục tiêu|chỉ tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|tình hình|"
+    r"kết quả|đánh giá|định hướng|hiệu lực|điều khoản thi hành|nơi nhận|kiến nghị|đề xuất)"
+    r"|tình hình (?:triển khai|thực hiện)|kết quả đạt được", re.I)
+# Openings of an item that states something rather than asks for it: a note, a figure, a pointer,
+# a sentence about the document itself, money ("Kinh phí thực hiện … được bố trí từ …").
+_NOT_ACTION_RE = re.compile(
+    r"^(?:\(?\d|Trên đây|Nơi nhận|Lưu\b|Căn cứ|Theo\b|Trong đó|Bao gồm|Gồm\b|Là\b|Với\b|Tuy nhiên|Nhìn chung|Do\b|Vì\b"
+    r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Kinh phí|Nguồn vốn|Phụ lục"
+    r"|(?:Các\s+)?nhiệm vụ\b"
+    r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)
+_POINTER_RE = re.compile(
+    r"được (?:xác định|quy định|nêu|giao) tại|(?:tại|theo) (?:các )?(?:Phụ lục|danh mục)|\(Phụ lục", re.I)
+
+
+def task_section(headings: list[str]) -> bool:
+    """A section chain (innermost first) that holds tasks: a task heading and no purpose, money or closing one."""
+    titles = [h for h in headings if len(h.split()) < 15]  # a heading that is a whole sentence is an item
+    if any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in titles):
+        return False
+    return any(_TASK_SECTION_RE.search(h) for h in titles)
+
+
+def operative_section(headings: list[str]) -> bool:
+    """A section of a directive's operative part ("Thủ tướng Chính phủ chỉ thị: 1. … 2. …"), whose items
+    are all directions: any section but purpose, context and closing ones."""
+    return not any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in headings if len(h.split()) < 15)
+
+
+def unowned_task(body: str) -> bool:
+    """An item that states an action of its own: a few words opening with a capital (the genre starts a
+    task item with its verb: "Xây dựng …", "Tổ chức …"), not a note, a figure or a pointer to an appendix."""
+    text = body.strip()
+    return len(text.split()) >= 3 and text[:1].isupper() and not _NOT_ACTION_RE.match(text) \
+        and not _POINTER_RE.search(text)
+
+
+def without_repeats(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without an owner-less one whose text another task already covers (an appendix row's
+    linked sub-tasks, a heading task with its list): an item is one task, with the owner it was given."""
+    owned = sorted((d.start, d.end) for d in drafts if d.owner is not None)
+    starts = [s for s, _ in owned]
+
+    def covered(d: Draft) -> bool:
+        k = bisect_right(starts, d.start)  # owned spans starting at or before d: the nearest ones may cover it
+        return any(e > d.start for _, e in owned[max(0, k - 8):k]) or \
+            any(s < d.end for s, _ in owned[k:k + 1])
+
+    return [d for d in drafts if d.owner is not None or not covered(d)]
