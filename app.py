@@ -64,6 +64,17 @@ if LANG == "vi":  # Streamlit's own English texts (uploader, "Press Enter to app
     st.html(chrome.stylesheet(LANG, int(st.get_option("server.maxUploadSize")), UPLOAD_TYPES))
 
 
+@st.cache_resource
+def translator() -> Any:
+    """Registered once: puts Streamlit's tooltips, drop-down and error texts into the reader's language."""
+    html, css, js = chrome.translator_code()
+    return st.components.v2.component("policykg_words", html=html, css=css, js=js)
+
+
+with st.sidebar:
+    translator()(key="words", data=chrome.words(LANG), height=0)
+
+
 def short(doc_id: str | None) -> str:
     """A document's short name, its draft mark in the reader's language."""
     return corpus.short(doc_id, LANG)
@@ -81,8 +92,12 @@ def upload() -> None:
     """Add a document from the sidebar: only it is extracted; on failure nothing changes."""
     if "added" in st.session_state:
         st.sidebar.success(st.session_state["added"])
-    file = st.sidebar.file_uploader(_("upload.label"), type=UPLOAD_TYPES, key="upload", help=_("upload.help"))
+    # any type is taken and checked here: Streamlit's own refusal is in English
+    file = st.sidebar.file_uploader(_("upload.label"), key="upload", help=_("upload.help"))
     if file is None or st.session_state.get("uploaded") == file.file_id:
+        return
+    if Path(file.name).suffix.lower().lstrip(".") not in UPLOAD_TYPES:
+        st.sidebar.error(_("upload.type", name=plain(file.name), types=", ".join(f".{t}" for t in UPLOAD_TYPES)))
         return
     st.session_state["uploaded"] = file.file_id
     from policykg.export import safe_name
@@ -103,7 +118,7 @@ def upload() -> None:
 
 # ---- network ---------------------------------------------------------------------------------------------
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)  # kept as it is: no pickling of ~100 KB on every rerun
 def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tuple[str, ...],
                  agencies: tuple[str, ...], relations: tuple[str, ...], physics: bool, cap: int, lang: Lang,
                  tree: bool) -> network.NetworkData:

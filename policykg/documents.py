@@ -1,10 +1,16 @@
 """One document's work, run in a worker process: extract (or reuse) its facts, build and validate its
-named graph, and write both into the generation being built."""
+named graph, and write both into the workspace's pool of document files.
+
+    workspace/docs/facts/<name>.json   a document's facts
+    workspace/docs/graphs/<name>.nt    a document's named graph
+
+Pool files are named by a hash of their content and never change once written, so every generation
+shares the files of the documents it keeps (a generation's index names them) and an `add` writes
+only the new document's two files, whatever the corpus size."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,8 +21,22 @@ from extract.records import DocumentFacts
 from policykg import facts as factstore
 from policykg.files import write_atomic
 
+POOL = "docs"
 FACTS_DIR = "facts"
 GRAPHS_DIR = "graphs"
+
+
+def content_name(text: str) -> str:
+    """A pool file's name: the hash of its content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def facts_file(pool: Path, name: str) -> Path:
+    return pool / FACTS_DIR / f"{name}.json"
+
+
+def graph_file(pool: Path, name: str) -> Path:
+    return pool / GRAPHS_DIR / f"{name}.nt"
 
 
 @dataclass(frozen=True)
@@ -27,10 +47,10 @@ class Job:
     entry: dict[str, Any]
     key: str
     graph: str
-    out: str
+    out: str  # the workspace's pool
     known: dict[str, str]
     reports: tuple[DocumentFacts, ...] = ()
-    reuse: str | None = None  # a previous generation's folder that holds this document's facts
+    reuse: str | None = None  # the pool file of this document's facts, already extracted
     meta: dict[str, str] = field(default_factory=dict)  # the document's id when it had to change
 
 
@@ -42,16 +62,18 @@ class Done:
     nt: str
     entry: dict[str, Any]
     report: str
-    reused: Path | None = None
+    facts_json: str | None = None  # None: the facts were reused, their pool file is already there
 
-    def write(self, out: Path) -> None:
-        """Write the facts (a hard link when reused) and the graph under a generation's folder."""
-        facts_path = out / FACTS_DIR / f"{self.entry['key']}.json"
-        if self.reused is not None:
-            os.link(self.reused, facts_path)
-        else:
-            write_atomic(facts_path, factstore.dumps(self.facts, self.entry["key"]))
-        write_atomic(out / GRAPHS_DIR / f"{self.entry['graph']}.nt", self.nt)
+    def write(self, pool: Path) -> None:
+        """Write the facts and the graph into the pool (a file already there has this very content)."""
+        if self.facts_json is not None:
+            _put(facts_file(pool, self.entry["facts_file"]), self.facts_json)
+        _put(graph_file(pool, self.entry["graph_file"]), self.nt)
+
+
+def _put(path: Path, text: str) -> None:
+    if not path.exists():
+        write_atomic(path, text)
 
 
 def graph_key(key: str, reports: list[str], relation_targets: list[str | None]) -> str:
@@ -79,7 +101,7 @@ def prepare(job: Job) -> Done:
     from graph.build import build_document
     from graph.validate import validate_nt
 
-    reused = Path(job.reuse) / FACTS_DIR / f"{job.key}.json" if job.reuse is not None else None
+    reused = Path(job.reuse) if job.reuse is not None else None
     if reused is not None:
         facts = factstore.loads(reused.read_text(encoding="utf-8"), str(reused))[0]
     else:
@@ -96,7 +118,10 @@ def prepare(job: Job) -> Done:
              "agencies": sorted({x.agency if x.agency != "group" else x.text.lower() for x in facts.mentions}),
              "refs": sorted({r.id for r in facts.refs}), "conforms": report.conforms,
              "bytes": len(facts.text.encode("utf-8"))}
-    return Done(facts, nt, entry, report.text, reused)
+    facts_json = None if reused is not None else factstore.dumps(facts, job.key)
+    entry["facts_file"] = reused.stem if reused is not None else content_name(facts_json or "")
+    entry["graph_file"] = content_name(nt)
+    return Done(facts, nt, entry, report.text, facts_json)
 
 
 def touched(graph: Graph, corpus: set[str]) -> Graph:

@@ -15,7 +15,7 @@ from extract import __version__
 from extract.errors import PolicyKGError
 from extract.records import DocumentFacts
 
-FORMAT = 2  # 1 was a pickle of the whole corpus
+FORMAT = 3  # 1 was a pickle of the whole corpus; 2 kept each generation's document files in its own folder
 
 
 def content_hash(text: str) -> str:

@@ -1,18 +1,22 @@
 """A workspace keeps one corpus's graph: build it once, add documents, open it in a store to query.
 
 Every write (build, add) is a transaction: under the workspace's lock it writes a whole new
-generation (see `policykg.generations`) and switches to it atomically.
+generation (see `policykg.generations`) and switches to it atomically. A generation's folder holds
+its index, store and summary; the documents' facts and graphs are in the workspace's pool
+(`policykg.documents`), shared by the generations that keep them, so an `add` writes only its
+document's files and its cost does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, as_completed
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,9 @@ from graph.namespace import ID
 from graph.remote import SparqlStore, is_remote
 from graph.store import GRAPH_FILE, OX_DIR, STORES, MemoryStore, OxigraphStore, Store
 from policykg import facts as factstore
-from policykg.documents import FACTS_DIR, GRAPHS_DIR, Done, Job, graph_key, light, prepare, run
+from policykg.documents import FACTS_DIR, GRAPHS_DIR, POOL, Done, Job, graph_key, light, prepare, run
+from policykg.documents import facts_file as pool_facts
+from policykg.documents import graph_file as pool_graph
 from policykg.files import fault, write_atomic
 from policykg.generations import begin, commit, current, writer
 
@@ -34,6 +40,7 @@ SUMMARY = "build.json"
 VIEW = "view.json"
 INDEX = "index.json"
 REPORT = "shacl-report.txt"
+DROPPED = "dropped.json"
 DEFAULT = Path("workspace")
 
 
@@ -76,6 +83,12 @@ class Entry:
     refs: list[str] = field(default_factory=list)
     conforms: bool = True
     bytes: int = 0
+    facts_file: str = ""  # names of its files in the pool
+    graph_file: str = ""
+
+    def files(self) -> tuple[str, str]:
+        """Its pool files, relative to the pool."""
+        return f"{FACTS_DIR}/{self.facts_file}.json", f"{GRAPHS_DIR}/{self.graph_file}.nt"
 
     def same_document(self, hash_: str, number: str | None, date: str | None) -> bool:
         """The same text, or the same number and date."""
@@ -98,26 +111,48 @@ class Stored:
 
     def facts_path(self, entry: Entry) -> Path:
         assert self.folder is not None
-        return self.folder / FACTS_DIR / f"{entry.key}.json"
+        return pool_facts(self.folder.parent / POOL, entry.facts_file)
 
     def graph_path(self, entry: Entry) -> Path:
         assert self.folder is not None
-        return self.folder / GRAPHS_DIR / f"{entry.graph}.nt"
+        path = pool_graph(self.folder.parent / POOL, entry.graph_file)
+        if not path.exists():
+            raise PolicyKGError(f"{path}: the graph of '{entry.id}' is missing; rebuild the workspace with "
+                                "'policykg build --corpus FOLDER'.")
+        return path
 
 
 def stored(workspace: Path) -> Stored:
     """The documents of the current generation (none for a workspace never built)."""
     gen = current(workspace)
-    if gen is None:
-        return Stored([], None)
+    return Stored([], None) if gen is None else generation(gen)
+
+
+def generation(gen: Path) -> Stored:
+    """The documents of one generation."""
+    workspace = gen.parent
     path = gen / INDEX
     if not path.exists():
         raise PolicyKGError(f"{path} is missing; rebuild the workspace with 'policykg build --corpus FOLDER'.")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("format") != factstore.FORMAT:
-        raise PolicyKGError(f"{workspace}: written by another version of policykg; rebuild it with "
-                            f"'policykg --workspace {workspace} build --corpus FOLDER'.")
-    return Stored([Entry(**e) for e in data["docs"]], gen)
+    with _no_gc():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != factstore.FORMAT:
+            raise PolicyKGError(f"{workspace}: written by another version of policykg; rebuild it with "
+                                f"'policykg --workspace {workspace} build --corpus FOLDER'.")
+        return Stored([Entry(**e) for e in data["docs"]], gen)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while many small objects are made that hold no cycles (an index of
+    10,000 entries: the collector would otherwise run over them again and again, doubling the time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 OnDoc = Callable[[Path, int], None]
@@ -157,7 +192,7 @@ def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT, on_doc: OnDoc | Non
         with _pool(workers or default_workers(), cluster) as pool:
             entries = _build_all(planned, before, tmp, on_doc, pool)
         fault("extracted")
-        return _finish(workspace, tmp, before, entries, str(corpus.resolve()), start)
+        return _finish(workspace, tmp, before, entries, str(corpus.resolve()), start, full_sweep=True)
 
 
 def default_workers() -> int:
@@ -176,8 +211,16 @@ def _pool(workers: int, cluster: str | None) -> AbstractContextManager[Executor 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads.
+    # The fork server imports the per-document modules once (spaCy alone is ~1 CPU-second) and every
+    # worker forks from it with them loaded, instead of each worker importing them again.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_MODULES))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+# what a worker's first document would import (imports only: no store opened, no thread started)
+WORKER_MODULES = ("policykg.documents", "extract.pipeline", "graph.build", "graph.validate", "graph.shacl_sparql")
 
 
 def _main_is_reimportable() -> bool:
@@ -198,7 +241,8 @@ def _main_is_reimportable() -> bool:
 
 def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc | None,
                pool: Executor | None) -> list[Entry]:
-    """Every document's facts and graph in `tmp`: reused, or made by worker processes (reports first)."""
+    """Every document's facts and graph in the pool: reused, or made by worker processes (reports first);
+    reports and failures in `tmp`."""
     from graph.build import doc_iri
 
     known = {p.meta.id: str(doc_iri(p.meta)) for p in planned}
@@ -208,24 +252,26 @@ def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc
         for rel, target in p.meta.relations:
             if rel == "reports_on":
                 reports.setdefault(target, []).append(p.meta.id)
-    old_keys = {e.key for e in before.entries}
+    old_keys = {e.key: e for e in before.entries}
     old_graphs = {e.graph: e for e in before.entries}
+    docs = tmp.parent / POOL
     done: dict[str, Entry] = {}
     failures: dict[str, str] = {}
 
     def job(p: _Planned) -> Job | None:
         gkey = graph_key(p.key, [keys[r] for r in reports.get(p.meta.id, [])],
                          [known.get(t) for _, t in p.meta.relations])
-        if gkey in old_graphs and p.key in old_keys:  # unchanged: link, do not extract or build
+        if gkey in old_graphs and p.key in old_keys:  # unchanged: neither extracted nor built nor written
             old = old_graphs[gkey]
-            _keep(before, old, tmp)
             done[p.meta.id] = old
             if on_doc:
                 on_doc(p.path, old.bytes)
             return None
-        light_reports = tuple(light(_read_facts(tmp, keys[r])) for r in reports.get(p.meta.id, []))
-        return Job(str(p.path), p.entry, p.key, gkey, str(tmp), known, light_reports,
-                   str(before.folder) if p.key in old_keys else None)
+        light_reports = tuple(light(_read_facts(pool_facts(docs, done[r].facts_file)))
+                              for r in reports.get(p.meta.id, []))
+        reuse = before.facts_path(old_keys[p.key]) if p.key in old_keys else None
+        return Job(str(p.path), p.entry, p.key, gkey, str(docs), known, light_reports,
+                   str(reuse) if reuse is not None and reuse.exists() else None)
 
     first = [p for p in planned if p.meta.id not in reports]
     second = [p for p in planned if p.meta.id in reports]
@@ -238,7 +284,9 @@ def _build_all(planned: list[_Planned], before: Stored, tmp: Path, on_doc: OnDoc
             if on_doc:
                 on_doc(Path(result["source"]), result["bytes"])
     _write_report(tmp, failures)
-    return [done[p.meta.id] for p in planned]
+    entries = [done[p.meta.id] for p in planned]
+    _check_files(before, [e for e in entries if old_graphs.get(e.graph) is e])
+    return entries
 
 
 def _map(jobs: list[Job], pool: Executor | None) -> Iterator[dict[str, Any]]:
@@ -250,8 +298,7 @@ def _map(jobs: list[Job], pool: Executor | None) -> Iterator[dict[str, Any]]:
         yield fut.result()
 
 
-def _read_facts(folder: Path, key: str) -> DocumentFacts:
-    path = folder / FACTS_DIR / f"{key}.json"
+def _read_facts(path: Path) -> DocumentFacts:
     return factstore.loads(path.read_text(encoding="utf-8"), str(path))[0]
 
 
@@ -288,7 +335,7 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
 
     done = prepared(seen.entries, draft.id)
     with writer(workspace):
-        before = stored(workspace)
+        before = seen if seen.folder == current(workspace) else stored(workspace)  # read once if unchanged
         same = _duplicates(before.entries, draft.number, draft.date, text, replace)
         kept = [e for e in before.entries if e not in same]
         doc_id = given.get("id") or (same[0].id if same else draft.id)
@@ -299,23 +346,26 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
             done = prepared(kept, doc_id)
         fault("extracted")
         tmp = _begin(workspace)
-        for e in kept:
-            _keep(before, e, tmp)
-        done.write(tmp)
+        _check_files(before, kept)
+        done.write(workspace / POOL)
         entry = Entry(**done.entry)
         failures = {} if entry.conforms else {entry.id: done.report}
         _write_report(tmp, failures)
         return _finish(workspace, tmp, before, [*kept, entry], str(path.resolve()), start)
 
 
-def _keep(before: Stored, e: Entry, tmp: Path) -> None:
-    """Carry an unchanged document into the next generation: hard links, nothing rewritten."""
-    for src, folder in ((before.facts_path(e), FACTS_DIR), (before.graph_path(e), GRAPHS_DIR)):
-        try:
-            os.link(src, tmp / folder / src.name)
-        except FileNotFoundError:
-            raise PolicyKGError(f"{src}: the {folder} of '{e.id}' are missing; rebuild the workspace with "
-                                "'policykg build --corpus FOLDER'.") from None
+def _check_files(before: Stored, entries: list[Entry]) -> None:
+    """The pool files of the documents a new generation keeps are there: a clear error otherwise, never a
+    generation naming missing files (one listing of the pool, not one look-up per document)."""
+    if before.folder is None or not entries:
+        return
+    pool = before.folder.parent / POOL
+    there = {f"{d}/{n}" for d in (FACTS_DIR, GRAPHS_DIR) if (pool / d).is_dir() for n in os.listdir(pool / d)}
+    for e in entries:
+        for name, what in zip(e.files(), ("facts of", "graph of"), strict=True):
+            if name not in there:
+                raise PolicyKGError(f"{pool / name}: the {what} '{e.id}' are missing; rebuild the workspace with "
+                                    "'policykg build --corpus FOLDER'.")
 
 
 def _meta_of(e: Entry) -> DocMeta:
@@ -336,16 +386,21 @@ def _duplicates(entries: list[Entry], number: str | None, date: str | None, text
 
 def _begin(workspace: Path) -> Path:
     tmp = begin(workspace)
-    (tmp / FACTS_DIR).mkdir()
-    (tmp / GRAPHS_DIR).mkdir()
+    for folder in (FACTS_DIR, GRAPHS_DIR):
+        (workspace / POOL / folder).mkdir(parents=True, exist_ok=True)
     return tmp
 
 
 def _finish(workspace: Path, tmp: Path, before: Stored, entries: list[Entry], source: str,
-            start: float) -> Summary:
-    """Write the index, bring the store up to date, write the summary and switch (holding the lock)."""
-    index = {"format": factstore.FORMAT, "docs": [vars(e) for e in entries]}  # flat fields: no deep copy
-    write_atomic(tmp / INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))  # C encoder
+            start: float, full_sweep: bool = False) -> Summary:
+    """Write the index, bring the store up to date, write the summary, switch and remove the pool files
+    no generation kept needs (holding the lock)."""
+    kept = {f for e in entries for f in e.files()}
+    dropped = sorted({f for e in before.entries for f in e.files()} - kept)
+    write_atomic(tmp / DROPPED, json.dumps(dropped))
+    with _no_gc():
+        index = {"format": factstore.FORMAT, "docs": [vars(e) for e in entries]}  # flat fields: no deep copy
+        write_atomic(tmp / INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))  # C encoder
     fault("facts-written")
     fault("graph-written")
     triples = update_store(tmp, before, entries)
@@ -358,7 +413,26 @@ def _finish(workspace: Path, tmp: Path, before: Stored, entries: list[Entry], so
         seconds=round(time.perf_counter() - start, 2))
     write_atomic(tmp / SUMMARY, json.dumps(asdict(summary), ensure_ascii=False, indent=1))
     commit(workspace, tmp)
+    _sweep_pool(workspace, before, kept, full_sweep)
     return summary
+
+
+def _sweep_pool(workspace: Path, before: Stored, kept: set[str], full: bool) -> None:
+    """Remove the pool files that only removed generations used.
+
+    After a switch the generations left are the new one and `before`; the files `before` dropped from
+    its own predecessor (now removed) go unless the new generation took them back. The cost is that of
+    the changed documents. A full sweep (after a build) also removes what crashed writers left.
+    """
+    pool = workspace / POOL
+    gone: set[str] = set()
+    if before.folder is not None and (before.folder / DROPPED).exists():
+        gone = set(json.loads((before.folder / DROPPED).read_text(encoding="utf-8"))) - kept
+    if full:
+        live = kept | {f for e in before.entries for f in e.files()}
+        gone |= {f"{d}/{p.name}" for d in (FACTS_DIR, GRAPHS_DIR) for p in (pool / d).iterdir()} - live
+    for name in gone:
+        (pool / name).unlink(missing_ok=True)
 
 
 def graph_name(gkey: str) -> str:
@@ -371,7 +445,8 @@ def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
     checkpoint) with the named graphs of removed documents dropped and those of new ones added, each
     triple also in the default graph. The count is the previous one plus what changed, so the cost is
     that of the changed documents, not of the corpus."""
-    wanted = {e.graph for e in entries}
+    paths = {e.graph: pool_graph(gen.parent / POOL, e.graph_file) for e in entries}
+    wanted = set(paths)
     old = {e.graph for e in before.entries}
     store_dir = gen / OX_DIR
     if before.folder is not None and (before.folder / OX_DIR).is_dir():
@@ -383,12 +458,12 @@ def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
         for gkey in sorted(old - wanted):
             delta -= store.drop_graph(graph_name(gkey))
         for gkey in sorted(wanted - old):
-            delta += store.add_graph(graph_name(gkey), gen / GRAPHS_DIR / f"{gkey}.nt")
+            delta += store.add_graph(graph_name(gkey), paths[gkey])
         previous = _triples(before.folder)
         count = store.count() if previous is None else previous + delta
     else:
         store = OxigraphStore(store_dir)
-        store.bulk_load_graphs({graph_name(g): gen / GRAPHS_DIR / f"{g}.nt" for g in sorted(wanted)})
+        store.bulk_load_graphs({graph_name(g): paths[g] for g in sorted(wanted)})
         count = store.count()
     store.store.flush()
     del store  # closes the store: its folder is complete before the switch
@@ -431,7 +506,7 @@ def graph_file(workspace: Path = DEFAULT) -> Path:
     path = gen / GRAPH_FILE
     if not path.exists():
         lines: dict[str, None] = {}
-        for part in sorted((gen / GRAPHS_DIR).glob("*.nt")):
+        for part in _graph_files(gen):
             lines.update(dict.fromkeys(part.read_text(encoding="utf-8").splitlines()))
         write_atomic(path, "\n".join(lines) + "\n")
     return path
@@ -455,12 +530,18 @@ def view_triples(gen: Path) -> Graph:
 
     keep = {f"<{p}>" for p in PREDICATES}
     lines: set[str] = set()
-    for part in sorted((gen / GRAPHS_DIR).glob("*.nt")):
+    for part in _graph_files(gen):
         for line in part.read_text(encoding="utf-8").splitlines():
             bits = line.split(" ", 2)  # subject, predicate, rest: IRIs and blank nodes hold no space
             if len(bits) == 3 and bits[1] in keep:
                 lines.add(line)
     return Graph(store="SimpleMemory").parse(data="\n".join(sorted(lines)), format="nt")
+
+
+def _graph_files(gen: Path) -> list[Path]:
+    """A generation's document graphs in the pool."""
+    here = generation(gen)
+    return sorted({here.graph_path(e) for e in here.entries})
 
 
 def report_file(workspace: Path = DEFAULT) -> Path:

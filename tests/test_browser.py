@@ -140,6 +140,7 @@ LABELS = """() => {  // drawn labels as screen boxes (vis-network's label sizes 
     (f"?q={quote('bo cong an')}", "https://w3id.org/policykg/id/agency/bca"),  # a focused view
     ("?q=2289", "https://w3id.org/policykg/id/legal/qd-2289-ttg-2020"),  # a document's 146 nodes
     (f"?q={quote('bo cong an')}&layout=tree", "https://w3id.org/policykg/id/agency/bca"),
+    (f"?q={quote('bo cong an')}&depth=2", "https://w3id.org/policykg/id/agency/bca"),  # hundreds of nodes
 ])
 def test_network_labels_never_overlap_and_stay_readable(page, server, view, focus) -> None:
     page.goto(f"{server}/{view}")
@@ -152,6 +153,10 @@ def test_network_labels_never_overlap_and_stay_readable(page, server, view, focu
     if focus:
         ids = page.evaluate("window.__pkgNetwork.body.data.nodes.getIds()")
         assert any(i.endswith(focus.rsplit("/", 1)[-1]) for i in drawn["labels"]), (focus, ids[:5])
+        # at the default zoom the focus and the agencies and documents around it are named
+        named = page.evaluate("() => window.__pkgNetwork.body.data.nodes.get()"
+                              ".filter((n) => n.important).map((n) => n.id)")
+        assert named and set(named) <= set(drawn["labels"]), set(named) - set(drawn["labels"])
     shot(page, f"network-labels-{len(view)}")
 
 
@@ -252,7 +257,8 @@ SHOWN_TEXT = """() => {  // the text a reader sees: rendered text nodes, and the
 # Streamlit's own English and the app's codes, never to be seen in the Vietnamese UI
 ENGLISH = re.compile(r"\b(Upload|Drag and drop|Browse files|per file|Press Enter|Press Ctrl|Skip to main|Choose an "
                      r"option|No results|physics|lead|cooperating|responsible|achieved|on track|off track|no data|"
-                     r"draft|target|observed|Document|Agency|Section)\b")
+                     r"draft|target|observed|Document|Agency|Section|Download as CSV|Show/hide|Fullscreen|Search|"
+                     r"File must be|files are not allowed|Error|Remove|Clear all)\b")
 TABLE = "[data-testid=stDataFrame]"
 PAGE_READY = {"": "[data-testid=pkg-network]", "ai-lam-gi": TABLE, "ma-tran": ".vega-embed", "muc-tieu": ".vega-embed",
               "van-ban": TABLE, "chong-lan": TABLE, "du-thao": TABLE,
@@ -293,6 +299,56 @@ def test_no_english_word_is_seen_in_the_vietnamese_ui(page, server) -> None:
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)
     text = page.evaluate(SHOWN_TEXT)
     assert "Upload" in text and "Chọn tệp" not in text and "Who owns what" in text
+
+
+def test_streamlit_tooltips_dropdowns_and_upload_errors_are_vietnamese(page, server) -> None:
+    page.goto(f"{server}/ai-lam-gi")
+    table = page.locator(TABLE).first
+    table.wait_for(timeout=60_000)
+    page.wait_for_function("window.__pkgTranslated === true", timeout=60_000)
+    table.hover()  # the table's toolbar, each button's tooltip
+    tips = []
+    for k in range(4):
+        page.locator("[data-testid=stElementToolbar] button").nth(k).hover()
+        tip = page.locator("[data-testid=stTooltipContent]").first
+        tip.wait_for(timeout=10_000)
+        tips.append(tip.inner_text())
+        table.hover()  # off the button (the toolbar stays): its tooltip goes
+        tip.wait_for(state="detached", timeout=10_000)
+    assert tips == ["Hiện/ẩn cột", "Tải về dạng CSV", "Tìm trong bảng", "Toàn màn hình"], tips
+    labels = page.evaluate("() => [...document.querySelectorAll('[aria-label],[title],[placeholder]')]"
+                           ".flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || ''))")
+    assert not ENGLISH.search("\n".join(labels)), ENGLISH.findall("\n".join(labels))
+    page.goto(server)  # a picker with nothing matching what is typed
+    wait_network(page)
+    page.locator("[data-testid=stMultiSelect]").first.click()
+    page.keyboard.type("zzqq")
+    page.get_by_text("Không có kết quả").wait_for(timeout=10_000)
+    text = page.evaluate(SHOWN_TEXT)
+    assert not ENGLISH.search(text), ENGLISH.findall(text)
+    page.keyboard.press("Escape")
+    uploader = page.locator("[data-testid=stFileUploaderDropzoneInput]")  # over the limit: refused in the browser
+    uploader.set_input_files(files=[{"name": "lon.txt", "mimeType": "text/plain", "buffer": b"a" * (21 << 20)}])
+    chip = page.locator("[data-testid=stFileChip]").first
+    chip.wait_for(timeout=30_000)
+    page.get_by_text("Tệp quá lớn: tối đa 20.0MB mỗi tệp.").first.wait_for(timeout=10_000)
+    page.mouse.move(0, 0)
+    chip.hover()  # the error again, as a tooltip
+    assert page.locator("[role=tooltip]").first.inner_text(timeout=10_000) == "Tệp quá lớn: tối đa 20.0MB mỗi tệp."
+    text = page.evaluate(SHOWN_TEXT)
+    assert not ENGLISH.search(text), ENGLISH.findall(text)
+    # a file of a type the app does not read: refused by the app, in Vietnamese, and nothing is added
+    uploader.set_input_files(files=[{"name": "bang.csv", "mimeType": "text/csv", "buffer": b"a,b\n1,2\n"}])
+    page.get_by_text("Không thêm được bang.csv: chỉ nhận tệp .txt, .md, .docx, .pdf.").wait_for(timeout=60_000)
+    text = page.evaluate(SHOWN_TEXT)
+    assert "Đã thêm" not in text and not ENGLISH.search(text), ENGLISH.findall(text)
+    shot(page, "vietnamese-upload-refused")
+    page.goto(f"{server}/ai-lam-gi?lang=en")  # English keeps Streamlit's own words
+    table = page.locator(TABLE).first
+    table.wait_for(timeout=60_000)
+    table.hover()
+    page.locator("[data-testid=stElementToolbar] button").nth(1).hover()
+    assert page.locator("[data-testid=stTooltipContent]").first.inner_text(timeout=10_000) == "Download as CSV"
 
 
 def test_sparql_example_picker_changes_the_query(page, server) -> None:

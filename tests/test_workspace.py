@@ -13,9 +13,9 @@ from extract.errors import PolicyKGError
 from extract.paths import BUNDLED
 from extract.pipeline import extract_corpus
 from policykg import facts as factstore
-from policykg.documents import FACTS_DIR, GRAPHS_DIR
+from policykg.documents import FACTS_DIR, GRAPHS_DIR, POOL
 from policykg.generations import POINTER, current
-from policykg.workspace import INDEX, add, build, open_store, stored
+from policykg.workspace import INDEX, add, build, generation, open_store, stored
 
 PROVINCES = ["Hà Giang", "Cao Bằng", "Lạng Sơn", "Điện Biên", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình"]
 
@@ -131,7 +131,8 @@ def test_files_follow_the_umask(tmp_path) -> None:
         os.umask(old)
     gen = current(tmp_path / "ws")
     assert gen is not None
-    for path in [tmp_path / "ws" / POINTER, gen / INDEX, *(gen / GRAPHS_DIR).iterdir(), *(gen / FACTS_DIR).iterdir()]:
+    pool = tmp_path / "ws" / POOL
+    for path in [tmp_path / "ws" / POINTER, gen / INDEX, *(pool / GRAPHS_DIR).iterdir(), *(pool / FACTS_DIR).iterdir()]:
         assert path.stat().st_mode & 0o777 == 0o664, path
 
 
@@ -144,7 +145,7 @@ def test_missing_or_old_facts_are_errors_not_a_rebuild(small, tmp_path) -> None:
     result = policykg(small, "add", str(write_plan(tmp_path, 1)))
     assert result.returncode == 1 and "another version of policykg" in result.stderr
     index.write_text(json.dumps(data), encoding="utf-8")
-    next((gen / FACTS_DIR).iterdir()).unlink()
+    next((small / POOL / FACTS_DIR).iterdir()).unlink()
     result = policykg(small, "add", str(write_plan(tmp_path, 1)))
     assert result.returncode == 1 and "the facts of 'plan0' are missing" in result.stderr
     assert doc_ids(small) == ["plan0"]
@@ -170,14 +171,42 @@ def test_an_add_writes_only_the_new_documents_graph(small, tmp_path) -> None:
     add(write_plan(tmp_path, 2), small)
     after = current(small)
     assert after is not None and after != before
-    old = {p.name: p.stat().st_ino for p in (before / GRAPHS_DIR).iterdir()}
-    new = {p.name: p.stat().st_ino for p in (after / GRAPHS_DIR).iterdir()}
-    assert len(new) == 3 and all(new[name] == ino for name, ino in old.items())  # hard links, not rewritten
+    old = {e.id: e.files() for e in generation(before).entries}
+    new = {e.id: e.files() for e in generation(after).entries}
+    assert len(new) == 3 and all(new[doc] == files for doc, files in old.items())  # shared, not rewritten
+    pool = small / POOL
+    written = {f"{d}/{p.name}": p.stat().st_mtime_ns for d in (FACTS_DIR, GRAPHS_DIR) for p in (pool / d).iterdir()}
+    assert sorted(written) == sorted(f for files in new.values() for f in files)
+    assert max(written[f] for f in new["plan2"]) > max(written[f] for files in old.values() for f in files)
     store = open_store(after)
     graphs = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert graphs.rows[0][0] == "3"  # one named graph per document
     tasks = store.query("SELECT ?t WHERE { ?t a <https://w3id.org/policykg/ontology#Task> }")
     assert len(tasks.rows) == 3
+
+
+def test_the_pool_keeps_the_files_of_the_current_and_previous_generations_only(small, tmp_path) -> None:
+    """A replaced document's files stay while the generation before may still be read, then go."""
+    def pool() -> set[str]:
+        return {f"{d}/{p.name}" for d in (FACTS_DIR, GRAPHS_DIR) for p in (small / POOL / d).iterdir()}
+
+    def files(gen: Path | None) -> set[str]:
+        assert gen is not None
+        return {f for e in generation(gen).entries for f in e.files()}
+
+    add(write_plan(tmp_path, 1), small)
+    first = files(current(small))
+    changed = tmp_path / "changed.txt"
+    changed.write_text(plan(1).replace("nền tảng dữ liệu số", "trung tâm điều hành thông minh"), encoding="utf-8")
+    add(changed, small, replace=True)
+    second = files(current(small))
+    assert pool() == first | second and first - second  # the old plan1 files: the previous generation's
+    add(write_plan(tmp_path, 2), small)
+    third = files(current(small))
+    assert pool() == second | third and not (first - second) & pool()
+    (small / POOL / GRAPHS_DIR / "left-by-a-crash.nt").write_text("", encoding="utf-8")
+    build(small.parent / "corpus", small)  # a build sweeps the whole pool
+    assert pool() == third | files(current(small))
 
 
 def test_replace_drops_the_old_graph_but_keeps_shared_triples(small, tmp_path) -> None:

@@ -21,6 +21,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "skip.main": ("Đến nội dung chính", "Skip to main content"),
     "input.enter": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
     "input.ctrl_enter": ("Nhấn Ctrl+Enter để áp dụng", "Press Ctrl+Enter to apply"),
+    "upload.type": ("Không thêm được {name}: chỉ nhận tệp {types}.",
+                    "Cannot add {name}: only {types} files are taken."),
     "upload.added": ("Đã thêm {name}: {summary}", "Added {name}: {summary}"),
     "error.generic": ("Lỗi: {message}", "Error: {message}"),
     # pages

@@ -184,7 +184,7 @@ def _label(full: str, draft: bool, lang: Lang) -> str:
 
 
 def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | None, value: int | None = None,
-          extra: str = "") -> None:
+          extra: str = "", important: bool = True) -> None:
     style = STYLE.get(d["type"], STYLE["topic"])
     full = labels.of(n, d)
     draft = labels.draft(n, d)
@@ -195,6 +195,8 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
                   "highlight": {"background": style["color"], "border": "#222"}},
         "borderWidth": 4 if str(n) == focus else (3 if draft else 1),
         "shapeProperties": {"borderDashes": [6, 4] if draft else False},
+        # named at the default zoom whatever the view's size (the page enlarges these labels to fit the zoom)
+        "important": important,
     }
     if value is not None:
         attrs["value"] = value
@@ -202,6 +204,17 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
         attrs["size"] = 26 if str(n) == focus else 14
         attrs["font"] = {"size": 30 if str(n) == focus else LABEL_SIZE.get(d["type"], 16)}
     net.add_node(str(n), **attrs)
+
+
+NAMED = 24  # labels that fit the frame readable at once; the other nodes are named on hover or when zoomed in
+NAMED_TYPES = ("agency", "document", "legal")
+
+
+def _named(view: nx.MultiDiGraph, nodes: list[tuple[Any, dict[str, Any]]], focus: str | None) -> set[Any]:
+    """The nodes named at the default zoom: the focus and the best-connected agencies and documents."""
+    main = [n for n, d in nodes if d["type"] in NAMED_TYPES or len(nodes) <= NAMED]
+    main.sort(key=lambda n: (str(n) != focus, -view.degree(n), str(n)))
+    return set(main[:NAMED]) | {n for n, _ in nodes if str(n) == focus}
 
 
 def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = True, cap: int = NODE_CAP,
@@ -216,9 +229,10 @@ def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = Tru
         nodes.sort(key=lambda nd: (str(nd[0]) != focus, -degree[nd[0]], str(nd[0])))
         nodes = nodes[:cap]
     kept = {n for n, _ in nodes}
+    named = _named(view, nodes, focus)
     net = Network(directed=True, cdn_resources="remote")
     for n, d in sorted(nodes, key=lambda nd: str(nd[0])):
-        _node(net, n, d, labels, focus)
+        _node(net, n, d, labels, focus, important=n in named)
     seen = set()
     for u, v, d in view.edges(data=True):
         key = (str(u), str(v), d["relation"])
@@ -372,8 +386,14 @@ function drawLegend(box, items) {
 function labelBoxes(network, pad) {  // each node's box (shape and label), relative to its position
   const ids = network.body.data.nodes.getIds();
   const pos = network.getPositions(ids);
+  const scale = network.getScale();
   return ids.map((id) => {
-    const b = network.getBoundingBox(id), p = pos[id];
+    const node = network.body.nodes[id], p = pos[id];
+    if (node.labelModule.fontOptions.size * scale < 6) {  // a label too small to be drawn: only the shape counts
+      const r = node.options.size || 10;
+      return { id, x: p.x, y: p.y, l: -r - pad, r: r + pad, t: -r - pad, b: r + pad };
+    }
+    const b = network.getBoundingBox(id);
     return { id, x: p.x, y: p.y, l: b.left - p.x - pad, r: b.right - p.x + pad,
              t: b.top - p.y - pad, b: b.bottom - p.y + pad };
   });
@@ -400,14 +420,33 @@ function separateLabels(network) {
   }
   for (const b of boxes) network.moveNode(b.id, b.x, b.y);
 }
-function settle(network) {  // once the layout is drawn: labels apart, frozen, then fit the frame
+const READABLE = 12;  // px on screen: the labels of the nodes a view is about, at the zoom it is drawn at
+function enlargeLabels(network) {  // fixed-size labels of important nodes grown to be readable at this zoom
+  const scale = network.getScale();
+  const nodes = network.body.data.nodes;
+  const grown = [];
+  nodes.forEach((n) => {
+    if (!n.important || n.value !== undefined) return;  // sized by value: vis scales those labels itself
+    const size = (n.font && n.font.size) || 16;
+    const want = Math.min(200, Math.ceil(READABLE / scale));
+    if (want > size) grown.push({ id: n.id, font: { size: want } });
+  });
+  if (grown.length) { nodes.update(grown); network.redraw(); }  // drawn: the labels' boxes are measured again
+  return grown.length;
+}
+function settle(network) {  // once the layout is drawn: labels readable and apart, frozen, then fit the frame
   network.once("afterDrawing", () => {
     const start = performance.now();
     network.setOptions({ physics: { enabled: false } });
     window.__pkgSettleAt = start;
-    separateLabels(network);
-    window.__pkgSeparateMs = performance.now() - start;
     network.fit();
+    for (let round = 0; round < 4; round++) {  // a larger label may push nodes apart and the fit zoom out
+      const grown = enlargeLabels(network);
+      separateLabels(network);
+      network.fit();
+      if (!grown) break;
+    }
+    window.__pkgSeparateMs = performance.now() - start;
     network.once("afterDrawing", () => { window.__pkgStable = true; window.__pkgStableAt = performance.now(); });
     network.redraw();
   });
