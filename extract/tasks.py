@@ -77,6 +77,7 @@ class TaskExtractor:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
         self.line_owners = self._line_owners()
+        self.item_sections = {i.section for i in items}
         # a letter's items that name nobody belong to its opening's bodies or its addressees
         self.letter = doc_kind in LETTER_KINDS
         first = min((s.start for s in sections if s.parent is None and s.style != CLOSING), default=len(text))
@@ -256,7 +257,7 @@ class TaskExtractor:
         with items or sub-sections below it groups them ("3. Hoàn thiện ít nhất 500ha …" then "- Sở X …")."""
         sec = self.sections.get(sid)
         if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
-                and (self.children.get(sid) or any(i.section == sid for i in self.items)):
+                and (self.children.get(sid) or sid in self.item_sections):
             return False
         if self.doc_kind == "report" or not unowned_task(body):
             return False

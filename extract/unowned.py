@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from extract.task_draft import Draft
 
@@ -58,13 +59,14 @@ def unowned_task(body: str) -> bool:
 
 def without_repeats(drafts: list[Draft]) -> list[Draft]:
     """The drafts without an owner-less one whose text another task already covers (an appendix row's
-    linked sub-tasks, a heading task with its list): an item is one task, with the owner it was given."""
+    linked sub-tasks, a heading task with its list): an item is one task, with the owner it was given.
+    Only owner-less drafts go, and they come after every parent a sub-task points at."""
     owned = sorted((d.start, d.end) for d in drafts if d.owner is not None)
     starts = [s for s, _ in owned]
+    reach = list(accumulate((e for _, e in owned), max))  # the furthest end of the owned spans so far
 
     def covered(d: Draft) -> bool:
-        k = bisect_right(starts, d.start)  # owned spans starting at or before d: the nearest ones may cover it
-        return any(e > d.start for _, e in owned[max(0, k - 8):k]) or \
-            any(s < d.end for s, _ in owned[k:k + 1])
+        k = bisect_right(starts, d.start)  # owned spans that start at or before d
+        return (k > 0 and reach[k - 1] > d.start) or (k < len(owned) and owned[k][0] < d.end)
 
     return [d for d in drafts if d.owner is not None or not covered(d)]

@@ -211,8 +211,16 @@ def _pool(workers: int, cluster: str | None) -> AbstractContextManager[Executor 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    # forkserver: a fork of this process could inherit locks held by Oxigraph's or rudof's threads.
+    # The fork server imports the per-document modules once (spaCy alone is ~1 CPU-second) and every
+    # worker forks from it with them loaded, instead of each worker importing them again.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_MODULES))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+# what a worker's first document would import (imports only: no store opened, no thread started)
+WORKER_MODULES = ("policykg.documents", "extract.pipeline", "graph.build", "graph.validate", "graph.shacl_sparql")
 
 
 def _main_is_reimportable() -> bool:
