@@ -176,8 +176,9 @@ def match_tasks(gold: list[dict], found: list[dict], text: str) -> list[int | No
 
 
 def owner_right(gold: dict, found: dict) -> bool:
-    """The owner is right when it names the gold owner or, for a shared task, one of its leads."""
-    want = keys([gold.get("owner")]) | keys(gold.get("leads") or [])
+    """The owner is right when it names the gold owner or, for a shared task, one of its leads or of
+    the co-owners a shared heading names (`owners`, the held-out half's field for them)."""
+    want = keys([gold.get("owner")]) | keys(gold.get("leads") or []) | keys(gold.get("owners") or [])
     got = agency_key(found.get("owner"))
     if not want:
         return got is None
