@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from extract.md_bullets import md_bullet
 from extract.records import Note
 
 # Tone marks as combining characters: grave, acute, hook above, tilde, dot below.
@@ -214,6 +215,11 @@ def _clean_line(line: _Line) -> _Line | None:
     text = line.text
     if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
         return None
+    if (bullet := md_bullet(text)) is not None:  # "*   Bộ X …" from Markdown: the genre's "-" / "+"
+        n, mark = bullet
+        star = text.index("*")
+        line = _Line(mark + " " + text[n:], [line.idx[star]] * 2 + line.idx[n:]) if mark \
+            else _Line(text[n:], line.idx[n:])
     line = line.strip()
     if _MD_HEADING_RE.match(line.text):
         line = line.drop(_MD_HEADING_RE)

@@ -33,7 +33,7 @@ _PURPOSE_HEAD_RE = re.compile(
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
-                       r"Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+                       r"Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
