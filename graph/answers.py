@@ -84,7 +84,7 @@ SCOPE_ROLES = "pkg:owner|pkg:coOwner|pkg:lead|pkg:cooperating"
 def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> list[Binding]:
     """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role).
 
-    The IRIs are written into the query (checked first) and the agency's tasks are a sub-select: so
+    The IRIs are written into the query (checked first) and the scope's tasks are a sub-select: so
     Oxigraph starts from them instead of from every task."""
     if doc is None and agency is None:
         return _rows(store, name)
@@ -95,10 +95,9 @@ def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> lis
     if doc is not None:
         lines.append(f"?task pkg:inDocument <{doc}> .")
     if agency is not None:
-        roles = ", ".join(SCOPE_ROLES.split("|"))
-        lines.append(f"{{ SELECT DISTINCT ?task WHERE {{ ?task ?scope_role <{agency}> "
-                     f"FILTER(?scope_role IN ({roles})) }} }}")
-    res = store.query(query(name).text.replace("WHERE {", "WHERE {\n  " + " ".join(lines), 1))
+        lines.append(f"?task ?scope_role <{agency}> FILTER(?scope_role IN ({', '.join(SCOPE_ROLES.split('|'))}))")
+    scope = f"{{ SELECT DISTINCT ?task WHERE {{ {' '.join(lines)} }} }}"
+    res = store.query(query(name).text.replace("WHERE {", "WHERE {\n  " + scope, 1))
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
 
 
