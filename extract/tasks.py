@@ -35,6 +35,8 @@ _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
                        r"Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+# A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
+_DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
 _REPORTED_RE = re.compile(r"(?<!được )\bgiao(?: cho)?\s+", re.I)
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
@@ -166,8 +168,9 @@ class TaskExtractor:
             found = self.within(offset + skip, offset + len(head))
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
-                if len(tail.split()) <= 6:
-                    return subject_list(self.text, found, found[0])[0]  # "X chủ trì, phối hợp với Y:" is X
+                names, end = subject_list(self.text, found, found[0])
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end):
+                    return names  # "X chủ trì, phối hợp với Y:" is X; "1. Sở X chịu trách nhiệm …" then "b) …"
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
