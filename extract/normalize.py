@@ -37,7 +37,7 @@ _EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
 
 # A line that starts a new block: headings of every style and bullets.
 BLOCK_RE = re.compile(
-    r"^(?:[IVXLC]+\.\s"
+    r"^(?:[IVXLC]+(?:\.|-(?=\s))\s"
     r"|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|[1-9]\d{2}\.\s"
     r"|\d{1,2}\)\s*"
     r"|[a-zđ][\)\.]\s"
@@ -49,7 +49,7 @@ BLOCK_RE = re.compile(
     r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
 )
 _HEADING_RE = re.compile(
-    r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
+    r"^(?:[IVXLC]+(?:\.|-(?=\s))\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")

@@ -30,7 +30,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC\d]+)\s*[:.\-]?\s*(.*)$")),
     ("part", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\s*[:.\-]?\s*(.*)$")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[:.]?\s*(.*)$")),
-    ("roman", re.compile(r"^([IVXLC]+)\.\s+(.*)$")),
+    ("roman", re.compile(r"^([IVXLC]+)(?:\.|-(?=\s))\s+(.*)$")),  # "II. …"; Party texts write "II- …"
     ("num", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[1-9]\d{2})\.\s+(.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(.*)$")),
     ("letter", re.compile(r"^([a-zđ])[\)\.]\s+(.*)$")),
     ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
