@@ -38,7 +38,7 @@ test: system $(STAMP)  ## Set up (Python and Debian packages) and run the whole 
 
 lint: $(STAMP)  ## ruff, mypy and the layer contract (import-linter)
 	$(BIN)/ruff check extract graph policykg tests bench app.py
-	$(BIN)/mypy extract graph policykg
+	$(BIN)/mypy extract graph policykg bench app.py
 	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## Print extraction figures

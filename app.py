@@ -286,8 +286,8 @@ def ownership_page() -> None:
                for a, k, lead, coop in corpus.agency_load()], ["agency", "tasks", "lead_n", "cooperating_n"])
         return
     if corpus.large:
-        chosen = {t["id"]: t for iri in {i for n in wanted for i in corpus.agency_iris.get(n, ())} or {None}
-                  for t in corpus.tasks_of(doc or None, iri)}
+        iris: set[str | None] = {i for n in wanted for i in corpus.agency_iris.get(n, ())} or {None}
+        chosen = {t["id"]: t for iri in iris for t in corpus.tasks_of(doc or None, iri)}
         rows = explorer.ownership(corpus, LANG, sorted(chosen.values(), key=lambda t: t["id"]))
     else:
         rows = explorer.ownership(corpus, LANG)

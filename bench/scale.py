@@ -102,9 +102,10 @@ def query_times(ws: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
     return out
 
 
-def first_view(ws: Path, limit: float = 300) -> float | None:
+def first_view(ws: Path, limit: float = 300, started: list[float] | None = None) -> float | None:
     """Seconds from the app's server answering to its first drawn network on this workspace (None: not
-    within `limit` seconds)."""
+    within `limit` seconds); `started` receives the seconds from the server's start to its answer (the
+    launcher opens the workspace before it listens)."""
     import shutil
     import tempfile
 
@@ -121,11 +122,14 @@ def first_view(ws: Path, limit: float = 300) -> float | None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        start = time.perf_counter()
         proc = streamlit(work, port, stderr=subprocess.DEVNULL)
         try:
             if not wait_http(url + "/_stcore/health", 120, proc, expect=b"ok", poll=0.05):
                 raise SystemExit("streamlit did not start")
             up = time.perf_counter()
+            if started is not None:
+                started.append(up - start)
             page.goto(url, timeout=limit * 1000)
             page.wait_for_function("window.__pkgDrawn === true", timeout=limit * 1000)
             return time.perf_counter() - up
@@ -166,7 +170,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 100, 1000])
     parser.add_argument("--out", type=Path, default=Path("/tmp/policykg-scale"))
     parser.add_argument("--no-app", action="store_true", help="skip the app's first view (a browser)")
+    parser.add_argument("--first-view", type=Path, nargs="+", metavar="WORKSPACE",
+                        help="only the app's first view on these built workspaces (fresh server each run)")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    if args.first_view:
+        for ws in args.first_view:
+            views: list[float] = []
+            starts: list[float] = []
+            for _ in range(args.runs):
+                seconds = first_view(ws, started=starts)
+                views.append(seconds if seconds is not None else float("inf"))
+            print(json.dumps({"workspace": str(ws), "server_start_to_up_s": [round(x, 2) for x in starts],
+                              "first_view_s": [round(x, 2) for x in views], "best_s": round(min(views), 2),
+                              "median_s": round(statistics.median(views), 2)}), flush=True)
+        return
     print(f"{len(pieces().sections)} source sections", file=sys.stderr)
     last: dict[str, object] | None = None
     for size in sorted(args.sizes):

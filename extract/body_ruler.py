@@ -121,6 +121,14 @@ class BodyRuler:
         elif end in heads and shape.first == "title" and heads[end][0].first in ("level", "none") and \
                 (inner := self._body(doc, lowers, end, heads[end][1], heads[end][0], heads, starts)) is not None:
             k = inner.end  # "Đảng ủy Ủy ban nhân dân tỉnh", "Văn phòng HĐND tỉnh"
+        elif shape.first == "body":  # a Party organ named by the body it sits in: "Đảng đoàn Quốc hội"
+            if end in starts:
+                k, parent = starts[end].end, starts[end].label_
+            elif end in heads and (inner := self._body(doc, lowers, end, heads[end][1], heads[end][0], heads,
+                                                       starts)) is not None:
+                k = inner.end
+            else:
+                return None
         elif end < n and end in starts and shape.first in ("title", "any"):
             k, parent = starts[end].end, starts[end].label_  # "Văn phòng Ủy ban nhân dân tỉnh X"
         elif self._level_end(doc, lowers, end) > end:

@@ -5,13 +5,14 @@ them ("a) Tổ chức Hội nghị phổ biến …"). They are tasks with no ow
 tasks nobody was given. Everything else is guarded out: purpose, target and context sections, the
 clause on entry into force, "Nơi nhận", statements about money or the document itself, pointers to an
 appendix, headings that group items, items another task already holds, and a report's narrative (a
-report's items say what was done, not what is to be done).
+report's items say what was done, not what is to be done, except under "Nhiệm vụ … thời gian tới").
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from extract.task_draft import Draft
 
@@ -30,6 +31,10 @@ _NOT_ACTION_RE = re.compile(
     r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Kinh phí|Nguồn vốn|Phụ lục"
     r"|(?:Các\s+)?nhiệm vụ\b"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)
+# A report's section of what is to be done next ("V- NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "Phương hướng, nhiệm vụ
+# năm 2026"): its items are tasks, where the rest of a report says what was done.
+_AHEAD_RE = re.compile(
+    r"^(?:(?:các\s+)?(?:nhiệm vụ|giải pháp)\b.*\b(?:thời gian tới|sắp tới|tiếp theo|năm \d{4})|phương hướng)", re.I)
 _POINTER_RE = re.compile(
     r"được (?:xác định|quy định|nêu|giao) tại|(?:tại|theo) (?:các )?(?:Phụ lục|danh mục)|\(Phụ lục", re.I)
 
@@ -40,6 +45,11 @@ def task_section(headings: list[str]) -> bool:
     if any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in titles):
         return False
     return any(_TASK_SECTION_RE.search(h) for h in titles)
+
+
+def ahead_section(headings: list[str]) -> bool:
+    """A report's section chain (innermost first) under a heading of what is to be done next."""
+    return any(_AHEAD_RE.search(h.strip(" .:")) for h in headings if len(h.split()) < 15)
 
 
 def operative_section(headings: list[str]) -> bool:
@@ -58,13 +68,14 @@ def unowned_task(body: str) -> bool:
 
 def without_repeats(drafts: list[Draft]) -> list[Draft]:
     """The drafts without an owner-less one whose text another task already covers (an appendix row's
-    linked sub-tasks, a heading task with its list): an item is one task, with the owner it was given."""
+    linked sub-tasks, a heading task with its list): an item is one task, with the owner it was given.
+    Only owner-less drafts go, and they come after every parent a sub-task points at."""
     owned = sorted((d.start, d.end) for d in drafts if d.owner is not None)
     starts = [s for s, _ in owned]
+    reach = list(accumulate((e for _, e in owned), max))  # the furthest end of the owned spans so far
 
     def covered(d: Draft) -> bool:
-        k = bisect_right(starts, d.start)  # owned spans starting at or before d: the nearest ones may cover it
-        return any(e > d.start for _, e in owned[max(0, k - 8):k]) or \
-            any(s < d.end for s, _ in owned[k:k + 1])
+        k = bisect_right(starts, d.start)  # owned spans that start at or before d
+        return (k > 0 and reach[k - 1] > d.start) or (k < len(owned) and owned[k][0] < d.end)
 
     return [d for d in drafts if d.owner is not None or not covered(d)]

@@ -22,9 +22,10 @@ from extract.rows import (
     TargetRow,
     TaskRow,
 )
+from graph.guard import QueryError
 from graph.namespace import ELI, ID, PKG
 from graph.queries import query
-from graph.store import Store
+from graph.store import IRI_RE, Store
 
 _RELATION = {str(ELI.cites): "cites", str(ELI.based_on): "based_on", str(PKG.implements): "implements"}
 
@@ -81,18 +82,23 @@ SCOPE_ROLES = "pkg:owner|pkg:coOwner|pkg:lead|pkg:cooperating"
 
 
 def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> list[Binding]:
-    """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role)."""
+    """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role).
+
+    The IRIs are written into the query (checked first) and the agency's tasks are a sub-select: so
+    Oxigraph starts from them instead of from every task."""
     if doc is None and agency is None:
         return _rows(store, name)
-    lines, bindings = [], {}
+    for iri in (doc, agency):
+        if iri is not None and not IRI_RE.match(iri):
+            raise QueryError(f"'{iri}' is not an IRI")
+    lines = []
     if doc is not None:
-        lines.append("?task pkg:inDocument ?scope_doc .")
-        bindings["scope_doc"] = doc
+        lines.append(f"?task pkg:inDocument <{doc}> .")
     if agency is not None:
-        lines.append(f"?task {SCOPE_ROLES} ?scope_agency .")
-        bindings["scope_agency"] = agency
-    text = query(name).text.replace("WHERE {", "WHERE {\n  " + " ".join(lines), 1)
-    res = store.query(text, bindings)
+        roles = ", ".join(SCOPE_ROLES.split("|"))
+        lines.append(f"{{ SELECT DISTINCT ?task WHERE {{ ?task ?scope_role <{agency}> "
+                     f"FILTER(?scope_role IN ({roles})) }} }}")
+    res = store.query(query(name).text.replace("WHERE {", "WHERE {\n  " + " ".join(lines), 1))
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
 
 

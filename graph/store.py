@@ -23,7 +23,7 @@ from graph.guard import QueryError
 GRAPH_FILE = "graph.nt"
 OX_DIR = "oxigraph"
 STORES = ("memory", "oxigraph")
-_IRI_RE = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.I)
+IRI_RE = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def bind_values(sparql: str, bindings: Mapping[str, str]) -> str:
     if not bindings:
         return sparql
     for value in bindings.values():
-        if not _IRI_RE.match(value):
+        if not IRI_RE.match(value):
             raise QueryError(f"'{value}' is not an IRI")
     names = list(bindings)
     values = "VALUES ({}) {{ ({}) }}".format(" ".join("?" + n for n in names),

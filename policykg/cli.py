@@ -191,6 +191,10 @@ def tasks(as_json: JsonFlag = False,
             rows = [r for r in rows if _role_of(r, names) == role]
     elif role:
         rows = [r for r in rows if r["owner_role"] == role]
+    if not as_json:  # the table names a task without owner in words, JSON keeps null
+        from policykg.ui.i18n import owner_name
+
+        rows = [{**r, "owner": owner_name(r["owner"]), "owner_role": r["owner_role"] or ""} for r in rows]
     emit(rows, as_json, ["id", "section", "owner", "owner_role", "text"])
 
 

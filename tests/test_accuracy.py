@@ -77,10 +77,19 @@ def test_owner_is_right_only_for_the_gold_owner_or_a_shared_lead() -> None:
     assert not owner_right(gold, {"owner": "Bộ Tư pháp"})
     assert owner_right(dict(gold, leads=["Bộ Tài chính", "Bộ Tư pháp"]), {"owner": "Bộ Tư pháp"})
     assert owner_right(dict(gold, owner=None, leads=[]), {"owner": ""})
+    # a heading naming several owners: the gold owner is the whole phrase, `owners` each of them
+    shared = dict(gold, owner="các bộ, cơ quan ngang bộ, Ủy ban nhân dân thành phố Hà Nội", leads=[],
+                  owners=["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân thành phố Hà Nội"])
+    assert owner_right(shared, {"owner": "các bộ, cơ quan ngang bộ"})
+    assert not owner_right(shared, {"owner": "Bộ Tư pháp"})
 
 
 def test_references_match_by_kind_number_year_or_by_law_name() -> None:
     nd, law = GOLD["refs"]
+    # "Văn bản số 562/BKHCN-VCL": a number without kind code is a Công văn, whichever word the gold uses
+    letter = {"kind": "Văn bản", "number": "562/BKHCN-VCL", "year": 2025}
+    assert ref_matches(letter, {"kind": "Công văn", "number": "562", "code": "562/BKHCN-VCL", "year": 2025})
+    assert not ref_matches(letter, {"kind": "Quyết định", "number": "562", "code": "562/QĐ-BKHCN", "year": 2025})
     assert ref_matches(nd, {"kind": "Nghị định", "number": "80", "code": "80/2025/NĐ-CP", "year": 2025})
     assert ref_matches(nd, {"kind": "Nghị định", "number": "80/2025/NĐ-CP", "code": None, "year": 2025})
     assert not ref_matches(nd, {"kind": "Nghị định", "number": "80", "code": None, "year": 2024})
@@ -158,7 +167,7 @@ def _is_name_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
-@pytest.mark.parametrize("half", ["dev", "heldout", "unseen"])
+@pytest.mark.parametrize("half", ["dev", "heldout", "unseen", "fresh"])
 def test_every_gold_file_of_each_half_follows_the_annotation_schema(half: str) -> None:
     golds = sorted((EVAL / half).glob("*.gold.json"))
     assert golds, f"no gold files in {half}/"

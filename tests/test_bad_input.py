@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,12 @@ from tests.test_readers import cp1258
 
 VI = ("KẾ HOẠCH\nTriển khai chuyển đổi số năm 2025\nII. NHIỆM VỤ\n"
       "1. Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng xây dựng đề án an ninh mạng.\n")
+
+
+def cpu_of_children() -> float:
+    """CPU seconds used so far by the child processes this test has waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def policykg(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -146,13 +153,14 @@ def test_add_refuses_bad_files_and_leaves_the_workspace_alone(workspace, tmp_pat
     path = tmp_path / name
     make(path)
     before = snapshot(workspace)
-    start = time.perf_counter()
-    done = policykg("--workspace", str(workspace), "add", str(path), timeout=60)
+    cpu = cpu_of_children()
+    done = policykg("--workspace", str(workspace), "add", str(path), timeout=300)
     assert done.returncode == code, done.stderr
     err = done.stderr.strip()
     assert err.startswith("error:") and "\n" not in err and "Traceback" not in err, err
     assert re.search(message, err), err
-    assert time.perf_counter() - start < 20  # a bomb or a 30 MB file is refused at once, not read
+    # a bomb or a 30 MB file is refused at once, not read: CPU seconds, which a loaded machine does not stretch
+    assert cpu_of_children() - cpu < 15
     assert snapshot(workspace) == before
 
 
@@ -163,10 +171,10 @@ def test_a_zip_bomb_is_refused_in_under_a_second(tmp_path) -> None:
     path = tmp_path / "bomb.docx"
     path.write_bytes(bomb())
     assert path.stat().st_size < 2 * 2**20
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: a loaded machine does not stretch them
     with pytest.raises(InputError, match="zip bomb"):
         read(path)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_xml_entities_stay_unresolved(tmp_path) -> None:
@@ -176,12 +184,12 @@ def test_xml_entities_stay_unresolved(tmp_path) -> None:
 
     path = tmp_path / "laughs.docx"
     path.write_bytes(docx_bytes(LAUGHS.replace("<w:t>&i;</w:t>", "<w:t>Bộ Công an &i;</w:t>")))
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         text = read(path)
     except InputError:
         text = ""
-    assert time.perf_counter() - start < 1.0 and "lol" not in text
+    assert time.process_time() - start < 1.0 and "lol" not in text
 
 
 MANIFESTS = [
@@ -404,10 +412,10 @@ def test_two_megabytes_on_one_line_are_added(workspace, tmp_path) -> None:
     assert path.stat().st_size > 2 * 10**6 and b"\n" not in path.read_bytes()
     ws = tmp_path / "ws"
     shutil.copytree(workspace, ws, symlinks=True)
-    start = time.perf_counter()
-    done = policykg("--workspace", str(ws), "add", str(path))
+    cpu = cpu_of_children()
+    done = policykg("--workspace", str(ws), "add", str(path), timeout=900)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    assert time.perf_counter() - start < 240
+    assert cpu_of_children() - cpu < 240
     assert "one-line" in [d["id"] for d in json.loads(policykg("--workspace", str(ws), "docs", "--json").stdout)]
 
 

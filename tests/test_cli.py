@@ -31,6 +31,15 @@ def test_docs_contract(workspace) -> None:
     assert rows[0]["number"] == "2289/QĐ-TTg" and rows[0]["source"] == "000_3f9865436df15698.txt"
 
 
+def test_a_task_that_names_no_agency_is_null_in_json_and_in_words_in_the_table(workspace) -> None:
+    rows = run_json(workspace, "tasks", "--doc", "001")
+    unowned = [r for r in rows if r["owner"] is None]
+    assert unowned and all(r["owner_role"] is None and r["owners"] == [] for r in unowned)
+    table = runner.invoke(app, ["--workspace", str(workspace), "tasks", "--doc", "001"]).output
+    assert f"{unowned[0]['id']} | {unowned[0]['section']} | chưa giao cơ quan chủ trì |  | " in table
+    assert "| None |" not in table
+
+
 def test_agencies_contract(workspace) -> None:
     rows = {r["id"]: r for r in run_json(workspace, "agencies")}
     assert {"id", "name", "name_en", "abbreviations", "kind", "mentioned_in", "successor"} <= set(rows["mpi"])

@@ -51,7 +51,7 @@ def test_a_timed_out_query_kills_its_worker(console) -> None:
         start = time.perf_counter()
         with pytest.raises(QueryError, match="longer than 1 s and was stopped"):
             console.run(RUNAWAY, timeout=1)
-        assert time.perf_counter() - start < 5
+        assert time.perf_counter() - start < 10  # stopped at 1 s, not run to its end (never)
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     assert console.pids() == [] and not [c for c in me.children() if c.pid == pid]
     assert me.memory_info().rss - rss < 50 * 2**20  # the work happened elsewhere and is gone

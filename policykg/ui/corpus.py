@@ -215,7 +215,7 @@ class Corpus:
             for answer in ("agencies", "names"):
                 getattr(self, answer)
             return
-        for answer in ("tasks", "agencies", "refs", "targets", "names", "rows"):
+        for answer in ("view", "tasks", "agencies", "refs", "targets", "names", "rows"):
             getattr(self, answer)
         drafts, finals = self.drafts_and_finals()
         self.diff(drafts[0], finals[0])
