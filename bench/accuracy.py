@@ -64,10 +64,12 @@ def symbol_digits(number: str | None) -> str | None:
 
 
 def kind_key(kind: str | None) -> str:
-    """Document kinds compared across languages ("Quyết định" and "decision" are one kind)."""
+    """Document kinds compared across languages ("Quyết định" and "decision" are one kind); a document
+    cited as "Văn bản số 562/BKHCN-VCL" (a number without kind code) is a Công văn (data/eval/README.md)."""
     if not kind:
         return ""
-    return KIND_WORDS.get(fold_text(kind).upper().strip(), fold(kind))
+    word = fold_text(kind).upper().strip()
+    return KIND_WORDS.get("CÔNG VĂN" if word == "VĂN BẢN" else word, fold(kind))
 
 
 def _law_name(name: str | None) -> str:

@@ -42,11 +42,14 @@ def policykg(ws: Path, *args: str) -> tuple[float, float, float, str]:
     process's last CPU time and largest RSS seen kept, and the larger of the two CPU totals is given
     (both are lower bounds: a sample misses a process's last 0.2 s).
     """
+    import tempfile
+
     import psutil
 
     start = time.perf_counter()
+    err_file = tempfile.TemporaryFile("w+")  # not a pipe: the progress bar would fill it and block the build
     proc = subprocess.Popen([sys.executable, "-m", "policykg.cli", "--workspace", str(ws), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=err_file, text=True)
     root = psutil.Process(proc.pid)
     cpu: dict[int, float] = {}
     rss: dict[int, int] = {}
@@ -63,10 +66,12 @@ def policykg(ws: Path, *args: str) -> tuple[float, float, float, str]:
             except psutil.NoSuchProcess:
                 pass
         time.sleep(0.2)
-    out, err = proc.communicate()
+    out, _ = proc.communicate()
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"policykg {' '.join(args)} failed:\n{err}")
+        err_file.seek(0)
+        raise SystemExit(f"policykg {' '.join(args)} failed:\n{err_file.read()[-4000:]}")
+    err_file.close()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     waited = usage.ru_utime + usage.ru_stime - _waited[0]
     _waited[0] += waited

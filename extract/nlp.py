@@ -52,7 +52,7 @@ _QUALS = [q.split() for q in (
     "có liên quan", "liên quan", "trực thuộc trung ương", "thuộc chính phủ",
     "trung ương và địa phương", "trung ương", "cấp tỉnh", "nhà nước", "chức năng", "khác",
     "được phân công chủ trì thực hiện nhiệm vụ", "được phân công chủ trì", "quản lý ngành , lĩnh vực",
-    "của quốc hội", "thuộc quốc hội", "của chính phủ",
+    "của quốc hội", "thuộc quốc hội", "của chính phủ", "thuộc tỉnh", "thuộc thành phố", "trong cả nước",
 )]
 _SINGLE_OK = {"bộ", "địa phương", "hiệp hội doanh nghiệp", "hiệp hội", "ủy ban của quốc hội"}
 _SEPS = {",", "và", "các"}

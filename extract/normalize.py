@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from extract.md_bullets import md_bullet
 from extract.records import Note
@@ -37,7 +38,7 @@ _EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
 
 # A line that starts a new block: headings of every style and bullets.
 BLOCK_RE = re.compile(
-    r"^(?:[IVXLC]+\.\s"
+    r"^(?:[IVXLC]+(?:\.|-(?=\s))\s"
     r"|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|[1-9]\d{2}\.\s"
     r"|\d{1,2}\)\s*"
     r"|[a-zđ][\)\.]\s"
@@ -49,7 +50,7 @@ BLOCK_RE = re.compile(
     r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
 )
 _HEADING_RE = re.compile(
-    r"^(?:[IVXLC]+\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
+    r"^(?:[IVXLC]+(?:\.|-(?=\s))\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
@@ -66,6 +67,15 @@ class NormText:
     omap: tuple[int, ...]
     original: str
     notes: tuple[Note, ...] = ()
+    md_heads: tuple[tuple[int, int], ...] = ()  # (original offset, level) of each markdown heading line
+
+    def heading_levels(self) -> dict[int, int]:
+        """Markdown heading levels by the start of their line in the normalised text."""
+        out = {}
+        for at, level in self.md_heads:
+            i = bisect_left(self.omap, at)  # the line break before a line maps to its first character
+            out[i + 1 if self.text[i:i + 1] == "\n" else i] = level
+        return out
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the normalised span [start, end)."""
@@ -84,7 +94,7 @@ class NormText:
 class _Line:
     text: str
     idx: list[int]
-    md_heading: bool = False
+    md_heading: int = 0  # the level of a markdown heading ("## …" is 2), 0 for other lines
 
     def drop(self, pattern: re.Pattern[str]) -> _Line:
         """The line without the pattern's matches, offsets kept for what remains."""
@@ -221,9 +231,9 @@ def _clean_line(line: _Line) -> _Line | None:
         line = _Line(mark + " " + text[n:], [line.idx[star]] * 2 + line.idx[n:]) if mark \
             else _Line(text[n:], line.idx[n:])
     line = line.strip()
-    if _MD_HEADING_RE.match(line.text):
+    if md := _MD_HEADING_RE.match(line.text):
         line = line.drop(_MD_HEADING_RE)
-        line.md_heading = True
+        line.md_heading = md.group(0).count("#")
     line = line.drop(_MD_EMPHASIS_RE).strip()
     if not line.text:
         return None
@@ -311,7 +321,8 @@ def normalize(original: str) -> NormText:
         text_parts.append(line.text)
         omap.extend(line.idx)
     omap.append(len(original))
-    return _compose(list("".join(text_parts)), omap, original, notes)
+    heads = tuple((line.idx[0], line.md_heading) for line in joined if line.md_heading and line.idx)
+    return replace(_compose(list("".join(text_parts)), omap, original, notes), md_heads=heads)
 
 
 def _compose(chars: list[str], omap: list[int], original: str, notes: list[Note]) -> NormText:

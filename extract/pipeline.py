@@ -84,7 +84,7 @@ def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = Non
 def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     """All facts of one document, each with evidence into `original`."""
     norm = normalize(original)
-    sections, items = segment(norm.text)
+    sections, items = segment(norm.text, norm.heading_levels())
     doc = pipeline()(norm.text)
     mentions, bodies = _mentions(doc, norm.text, context_of(meta.issuer))
     facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions, text=original,

@@ -30,7 +30,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC\d]+)\s*[:.\-]?\s*(.*)$")),
     ("part", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\s*[:.\-]?\s*(.*)$")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[:.]?\s*(.*)$")),
-    ("roman", re.compile(r"^([IVXLC]+)\.\s+(.*)$")),
+    ("roman", re.compile(r"^([IVXLC]+)(?:\.|-(?=\s))\s+(.*)$")),  # "II. …"; Party texts write "II- …"
     ("num", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[1-9]\d{2})\.\s+(.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(.*)$")),
     ("letter", re.compile(r"^([a-zđ])[\)\.]\s+(.*)$")),
     ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
@@ -40,6 +40,11 @@ _INLINE_ENUM_RE = re.compile(r"^\((?:i{1,3}|iv|v|vi{0,3}|1|a)\)\s")  # first of 
 # A field line ("Trách nhiệm chỉ đạo thực hiện: …", "Cơ quan chủ trì: …") never continues a bullet.
 _FIELD_LINE_RE = re.compile(r"^(?:Cơ quan|Đơn vị|Trách nhiệm|Thời gian|Thời hạn|Tiến độ|Sản phẩm)\b[^:]{0,40}:")
 _TASK_LIST_RE = re.compile(r"^DANH MỤC (?:CÁC )?(?:NHIỆM VỤ|ĐỀ ÁN|CHƯƠNG TRÌNH)")
+# A markdown heading in capitals that opens with a section's name is a section even without a number
+# ("# NHIỆM VỤ TRỌNG TÂM", "# GIẢI PHÁP"); other large lines (issuer, kind, a wrapped title) stay text.
+_SECTION_NAME_RE = re.compile(
+    r"(?:MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|QUAN ĐIỂM|NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|KINH PHÍ|TRÁCH NHIỆM|PHÂN CÔNG|"
+    r"KẾT QUẢ|ĐÁNH GIÁ|TỒN TẠI|KIẾN NGHỊ|ĐỀ XUẤT|SỰ CẦN THIẾT|THỰC TRẠNG|TÌNH HÌNH|NỘI DUNG|PHƯƠNG HƯỚNG)\b")
 _BULLET_RE = re.compile(r"^([-+•])\s*(.*)$", re.S)
 _ID_PREFIX = {"appendix": "PL", "chapter": "C", "part": "M", "article": "D"}
 
@@ -50,6 +55,11 @@ class Heading:
     label: str
     text: str
     rank: int
+
+
+def _md_title(line: str) -> bool:
+    """A markdown heading in capitals that opens with a section's name, not a header line set large."""
+    return line.isupper() and len(line) <= 100 and _SECTION_NAME_RE.match(line) is not None
 
 
 def classify(line: str) -> Heading | None:
@@ -104,8 +114,10 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def segment(text: str) -> tuple[list[Section], list[Item]]:
-    """Sections (with headings) and items, in document order."""
+def segment(text: str, md_levels: dict[int, int] | None = None) -> tuple[list[Section], list[Item]]:
+    """Sections (with headings) and items, in document order; `md_levels` gives the markdown heading
+    lines by their start: one in capitals is a section even without a number ("# GIẢI PHÁP")."""
+    md_levels = md_levels or {}
     sections: list[Section] = []
     items: list[Item] = []
     stack: list[_Open] = []
@@ -127,6 +139,8 @@ def segment(text: str) -> tuple[list[Section], list[Item]]:
         head = classify(line)
         if head is None and _TASK_LIST_RE.match(line) and not any(o.rank == 0 for o in stack):
             head = Heading("appendix", "1", line, 0)  # "DANH MỤC NHIỆM VỤ …" heads a task table like an appendix
+        if head is None and start in md_levels and (_md_title(line) or any(o.label == "H" for o in stack)):
+            head = Heading("md", "H", line, 3 + md_levels[start])  # below a named one, any markdown heading
         if _CLOSING_RE.match(line):
             # The recipients block ends the promulgating text; what follows is an attachment.
             close_all(start)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
+from extract.attachment import attached_kind
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
@@ -15,7 +16,7 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
-from extract.unowned import operative_section, task_section, unowned_task, without_repeats
+from extract.unowned import ahead_section, operative_section, task_section, unowned_task, without_repeats
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
@@ -34,6 +35,10 @@ _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
                        r"Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+# A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
+_DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
+# A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
+_REPORTED_RE = re.compile(r"(?<!được )\bgiao(?: cho)?\s+", re.I)
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
@@ -83,6 +88,20 @@ class TaskExtractor:
         first = min((s.start for s in sections if s.parent is None and s.style != CLOSING), default=len(text))
         self.body_start = opening_end(text, first) if self.letter else first
         self.letter_owners = letter_owners(text, self.mentions, self.body_start) if self.letter else []
+        closing = min((s.start for s in sections if s.style == CLOSING), default=None)
+        attached = attached_kind(text, closing) if self.letter and closing is not None else None
+        self.attached = attached if attached and attached[1] not in LETTER_KINDS else None
+
+    def kind_at(self, pos: int) -> str:
+        """The kind of the text at `pos`: a cover letter's attachment has its own ("DỰ THẢO BÁO CÁO")."""
+        return self.attached[1] if self.attached and pos >= self.attached[0] else self.doc_kind
+
+    def letter_at(self, pos: int) -> bool:
+        """Whether `pos` is in a letter's operative part (after its opening, not in an attachment)."""
+        return self.body_start <= pos and self.kind_at(pos) in LETTER_KINDS
+
+    def _pos(self, sid: str) -> int:
+        return self.sections[sid].start if sid in self.sections else 0
 
     def _line_owners(self) -> dict[int, list[str]]:
         """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
@@ -129,7 +148,7 @@ class TaskExtractor:
 
     def kind(self, sid: str) -> str:
         chain = ancestors(self.sections, sid)
-        if self.doc_kind == "report" or any(_RECOMMEND_RE.search(s.heading) for s in chain):
+        if self.kind_at(self._pos(sid)) == "report" or any(_RECOMMEND_RE.search(s.heading) for s in chain):
             return "recommended"
         return "assigned"
 
@@ -149,8 +168,9 @@ class TaskExtractor:
             found = self.within(offset + skip, offset + len(head))
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
-                if len(tail.split()) <= 6:
-                    return subject_list(self.text, found, found[0])[0]  # "X chủ trì, phối hợp với Y:" is X
+                names, end = subject_list(self.text, found, found[0])
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end):
+                    return names  # "X chủ trì, phối hợp với Y:" is X; "1. Sở X chịu trách nhiệm …" then "b) …"
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
@@ -217,7 +237,7 @@ class TaskExtractor:
 
     def open_scope(self, sid: str) -> bool:
         """Outside task headings an item assigns a task when it names its owner itself."""
-        if self.doc_kind == "report" or sid == FRONT:
+        if sid == FRONT or self.kind_at(self._pos(sid)) == "report":
             return False  # a report's "X đã …" states what was done, not what is to be done
         return not any(_PURPOSE_HEAD_RE.search(s.heading) for s in ancestors(self.sections, sid)
                        if len(s.heading.split()) < 15)
@@ -229,19 +249,22 @@ class TaskExtractor:
         if not body or _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
             return None
         scoped = self.in_scope(sid)
-        if not scoped and not self.open_scope(sid) and not (self.letter and start >= self.body_start):
-            return None  # a letter's items after its opening are its operative part
         found = self.within(start, end)
+        reported = self.reported(body, start, found) if self.kind_at(start) == "report" else []
+        if not scoped and not self.open_scope(sid) and not self.letter_at(start) and not reported:
+            return None  # a letter's items after its opening are its operative part
         title = _TITLE_RE.match(body)
         at = start + (title.end() if title else 0)
         subject = [m for m in found if 0 <= m.start - at <= 1]
         skip = 0
-        if subject:
+        if reported and not scoped:
+            owners = reported
+        elif subject:
             owners, skip = self._subject_list(found, subject[0], start)
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
                 or self.heading_owners(sid) or self.addressed(body, start, found) \
-                or (self.letter_owners if start >= self.body_start else [])
+                or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):
             return None
         deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
@@ -253,18 +276,29 @@ class TaskExtractor:
                      self.kind(sid), deadline)
 
     def unowned(self, sid: str, start: int, body: str) -> bool:
-        """An item that names nobody is still a task inside a task section (never in a report); a heading
-        with items or sub-sections below it groups them ("3. Hoàn thiện ít nhất 500ha …" then "- Sở X …")."""
+        """An item that names nobody is still a task inside a task section (in a report only under "Nhiệm
+        vụ … thời gian tới"); a heading with items or sub-sections below it groups them ("3. Hoàn thiện ít nhất
+        500ha …" then "- Sở X …")."""
         sec = self.sections.get(sid)
         if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
                 and (self.children.get(sid) or sid in self.item_sections):
             return False
-        if self.doc_kind == "report" or not unowned_task(body):
+        if not unowned_task(body):
             return False
         headings = [s.heading for s in ancestors(self.sections, sid)]
-        if self.doc_kind == "directive" and start >= self.body_start:
+        if self.kind_at(start) == "report":
+            return ahead_section(headings)
+        if self.kind_at(start) == "directive" and start >= self.body_start:
             return operative_section(headings)  # a directive's numbered items are all directions
         return task_section(headings)
+
+    def reported(self, body: str, start: int, found: list[Mention]) -> list[str]:
+        """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …")."""
+        for m in _REPORTED_RE.finditer(body):
+            first = next((x for x in found if x.start == start + m.end()), None)
+            if first is not None:
+                return self._subject_list(found, first, start)[0]
+        return []
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""

@@ -5,7 +5,7 @@ them ("a) Tổ chức Hội nghị phổ biến …"). They are tasks with no ow
 tasks nobody was given. Everything else is guarded out: purpose, target and context sections, the
 clause on entry into force, "Nơi nhận", statements about money or the document itself, pointers to an
 appendix, headings that group items, items another task already holds, and a report's narrative (a
-report's items say what was done, not what is to be done).
+report's items say what was done, not what is to be done, except under "Nhiệm vụ … thời gian tới").
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ _NOT_ACTION_RE = re.compile(
     r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Kinh phí|Nguồn vốn|Phụ lục"
     r"|(?:Các\s+)?nhiệm vụ\b"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)
+# A report's section of what is to be done next ("V- NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "Phương hướng, nhiệm vụ
+# năm 2026"): its items are tasks, where the rest of a report says what was done.
+_AHEAD_RE = re.compile(
+    r"^(?:(?:các\s+)?(?:nhiệm vụ|giải pháp)\b.*\b(?:thời gian tới|sắp tới|tiếp theo|năm \d{4})|phương hướng)", re.I)
 _POINTER_RE = re.compile(
     r"được (?:xác định|quy định|nêu|giao) tại|(?:tại|theo) (?:các )?(?:Phụ lục|danh mục)|\(Phụ lục", re.I)
 
@@ -41,6 +45,11 @@ def task_section(headings: list[str]) -> bool:
     if any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in titles):
         return False
     return any(_TASK_SECTION_RE.search(h) for h in titles)
+
+
+def ahead_section(headings: list[str]) -> bool:
+    """A report's section chain (innermost first) under a heading of what is to be done next."""
+    return any(_AHEAD_RE.search(h.strip(" .:")) for h in headings if len(h.split()) < 15)
 
 
 def operative_section(headings: list[str]) -> bool:

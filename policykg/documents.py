@@ -98,7 +98,7 @@ def prepare(job: Job) -> Done:
     """Extract (or reuse) one document's facts, build its named graph and validate it."""
     from rdflib import URIRef
 
-    from graph.build import build_document
+    from graph.build import build_document, doc_iri
     from graph.validate import validate_nt
 
     reused = Path(job.reuse) if job.reuse is not None else None
@@ -117,7 +117,7 @@ def prepare(job: Job) -> Done:
              "targets": len(facts.targets), "observations": len(facts.observations), "triples": len(graph),
              "agencies": sorted({x.agency if x.agency != "group" else x.text.lower() for x in facts.mentions}),
              "refs": sorted({r.id for r in facts.refs}), "conforms": report.conforms,
-             "bytes": len(facts.text.encode("utf-8"))}
+             "bytes": len(facts.text.encode("utf-8")), "iri": str(doc_iri(m))}
     facts_json = None if reused is not None else factstore.dumps(facts, job.key)
     entry["facts_file"] = reused.stem if reused is not None else content_name(facts_json or "")
     entry["graph_file"] = content_name(nt)

@@ -2,7 +2,8 @@
 
     workspace/.lock       held (flock) by the one writer
     workspace/CURRENT     the name of the current generation, replaced atomically
-    workspace/g-…/        a complete generation: facts, graph, view, store, summary
+    workspace/g-…/        a complete generation: index, store, view, summary
+    workspace/docs/       the documents' facts and graphs, shared by generations (`policykg.documents`)
 
 A writer builds the next generation in `.tmp-…`, renames it to `g-…` and then points CURRENT at
 it; readers resolve CURRENT once and read one whole generation. A crash at any step leaves CURRENT

@@ -85,6 +85,7 @@ class Entry:
     bytes: int = 0
     facts_file: str = ""  # names of its files in the pool
     graph_file: str = ""
+    iri: str = ""  # its IRI in the graph
 
     def files(self) -> tuple[str, str]:
         """Its pool files, relative to the pool."""
@@ -330,7 +331,7 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
     key = factstore.extraction_key(text, given)
 
     def prepared(entries: list[Entry], doc_id: str) -> Done:
-        known = {e.id: str(doc_iri(_meta_of(e))) for e in entries}
+        known = {e.id: e.iri or str(doc_iri(_meta_of(e))) for e in entries}
         return prepare(Job(str(path), given, key, graph_key(key, [], []), "", known, meta={"id": doc_id}))
 
     done = prepared(seen.entries, draft.id)
@@ -445,9 +446,12 @@ def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
     checkpoint) with the named graphs of removed documents dropped and those of new ones added, each
     triple also in the default graph. The count is the previous one plus what changed, so the cost is
     that of the changed documents, not of the corpus."""
-    paths = {e.graph: pool_graph(gen.parent / POOL, e.graph_file) for e in entries}
-    wanted = set(paths)
+    wanted = {e.graph: e.graph_file for e in entries}
     old = {e.graph for e in before.entries}
+
+    def path(gkey: str) -> Path:
+        return pool_graph(gen.parent / POOL, wanted[gkey])
+
     store_dir = gen / OX_DIR
     if before.folder is not None and (before.folder / OX_DIR).is_dir():
         prev = OxigraphStore(before.folder / OX_DIR)
@@ -455,15 +459,15 @@ def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
         del prev
         store = OxigraphStore(store_dir)
         delta = 0
-        for gkey in sorted(old - wanted):
+        for gkey in sorted(old - wanted.keys()):
             delta -= store.drop_graph(graph_name(gkey))
-        for gkey in sorted(wanted - old):
-            delta += store.add_graph(graph_name(gkey), paths[gkey])
+        for gkey in sorted(wanted.keys() - old):
+            delta += store.add_graph(graph_name(gkey), path(gkey))
         previous = _triples(before.folder)
         count = store.count() if previous is None else previous + delta
     else:
         store = OxigraphStore(store_dir)
-        store.bulk_load_graphs({graph_name(g): paths[g] for g in sorted(wanted)})
+        store.bulk_load_graphs({graph_name(g): path(g) for g in sorted(wanted)})
         count = store.count()
     store.store.flush()
     del store  # closes the store: its folder is complete before the switch

@@ -86,6 +86,10 @@ def test_owner_is_right_only_for_the_gold_owner_or_a_shared_lead() -> None:
 
 def test_references_match_by_kind_number_year_or_by_law_name() -> None:
     nd, law = GOLD["refs"]
+    # "Văn bản số 562/BKHCN-VCL": a number without kind code is a Công văn, whichever word the gold uses
+    letter = {"kind": "Văn bản", "number": "562/BKHCN-VCL", "year": 2025}
+    assert ref_matches(letter, {"kind": "Công văn", "number": "562", "code": "562/BKHCN-VCL", "year": 2025})
+    assert not ref_matches(letter, {"kind": "Quyết định", "number": "562", "code": "562/QĐ-BKHCN", "year": 2025})
     assert ref_matches(nd, {"kind": "Nghị định", "number": "80", "code": "80/2025/NĐ-CP", "year": 2025})
     assert ref_matches(nd, {"kind": "Nghị định", "number": "80/2025/NĐ-CP", "code": None, "year": 2025})
     assert not ref_matches(nd, {"kind": "Nghị định", "number": "80", "code": None, "year": 2024})

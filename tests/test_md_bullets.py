@@ -6,6 +6,7 @@ import pytest
 
 from extract.md_bullets import md_bullet
 from extract.normalize import normalize
+from extract.pipeline import extract_text, meta_from_text
 from extract.segment import segment
 
 
@@ -35,3 +36,28 @@ def test_markdown_bullets_are_items_of_their_heading_and_quotes_stay_in_the_orig
     first = items[0]
     s, e = norm.span(first.start, first.end)
     assert text[s:e].startswith("*   Đảng đoàn") and text[s:e].endswith("tổ chức phổ biến.")
+
+
+PLAN = """# SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+# KẾ HOẠCH
+Nâng cao chất lượng mạng viễn thông năm 2024
+# MỤC TIÊU
+* Tốc độ tải xuống trung bình tối thiểu 40 Mbit/s.
+# GIẢI PHÁP
+## Tổ chức hiệu quả công tác đo kiểm chất lượng mạng
+* Đo kiểm, so sánh chất lượng giữa các doanh nghiệp viễn thông.
+* Phối hợp với Sở Xây dựng bổ sung yêu cầu kỹ thuật công trình hạ tầng.
+"""
+
+
+def test_a_markdown_heading_in_capitals_that_names_a_section_is_one_without_a_number() -> None:
+    norm = normalize(PLAN)
+    sections, _ = segment(norm.text, norm.heading_levels())
+    # not the header lines; below a named section any markdown heading is a sub-section, not a task
+    assert [(s.style, s.heading) for s in sections] == [
+        ("md", "MỤC TIÊU"), ("md", "GIẢI PHÁP"), ("md", "Tổ chức hiệu quả công tác đo kiểm chất lượng mạng")]
+    facts = extract_text(PLAN, meta_from_text("x", "x.txt", PLAN))
+    assert [(t.text[:22], t.owner, t.cooperating) for t in facts.tasks] == [
+        ("Đo kiểm, so sánh chất ", None, ()),
+        ("Phối hợp với Sở Xây dự", None, ("Sở Xây dựng",)),
+    ]

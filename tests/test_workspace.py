@@ -183,6 +183,8 @@ def test_an_add_writes_only_the_new_documents_graph(small, tmp_path) -> None:
     assert graphs.rows[0][0] == "3"  # one named graph per document
     tasks = store.query("SELECT ?t WHERE { ?t a <https://w3id.org/policykg/ontology#Task> }")
     assert len(tasks.rows) == 3
+    for e in generation(after).entries:  # the IRI the index keeps (an add links citations by it) is the graph's
+        assert store.query(f"ASK {{ <{e.iri}> <http://purl.org/dc/terms/identifier> \"{e.id}\" }}").boolean
 
 
 def test_the_pool_keeps_the_files_of_the_current_and_previous_generations_only(small, tmp_path) -> None:
