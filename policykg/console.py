@@ -55,7 +55,7 @@ class Worker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "policykg.console", str(child.fileno()), str(graph), kind, str(memory_mb)],
             pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE)
+            stderr=subprocess.DEVNULL)  # never read: a pipe would stop a worker that logs 64 KB of warnings
         child.close()
         self.conn = Connection(parent.detach())
         self.memory_mb = memory_mb
@@ -105,8 +105,6 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.kill()
     proc.wait()
-    if proc.stderr:
-        proc.stderr.close()
 
 
 class Console:
