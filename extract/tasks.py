@@ -294,15 +294,15 @@ class TaskExtractor:
 
     def reported(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …")."""
-        for m in _REPORTED_RE.finditer(body):
-            first = next((x for x in found if x.start == start + m.end()), None)
-            if first is not None:
-                return self._subject_list(found, first, start)[0]
-        return []
+        return self._named_after(_REPORTED_RE, body, start, found)
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
-        for m in _ADDRESS_RE.finditer(body):
+        return self._named_after(_ADDRESS_RE, body, start, found)
+
+    def _named_after(self, opening: re.Pattern[str], body: str, start: int, found: list[Mention]) -> list[str]:
+        """The agencies listed right after the first match of `opening` that an agency follows."""
+        for m in opening.finditer(body):
             first = next((x for x in found if x.start == start + m.end()), None)
             if first is not None:
                 return self._subject_list(found, first, start)[0]
