@@ -286,9 +286,7 @@ def ownership_page() -> None:
                for a, k, lead, coop in corpus.agency_load()], ["agency", "tasks", "lead_n", "cooperating_n"])
         return
     if corpus.large:
-        iris: set[str | None] = {i for n in wanted for i in corpus.agency_iris.get(n, ())} or {None}
-        chosen = {t["id"]: t for iri in iris for t in corpus.tasks_of(doc or None, iri)}
-        rows = explorer.ownership(corpus, LANG, sorted(chosen.values(), key=lambda t: t["id"]))
+        rows = explorer.ownership(corpus, LANG, explorer.chosen_tasks(corpus, wanted, doc or None))
     else:
         rows = explorer.ownership(corpus, LANG)
     if text:

@@ -72,6 +72,14 @@ def match_agencies(corpus: Corpus, text: str) -> list[str]:
     return [n for n in names if want in slug(n) or want in abbr.get(n, [])]
 
 
+def chosen_tasks(corpus: Corpus, agencies: set[str], doc: str | None) -> list[TaskRow]:
+    """The tasks of the chosen agencies (by name; all when none) in the chosen document (all when None),
+    asked of the store one agency at a time: a large corpus is never read whole."""
+    iris: set[str | None] = {i for n in agencies for i in corpus.agency_iris.get(n, ())} or {None}
+    chosen = {t["id"]: t for iri in iris for t in corpus.tasks_of(doc, iri)}
+    return sorted(chosen.values(), key=lambda t: t["id"])
+
+
 def ownership(corpus: Corpus, lang: Lang, tasks: list[TaskRow] | None = None) -> list[Row]:
     """Agency → task rows (of every task, or of the given ones): role, partners (the task's other agencies with
     their roles), who holds it today."""
