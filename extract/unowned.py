@@ -29,8 +29,8 @@ _NOT_TASK_SECTION_RE = re.compile(
 # a sentence about the document itself, money ("Kinh phí thực hiện … được bố trí từ …").
 _NOT_ACTION_RE = re.compile(
     r"^(?:\(?\d|Trên đây|Nơi nhận|Lưu\b|Căn cứ|Theo\b|Trong đó|Bao gồm|Gồm\b|Là\b|Với\b|Tuy nhiên|Nhìn chung|Do\b|Vì\b"
-    r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|Phụ lục"
-    r"|(?:Các\s+)?nhiệm vụ\b"
+    r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Phụ lục"
+    r"|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|(?:Các\s+)?nhiệm vụ\b"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)
 # A report's section of what is to be done next ("V- NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "Phương hướng, nhiệm vụ
 # năm 2026"): its items are tasks, where the rest of a report says what was done.
