@@ -191,6 +191,8 @@ def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
     """The body a name refers to in a document's context, with a stable id from its name."""
     reg = registry()
     name = canonical(text)
+    if parent == "ubnd-tinh" and ctx.province:
+        parent = None  # "Đảng ủy UBND tỉnh" in a provincial text: of the province's committee, not the class
     issuer = reg.agencies.get(ctx.issuer or "")
     if name.endswith(" Bộ") and issuer is not None and issuer.kind == "ministry":
         name, parent = f"{name[:-3]} {issuer.name}", parent or issuer.id  # "Văn phòng Bộ": the issuing ministry's
