@@ -97,7 +97,8 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME:
         return "LAW_LOWER", start  # "luật đất đai năm 2024": all in lower case, a law only with its year
     if words in _TREATIES and doc[start].text[:1].isupper() and nxt is not None \
-            and (nxt.is_title or nxt.lower_ == "khung" or (nxt.is_lower and "về" in [t.lower_ for t in doc[end:end + 5]])):
+            and (nxt.is_title or nxt.lower_ == "khung"
+                 or (nxt.is_lower and "về" in [t.lower_ for t in doc[end:end + 5]])):
         return "TREATY", start  # "Hiệp định …", "Công ước khung của Liên hợp quốc …", "Thỏa thuận Paris …"
     if words == "nghị quyết" and nxt is not None and nxt.text in ("Đại", "Hội") and end + 1 < len(doc) \
             and doc[end + 1].lower_ == "hội":
