@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Checked in this order: "Thời gian thực hiện" is a time column although it says "thực hiện".
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("index", re.compile(r"^(?:S?TT|Số TT|Số thứ tự)$", re.I)),
+    ("group", re.compile(r"^(?:nhóm|lĩnh vực)\b", re.I)),  # "Nhóm hoạt động" heads the "Hoạt động" cells
     ("cooperating", re.compile(r"phối hợp", re.I)),
     ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|năm thực hiện", re.I)),
     ("product", re.compile(r"sản phẩm|kết quả", re.I)),
