@@ -50,16 +50,60 @@ class CellValue:
     cell: Line
 
 
+_LINE_RE = re.compile(r"[^\n]+")
+_MD_MARK_RE = re.compile(r"^\s*#{1,6}\s+")
+# where a header may start: "STT" alone on its line (found by its literal end: most texts have none)
+_HEADER_END_RE = re.compile(r"(?:TT|thứ tự)[ \t]*\r?$", re.M)
+_HEADER_LINE_RE = re.compile(r"[ \t#]*(?:STT|TT|Số TT|Số thứ tự)[ \t]*\r?")
+
+
+def _header_starts(original: str) -> list[int]:
+    """Offsets of the lines that are an index column's header ("STT", "TT", "Số thứ tự")."""
+    out = []
+    for m in _HEADER_END_RE.finditer(original):
+        start = original.rfind("\n", 0, m.start()) + 1
+        if _HEADER_LINE_RE.fullmatch(original, start, m.end()):
+            out.append(start)
+    return out
+
+
+class Lines:
+    """The non-empty lines of a text from an offset on, stripped (without a markdown heading mark),
+    split only as far as they are read."""
+
+    def __init__(self, original: str, pos: int = 0) -> None:
+        self._it = _LINE_RE.finditer(original, pos)
+        self._got: list[Line] = []
+
+    def _fill(self, k: int) -> bool:
+        while len(self._got) <= k:
+            m = next(self._it, None)
+            if m is None:
+                return False
+            raw = m.group(0)
+            text = _MD_MARK_RE.sub("", raw).strip()
+            if text:
+                start = m.start() + raw.find(text)
+                self._got.append(Line(text, start, start + len(text)))
+        return True
+
+    def has(self, k: int) -> bool:
+        return self._fill(k)
+
+    def __getitem__(self, k: int) -> Line:
+        self._fill(k)
+        return self._got[k]
+
+    def slice(self, a: int, b: int) -> list[Line]:
+        self._fill(b - 1)
+        return self._got[a:b]
+
+
 def lines(original: str) -> list[Line]:
     """The text's non-empty lines with their offsets."""
-    out: list[Line] = []
-    for m in re.finditer(r"[^\n]+", original):
-        raw = m.group(0)
-        text = re.sub(r"^\s*#{1,6}\s+", "", raw).strip()
-        if text:
-            start = m.start() + raw.find(text)
-            out.append(Line(text, start, start + len(text)))
-    return out
+    got = Lines(original)
+    got.has(len(original))
+    return got.slice(0, len(original))
 
 
 @dataclass(frozen=True)
@@ -70,12 +114,12 @@ class _Header:
     years: dict[int, int]  # cell position -> year
 
 
-def _header(rows: list[Line], k: int) -> _Header | None:
+def _header(rows: Lines, k: int) -> _Header | None:
     """The header that starts at line k ("STT"), up to the first row's number."""
-    if not _INDEX_RE.match(rows[k].text):
+    if not rows.has(k) or not _INDEX_RE.match(rows[k].text):
         return None
     cells = [rows[k]]
-    for line in rows[k + 1: k + 1 + _MAX_HEADER]:
+    for line in rows.slice(k + 1, k + 1 + _MAX_HEADER):
         if _MARK_RE.match(line.text) or len(line.text.split()) > 8:
             break
         cells.append(line)
@@ -92,29 +136,28 @@ def _header(rows: list[Line], k: int) -> _Header | None:
 
 def cell_year_values(original: str) -> tuple[list[CellValue], list[tuple[int, int]]]:
     """Values of every one-cell-per-line target table, and the original spans of those tables."""
-    rows = lines(original)
     out: list[CellValue] = []
     spans: list[tuple[int, int]] = []
-    k = 0
-    while k < len(rows):
-        header = _header(rows, k)
+    done = 0
+    for at in _header_starts(original):
+        if at < done:
+            continue  # inside a table already read
+        rows = Lines(original, at)
+        header = _header(rows, 0)
         if header is None:
-            k += 1
             continue
-        first = k
-        k += header.width
-        while k < len(rows) and _MARK_RE.match(rows[k].text):
-            record = rows[k: k + header.width]
-            got = _row(record, header)
+        k = header.width
+        while rows.has(k) and _MARK_RE.match(rows[k].text):
+            got = _row(rows.slice(k, k + header.width), header)
             if got is not None:
                 out += got
                 k += header.width
-            elif k + 2 < len(rows) and not _NUMBERISH_RE.match(rows[k + 1].text) \
-                    and _MARK_RE.match(rows[k + 2].text):
+            elif rows.has(k + 2) and not _NUMBERISH_RE.match(rows[k + 1].text) and _MARK_RE.match(rows[k + 2].text):
                 k += 2  # a group row: its number and its name ("I", "Đào tạo trong nước")
             else:
                 break
-        spans.append((rows[first].start, rows[k - 1].end))
+        spans.append((rows[0].start, rows[k - 1].end))
+        done = rows[k - 1].end
     return out, spans
 
 
