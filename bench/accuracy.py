@@ -3,7 +3,7 @@
 Task recall counts the gold tasks found; task precision counts the found tasks that find a gold task
 (one-to-one: a second copy of one item is an extra task).
 
-Run: python -m bench.accuracy [--set dev|heldout|unseen|fresh|all] [--json]
+Run: python -m bench.accuracy [--set dev|heldout|unseen|fresh|unseen2|all] [--json]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from extract.pipeline import extract_text, meta_from_text
 from extract.records import DocumentFacts
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "eval"
-SETS = ("dev", "heldout", "unseen", "fresh")
+SETS = ("dev", "heldout", "unseen", "fresh", "unseen2")
 _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BQL": "Ban Quản lý"}
 _PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*)*\s*$")
 
@@ -361,7 +361,7 @@ def table(rows: list[tuple[str, Score]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=(*SETS, "all"), default="dev",
-                    help="which half of data/eval/ to score: dev, heldout, unseen, fresh or all (default dev)")
+                    help="which half of data/eval/ to score: dev, heldout, unseen, fresh, unseen2 or all (default dev)")
     ap.add_argument("--json", action="store_true", help="print the figures (and misses) as JSON")
     ap.add_argument("--misses", action="store_true", help="also list what each document missed")
     args = ap.parse_args(argv)

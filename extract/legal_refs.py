@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extract.bodies import AGENCY_SPANS
@@ -97,7 +97,8 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME:
         return "LAW_LOWER", start  # "luật đất đai năm 2024": all in lower case, a law only with its year
     if words in _TREATIES and doc[start].text[:1].isupper() and nxt is not None \
-            and (nxt.is_title or nxt.lower_ == "khung"):
+            and (nxt.is_title or nxt.lower_ == "khung"
+                 or (nxt.is_lower and "về" in [t.lower_ for t in doc[end:end + 5]])):
         return "TREATY", start  # "Hiệp định …", "Công ước khung của Liên hợp quốc …", "Thỏa thuận Paris …"
     if words == "nghị quyết" and nxt is not None and nxt.text in ("Đại", "Hội") and end + 1 < len(doc) \
             and doc[end + 1].lower_ == "hội":
@@ -152,7 +153,7 @@ def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
     return None, (), i
 
 
-_HARD = {";", "\n", ":", ")", "“", "”", '"'}
+_HARD = {";", "\n", ":", ")", "“", "”", '"', "|"}  # "|": a table cell ends
 _ARTICLE = {"khoản", "điều", "điểm", "chương", "mục"}  # "Luật X và khoản 2 Điều 5 …": the name stopped
 _LAW_STOPS = _STOP - {"số", "năm", "ngày"}  # those close a name only before a number or a date
 _NAME_STOPS = _LAW_STOPS - {"của", "về", "có"}  # "Công ước khung của Liên hợp quốc về …", "một số điều của"
@@ -209,6 +210,9 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
     if tok.text == "," and nxt is not None:
         if amendment and nxt.lower_ == "bổ":
             return False  # "sửa đổi, bổ sung"
+        if not treaty and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _STOP and not _verb_at(doc, k + 1) \
+                and _short_tail(doc, k + 1):
+            return False  # "Luật Cán bộ, công chức", "Luật Phòng, chống tham nhũng": a pair in the name
         # "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"; "Luật Quy hoạch, Luật Đầu tư" are two
         return not (nxt.is_title and not _kind_at(doc, k + 1) and k + 1 not in doc.user_data.get("agency_starts", ()))
     if _hard_stop(tok):
@@ -224,8 +228,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return _kind_at(doc, k + 1) and not (amendment and nxt.text == "Luật")
     if tok.lower_ in _ARTICLE:
         return not amendment  # "Luật sửa đổi, bổ sung một số điều của …"
-    if tok.is_lower and _verb_at(doc, k):
-        return True  # "Luật Công nghiệp công nghệ số trình Quốc hội …"
+    if tok.is_lower and _verb_at(doc, k) and not (tok.lower_ == "tổ" and doc[k - 1].lower_ == "luật"):
+        return True  # "Luật Công nghiệp công nghệ số trình Quốc hội …"; not "Luật tổ chức Chính phủ"
     if not treaty and tok.lower_ in _LEVELS:
         return True  # "theo Luật Bảo vệ môi trường tỉnh đang chỉ đạo …": the province acts, no law is named so
     if _footnote(doc, k):
@@ -274,14 +278,19 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+(và|,)$", "", name.strip())
 
 
+def _agencies_at(doc: Doc) -> dict[int, Span]:
+    """Agency spans by their first token (built once per doc: a long text has thousands of citations)."""
+    if "agency_at" not in doc.user_data:
+        doc.user_data["agency_at"] = {s.start: s for s in doc.spans[AGENCY_SPANS]} if AGENCY_SPANS in doc.spans \
+            else {}
+    return doc.user_data["agency_at"]
+
+
 def _tail(doc: Doc, end: int) -> tuple[str | None, str | None]:
     """The issuer named after a citation ("của Bộ Chính trị") and its subject ("về ...")."""
     issuer_name = title = None
     k = end
-    if "agency_at" not in doc.user_data:  # built once per doc: a long text has thousands of citations
-        doc.user_data["agency_at"] = {s.start: s for s in doc.spans[AGENCY_SPANS]} if AGENCY_SPANS in doc.spans \
-            else {}
-    agencies = doc.user_data["agency_at"]
+    agencies = _agencies_at(doc)
     if k < len(doc) and doc[k].lower_ == "của" and k + 1 in agencies:
         issuer_name = agencies[k + 1].text
         k = agencies[k + 1].end
@@ -332,7 +341,16 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             hits.append(RefHit(start, end, kind, number, year or date_year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
-        elif label in ("LAW", "LAW_LOWER", "TREATY"):
+        elif label == "TREATY" and doc[start:kind_end].text.lower() in _TREATIES:
+            if _to_be_signed(doc, start, kind_end):
+                continue
+            if _foreign_name(doc, kind_end):
+                if (treaty := _treaty_name(doc, start, kind_end)) is not None:
+                    hits.append(RefHit(start, treaty[1], _TREATIES[doc[start:kind_end].text.lower()], "", None,
+                                       None, name=treaty[0]))
+                    covered = treaty[1]
+                continue
+        if label in ("LAW", "LAW_LOWER", "TREATY"):
             law = _law_name(doc, start, treaty=label == "TREATY")
             if law is None or (label == "LAW_LOWER" and law[2] is None):
                 continue
@@ -367,6 +385,71 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                                name=doc[start:last + 1].text, nickname=True))
             covered = last + 1
     return _resolve_years(_same_laws(hits))
+
+
+_TREATY_STOPS = _STOP - {"của", "về", "có"} | {"như", "nhằm", "và", "mà"}
+# one treaty, one name: "Công ước khung Liên hợp quốc về …" is the convention named "… khung của Liên hợp quốc …"
+_TREATY_ALIASES = ((re.compile(r"^Công ước khung (?:của )?(?:Liên hợp quốc|LHQ)\b", re.I),
+                    "Công ước khung của Liên hợp quốc"),)
+
+
+def _to_be_signed(doc: Doc, start: int, kind_end: int) -> bool:
+    """"ký với WB Hiệp định Dự án …": an agreement still to be signed is not cited; nor is a table's unit
+    cell run into the agency after it ("Thỏa thuận | Bộ Giáo dục và Đào tạo")."""
+    return kind_end in doc.user_data.get("agency_starts", ()) or \
+        any(t.lower_ in ("ký", "đàm") for t in doc[max(0, start - 8):start])
+
+
+def _foreign_name(doc: Doc, k: int) -> bool:
+    """A treaty named after a place or body ("Kyoto", "Paris", "khung của Liên hợp quốc", "đối tác … về …"),
+    not by a Vietnamese title whose first word alone is capitalised ("Đối tác toàn diện và tiến bộ …")."""
+    if k >= len(doc):
+        return False
+    tok = doc[k]
+    return tok.is_lower or (tok.is_title and tok.text.isascii() and len(tok.text) > 2)
+
+
+def _treaty_name(doc: Doc, start: int, kind_end: int) -> tuple[str, int] | None:
+    """"Nghị định thư Kyoto ra thị trường …" -> "Nghị định thư Kyoto": a treaty's name is its proper name
+    ("Kyoto", "khung của Liên hợp quốc") and its subject after "về", to the first word that is neither.
+
+    A name that starts in lower case ("Hiệp định đối tác tự nguyện về Thực thi Lâm luật, …") needs its
+    "về" within four words ("các Hiệp định thương mại tự do" names no treaty); an agreement still to be
+    signed ("ký với WB Hiệp định Dự án …") is not cited.
+    """
+    n = len(doc)
+    k = kind_end + (kind_end < n and doc[kind_end].lower_ == "khung")
+    about = False
+    if k < n and doc[k].is_lower and doc[k].lower_ != "của":
+        ahead = [t.lower_ for t in doc[k:k + 5]]
+        if "về" not in ahead or any(not t.is_lower for t in doc[k:k + ahead.index("về")]):
+            return None
+    agencies = _agencies_at(doc)
+    while k < n and k - start <= 30:
+        tok, nxt = doc[k], doc[k + 1] if k + 1 < n else None
+        if k in agencies and not about:
+            k = agencies[k].end  # "… của Liên hợp quốc về …"
+            continue
+        if tok.lower_ == "về":
+            about = True
+        elif tok.lower_ == "của" and not about and nxt is not None and nxt.is_title:
+            pass  # "Công ước khung của Liên hợp quốc"
+        elif tok.is_title or (tok.is_upper and tok.is_alpha):
+            pass  # "Kyoto", "Liên hợp quốc", "Thực thi Lâm luật"
+        elif tok.text in (",", "và") and about and nxt is not None and nxt.is_title and not _kind_at(doc, k + 1):
+            pass  # "… Lâm luật, Quản trị rừng và Thương mại lâm sản"
+        elif tok.text == "-" and not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+            pass  # "ô-dôn"
+        elif not (tok.is_lower and tok.is_alpha and (about or doc[kind_end].is_lower)
+                  and tok.lower_ not in _TREATY_STOPS and not _verb_at(doc, k)):
+            break
+        k += 1
+    if k <= kind_end or doc[k - 1].lower_ in ("về", "của", "khung"):
+        return None
+    name = doc[start:k].text
+    for pattern, canonical in _TREATY_ALIASES:
+        name = pattern.sub(canonical, name)
+    return name, k
 
 
 _SUBMIT = [["trình", "quốc", "hội"], ["(", "sửa", "đổi"]]

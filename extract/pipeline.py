@@ -12,7 +12,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
-from extract.bodies import Context, context_of, header_context, resolve
+from extract.bodies import Context, context_of, header_context, named_in_full, resolve
+from extract.cell_table import cell_targets
 from extract.errors import InputError
 from extract.legal_ids import own_identity
 from extract.legal_refs import implementer, relation, stronger
@@ -25,7 +26,7 @@ from extract.readers import READERS, read
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
 from extract.ref_ruler import REF_SPANS, ref_hits
 from extract.segment import FRONT, segment
-from extract.targets import extract_targets
+from extract.targets import TargetDraft, extract_targets
 from extract.task_blocks import blank_lines
 from extract.tasks import TaskExtractor
 
@@ -108,18 +109,28 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
             d.deadline, evidence(d.start, d.end, d.section), d.owners,
             ids[d.parent] if d.parent is not None else None, d.product))
     facts.refs = _refs(doc, norm, meta, evidence)
-    dated = [t for t in extract_targets(norm.text, sections, items) if t.year is not None]
+    cells = cell_targets(norm, sections)  # year tables whose cells came out one per line
+    dated = [t for t in extract_targets(norm.text, sections, items, cells) if t.year is not None]
     for k, t in enumerate(dated, 1):
         facts.targets.append(Target(
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
-            t.text, evidence(t.start, t.end, t.section), t.average, t.baseline, t.change))
+            t.text, _target_evidence(t, evidence, meta.id, original), t.average, t.baseline, t.change))
     report_year = int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None
     for o in extract_observations(norm.text, sections, items, report_year):
         facts.observations.append(Observation(
             f"{meta.id}-obs-{o.indicator}-{o.year}-{o.scope or 'x'}-{o.value:g}", meta.id, o.indicator,
             o.year, o.value, o.unit, o.scope, evidence(o.start, o.end, o.section), o.label))
     return facts
+
+
+def _target_evidence(t: TargetDraft, evidence: Callable[..., Evidence], doc: str, original: str) -> Evidence:
+    """A target's evidence; a cell of a one-cell-per-line table is quoted from the original lines (a bare
+    number on a line of its own is not kept in the normalised text)."""
+    if t.original is None:
+        return evidence(t.start, t.end, t.section)
+    s, e = t.original
+    return Evidence(doc, t.section, s, e, original[s:e])
 
 
 _RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
@@ -167,7 +178,7 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
         if agency.id not in registry().agencies:
             bodies[agency.id] = Body(agency.id, agency.name, agency.kind, agency.parent)
         mentions.append(Mention(agency.id, s.text, s.start_char, s.end_char, agency.name))
-    merged = merged_bodies(mentions, text)
+    merged = named_in_full(merged_bodies(mentions, text))
     used = {m.agency for m in merged}
     return merged, {k: b for k, b in bodies.items() if k in used}
 

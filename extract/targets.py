@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extract.cell_table import CellTarget
 from extract.indicators import identify
 from extract.quantities import Quantity, quantities
 from extract.records import Item, Section
@@ -93,6 +94,7 @@ class TargetDraft:
     average: bool
     baseline: str | None = None  # "2020" or "năm gốc" for "giảm 15 % so với năm 2020"
     change: str | None = None  # "decrease" / "increase" for "giảm …" / "tăng …" targets
+    original: tuple[int, int] | None = None  # offsets in the original text when normalisation dropped the value
 
 
 def _scope(text: str) -> str | None:
@@ -256,13 +258,18 @@ def heading_text(text: str, sec: Section) -> tuple[str, int]:
     return (sec.heading, sec.start + at) if at >= 0 else ("", sec.start)
 
 
-def extract_targets(text: str, sections: list[Section], items: list[Item]) -> list[TargetDraft]:
-    """Atomic targets of the target blocks, each with indicator, value and year."""
+def extract_targets(text: str, sections: list[Section], items: list[Item],
+                    cells: tuple[list[CellTarget], list[tuple[int, int]]] = ([], [])) -> list[TargetDraft]:
+    """Atomic targets of the target blocks, each with indicator, value and year.
+
+    `cells` are the values of tables written one cell per line (extract.cell_table) and their spans:
+    those tables are read by column, not as the paragraph line joining made of them.
+    """
     by_id = {s.id: s for s in sections}
     doc_year = _document_year(text, items)
     tabled = year_values(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
-    out: list[TargetDraft] = [_table_target(text, t) for t in tabled]
-    rows = {id(t.row) for t in tabled}
+    out: list[TargetDraft] = [_table_target(text, t) for t in tabled] + [_cell_target(text, c) for c in cells[0]]
+    rows = {id(t.row) for t in tabled} | {id(u) for u in items if any(s <= u.start < e for s, e in cells[1])}
     blocks: dict[str, _Block] = {}
     opened: _Open | None = None
     units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
@@ -319,6 +326,13 @@ def _table_target(text: str, t: YearValue) -> TargetDraft:
     value = Value(t.value, t.unit, t.comparator, None, t.unit_class)
     return TargetDraft(t.row.section, text[t.start:t.end], t.start, t.end, t.indicator[0], t.indicator[1], value,
                        t.year, False)
+
+
+def _cell_target(text: str, c: CellTarget) -> TargetDraft:
+    v = c.value
+    value = Value(v.value, v.unit, v.comparator, None, v.unit_class)
+    return TargetDraft(c.section, text[c.start:c.end], c.start, c.end, c.indicator[0], c.indicator[1], value,
+                       v.year, False, original=(v.name.start, v.cell.end))
 
 
 def _aim_years(body: str) -> set[int]:

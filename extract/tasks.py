@@ -51,6 +51,7 @@ _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
 _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
+_ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
 _TABLE_HEADER_RE = re.compile(
@@ -261,6 +262,8 @@ class TaskExtractor:
             owners = reported
         elif subject:
             owners, skip = self._subject_list(found, subject[0], start)
+            if _ALLOCATION_RE.match(body, skip):
+                return None  # "Bộ X: 4.500.000.000 đồng": a share of money, not a task
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
                 or self.heading_owners(sid) or self.addressed(body, start, found) \
@@ -347,7 +350,7 @@ class TaskExtractor:
         for x in found:
             if x.start < pos:
                 continue
-            gap = self.text[pos:x.start].strip(" ,;")
+            gap = self.text[pos:x.start].strip(" ,;:")  # "phối hợp với các Bộ: Tài chính, …"
             if not (_PARTNER_GAP_RE.fullmatch(gap) or _LIST_WORDS_RE.fullmatch(gap)) or ";" in gap:
                 break  # "phối hợp với (các) cơ quan chuyên môn thuộc Bộ X": X is the partner
             if x.agency != GROUP_KIND:

@@ -79,6 +79,23 @@ def cited(text: str) -> list[tuple[str, str | None, int | None]]:
      [("Nghị quyết", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", None)]),
     # a law still being drafted is not a citation
     ("trong dự án xây dựng Luật Khoa học, Công nghệ và Đổi mới sáng tạo", []),
+    # a pair of words after a comma belongs to the name; a clause after a comma does not
+    ("rà soát Luật Viên chức, Luật Cán bộ, công chức; Luật Thi đua, khen thưởng.",
+     [("Luật", "Luật Viên chức", None), ("Luật", "Luật Cán bộ, công chức", None),
+      ("Luật", "Luật Thi đua, khen thưởng", None)]),
+    ("theo Luật Đầu tư công, quy định rõ trách nhiệm của chủ đầu tư", [("Luật", "Luật Đầu tư công", None)]),
+    ("| 3 | Luật Phòng, chống tham nhũng | Thanh tra Chính phủ |", [("Luật", "Luật Phòng, chống tham nhũng", None)]),
+    ("Căn cứ Luật tổ chức Chính phủ ngày 25 tháng 12 năm 2001;", [("Luật", "Luật tổ chức Chính phủ", 2001)]),
+    # a treaty named after a place stops where its proper name and subject stop
+    ("bán chứng chỉ giảm phát thải theo Nghị định thư Kyoto ra thị trường quốc tế",
+     [("Nghị định thư", "Nghị định thư Kyoto", None)]),
+    ("tuân thủ Nghị định thư Montreal về các chất làm suy giảm tầng ô-dôn và chất thay thế",
+     [("Nghị định thư", "Nghị định thư Montreal về các chất làm suy giảm tầng ô-dôn", None)]),
+    ("quy định của Công ước khung Liên hợp quốc về biến đổi khí hậu (UNFCCC)",
+     [("Công ước", "Công ước khung của Liên hợp quốc về biến đổi khí hậu", None)]),
+    ("thực hiện Hiệp định đối tác tự nguyện về Thực thi Lâm luật, Quản trị rừng và Thương mại lâm sản (FLEGT)",
+     [("Hiệp định", "Hiệp định đối tác tự nguyện về Thực thi Lâm luật, Quản trị rừng và Thương mại lâm sản", None)]),
+    ("Ngân hàng Nhà nước ký với Ngân hàng Thế giới Hiệp định Dự án hỗ trợ kỹ thuật trên", []),
 ])
 def test_named_citations(text: str, expected: list) -> None:
     assert cited(text) == expected

@@ -401,3 +401,30 @@ def test_a_reports_status_table_gives_targets_and_observations() -> None:
     assert [(t.value, t.year) for t in facts.targets] == [(80.0, 2025), (1000.0, 2025)]
     assert [(o.value, o.year) for o in facts.observations] == [(84.5, 2024), (850.0, 2024)]
     assert [status(t, facts.observations) for t in facts.targets] == ["achieved", "off_track"]
+
+
+def test_a_year_table_written_one_cell_per_line() -> None:
+    cells = ["STT", "Chỉ tiêu", "Đơn vị tính", "Cơ quan chủ trì", "Năm 2027", "Năm 2028", "Năm 2029",
+             "I", "Hạ tầng số",
+             "1", "Xã có trạm sạc xe điện công cộng", "%", "Sở Công Thương", "20", "45", "70",
+             "2", "Trường học được lắp đặt điện mặt trời áp mái", "Trường", "Sở Giáo dục và Đào tạo",
+             "12", "1.200", "3-5",
+             "Ghi chú: số liệu lũy kế."]
+    text = "KẾ HOẠCH\nPhát triển hạ tầng\n\nPhụ lục\n\n" + "\n\n".join(cells) + "\n"
+    got = [(t.indicator_label, t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
+    assert got == [
+        ("Xã có trạm sạc xe điện công cộng", 20.0, "%", "equals", 2027),
+        ("Xã có trạm sạc xe điện công cộng", 45.0, "%", "equals", 2028),
+        ("Xã có trạm sạc xe điện công cộng", 70.0, "%", "equals", 2029),
+        ("Trường học được lắp đặt điện mặt trời áp mái", 12.0, "Trường", "equals", 2027),
+        ("Trường học được lắp đặt điện mặt trời áp mái", 1200.0, "Trường", "equals", 2028),
+        ("Trường học được lắp đặt điện mặt trời áp mái", 3.0, "Trường", "at_least", 2029),
+    ]
+    first = facts_of(text).targets[0].evidence
+    assert first.quote.startswith("Xã có trạm sạc") and first.quote.endswith("20")
+
+
+def test_a_cell_table_of_results_is_not_read_as_targets() -> None:
+    cells = ["STT", "Nội dung", "Đơn vị", "Năm 2023", "Năm 2024", "1", "Xã có trạm sạc", "%", "20", "45"]
+    text = "BÁO CÁO\nKết quả thực hiện\n\n" + "\n\n".join(cells) + "\n"
+    assert [t for t in facts_of(text).targets if t.value in (20.0, 45.0)] == []

@@ -572,3 +572,45 @@ def test_numbered_items_past_99_are_items() -> None:
     tasks = facts_of("II. NHIỆM VỤ CỦA BỘ Y TẾ\n" + "\n".join(lines) + "\n", kind="plan").tasks
     assert [t.section for t in tasks] == ["II.98", "II.99", "II.100", "II.101"]
     assert all(t.owner == "Bộ Y tế" for t in tasks)
+
+
+GROUP_COLUMN = """PHỤ LỤC
+DANH MỤC HOẠT ĐỘNG
+| TT | Nhóm hoạt động | Hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+| --- | --- | --- | --- | --- | --- |
+| a) | Nhóm hoạt động bảo vệ nguồn nước |
+| - | Quản lý khai thác nước ngầm. | + Kiểm kê các giếng khoan ở vùng ven biển. | Bộ Xây dựng | Bộ Y tế | 2027 - 2028 |
+|  |  | + Xây dựng bản đồ vùng hạn chế khai thác. | Bộ Công Thương | Bộ Xây dựng | 2028 |
+"""
+
+
+def test_a_group_column_heads_the_activities_of_a_table() -> None:
+    tasks = facts_of(GROUP_COLUMN, kind="plan").tasks
+    assert [(t.text, t.owner, t.cooperating, t.deadline) for t in tasks] == [
+        ("+ Kiểm kê các giếng khoan ở vùng ven biển.", "Bộ Xây dựng", ("Bộ Y tế",), "2027 - 2028"),
+        ("+ Xây dựng bản đồ vùng hạn chế khai thác.", "Bộ Công Thương", ("Bộ Xây dựng",), "2028"),
+    ]
+
+
+SCHEDULE = """III. TIẾN ĐỘ VÀ KINH PHÍ
+1. Tiến độ thực hiện
+a) Giai đoạn 2026 - 2027:
+- Ưu tiên triển khai các hoạt động sau:
++ Khảo sát hiện trạng các trạm quan trắc;
++ Lắp đặt thiết bị đo tự động tại cửa sông.
+2. Kinh phí
+- Từ ngân sách trung ương là 40 tỷ đồng;
+- Vốn vay ưu đãi của các nhà tài trợ.
+- Bộ Tài chính: 2.500.000.000 đồng.
+- Bộ Xây dựng: 1.200.000.000 đồng.
+3. Bộ Tài chính chủ trì, phối hợp với các Bộ: Xây dựng, Y tế bố trí vốn đối ứng.
+"""
+
+
+def test_a_schedule_holds_tasks_and_money_lines_are_not_tasks() -> None:
+    tasks = facts_of(SCHEDULE, kind="plan").tasks
+    assert [t.text for t in tasks] == [
+        "Khảo sát hiện trạng các trạm quan trắc;", "Lắp đặt thiết bị đo tự động tại cửa sông.",
+        "Bộ Tài chính chủ trì, phối hợp với các Bộ: Xây dựng, Y tế bố trí vốn đối ứng."]
+    assert tasks[0].owner is None
+    assert tasks[2].cooperating == ("Bộ Xây dựng", "Bộ Y tế")  # "các Bộ:" names the ministry once
