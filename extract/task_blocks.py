@@ -41,8 +41,8 @@ _TIME_RE = re.compile(r"^(?:Trước|Trong|Quý|Năm|Tháng|Thường xuyên|H[�
                       r"|\d{4}(?:\s*[-–]\s*\d{4})?(?:\s|$))", re.I)
 # A paragraph naming bodies opens with a body's first word ("Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng").
 _BODY_CELL_RE = re.compile(
-    r"^(?:[Cc]ác\s+)?(?:[Bb]ộ|Cục|Vụ|Viện|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Thanh tra|Ngân hàng|Đảng ủy|"
-    r"Đảng uỷ|cấp ủy|cấp uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Công an|Bộ Chỉ huy|Mặt trận|Liên đoàn|Hội|Đoàn|Kho bạc|"
+    r"^(?:[Cc]ác\s+)?(?:[Bb]ộ|Cục|Vụ|Viện|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Thanh tra|Ngân hàng|"
+    r"Đảng ủy|Đảng uỷ|cấp ủy|cấp uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Công an|Bộ Chỉ huy|Mặt trận|Liên đoàn|Hội|Đoàn|Kho bạc|"
     r"Trung tâm|Tổng cục|Chi cục|Đài|Báo)\b")
 
 
