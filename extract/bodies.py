@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.agencies import DATA, GROUP_KIND, Agency, fold_key, registry, slug
+from extract.agencies import DATA, GROUP_KIND, Agency, fold_key, group_agency, registry, slug
+from extract.records import Mention
 
 BODY_KIND = "body"
 AGENCY_SPANS = "agencies"
@@ -42,6 +43,7 @@ class Grammar:
     stops: tuple[str, ...]
     not_after_join: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
+    short_forms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,8 @@ def grammar() -> Grammar:
     shapes = tuple(Shape(h["head"], h["kind"], h["first"], h.get("unit", False), h.get("local", False))
                    for h in raw["heads"])
     return Grammar(shapes, raw["expansions"], tuple(raw["levels"]), tuple(raw["stops"]),
-                   tuple(raw["not_after_join"]), tuple(raw.get("nouns", ())))
+                   tuple(raw["not_after_join"]), tuple(raw.get("nouns", ())),
+                   frozenset(fold_key(w) for w in raw.get("short_forms", ())))
 
 
 def head_words(text: str) -> list[str]:
@@ -188,6 +191,8 @@ def body(text: str, ctx: Context, parent: str | None = None) -> Agency:
     """The body a name refers to in a document's context, with a stable id from its name."""
     reg = registry()
     name = canonical(text)
+    if parent == "ubnd-tinh" and ctx.province:
+        parent = None  # "Đảng ủy UBND tỉnh" in a provincial text: of the province's committee, not the class
     issuer = reg.agencies.get(ctx.issuer or "")
     if name.endswith(" Bộ") and issuer is not None and issuer.kind == "ministry":
         name, parent = f"{name[:-3]} {issuer.name}", parent or issuer.id  # "Văn phòng Bộ": the issuing ministry's
@@ -241,3 +246,22 @@ def resolve(label: str, text: str, parent: str, ctx: Context) -> Agency | None:
     if label == BODY_KIND:
         return body(text, ctx, parent or None)
     return contextual(registry().agencies[label], text, ctx)
+
+
+def named_in_full(mentions: list[Mention]) -> list[Mention]:
+    """Mentions where a body's generic words alone ("Ban Chỉ đạo", "Tổ Công tác") stand for the body the
+    document names in full ("Ban Chỉ đạo Nhà nước về …"): the nearest such body before, else the first
+    after; with none, the words name no body of their own and are kept as a group."""
+    short = grammar().short_forms
+    full = [m for m in mentions if m.agency != GROUP_KIND and m.name and fold_key(m.name) not in short]
+    out: list[Mention] = []
+    for m in mentions:
+        key = fold_key(m.name) if m.agency != GROUP_KIND and m.name else ""
+        if key not in short:
+            out.append(m)
+            continue
+        named = [x for x in full if fold_key(x.name).startswith(key + " ")]
+        pick = next((x for x in reversed(named) if x.start < m.start), named[0] if named else None)
+        out.append(Mention(pick.agency, m.text, m.start, m.end, pick.name) if pick is not None
+                   else Mention(GROUP_KIND, m.text, m.start, m.end, group_agency(m.text).name))
+    return out

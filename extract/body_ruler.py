@@ -21,7 +21,8 @@ _OBJECT_BEFORE = (("thành", "lập"), ("về",), ("luật",), ("xây", "dựng"
 _PARENT_LINKS = {"thuộc", "(", "của"}
 _TOPICAL = {"board", "committee", "council"}
 _TOPIC_STOPS = {"từ", "đến", "của", "để", "nhằm", "trong", "theo", "tại", "với", "các", "những", "là",
-                "được", "có", "đã", "sẽ", "chủ", "phối", "thực", "tổ", "chỉ", "ban", "xây", "giúp", "làm", "cho"}
+                "được", "có", "đã", "sẽ", "chủ", "phối", "thực", "tổ", "chỉ", "ban", "xây", "giúp", "làm", "cho",
+                "thuộc", "hiện", "việc"}
 _MAX_LOWER = 8  # syllables: "Cục Kiểm soát ô nhiễm môi trường"; names rarely run longer in lower case
 
 
@@ -135,6 +136,8 @@ class BodyRuler:
             k = end  # a level right after the head: "Thanh tra tỉnh", "UBND cấp xã"
         elif shape.first == "title" and end + 1 < n and lowers[end] == "các" and doc[end + 1].is_title:
             k = self._name_end(doc, lowers, end + 2, start, heads, starts)  # "Ban Quản lý các Khu …"
+        elif shape.first in ("title", "any") and (unit_end := self._party_body(doc, lowers, end, heads, starts)):
+            k = unit_end  # "Văn phòng Đảng ủy Chính phủ", "Văn phòng Đảng đoàn Quốc hội": a unit of a Party body
         elif shape.first in ("title", "any"):
             if end >= n or not _wordlike(doc, end) or (end in heads and heads[end][0].first == "title"):
                 return None  # "Cục\nVụ Khoa học": a cut cell, not one name (but "Cục Thuế" is one)
@@ -160,9 +163,19 @@ class BodyRuler:
         end = self._name_words(doc, lowers, k, start, heads, starts)
         if end < n and end in heads and heads[end][0].kind == "party_body" and heads[end][0].first == "none":
             return heads[end][1]  # "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy": of the province's committee
+        if inner := self._party_body(doc, lowers, end, heads, starts):
+            return inner  # "Ban Thường vụ Đảng ủy Chính phủ": the standing board of that Party committee
         if topical and end + 1 < n and lowers[end] == "về" and doc[end + 1].is_lower:
-            return self._topic_end(doc, lowers, end + 1, end + 1 + self.max_words)
+            topic = self._topic_end(doc, lowers, end + 1, end + 1 + self.max_words)
+            return topic if topic > end + 1 else end  # "về việc …" is the sentence's, not a topic
         return end
+
+    def _party_body(self, doc: Doc, lowers: list[str], k: int, heads: dict, starts: dict[int, Span]) -> int:
+        """The end of a Party body named by the body it sits in ("Đảng ủy Chính phủ") starting at k, else 0."""
+        if k >= len(doc) or k not in heads or heads[k][0].kind != "party_body" or heads[k][0].first == "none":
+            return 0
+        inner = self._body(doc, lowers, k, heads[k][1], heads[k][0], heads, starts)
+        return inner.end if inner is not None else 0
 
     def _topic_end(self, doc: Doc, lowers: list[str], k: int, limit: int) -> int:
         """"Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, … và chuyển đổi số": the topic's end."""

@@ -25,12 +25,16 @@ _ISSUERS = [
     "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "VĂN PHÒNG CHÍNH PHỦ",
 ]
 _ISSUER_RE = re.compile(r"^(?:BỘ|ỦY BAN|UBND|SỞ|BAN|ĐẢNG|TỈNH|THÀNH PHỐ|HỘI ĐỒNG|VĂN PHÒNG|TỔNG CỤC|CỤC)\b")
-_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-", re.I)
+_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-|^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)  # the Party's motto
 _MOTTO_START_RE = re.compile(r"(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
 _PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG BỘ)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
 _COMMITTEE_RE = re.compile(r"^(?:TỈNH ỦY|THÀNH ỦY|BAN THƯỜNG VỤ TỈNH ỦY|BAN THƯỜNG VỤ THÀNH ỦY)$")
 _SIGNER_RE = re.compile(r"^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỐNG ĐỐC|CHÍNH PHỦ|"
                         r"ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH|QUỐC HỘI)\b")
+# The issuer's own line under the body it belongs to ("BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI",
+# "ĐẢNG ỦY CHÍNH PHỦ / VĂN PHÒNG"); a bare unit word is that body's unit.
+_UNIT_LINE_RE = re.compile(r"^(?:ĐẢNG ĐOÀN|ĐẢNG (?:ỦY|UỶ)|BAN|VĂN PHÒNG|TỔNG CỤC|CỤC|VỤ|VIỆN|TRUNG TÂM|THANH TRA)\b")
+_BARE_UNIT_RE = re.compile(r"^(?:VĂN PHÒNG|THANH TRA|BAN THƯỜNG VỤ|THƯỜNG TRỰC)$")
 _CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _DECOR_RE = re.compile(r"\*+|^#{1,6}\s*|-{3,}|_{3,}|^\[|\]$")
 _NUMBER_RE = re.compile(r"^Số\s*:?\s*(\d+(?:\s*[/\-]\s*[\wĐđ&.]+)+)")
@@ -41,8 +45,9 @@ _INNER_DATELINE_RE = re.compile(
     r"(?<=\s)[A-ZĐÀ-Ỹ][^\d,;:()/|]{1,38},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 # The dateline: a place, a comma, then the date ("Hà Nội, ngày 17 tháng 4 năm 2020").
-_DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày\s)")
-_ATTACHED_RE = re.compile(r"\(?Ban hành kèm theo (Quyết định|Nghị quyết|Nghị định|Thông tư)\s+(?:số\s+)?(\S+)")
+_DATELINE_RE = re.compile(r"^[^\d,;:()]{2,40},\s*(?=ngày(?:\s|$))")
+_ATTACHED_RE = re.compile(
+    r"\(?(?:Ban hành )?[Kk]èm theo (Quyết định|Nghị quyết|Nghị định|Thông tư)\s+(?:số\s+)?(\S+)")
 _SYMBOL_RE = re.compile(r"\d+(?:/\d{4})?[/\-][A-ZĐ]|\b(?:Luật|Hiến pháp)\b")
 # "Dự thảo 2"; a blank number alone says nothing (signed digitally, the number is in the signature)
 _DRAFT_RE = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO)\b")
@@ -131,6 +136,13 @@ def _issuer(rows: list[list[str]]) -> str | None:
     if place and len(block) > 1 and (_COMMITTEE_RE.match(block[-1]) or re.search(r"\s(?:TỈNH|THÀNH PHỐ)$", block[-1])):
         # "ĐẢNG BỘ TỈNH X / TỈNH ỦY", "… / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": a body of that province
         return _place_names(_sentence_case(f"{block[-1]} {place.group(2)}"))
+    if len(block) > 1 and _UNIT_LINE_RE.match(block[-1]) and reg.resolve(" ".join(block)) is None:
+        if _BARE_UNIT_RE.match(block[-1]):
+            upper = reg.resolve(" ".join(block[:-1]))
+            name = f"{_sentence_case(block[-1])} {upper.name if upper else _sentence_case(' '.join(block[:-1]))}"
+        else:
+            name = _place_names(_sentence_case(block[-1]))
+        return known.name if (known := reg.resolve(name)) is not None else name
     for cand in [" ".join(block), *block[::-1], *(" ".join(block[k:]) for k in range(1, len(block)))]:
         if not cand:
             continue
@@ -156,7 +168,7 @@ def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
     dateline = False
     for row in rows:
         line = " ".join(row)
-        if _DATELINE_RE.match(line):
+        if _DATELINE_RE.match(line) or any(_DATELINE_RE.match(c) for c in row):
             dateline = True  # "Lào Cai, ngày   tháng 8 năm 2026": the day left blank is not another date
         for cell in row:
             if number is None and (m := _NUMBER_RE.match(cell)):
@@ -168,6 +180,8 @@ def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
             d = _DATE_RE.search(cell)
             if fallback is None and d and (_ATTACHED_RE.search(cell) or not _SYMBOL_RE.search(cell[:d.start()])):
                 fallback = _date(d)  # a date after a cited symbol is the cited document's
+        if date is None and (d := _INNER_DATELINE_RE.search(f" {line}")):
+            date = _date(d)  # "Lào Cai, ngày    30   tháng 9 năm 2026": wide spaces cut the dateline into cells
     return number, date or (None if dateline else fallback)
 
 
@@ -277,7 +291,9 @@ def from_header(text: str) -> dict[str, str | None]:
         meta["number"], meta["date"] = noted_number, meta["date"] or noted_date
     attached = _ATTACHED_RE.search(flat)
     if attached and meta["number"] is None and re.match(r"\d", attached.group(2)):
-        meta["number"] = attached.group(2)
+        meta["number"] = attached.group(2)  # "(Kèm theo Quyết định số 1422/QĐ-TTg ngày …)": the attaching act's
+        if meta["date"] is None and (d := _DATE_RE.search(flat[attached.end():attached.end() + 40].lower())):
+            meta["date"] = _date(d)
     meta["kind"], meta["title"] = _kind_and_title(rows)
     meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"]
     if meta["number"] and meta["kind"] is None:

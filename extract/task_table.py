@@ -185,7 +185,8 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
     task, lead = cell("task"), cell("lead")
     index = cell("index")
     if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)) \
-            or re.fullmatch(r"\(?\d{1,2}\)?", task.text):  # "| (1) | (2) | (3) |": the columns' numbers
+            or re.fullmatch(r"\(?\d{1,2}\)?|Col\d{1,2}|[-:]{3,}", task.text):
+        # "| (1) | (2) | (3) |": the columns' numbers; "Col2", "---": a converter's placeholders and rules
         return None  # a group row ("I. Hoàn thiện thể chế") heads the rows below
     coop_cell, time, product = cell("cooperating"), cell("deadline"), cell("product")
     lead, partners = split_lead_cell(lead)

@@ -209,7 +209,8 @@ def test_recipients_are_not_actors() -> None:
     # the Party committee of the Front and mass organisations is one body
     ("4. Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", [("body", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh")]),
     # "tỉnh" is followed by a province's name or by nothing: the next table cell is not part of the body
-    ("Phó Chủ tịch UBND tỉnh Đồng chí Phan Văn A", [("body", "UBND tỉnh")]),
+    # (a bare "UBND tỉnh" is the registry's class; a provincial text reads it as its own province's)
+    ("Phó Chủ tịch UBND tỉnh Đồng chí Phan Văn A", [("ubnd-tinh", "UBND tỉnh")]),
     ("UBND tỉnh Bắc Kạn Đồng chí Phan Văn A", [("ubnd-p-bac-kan", "UBND tỉnh Bắc Kạn")]),
     ("UBND huyện Bảo Yên Đồng chí Phan Văn A", [("body", "UBND huyện Bảo Yên")]),
 ])
@@ -269,3 +270,28 @@ def test_a_merged_body_written_as_its_former_parts_is_that_body() -> None:
 ])
 def test_provincial_bodies(text: str, names: list[str]) -> None:
     assert _actors(text, "Ủy ban nhân dân tỉnh Hà Giang") == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a unit or standing board of a Party body named by the body it sits in
+    ("Ban Thường vụ Đảng ủy Chính phủ giao Văn phòng Đảng đoàn Quốc hội tổng hợp.",
+     ["Ban Thường vụ Đảng ủy Chính phủ", "Văn phòng Đảng đoàn Quốc hội"]),
+    # a steering committee's generic words alone name again the committee named in full
+    ("Ban Chỉ đạo Nhà nước về phòng chống thiên tai thuộc Bộ Nông nghiệp và Môi trường chỉ đạo. "
+     "Định kỳ, Bộ Xây dựng báo cáo Ban Chỉ đạo.",
+     ["Ban Chỉ đạo Nhà nước về phòng chống thiên tai", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng",
+      "Ban Chỉ đạo Nhà nước về phòng chống thiên tai"]),
+    ("Định kỳ, Bộ Xây dựng báo cáo Ban Chỉ đạo.", ["Bộ Xây dựng", "các ban chỉ đạo"]),  # named nowhere in full
+    # "về việc …" after a committee's name is the sentence's, not the committee's topic
+    ("Thông báo kết luận của Hội đồng Thẩm định Trung ương về việc điều chỉnh quy hoạch.",
+     ["Hội đồng Thẩm định Trung ương"]),
+    # in a national text "Ủy ban nhân dân tỉnh" is every province's committee; a council class likewise
+    ("Ủy ban nhân dân tỉnh chủ trì; Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương giám sát.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+      "Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # a company after a comma is a body of its own, not the end of the name before it
+    ("Sở Giao dịch Chứng khoán Việt Nam, Tổng công ty Lưu ký và Bù trừ chứng khoán Việt Nam phối hợp.",
+     ["Sở Giao dịch Chứng khoán Việt Nam"]),
+])
+def test_party_units_short_forms_and_national_classes(text: str, names: list[str]) -> None:
+    assert _actors(text, "Thủ tướng Chính phủ") == names

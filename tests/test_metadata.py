@@ -244,3 +244,63 @@ thực hiện chuyển đổi số
 def test_party_letter_and_html_headers(text, kind, number, issuer, date, title) -> None:
     got = from_header(text)
     assert (got["kind"], got["number"], got["issuer"], got["date"], got["title"]) == (kind, number, issuer, date, title)
+
+
+UNIT_UNDER_BODY = """ĐẢNG CỘNG SẢN VIỆT NAM
+
+**BAN CHẤP HÀNH TRUNG ƯƠNG**
+**ĐẢNG ĐOÀN QUỐC HỘI**
+
+Số 12-KH/ĐĐQH15
+
+Hà Nội, ngày 03 tháng 02 năm 2025
+
+**KẾ HOẠCH**
+**thực hiện công tác thẩm tra dự án luật**
+"""
+
+OFFICE_OF_BODY = """**ĐẢNG ỦY CHÍNH PHỦ**
+**VĂN PHÒNG**
+Số 77-CV/VPĐU
+V/v góp ý dự thảo báo cáo sơ kết
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 14 tháng 6 năm 2025
+"""
+
+WIDE_DATELINE = """    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      TỈNH YÊN BÁI                          Độc lập - Tự do - Hạnh phúc
+
+    Số: 88 /QĐ-UBND                 Yên Bái, ngày    12   tháng 3 năm 2025
+
+                                 QUYẾT ĐỊNH
+     Ban hành Quy chế quản lý dữ liệu đất đai
+
+     Căn cứ Nghị định số 10/2023/NĐ-CP ngày 03/4/2023 của Chính phủ;
+"""
+
+BLANK_DAY_CELLS = """UỶ BAN NHÂN DÂN TỈNH YÊN BÁI |  | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+Số:           /BC-UBND |  | Yên Bái, ngày        tháng        năm 2025
+BÁO CÁO
+Kết quả thực hiện Chỉ thị số 20/CT-TTg ngày 08/7/2021 của Thủ tướng Chính phủ
+"""
+
+ATTACHED_PLAN = """            THỦ TƯỚNG CHÍNH PHỦ             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                       Độc lập - Tự do - Hạnh phúc
+                                     KẾ HOẠCH HÀNH ĐỘNG
+                        Phòng, chống thiên tai giai đoạn 2026 - 2030
+                               (Kèm theo Quyết định số 512/QĐ-TTg
+                        Ngày 04 tháng 3 năm 2026 của Thủ tướng Chính phủ)
+"""
+
+
+@pytest.mark.parametrize("text, number, issuer, date", [
+    (UNIT_UNDER_BODY, "12-KH/ĐĐQH15", "Đảng đoàn Quốc hội", "2025-02-03"),  # the lower line is the issuer
+    (OFFICE_OF_BODY, "77-CV/VPĐU", "Văn phòng Đảng ủy Chính phủ", "2025-06-14"),  # a bare unit: the office of the body
+    (WIDE_DATELINE, "88/QĐ-UBND", "Ủy ban nhân dân tỉnh Yên Bái", "2025-03-12"),  # wide spaces cut the dateline
+    (BLANK_DAY_CELLS, None, "Ủy ban nhân dân tỉnh Yên Bái", None),  # the dateline's, never the cited 08/7/2021
+    (ATTACHED_PLAN, "512/QĐ-TTg", "Thủ tướng Chính phủ", "2026-03-04"),  # the attaching decision's
+])
+def test_issuer_units_datelines_and_attached_plans(text, number, issuer, date) -> None:
+    got = from_header(text)
+    assert (got["number"], got["issuer"], got["date"]) == (number, issuer, date)
