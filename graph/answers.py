@@ -7,6 +7,7 @@ to each other, so the graph loses nothing the extractor found.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from extract.agencies import fold_key, registry
 from extract.contract import symbol
@@ -49,9 +50,18 @@ def _num(value: str | None) -> float | None:
 Binding = dict[str, str | None]
 
 
-def _rows(store: Store, name: str, **bindings: str) -> list[Binding]:
-    res = query(name).run(store, **bindings)
+Keys = Sequence[str] | None  # a page: the IRIs of the tasks, targets, citations, agencies … to answer for
+
+
+def _rows(store: Store, name: str, keys: Keys = None, **bindings: str) -> list[Binding]:
+    q = query(name)
+    res = q.run(store, **bindings) if keys is None else q.rows_of(store, keys)
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
+
+
+def keys(store: Store, name: str) -> list[str]:
+    """The page keys of a named query in their order (`tasks`: task IRIs, …): slice them, pass a slice."""
+    return query(name).keys(store)
 
 
 def _evidence(row: Binding, doc: str | None) -> EvidenceRow:
@@ -81,13 +91,16 @@ def _in_text_order(names: list[str], text: str) -> list[str]:
 SCOPE_ROLES = "pkg:owner|pkg:coOwner|pkg:lead|pkg:cooperating"
 
 
-def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> list[Binding]:
-    """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role).
+def _scoped(store: Store, name: str, doc: str | None, agency: str | None, keys: Keys = None) -> list[Binding]:
+    """A named query's rows for the tasks of one document (IRI) and/or one agency (IRI, any role), or
+    for a page of tasks (`keys`).
 
     The IRIs are written into the query (checked first) and the scope's tasks are a sub-select: so
     Oxigraph starts from them instead of from every task."""
+    if keys is not None and (doc is not None or agency is not None):
+        raise ValueError("give a page of tasks or a document/agency scope, not both")
     if doc is None and agency is None:
-        return _rows(store, name)
+        return _rows(store, name, keys)
     for iri in (doc, agency):
         if iri is not None and not IRI_RE.match(iri):
             raise QueryError(f"'{iri}' is not an IRI")
@@ -101,13 +114,14 @@ def _scoped(store: Store, name: str, doc: str | None, agency: str | None) -> lis
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
 
 
-def tasks(store: Store, doc: str | None = None, agency: str | None = None) -> list[TaskRow]:
-    """Every task, or those of one document and/or one agency (IRIs): what a large corpus's pages read."""
+def tasks(store: Store, doc: str | None = None, agency: str | None = None, keys: Keys = None) -> list[TaskRow]:
+    """Every task, those of one document and/or one agency (IRIs), or a page of them (`keys`, task IRIs
+    from `keys(store, "tasks")`): what a large corpus's pages read."""
     related: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in _scoped(store, "task_agencies", doc, agency):
+    for r in _scoped(store, "task_agencies", doc, agency, keys):
         related[r["task"] or ""][(r["relation"] or "").rsplit("#", 1)[-1]].append(r["name"] or "")
     out: list[TaskRow] = []
-    for r in _one_row_per_task(_scoped(store, "tasks", doc, agency)):
+    for r in _one_row_per_task(_scoped(store, "tasks", doc, agency, keys)):
         rel = related[r["task"] or ""]
         text = r["text"] or ""
         owner = r["owner"]  # None: the task names no agency
@@ -150,12 +164,13 @@ def task_roles(task: TaskRow) -> dict[str, str]:
     return roles
 
 
-def agencies(store: Store) -> list[AgencyRow]:
+def agencies(store: Store, keys: Keys = None) -> list[AgencyRow]:
+    """Agencies and groups mentioned (or a page of them: agency IRIs from `keys(store, "agencies")`)."""
     abbrs: dict[str, list[str]] = defaultdict(list)
     for r in _rows(store, "abbreviations"):
         abbrs[r["agency"] or ""].append(r["abbr"] or "")
     rows: dict[str, AgencyRow] = {}
-    for r in _rows(store, "agencies"):
+    for r in _rows(store, "agencies", keys):
         iri = r["agency"] or ""
         group = iri.startswith(str(ID["group/"]))
         aid = ("g-" + local(iri, "group")) if group else local(iri, "agency")
@@ -181,9 +196,10 @@ def agencies(store: Store) -> list[AgencyRow]:
     return sorted(rows.values(), key=lambda r: r["id"])
 
 
-def refs(store: Store) -> list[RefRow]:
+def refs(store: Store, keys: Keys = None) -> list[RefRow]:
+    """Every citation (or a page: citation IRIs from `keys(store, "citations")`)."""
     out: list[RefRow] = []
-    for r in _rows(store, "citations"):
+    for r in _rows(store, "citations", keys):
         code = r["code"]
         number, issuer, year = "", None, int(r["year"]) if r["year"] else None
         if code and code[:1].isdigit():
@@ -205,14 +221,30 @@ def refs(store: Store) -> list[RefRow]:
     return out
 
 
-def targets(store: Store) -> list[TargetRow]:
+def _observations(store: Store, targets: Keys) -> list[Binding]:
+    """Every observation, or those measuring these targets."""
+    if targets is None:
+        return _rows(store, "observations")
+    if not targets:
+        return []
+    for iri in targets:
+        if not IRI_RE.match(iri):
+            raise QueryError(f"'{iri}' is not an IRI")
+    scope = f"{{ SELECT ?obs ?target WHERE {{ VALUES ?target {{ {' '.join(f'<{t}>' for t in targets)} }} " \
+            f"?obs pkg:measures ?target }} }}"
+    res = store.query(query("observations").text.replace("WHERE {", "WHERE {\n  " + scope, 1))
+    return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
+
+
+def targets(store: Store, keys: Keys = None) -> list[TargetRow]:
+    """Every target with its observations (or a page: target IRIs from `keys(store, "targets")`)."""
     obs: dict[str, list[ObservationRow]] = defaultdict(list)
-    for r in _rows(store, "observations"):
+    for r in _observations(store, keys):
         if r["target"]:
             obs[r["target"]].append({"year": int(r["year"] or 0), "value": _num(r["value"]), "unit": r["unit"],
                                      "scope": r["scope"], "evidence": _evidence(r, r["doc"])})
     out: list[TargetRow] = []
-    for r in _rows(store, "targets"):
+    for r in _rows(store, "targets", keys):
         out.append({
             "id": local(r["target"], "target"), "doc": r["doc"] or "", "indicator": local(r["indicator"], "indicator"),
             "indicator_label": r["indicator_label"] or "", "value": _num(r["value"]), "unit": r["unit"],
@@ -225,14 +257,14 @@ def targets(store: Store) -> list[TargetRow]:
     return out
 
 
-def passages(store: Store) -> list[PassageRow]:
-    """Every citing sentence: (cited id, citing doc, section, start, quote)."""
+def passages(store: Store, keys: Keys = None) -> list[PassageRow]:
+    """Every citing sentence (or those of a page of citations): (cited id, citing doc, section, start, quote)."""
     return [{"cited": local(r["cited"], "legal"), "doc": r["citing_doc"] or "", "section": r["section"] or "",
              "start": int(r["start"] or 0), "quote": " ".join((r["quote"] or "").split())}
-            for r in _rows(store, "citation_passages")]
+            for r in _rows(store, "citation_passages", keys)]
 
 
-def sections(store: Store) -> list[SectionRow]:
-    """(doc, section id, heading) of every titled section."""
+def sections(store: Store, keys: Keys = None) -> list[SectionRow]:
+    """(doc, section id, heading) of every titled section (or of a page of documents: their IRIs)."""
     return [{"doc": r["doc"] or "", "section": r["section"] or "", "heading": r["heading"] or ""}
-            for r in _rows(store, "sections")]
+            for r in _rows(store, "sections", keys)]

@@ -6,30 +6,106 @@ saying what it answers, so a query can be listed, documented and run the same on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.guard import QueryError
 from graph.namespace import PREFIXES
-from graph.store import Result, Store
+from graph.store import IRI_RE, Result, Store
 
 PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A named SELECT; `key` and `key_pattern` (when set) make it pageable: a page is the rows of
+    `limit` keys (tasks, targets, …), the keys taken in the order of their IRI text from `offset`.
+    `key_at` says where the page's VALUES block goes: "start" (a sub-select first) or "end" (after the
+    patterns), whichever Oxigraph plans best for this query (measured: bench/README.md, Graph)."""
+
     name: str
     description: str
     sparql: str
     params: tuple[str, ...] = ()
+    key: str = ""
+    key_pattern: str = ""
+    key_at: str = "start"
 
     @property
     def text(self) -> str:
         return PREFIX_BLOCK + self.sparql
 
-    def run(self, store: Store, **bindings: str) -> Result:
+    @property
+    def pageable(self) -> bool:
+        return bool(self.key)
+
+    def _bindings(self, bindings: dict[str, str]) -> dict[str, str]:
         missing = [p for p in self.params if p not in bindings]
         if missing:
             raise ValueError(f"query '{self.name}' needs {', '.join(missing)}")
-        return store.query(self.text, {p: bindings[p] for p in self.params})
+        return {p: bindings[p] for p in self.params}
+
+    def run(self, store: Store, **bindings: str) -> Result:
+        return store.query(self.text, self._bindings(bindings))
+
+    def _needs_key(self) -> None:
+        if not self.pageable:
+            raise ValueError(f"query '{self.name}' has no page key; pageable: {', '.join(pageable())}")
+
+    def keys(self, store: Store) -> list[str]:
+        """Every key of the answer in the order of its text: read unsorted and sorted here (a store sorting
+        IRIs decodes each one; Python sorts 40,000 in milliseconds), the same order on every store."""
+        self._needs_key()
+        res = store.query(f"{PREFIX_BLOCK}SELECT DISTINCT ?{self.key} WHERE {{ {self.key_pattern} }}")
+        return sorted(row[0] for row in res.rows if row[0] is not None)
+
+    def rows_text(self, keys: Sequence[str]) -> str:
+        """The query restricted to the rows of these keys (a VALUES block where this store plans it best)."""
+        self._needs_key()
+        for key in keys:
+            if not IRI_RE.match(key):
+                raise QueryError(f"'{key}' is not an IRI")
+        values = f"VALUES ?{self.key} {{ {' '.join(f'<{k}>' for k in keys)} }}"
+        if self.key_at == "end":  # after the query's own patterns, before its ORDER BY
+            head, sep, tail = self.text.rpartition("} ORDER BY")
+            return f"{head}  {values}\n{sep}{tail}"
+        return self.text.replace("WHERE {", f"WHERE {{\n  {{ SELECT ?{self.key} WHERE {{ {values} }} }}", 1)
+
+    def rows_of(self, store: Store, keys: Sequence[str]) -> Result:
+        """The rows of these keys only (no keys: no rows)."""
+        if not keys:
+            return Result(self.variables(store), ())
+        return store.query(self.rows_text(keys))
+
+    def variables(self, store: Store) -> tuple[str, ...]:
+        """The projected variables (asked of the store on an empty selection)."""
+        return store.query(self.text.replace("WHERE {", "WHERE {\n  FILTER(false)", 1)).variables
+
+    def page(self, store: Store, limit: int, offset: int = 0) -> Result:
+        """One page: the rows of keys offset … offset+limit-1 in key order (no key on two pages; all
+        pages together = `run`). A caller reading many pages keeps `keys(store)` and uses `rows_of`."""
+        if limit < 1 or offset < 0:
+            raise ValueError(f"a page needs limit ≥ 1 and offset ≥ 0 (got limit {limit}, offset {offset})")
+        return self.rows_of(store, self.keys(store)[offset:offset + limit])
+
+
+class Pages:
+    """A named query read a page at a time: its keys read once, then each page only its keys' rows."""
+
+    def __init__(self, store: Store, name: str, size: int = 100) -> None:
+        if size < 1:
+            raise ValueError(f"a page needs at least one key (got {size})")
+        self.store, self.query, self.size = store, query(name), size
+        self.keys = self.query.keys(store)
+
+    def __len__(self) -> int:
+        return -(-len(self.keys) // self.size)
+
+    def page(self, number: int) -> Result:
+        """Page `number` (from 0); past the last page, no rows."""
+        if number < 0:
+            raise ValueError(f"pages are numbered from 0 (got {number})")
+        return self.query.rows_of(self.store, self.keys[number * self.size:(number + 1) * self.size])
 
 
 _EVIDENCE = """
@@ -46,7 +122,7 @@ SELECT ?doc ?id ?title ?kind ?status ?number ?issuer ?date ?source WHERE {
   OPTIONAL { ?doc eli:id_local ?number }
   OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuer FILTER(lang(?issuer) = "vi") }
   OPTIONAL { ?doc dcterms:date ?date }
-} ORDER BY ?id"""),
+} ORDER BY ?id""", key="doc", key_pattern="?doc pkg:inCorpus true"),
     NamedQuery("tasks", "Every task with owner, role, kind, section and evidence.", f"""
 SELECT ?task ?doc ?section ?text ?owner ?role ?kind ?deadline ?parent ?quote ?start ?end ?evsection WHERE {{
   ?task a pkg:Task ; pkg:text ?text ; pkg:inDocument/dcterms:identifier ?doc ;
@@ -56,12 +132,12 @@ SELECT ?task ?doc ?section ?text ?owner ?role ?kind ?deadline ?parent ?quote ?st
   OPTIONAL {{ ?task pkg:owner/skos:prefLabel ?owner FILTER(lang(?owner) = "vi") }}
   OPTIONAL {{ ?task pkg:deadline ?deadline }}
   OPTIONAL {{ ?task pkg:subTaskOf ?parent }}
-}} ORDER BY ?task"""),
+}} ORDER BY ?task""", key="task", key_pattern="?task a pkg:Task", key_at="end"),
     NamedQuery("task_agencies", "Lead, cooperating and co-owner agencies of every task.", """
 SELECT ?task ?relation ?name WHERE {
   VALUES ?relation { pkg:lead pkg:cooperating pkg:coOwner }
   ?task a pkg:Task ; ?relation ?agency . ?agency skos:prefLabel ?name FILTER(lang(?name) = "vi")
-} ORDER BY ?task ?relation ?name"""),
+} ORDER BY ?task ?relation ?name""", key="task", key_pattern="?task a pkg:Task"),
     NamedQuery("tasks_by_agency", "Tasks an agency owns, leads or cooperates on, with its role.", """
 SELECT ?task ?doc ?section ?role ?text WHERE {
   { ?task pkg:owner ?agency ; pkg:ownerRole/skos:notation ?role }
@@ -97,7 +173,7 @@ SELECT ?agency ?name ?name_en ?kind ?doc ?parent ?parent_name WHERE {
   OPTIONAL { ?agency pkg:agencyKind/skos:notation ?kind }
   OPTIONAL { ?agency org:subOrganizationOf ?parent .
              ?parent skos:prefLabel ?parent_name FILTER(lang(?parent_name) = "vi") }
-} ORDER BY ?agency ?doc"""),
+} ORDER BY ?agency ?doc""", key="agency", key_pattern="?d pkg:mentions ?agency"),
     NamedQuery("abbreviations", "Abbreviations of agencies.", """
 SELECT ?agency ?abbr WHERE { ?agency pkg:abbreviation ?abbr } ORDER BY ?agency ?abbr"""),
     NamedQuery("changes", "Reorganisations: who became whom, when, on which legal basis.", """
@@ -121,18 +197,18 @@ SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?am
   OPTIONAL {{ ?cited pkg:year ?year }}
   OPTIONAL {{ ?cited eli:title ?title }}
   OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
-}} ORDER BY ?citing_doc ?cited ?relation"""),
+}} ORDER BY ?citing_doc ?cited ?relation""", key="c", key_pattern="?c a pkg:Citation"),
     NamedQuery("citation_passages", "Every sentence that cites a document, with the cited document.", """
 SELECT ?cited ?citing_doc ?section ?quote ?start WHERE {
   ?c a pkg:Citation ; pkg:cited ?cited ; pkg:inDocument/dcterms:identifier ?citing_doc ; pkg:passage ?ann .
   ?ann pkg:inSection/eli:id_local ?section ; oa:hasTarget ?t . ?t oa:hasSelector ?qs, ?ps .
   ?qs oa:exact ?quote . ?ps oa:start ?start .
-} ORDER BY ?citing_doc ?start ?cited"""),
+} ORDER BY ?citing_doc ?start ?cited""", key="c", key_pattern="?c a pkg:Citation"),
     NamedQuery("sections", "Sections of the corpus documents with their headings.", """
 SELECT ?doc ?section ?heading WHERE {
   ?d pkg:inCorpus true ; dcterms:identifier ?doc ; eli:has_part+ ?s .
   ?s eli:id_local ?section ; eli:title ?heading .
-} ORDER BY ?doc ?section"""),
+} ORDER BY ?doc ?section""", key="d", key_pattern="?d pkg:inCorpus true"),
     NamedQuery("reports", "Reports and the documents they report on, with the subject's title.", """
 SELECT ?report ?subject ?title WHERE {
   ?r pkg:reportsOn ?s . ?r dcterms:identifier ?report . ?s dcterms:identifier ?subject ; dcterms:title ?title .
@@ -165,7 +241,8 @@ SELECT ?target ?doc ?indicator ?indicator_label ?value ?unit ?comparator ?year ?
   OPTIONAL {{ ?target pkg:unit ?unit }}
   OPTIONAL {{ ?target pkg:comparator/skos:notation ?comparator }}
   OPTIONAL {{ ?target pkg:scope ?scope }}
-}} ORDER BY ?target"""),
+}} ORDER BY ?target""", key="target", key_pattern="?target a pkg:Target",
+        key_at="end"),
     NamedQuery("observations", "Observations and the targets they measure.", f"""
 SELECT ?obs ?target ?year ?value ?unit ?scope ?quote ?start ?end ?evsection ?doc WHERE {{
   ?obs a pkg:Observation ; pkg:year ?year ; pkg:value ?value ; pkg:unit ?unit ;
@@ -173,7 +250,7 @@ SELECT ?obs ?target ?year ?value ?unit ?scope ?quote ?start ?end ?evsection ?doc
   {_EVIDENCE}
   OPTIONAL {{ ?obs pkg:measures ?target }}
   OPTIONAL {{ ?obs pkg:scope ?scope }}
-}} ORDER BY ?target ?year"""),
+}} ORDER BY ?target ?year""", key="obs", key_pattern="?obs a pkg:Observation"),
     NamedQuery("targets_with_latest", "Targets with their latest observation and status.", """
 SELECT ?target ?label ?value ?year ?latest_year ?latest_value ?status WHERE {
   ?target a pkg:Target ; rdfs:label ?label ; pkg:year ?year ; pkg:status/skos:notation ?status .
@@ -182,7 +259,7 @@ SELECT ?target ?label ?value ?year ?latest_year ?latest_value ?status WHERE {
     { SELECT ?target (MAX(?y) AS ?latest_year) WHERE { ?o pkg:measures ?target ; pkg:year ?y } GROUP BY ?target }
     ?o2 pkg:measures ?target ; pkg:year ?latest_year ; pkg:value ?latest_value .
   }
-} ORDER BY ?target"""),
+} ORDER BY ?target""", key="target", key_pattern="?target a pkg:Target"),
     NamedQuery("shared_neighbours", "Nodes two nodes are both linked to (either direction).", """
 SELECT DISTINCT ?node ?label WHERE {
   { ?a ?p1 ?node } UNION { ?node ?p1 ?a }
@@ -192,6 +269,11 @@ SELECT DISTINCT ?node ?label WHERE {
   OPTIONAL { ?node rdfs:label|skos:prefLabel ?label }
 } ORDER BY ?node""", ("a", "b")),
 ]}
+
+
+def pageable() -> list[str]:
+    """Names of the queries that can be read a page at a time."""
+    return sorted(n for n, q in QUERIES.items() if q.pageable)
 
 
 def query(name: str) -> NamedQuery:

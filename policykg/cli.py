@@ -32,6 +32,9 @@ app = typer.Typer(help="policykg: facts and evidence from Vietnamese policy docu
                   no_args_is_help=True, pretty_exceptions_enable=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the documented contract).")]
 DocOption = Annotated[str | None, typer.Option(help="Only this document: its id or its number (2289/QĐ-TTg).")]
+LimitOption = Annotated[int | None, typer.Option(min=1, help="A page: this many tasks, targets, citations "
+                                                 "or agencies at most, in the order of their ids.")]
+OffsetOption = Annotated[int, typer.Option(min=0, help="With --limit: skip this many first.")]
 Role = Enum("Role", {k: k for k in ("lead", "cooperating", "responsible")}, type=str)  # type: ignore[misc]
 ExportFormat = Enum("ExportFormat", {k: k for k in EXPORT_FORMATS}, type=str)  # type: ignore[misc]
 _state: dict[str, Any] = {"workspace": Path("workspace"), "store": "oxigraph"}
@@ -156,12 +159,25 @@ def docs(as_json: JsonFlag = False) -> None:
     emit(answers.docs(_store()), as_json, ["id", "kind", "status", "number", "title"])
 
 
-@app.command()
-def agencies(as_json: JsonFlag = False) -> None:
-    """Agencies and groups mentioned, with who holds their duties today."""
+def _paged(view: str, name: str, limit: int | None, offset: int, **scope: Any) -> list[Any]:
+    """An answer whole, or one page of it: read by keys (tasks, targets, …) when nothing else filters it."""
     from graph import answers
 
-    emit(answers.agencies(_store()), as_json, ["id", "name", "kind", "mentioned_in"])
+    store = _store()
+    if limit is None:
+        return getattr(answers, view)(store, **scope)  # type: ignore[no-any-return]
+    keys = answers.keys(store, name)[offset:offset + limit]
+    return getattr(answers, view)(store, keys=keys)  # type: ignore[no-any-return]
+
+
+def _page_of(rows: list[Any], limit: int | None, offset: int) -> list[Any]:
+    return rows if limit is None else rows[offset:offset + limit]
+
+
+@app.command()
+def agencies(as_json: JsonFlag = False, limit: LimitOption = None, offset: OffsetOption = 0) -> None:
+    """Agencies and groups mentioned, with who holds their duties today."""
+    emit(_paged("agencies", "agencies", limit, offset), as_json, ["id", "name", "kind", "mentioned_in"])
 
 
 def _agency_names(text: str) -> set[str]:
@@ -174,12 +190,12 @@ def tasks(as_json: JsonFlag = False,
           agency: Annotated[str | None, typer.Option(help="Any name, alias or abbreviation (MPI, Bộ KH&ĐT).")]
           = None,
           doc: DocOption = None,
-          role: Annotated[Role | None, typer.Option()] = None) -> None:
+          role: Annotated[Role | None, typer.Option()] = None,
+          limit: LimitOption = None, offset: OffsetOption = 0) -> None:
     """Tasks with owner, role, lead and cooperating agencies and evidence."""
     role = role.value if role else None
-    from graph import answers
-
-    rows = answers.tasks(_store())
+    filtered = bool(doc or agency or role)
+    rows = _paged("tasks", "tasks", None if filtered else limit, offset)
     if doc:
         doc = _doc_id(doc)
         rows = [r for r in rows if r["doc"] == doc]
@@ -191,6 +207,8 @@ def tasks(as_json: JsonFlag = False,
             rows = [r for r in rows if _role_of(r, names) == role]
     elif role:
         rows = [r for r in rows if r["owner_role"] == role]
+    if filtered:
+        rows = _page_of(rows, limit, offset)
     if not as_json:  # the table names a task without owner in words, JSON keeps null
         from policykg.ui.i18n import owner_name
 
@@ -222,23 +240,40 @@ def _role_of(row: TaskRow, names: set[str]) -> str:
 
 
 @app.command()
-def refs(as_json: JsonFlag = False, doc: DocOption = None) -> None:
+def refs(as_json: JsonFlag = False, doc: DocOption = None, limit: LimitOption = None,
+         offset: OffsetOption = 0) -> None:
     """Legal documents cited, with relation and evidence."""
-    from graph import answers
-
     doc = _doc_id(doc) if doc else None
-    rows = [r for r in answers.refs(_store()) if not doc or r["evidence"]["doc"] == doc]
-    emit(rows, as_json, ["id", "relation", "cited_by"])
+    rows = [r for r in _paged("refs", "citations", None if doc else limit, offset)
+            if not doc or r["evidence"]["doc"] == doc]
+    emit(_page_of(rows, limit, offset) if doc else rows, as_json, ["id", "relation", "cited_by"])
 
 
 @app.command()
-def targets(as_json: JsonFlag = False, doc: DocOption = None) -> None:
+def targets(as_json: JsonFlag = False, doc: DocOption = None, limit: LimitOption = None,
+            offset: OffsetOption = 0) -> None:
     """Targets with observations and status."""
-    from graph import answers
-
     doc = _doc_id(doc) if doc else None
-    rows = [r for r in answers.targets(_store()) if not doc or r["doc"] == doc]
-    emit(rows, as_json, ["id", "indicator", "value", "unit", "year", "status"])
+    rows = [r for r in _paged("targets", "targets", None if doc else limit, offset) if not doc or r["doc"] == doc]
+    emit(_page_of(rows, limit, offset) if doc else rows, as_json,
+         ["id", "indicator", "value", "unit", "year", "status"])
+
+
+@app.command("query")
+def named_query(name: Annotated[str, typer.Argument(help="A named query without parameters (see --help for "
+                                                    "the list: documents, tasks, targets, …).")],
+                as_json: JsonFlag = False, limit: LimitOption = None, offset: OffsetOption = 0) -> None:
+    """Rows of a named query, whole or one page (--limit keys from --offset, in key order)."""
+    from graph.queries import QUERIES, pageable
+
+    plain = sorted(n for n, q in QUERIES.items() if not q.params)
+    if name not in plain:
+        fail(InputError(f"no named query '{name}' without parameters; known: {', '.join(plain)}."))
+    q = QUERIES[name]
+    if limit is not None and not q.pageable:
+        fail(InputError(f"'{name}' cannot be paged; pageable: {', '.join(pageable())}."))
+    res = q.run(_store()) if limit is None else q.page(_store(), limit, offset)
+    emit([dict(zip(res.variables, row, strict=True)) for row in res.rows], as_json, list(res.variables))
 
 
 _FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}

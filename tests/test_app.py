@@ -186,7 +186,8 @@ def test_upload_refusals_are_in_the_ui_language(small_workspace, tmp_path, name,
     for lang in ("vi", "en"):
         refused = uploads.refused_type(name, lang)
         if refused is None:
-            refused = uploads.refusal(_refused(path, small_workspace), name, lang, lambda d, lg=lang: corpus.short(d, lg))
+            error = _refused(path, small_workspace)
+            refused = uploads.refusal(error, name, lang, lambda d, lg=lang: corpus.short(d, lg))
         messages[lang] = refused
     assert vi_words in messages["vi"], messages["vi"]
     assert not ENGLISH_WORDS.search(messages["vi"]) and not CODE_WORDS.search(messages["vi"]), messages["vi"]

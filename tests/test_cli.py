@@ -74,6 +74,40 @@ def test_refs_and_targets_contract(workspace) -> None:
     assert keys <= set(targets[0])
 
 
+@pytest.mark.parametrize("command", ["tasks", "targets", "refs", "agencies"])
+def test_pages_of_an_answer_are_its_rows_once(workspace, command) -> None:
+    """--limit/--offset: consecutive pages hold every row of the whole answer once."""
+    whole = run_json(workspace, command)
+    size = max(1, len(whole) // 3)
+    pages = [run_json(workspace, command, "--limit", str(size))]
+    while pages[-1]:
+        pages.append(run_json(workspace, command, "--limit", str(size), "--offset", str(len(pages) * size)))
+    if command != "refs":  # a citation cited in two passages is two rows
+        assert all(len(p) <= size for p in pages)
+    seen = [json.dumps(r, sort_keys=True, ensure_ascii=False) for p in pages for r in p]
+    # as many times as in the whole answer (two citations can read the same), so none on two pages
+    assert sorted(seen) == sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in whole)
+
+
+def test_a_filtered_answer_is_paged_after_the_filter(workspace) -> None:
+    rows = run_json(workspace, "tasks", "--doc", "001")
+    assert run_json(workspace, "tasks", "--doc", "001", "--limit", "3", "--offset", "2") == rows[2:5]
+
+
+def test_named_query_command_pages_by_key(workspace) -> None:
+    whole = run_json(workspace, "query", "task_agencies")
+    first = run_json(workspace, "query", "tasks", "--limit", "5")
+    assert len({r["task"] for r in first}) == 5 and {"task", "owner", "quote"} <= set(first[0])
+    paged = [r for k in range(0, 400, 150) for r in run_json(workspace, "query", "task_agencies", "--limit", "150",
+                                                               "--offset", str(k))]
+    assert sorted(map(str, paged)) == sorted(map(str, whole)) and whole
+    for args, message in ((["query", "changes", "--limit", "2"], "cannot be paged"),
+                          (["query", "tasks_by_agency"], "without parameters"),
+                          (["tasks", "--limit", "0"], "Invalid value")):
+        out = runner.invoke(app, ["--workspace", str(workspace), *args])
+        assert out.exit_code == 2 and message in out.output and "Traceback" not in out.output
+
+
 @pytest.mark.parametrize("args, code, message", [
     (["build", "--corpus", "/no/such/folder"], 2, "no such corpus folder"),
     (["tasks", "--role", "boss"], 2, "is not one of"),

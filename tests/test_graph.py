@@ -11,8 +11,9 @@ from rdflib.namespace import DCTERMS, RDF
 from extract import contract
 from graph import answers, views
 from graph.build import build_graph
+from graph.guard import QueryError
 from graph.namespace import ID, PKG
-from graph.queries import QUERIES
+from graph.queries import QUERIES, Pages, pageable
 from graph.store import from_graph
 from graph.validate import ontology, validate
 
@@ -197,3 +198,52 @@ def test_two_documents_with_one_symbol_give_each_task_once_with_its_own_document
         rows = answers.tasks(from_graph(g, kind))
         assert [(t["id"], t["doc"], t["evidence"]["doc"]) for t in rows] == [
             ("kh-1-task-001", "kh-1", "kh-1"), ("kh-2-task-001", "kh-2", "kh-2")]
+
+
+@pytest.mark.parametrize("name", pageable())
+def test_pages_of_a_named_query_cover_it_once(stores, name) -> None:
+    """Pages of keys: every row on exactly one page, all pages together = the whole answer, on both stores."""
+    q = QUERIES[name]
+    full = {kind: q.run(s) for kind, s in stores.items()}
+    for kind, store in stores.items():
+        keys = q.keys(store)
+        assert keys == sorted(set(keys)) and len(keys) > 3, kind
+        pages = Pages(store, name, size=max(1, len(keys) // 3))  # three or four pages
+        got = [pages.page(n) for n in range(len(pages) + 1)]
+        assert got[-1].rows == () and got[0].variables == full[kind].variables, kind
+        rows = [row for page in got for row in page.rows]
+        assert sorted(rows, key=str) == sorted(full[kind].rows, key=str), kind
+        if q.key in full[kind].variables:  # a key's rows are on one page only
+            at = full[kind].variables.index(q.key)
+            owners = [{row[at] for row in page.rows} for page in got]
+            assert sum(map(len, owners)) == len(set().union(*owners)), kind
+        assert q.page(store, 2, 1).rows == pages.query.rows_of(store, keys[1:3]).rows, kind
+    one = {kind: sorted(q.page(s, 2, 1).rows, key=str) for kind, s in stores.items()}
+    assert one["memory"] == one["oxigraph"] and one["memory"]
+
+
+def test_a_page_needs_a_key_and_sane_bounds(stores) -> None:
+    with pytest.raises(ValueError, match="no page key"):
+        QUERIES["changes"].page(stores["oxigraph"], 10)
+    with pytest.raises(ValueError, match="limit ≥ 1"):
+        QUERIES["tasks"].page(stores["oxigraph"], 0)
+    with pytest.raises(QueryError, match="not an IRI"):
+        QUERIES["tasks"].rows_of(stores["oxigraph"], ["x> } DROP ALL #"])
+    assert QUERIES["tasks"].rows_of(stores["memory"], []).rows == ()
+
+
+@pytest.mark.parametrize(("view", "name"), [("tasks", "tasks"), ("targets", "targets"), ("refs", "citations"),
+                                            ("agencies", "agencies"), ("passages", "citation_passages"),
+                                            ("sections", "sections")])
+def test_answers_read_a_page_at_a_time(stores, view, name) -> None:
+    """The CLI's rows a page of keys at a time: together the same rows as the whole answer, none twice."""
+    import json
+    for store in stores.values():
+        keys = answers.keys(store, name)
+        size = max(1, len(keys) // 4)
+        whole = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in getattr(answers, view)(store))
+        paged = [json.dumps(r, sort_keys=True, ensure_ascii=False)
+                 for k in range(0, len(keys), size) for r in getattr(answers, view)(store, keys=keys[k:k + size])]
+        assert sorted(paged) == whole and whole
+    with pytest.raises(ValueError, match="not both"):
+        answers.tasks(stores["memory"], doc=str(ID["doc/003"]), keys=[])

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.build import build_graph
-from graph.queries import QUERIES
+from graph.queries import QUERIES, Pages, pageable
 from graph.remote import CHUNK, RemoteStoreError, SparqlStore, parse_url
 from graph.store import from_graph
 from tests.test_graph import PARAMS
@@ -81,6 +81,24 @@ def test_named_queries_agree_on_all_three_stores(loaded, seeds, name) -> None:
     assert remote, f"{name} returned no rows on Virtuoso"
     for kind in ("memory", "oxigraph"):
         assert sorted(q.run(from_graph(seeds, kind), **params).rows, key=str) == remote, kind
+
+
+@needs_virtuoso
+@pytest.mark.parametrize("name", pageable())
+def test_pages_agree_on_all_three_stores(loaded, seeds, name) -> None:
+    """The same keys in the same order and the same rows on every page; all pages = the whole answer."""
+    q = QUERIES[name]
+    keys = q.keys(loaded)
+    local = {kind: from_graph(seeds, kind) for kind in ("memory", "oxigraph")}
+    assert all(q.keys(s) == keys for s in local.values())
+    pages = Pages(loaded, name, size=max(1, len(keys) // 3))
+    rows = []
+    for n in range(len(pages)):
+        page = sorted(pages.page(n).rows, key=str)
+        for kind, store in local.items():
+            assert sorted(q.rows_of(store, pages.keys[n * pages.size:(n + 1) * pages.size]).rows, key=str) == page, kind
+        rows += page
+    assert sorted(rows, key=str) == sorted(q.run(loaded).rows, key=str)
 
 
 @needs_virtuoso
