@@ -373,6 +373,14 @@ class TaskExtractor:
                 rows.append((row, row.start, row.end, re.sub(r"\s+", " ", text).strip()))
         return rows
 
+    def appendix_title(self, sec: Section) -> str:
+        """An appendix's title: its heading, or the lines under a bare "Phụ lục IV" up to "(Kèm theo …)"."""
+        if sec.heading.strip():
+            return sec.heading
+        head = self.text[sec.start:min(sec.end, sec.start + 400)]
+        cut = re.search(r"\((?:Ban hành )?[Kk]èm theo", head)
+        return head[:cut.start()] if cut else head[:200]
+
     def table_task(self, row: Section, start: int, end: int, text: str) -> Draft | None:
         words = text.split()
         found = [m for m in self.within(start, end) if self.text[m.start].isupper()]
@@ -444,7 +452,7 @@ class TaskExtractor:
         blocks, consumed = field_blocks(self)
         piped, rows = pipe_tables(self)
         for appendix in self.sections.values():
-            if appendix.style == "appendix" and _TASK_LIST_RE.search(appendix.heading) and not any(
+            if appendix.style == "appendix" and _TASK_LIST_RE.search(self.appendix_title(appendix)) and not any(
                     appendix.start <= d.start < appendix.end for d in drafts + piped):
                 drafts.extend(paragraph_tasks(self, appendix))  # a task list whose cells came out as paragraphs
         rest = [d for d in blocks if d.section not in table_sections] + piped

@@ -614,3 +614,70 @@ def test_a_schedule_holds_tasks_and_money_lines_are_not_tasks() -> None:
         "Bộ Tài chính chủ trì, phối hợp với các Bộ: Xây dựng, Y tế bố trí vốn đối ứng."]
     assert tasks[0].owner is None
     assert tasks[2].cooperating == ("Bộ Xây dựng", "Bộ Y tế")  # "các Bộ:" names the ministry once
+
+
+BARE_APPENDIX = """Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.
+
+Phụ lục II
+
+DANH MỤC CÁC NHIỆM VỤ THỰC HIỆN ĐỀ ÁN
+
+(Kèm theo Quyết định số 77/QĐ-TTg ngày 02 tháng 3 năm 2026 của Thủ tướng Chính phủ)
+
+STT
+
+Tên nhiệm vụ
+
+Đơn vị
+chủ trì
+
+Đơn vịphốihợp
+
+Sản phẩm
+
+Thời gian thực hiện
+
+Xây dựng bộ dữ liệu mở về thời tiết phục vụ nông nghiệp
+
+Bộ Nông nghiệp và Môi trường
+
+Bộ Khoa học và Công nghệ, các bộ, ngành liên quan và Ủy ban nhân dân các tỉnh, thành phố
+
+Bộ dữ liệu mở được công bố
+
+Giai đoạn
+2026 - 2028
+
+Ban hành hướng dẫn chia sẻ dữ liệu khí tượng
+
+Bộ Khoa học và Công nghệ
+
+Các bộ, ngành liên quan
+
+Văn bản hướng dẫn
+
+Tháng 6/2027
+"""
+
+
+def test_a_bare_appendix_heading_and_a_partners_column_of_paragraph_cells() -> None:
+    rows = [t for t in facts_of(BARE_APPENDIX, kind="decision").tasks if t.section.startswith("PL")]
+    assert [(t.text, t.owner, t.cooperating, t.deadline) for t in rows] == [
+        ("Xây dựng bộ dữ liệu mở về thời tiết phục vụ nông nghiệp", "Bộ Nông nghiệp và Môi trường",
+         ("Bộ Khoa học và Công nghệ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+         "Giai đoạn 2026 - 2028"),
+        ("Ban hành hướng dẫn chia sẻ dữ liệu khí tượng", "Bộ Khoa học và Công nghệ", (), "Tháng 6/2027")]
+
+
+def test_glued_header_words_name_their_columns() -> None:
+    assert header_columns(cells("| TT | Nhiệm vụ thựchiện | Đơn vịchủ trì | Đơn vịphốihợp | Thờigian |", 0)) == {
+        "index": 0, "task": 1, "lead": 2, "cooperating": 3, "deadline": 4}
+
+
+def test_a_partner_named_after_a_catch_all_and_va() -> None:
+    text = ("PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+            "| --- | --- | --- | --- | --- |\n"
+            "| 1 | Lập đề án phát triển khu công nghệ cao | Bộ Khoa học và Công nghệ | "
+            "Các cơ quan liên quan và UBND TP Hà Nội | 2027 |\n")
+    (task,) = facts_of(text, kind="plan").tasks
+    assert task.cooperating == ("Ủy ban nhân dân thành phố Hà Nội",)
