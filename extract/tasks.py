@@ -51,6 +51,7 @@ _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
 _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
+_LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
@@ -83,6 +84,7 @@ class TaskExtractor:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
         self.line_owners = self._line_owners()
+        self.leading_heads: set[str] = set()  # sections under a heading whose owner "chủ trì"
         self.item_sections = {i.section for i in items}
         # a letter's items that name nobody belong to its opening's bodies or its addressees
         self.letter = doc_kind in LETTER_KINDS
@@ -171,6 +173,8 @@ class TaskExtractor:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
                 if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end):
+                    if _LEAD_RE.match(self.text, end):
+                        self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                     return names  # "X chủ trì, phối hợp với Y:" is X; "1. Sở X chịu trách nhiệm …" then "b) …"
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
@@ -258,6 +262,7 @@ class TaskExtractor:
         at = start + (title.end() if title else 0)
         subject = [m for m in found if 0 <= m.start - at <= 1]
         skip = 0
+        headed = False
         if reported and not scoped:
             owners = reported
         elif subject:
@@ -265,8 +270,9 @@ class TaskExtractor:
             if _ALLOCATION_RE.match(body, skip):
                 return None  # "Bộ X: 4.500.000.000 đồng": a share of money, not a task
         else:
-            owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
-                or self.heading_owners(sid) or self.addressed(body, start, found) \
+            owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found)
+            headed = not owners and bool(owners := self.heading_owners(sid))
+            owners = owners or self.addressed(body, start, found) \
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):
             return None
@@ -275,6 +281,8 @@ class TaskExtractor:
             _, _, coop = self.roles(body, start, found, "", skip)
             return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
         role, lead, coop = self.roles(body, start, found, owners[0], skip)
+        if headed and sid in self.leading_heads and role == "responsible":
+            role, lead = "lead", tuple(dict.fromkeys([owners[0], *lead]))
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
 

@@ -681,3 +681,13 @@ def test_a_partner_named_after_a_catch_all_and_va() -> None:
             "Các cơ quan liên quan và UBND TP Hà Nội | 2027 |\n")
     (task,) = facts_of(text, kind="plan").tasks
     assert task.cooperating == ("Ủy ban nhân dân thành phố Hà Nội",)
+
+
+def test_items_under_a_heading_whose_owner_leads_are_led_by_it() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Giao Bộ Xây dựng chủ trì, phối hợp với các bộ, ngành liên quan:\n"
+            "a) Rà soát quy chuẩn về nhà ở xã hội;\nb) Tổng kết việc thực hiện chính sách nhà ở.\n"
+            "2. Bộ Tài chính có trách nhiệm:\na) Bố trí kinh phí thực hiện Đề án.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [(t.owner, t.owner_role, t.lead) for t in tasks] == [
+        ("Bộ Xây dựng", "lead", ("Bộ Xây dựng",)), ("Bộ Xây dựng", "lead", ("Bộ Xây dựng",)),
+        ("Bộ Tài chính", "responsible", ())]
