@@ -13,10 +13,10 @@ from typing import Any
 import streamlit as st
 
 from policykg.errors import PolicyKGError, QueryError
-from policykg.ui import charts, chrome, explorer, network, overview, pages
+from policykg.ui import charts, chrome, explorer, network, overview, pages, uploads
 from policykg.ui.corpus import RELATIONS, Corpus, opened
 from policykg.ui.corpus import add as add_document
-from policykg.ui.i18n import Lang, column, owner_name, tr, word
+from policykg.ui.i18n import Lang, column, owner_name, tr, word, worded
 from policykg.ui.markdown import plain
 
 WORKSPACE = Path(os.environ.get("POLICYKG_WORKSPACE") or "workspace")  # set by `python -m policykg.serve`
@@ -29,11 +29,7 @@ def load(workspace: str) -> Corpus:
     return opened(Path(workspace))  # already open when the server was started by policykg.serve
 
 
-try:
-    corpus = load(str(WORKSPACE))
-except PolicyKGError as exc:
-    st.error(plain(exc))
-    st.stop()
+
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,9 +55,16 @@ def _(key: str, **values: object) -> str:
     return tr(key, LANG, **values)
 
 
-UPLOAD_TYPES = ["txt", "md", "docx", "pdf"]
+try:
+    corpus = load(str(WORKSPACE))
+except PolicyKGError as exc:
+    st.error(plain(worded(exc, "open", LANG, workspace=WORKSPACE)))
+    st.stop()
+
+
+
 if LANG == "vi":  # Streamlit's own English texts (uploader, "Press Enter to apply") in Vietnamese
-    st.html(chrome.stylesheet(LANG, int(st.get_option("server.maxUploadSize")), UPLOAD_TYPES))
+    st.html(chrome.stylesheet(LANG, int(st.get_option("server.maxUploadSize")), list(uploads.TYPES)))
 
 
 @st.cache_resource
@@ -89,30 +92,38 @@ def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
 
 
 def upload() -> None:
-    """Add a document from the sidebar: only it is extracted; on failure nothing changes."""
+    """Add a document from the sidebar: only it is extracted; on failure nothing changes. Every message is in
+    the reader's language (policykg.ui.uploads)."""
     if "added" in st.session_state:
         st.sidebar.success(st.session_state["added"])
     # any type is taken and checked here: Streamlit's own refusal is in English
     file = st.sidebar.file_uploader(_("upload.label"), key="upload", help=_("upload.help"))
-    if file is None or st.session_state.get("uploaded") == file.file_id:
+    if file is None:
         return
-    if Path(file.name).suffix.lower().lstrip(".") not in UPLOAD_TYPES:
-        st.sidebar.error(_("upload.type", name=plain(file.name), types=", ".join(f".{t}" for t in UPLOAD_TYPES)))
+    if st.session_state.get("uploaded") == file.file_id:  # the same file, still in the uploader: its message stays
+        if refused := st.session_state.get("refused"):
+            st.sidebar.error(refused)
         return
     st.session_state["uploaded"] = file.file_id
-    from policykg.export import safe_name
+    st.session_state.pop("refused", None)
+    refused = uploads.refused_type(file.name, LANG)
+    if refused is None:
+        from policykg.export import safe_name
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / safe_name(file.name)
-        path.write_bytes(file.getvalue())
-        try:
-            summary = add_document(path, WORKSPACE)
-        except PolicyKGError as exc:
-            st.sidebar.error(plain(exc))
-            return
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / safe_name(file.name)
+            path.write_bytes(file.getvalue())
+            try:
+                summary = add_document(path, WORKSPACE)
+            except PolicyKGError as exc:
+                refused = uploads.refusal(exc, file.name, LANG, short)
+    if refused is not None:
+        st.session_state["refused"] = refused
+        st.sidebar.error(plain(refused))
+        return
     st.cache_resource.clear()
     st.cache_data.clear()
-    st.session_state["added"] = _("upload.added", name=plain(file.name), summary=summary)
+    st.session_state["added"] = plain(uploads.added(summary, file.name, LANG))
     st.rerun()
 
 
@@ -526,17 +537,18 @@ def export_page() -> None:
 # ---- SPARQL ----------------------------------------------------------------------------------------------
 
 def _example_changed() -> None:
-    st.session_state["sparql"] = explorer.example_query(st.session_state["example"])
+    st.session_state["sparql"] = explorer.example_query(explorer.example_titles("vi")[st.session_state["example"]])
 
 
 def sparql_page() -> None:
     import pandas as pd
 
-    titles = explorer.example_titles(LANG)
-    if st.session_state.get("example") not in titles:
-        st.session_state["example"] = titles[0]
+    titles = explorer.example_titles(LANG)  # picked by position: switching the language keeps the query
+    if st.session_state.get("example") not in range(len(titles)):
+        st.session_state["example"] = 0
         st.session_state["sparql"] = explorer.example_query(titles[0])
-    st.selectbox(_("sq.examples"), titles, key="example", on_change=_example_changed)
+    st.selectbox(_("sq.examples"), range(len(titles)), key="example", on_change=_example_changed,
+                 format_func=lambda i: titles[i])
     query = st.text_area(_("sq.query"), height=180, key="sparql")
     c1, c2 = st.columns(2)
     limit = c1.number_input(_("sq.limit"), 1, 10000, 500, key="limit")
@@ -545,7 +557,7 @@ def sparql_page() -> None:
         try:
             result = corpus.query(query, int(limit), float(timeout))
         except QueryError as exc:
-            st.error(plain(exc))
+            st.error(plain(worded(exc, "sq", LANG)))
             return
         if result.boolean is not None:
             st.write(result.boolean)
@@ -569,7 +581,7 @@ def guarded(draw: Callable[[], None]) -> Callable[[], None]:
         try:
             draw()
         except PolicyKGError as exc:
-            st.error(plain(exc))
+            st.error(plain(worded(exc, "page", LANG)))
     page.__name__ = draw.__name__
     return page
 

@@ -70,7 +70,7 @@ def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = Non
     g = {k: v for k, v in (given or {}).items() if v}
     if "date" in g and not real_date(g["date"]):
         raise InputError(f"{source}: the date '{g['date']}' is not a real day; "
-                         "give it as YYYY-MM-DD (or YYYY-MM, YYYY).")
+                         "give it as YYYY-MM-DD (or YYYY-MM, YYYY).", "date")
     if not real_date(head["date"]):
         head = {**head, "date": None}
     rels = tuple((r["type"], r["target"]) for r in g.get("relations", []))

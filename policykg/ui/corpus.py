@@ -21,8 +21,8 @@ from policykg.console import Console
 from policykg.generations import current
 from policykg.ui import overview
 from policykg.ui.i18n import Lang, tr
+from policykg.workspace import Summary, ensure, graph_file, open_store, view_file
 from policykg.workspace import add as add_document
-from policykg.workspace import ensure, graph_file, open_store, view_file
 
 Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
@@ -263,6 +263,6 @@ def opened(workspace: Path) -> Corpus:
         return corpus
 
 
-def add(path: Path, workspace: Path) -> str:
-    """Add one document to the workspace; returns the build summary line."""
-    return add_document(path, workspace).line()
+def add(path: Path, workspace: Path) -> Summary:
+    """Add one document to the workspace; returns what the workspace now holds."""
+    return add_document(path, workspace)
