@@ -681,3 +681,36 @@ def test_a_partner_named_after_a_catch_all_and_va() -> None:
             "Các cơ quan liên quan và UBND TP Hà Nội | 2027 |\n")
     (task,) = facts_of(text, kind="plan").tasks
     assert task.cooperating == ("Ủy ban nhân dân thành phố Hà Nội",)
+
+
+def test_items_under_a_heading_whose_owner_leads_are_led_by_it() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Giao Bộ Xây dựng chủ trì, phối hợp với các bộ, ngành liên quan:\n"
+            "a) Rà soát quy chuẩn về nhà ở xã hội;\nb) Tổng kết việc thực hiện chính sách nhà ở.\n"
+            "2. Bộ Tài chính có trách nhiệm:\na) Bố trí kinh phí thực hiện Đề án.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [(t.owner, t.owner_role, t.lead) for t in tasks] == [
+        ("Bộ Xây dựng", "lead", ("Bộ Xây dựng",)), ("Bộ Xây dựng", "lead", ("Bộ Xây dựng",)),
+        ("Bộ Tài chính", "responsible", ())]
+
+
+REPORT_LISTS = """BÁO CÁO
+Kết quả thực hiện Chương trình chuyển đổi số năm 2025
+I. KẾT QUẢ
+Các bộ đã hoàn thành 12 nhiệm vụ.
+II. ĐỀ XUẤT, KIẾN NGHỊ
+Bộ Tư pháp chủ trì, phối hợp với Bộ Công an:
+- (i) Rà soát quy trình cấp phiếu lý lịch tư pháp trực tuyến;
+- (ii) Kết nối cơ sở dữ liệu hộ tịch với cơ sở dữ liệu dân cư.
+PHỤ LỤC 2: DANH MỤC NHIỆM VỤ CHÍNH PHỦ VÀ THỦ TƯỚNG CHÍNH PHỦ GIAO CÁC BỘ, NGÀNH TRONG NĂM 2025 CẦN TIẾP TỤC THỰC HIỆN
+- Số hóa hồ sơ đăng ký đất đai.
+- Vận hành Cổng dữ liệu quốc gia.
+"""
+
+
+def test_a_reports_proposals_under_a_lead_sentence_and_its_long_task_list_title() -> None:
+    tasks = facts_of(REPORT_LISTS, kind="report").tasks
+    assert [(t.text, t.owner, t.owner_role, t.cooperating) for t in tasks] == [
+        ("(i) Rà soát quy trình cấp phiếu lý lịch tư pháp trực tuyến;", "Bộ Tư pháp", "lead", ("Bộ Công an",)),
+        ("(ii) Kết nối cơ sở dữ liệu hộ tịch với cơ sở dữ liệu dân cư.", "Bộ Tư pháp", "lead", ("Bộ Công an",)),
+        ("Số hóa hồ sơ đăng ký đất đai.", None, None, ()),
+        ("Vận hành Cổng dữ liệu quốc gia.", None, None, ())]
