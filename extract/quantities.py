@@ -32,7 +32,7 @@ _NOT_COUNTED = (r"năm|tháng|ngày|giờ|phút|giây|và|hoặc|với|của|đ�
                 r"tại|thì|khi|để|so|trở|lần|tuổi|mẫu|đợt|điểm|nước|quốc|dưới|trên|vào|ra|giai đoạn|thế hệ|cấp|loại")
 _WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
 _COUNT_RE = re.compile(
-    rf"(?:(?P<cmp>{CMP})\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
+    rf"(?:(?P<cmp>(?i:{CMP}))\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
     rf"(?P<unit>(?:{_SCALE}\s+)?{_WORD}(?:\s+{_WORD})?)(?![\w/])")
 _NOT_COUNT_BEFORE_RE = re.compile(
     r"(?:năm|tháng|ngày|quý|điều|khoản|điểm|mục|phụ lục|số|thứ|khóa|lần|kỳ|giai đoạn|chương|phần|tuần|"
@@ -104,6 +104,8 @@ def comparator(word: str | None) -> str:
 def unit_class(unit: str) -> str:
     """percent, amount or count for a unit as written ("triệu lượt khách" -> count)."""
     classes, _ = _units()
+    if unit in classes:
+        return classes[unit]  # "Mbit/s": a unit whose "/" is part of its name
     base = re.sub(rf"^{_SCALE}\s+", "", unit.split("/")[0].strip(), flags=re.I)
     return next((c for u, c in classes.items() if u.lower() == base.lower()), "count")
 

@@ -66,16 +66,17 @@ def looks_vietnamese(text: str) -> bool:
 
 def _utf16(data: bytes, name: str, encoding: str = "utf-16") -> str:
     if len(data) % 2:
-        raise InputError(f"{name}: UTF-16 text with an odd number of bytes (cut short?); save it again as UTF-8.")
+        raise InputError(f"{name}: UTF-16 text with an odd number of bytes (cut short?); save it again as UTF-8.",
+                         "encoding")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: broken UTF-16 at byte {exc.start} (a lone surrogate?); "
-                         "save it again as UTF-8.") from None
+                         "save it again as UTF-8.", "encoding") from None
 
 
 def _binary(name: str) -> InputError:
-    return InputError(f"{name}: looks like a binary file, not text; convert it to .txt, .md or .docx.")
+    return InputError(f"{name}: looks like a binary file, not text; convert it to .txt, .md or .docx.", "binary")
 
 
 def _undecoded(data: bytes, name: str) -> str:
@@ -96,7 +97,7 @@ def _undecoded(data: bytes, name: str) -> str:
     text = data.decode("cp1258", errors="replace")
     if "\ufffd" in text or not looks_vietnamese(text):
         raise InputError(f"{name}: not UTF-8 (byte {bad}) and not Vietnamese in Windows-1258; "
-                         "save it as UTF-8 and try again.")
+                         "save it as UTF-8 and try again.", "encoding")
     return text
 
 
@@ -123,13 +124,13 @@ def decode(data: bytes, name: str) -> str:
             text = data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: not valid UTF-8 after its BOM (byte {exc.start + 3}); "
-                             "save it as UTF-8 again.") from None
+                             "save it as UTF-8 again.", "encoding") from None
     elif data[:2] in BOMS_UTF16:
         text = _utf16(data, name)
     else:
         text = _undecoded(data, name)
     if not text.strip().strip(_INVISIBLE).strip():
-        raise InputError(f"{name}: the file is empty; give a document with text in it.")
+        raise InputError(f"{name}: the file is empty; give a document with text in it.", "empty")
     if not _printable(text):
         raise _binary(name)
     return text
@@ -140,7 +141,8 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     with path.open("rb") as f:
         data = f.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"{path.name}: larger than {limit // 2**20} MB; split the document.")
+        raise InputError(f"{path.name}: larger than {limit // 2**20} MB; split the document.", "too_large",
+                         mb=limit // 2**20)
     return data
 
 
@@ -161,17 +163,19 @@ def read(path: Path) -> str:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file; give a .txt, .md, .docx or .pdf document.")
     if info.st_size > MAX_BYTES:
-        raise InputError(f"{path}: larger than {MAX_BYTES // 2**20} MB; split the document.")
+        raise InputError(f"{path}: larger than {MAX_BYTES // 2**20} MB; split the document.", "too_large",
+                         mb=MAX_BYTES // 2**20)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise InputError(f"{path}: no reader for '{path.suffix}' files (known: {known}).")
+        raise InputError(f"{path}: no reader for '{path.suffix}' files (known: {known}).", "type", types=known)
     try:
         text = reader(path)
     except PermissionError:
         raise InputError(f"{path}: permission denied; check who may read it.") from None
     if len(text) > MAX_BYTES:
-        raise InputError(f"{path.name}: more than {MAX_BYTES // 2**20} MB of text; split the document.")
+        raise InputError(f"{path.name}: more than {MAX_BYTES // 2**20} MB of text; split the document.", "too_large",
+                         mb=MAX_BYTES // 2**20)
     return text
 
 
@@ -181,16 +185,17 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}).") from None
+        raise InputError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}).", "docx") from None
     if len(members) > MAX_MEMBERS:
-        raise InputError(f"{path.name}: {len(members):,} parts in one .docx; this is not a document.")
+        raise InputError(f"{path.name}: {len(members):,} parts in one .docx; this is not a document.", "docx")
     total = 0
     for m in members:
         total += m.file_size
         if m.file_size > MAX_UNZIPPED or total > MAX_UNZIPPED or \
                 (m.file_size > 2**20 and m.file_size > MAX_RATIO * max(m.compress_size, 1)):
             raise InputError(f"{path.name}: unzips to more than {MAX_UNZIPPED // 2**20} MB or "
-                             f"{MAX_RATIO}× its size ('{m.filename}'); refused as a zip bomb.")
+                             f"{MAX_RATIO}× its size ('{m.filename}'); refused as a zip bomb.", "zip_bomb",
+                             mb=MAX_UNZIPPED // 2**20)
 
 
 @register(".docx")
@@ -206,7 +211,7 @@ def read_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken file
-        raise InputError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}).") from exc
+        raise InputError(f"{path.name}: not a readable .docx file ({exc.__class__.__name__}).", "docx") from exc
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -217,7 +222,7 @@ def read_docx(path: Path) -> str:
                 lines.append("\t".join(cell.text.strip() for cell in row.cells))
     text = "\n".join(lines)
     if not text.strip():
-        raise InputError(f"{path.name}: the document has no text.")
+        raise InputError(f"{path.name}: the document has no text.", "empty")
     return text
 
 
@@ -232,8 +237,8 @@ def read_pdf(path: Path) -> str:
     try:
         pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
     except Exception as exc:
-        raise InputError(f"{path.name}: not a readable PDF ({exc.__class__.__name__}).") from exc
+        raise InputError(f"{path.name}: not a readable PDF ({exc.__class__.__name__}).", "pdf") from exc
     text = "\n".join(pages)
     if not text.strip():
-        raise InputError(f"{path.name}: the PDF has no text layer (a scan?); convert it with OCR first.")
+        raise InputError(f"{path.name}: the PDF has no text layer (a scan?); convert it with OCR first.", "pdf_scan")
     return text

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from extract.cell_table import CellTarget
 from extract.indicators import identify
+from extract.normalize import is_row
 from extract.quantities import Quantity, quantities
 from extract.records import Item, Section
 from extract.segment import FRONT, ancestors, item_body
@@ -59,7 +60,7 @@ _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|h
                         r"khoảng|trên|hơn|từ))*\s*$", re.I)
 # "giảm xuống còn 10 %", "hạ xuống 5 %": a level to bring something down to, not a change by that much
 _DOWN_TO_RE = re.compile(r"\b(?:giảm|hạ|kéo giảm)(?:\s+\S+){0,3}?\s+(?:xuống|còn)(?:\s+còn)?\s+(?:mức\s+)?$", re.I)
-_HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+[A-ZĐÀ-Ỹ])|$)")  # sentences and ";" parts
+_HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+(?:[A-ZĐÀ-Ỹ]|[-+•]\s))|$)")  # sentences, ";" parts, ". - " bullets in a cell
 _SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+trong đó\s+")  # split only between two values
 
 
@@ -303,6 +304,9 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             (opened.year if opened else None) or doc_year
         if mode == "funds" and not _FUNDS_TOTAL_RE.match(body):
             continue
+        if mode == "aim" and isinstance(unit, Item) and is_row(body) and (row_year := _row_year(body)):
+            out += _row_targets(sid, body, start, row_year, out)
+            continue
         aims = _aim_years(body)
         for clause in split_clauses(body, start, None if mode == "aim" else year):
             target = _target(sid, clause)
@@ -333,6 +337,45 @@ def _cell_target(text: str, c: CellTarget) -> TargetDraft:
     value = Value(v.value, v.unit, v.comparator, None, v.unit_class)
     return TargetDraft(c.section, text[c.start:c.end], c.start, c.end, c.indicator[0], c.indicator[1], value,
                        v.year, False, original=(v.name.start, v.cell.end))
+
+
+# a table's time cell: "2017 - 2020", "Năm 2025", "Quý IV/2025", "Tháng 12/2025"
+_TIME_CELL_RE = re.compile(
+    rf"(?:năm\s+|giai đoạn\s+)?(?:{_YEAR}\s*[-–—]\s*)?({_YEAR})"
+    rf"|(?:quý\s+[IV]+|tháng\s+\d{{1,2}})\s*/\s*({_YEAR})", re.I)
+
+
+def _row_cells(body: str, start: int) -> list[tuple[str, int]]:
+    """The cells of a pipe row with their offsets."""
+    return [(m.group(0), start + m.start()) for m in re.finditer(r"[^|]+", body) if m.group(0).strip()]
+
+
+def _row_year(body: str) -> int | None:
+    """The year of a task table row's time cell ("| … | 2017 - 2020 |" -> 2020), if it has one."""
+    years = [int(m.group(1) or m.group(2)) for cell, _ in _row_cells(body, 0)
+             if (m := _TIME_CELL_RE.fullmatch(cell.strip()))]
+    return years[-1] if years else None
+
+
+def _row_targets(sid: str, body: str, start: int, row_year: int, found: list[TargetDraft]) -> list[TargetDraft]:
+    """Targets in the cells of a task table row outside the target blocks: a value the text sets as a
+    floor ("Ít nhất 15 tỉnh được hỗ trợ …", "tối thiểu 03 cơ sở") is a target of the row's time cell;
+    any other value only with a year of its own ("đến năm 2025 …")."""
+    out: list[TargetDraft] = []
+    for cell, at in _row_cells(body, start):
+        if _TIME_CELL_RE.fullmatch(cell.strip()):
+            continue
+        aims = _aim_years(cell)
+        for clause in split_clauses(cell, at, row_year):
+            target = _target(sid, clause)
+            floor = target.value.comparator in ("at_least", "more_than") and target.year == row_year
+            if target.value.value is None or not (floor or target.year in aims):
+                continue
+            if any((t.value.value, t.year) == (target.value.value, target.year) and t.start <= target.start < t.end
+                   for t in found):
+                continue
+            out.append(target)
+    return out
 
 
 def _aim_years(body: str) -> set[int]:

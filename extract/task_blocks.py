@@ -35,13 +35,14 @@ if TYPE_CHECKING:
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NUMBER_RE = re.compile(r"^\(?\d{1,3}[.)]?$")
 _GROUP_RE = re.compile(r"^[IVXLC]+(?:\.\d{1,2})*\.?\s")  # "II.1 Hoàn thiện thể chế" heads the rows below it
+_PARTNERS_HEAD_RE = re.compile(r"phối\s*hợp", re.I)
 _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\b")
 _TIME_RE = re.compile(r"^(?:Trước|Trong|Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Giai đoạn"
                       r"|\d{4}(?:\s*[-–]\s*\d{4})?(?:\s|$))", re.I)
 # A paragraph naming bodies opens with a body's first word ("Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng").
 _BODY_CELL_RE = re.compile(
-    r"^(?:Các\s+)?(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Thanh tra|Ngân hàng|Đảng ủy|"
-    r"Đảng uỷ|cấp ủy|cấp uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Công an|Bộ Chỉ huy|Mặt trận|Liên đoàn|Hội|Đoàn|Kho bạc|"
+    r"^(?:[Cc]ác\s+)?(?:[Bb]ộ|Cục|Vụ|Viện|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Thanh tra|Ngân hàng|"
+    r"Đảng ủy|Đảng uỷ|cấp ủy|cấp uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Công an|Bộ Chỉ huy|Mặt trận|Liên đoàn|Hội|Đoàn|Kho bạc|"
     r"Trung tâm|Tổng cục|Chi cục|Đài|Báo)\b")
 
 
@@ -73,7 +74,8 @@ def _bodies_only(ex: TaskExtractor, cell: Cell) -> bool:
     for m in reversed(found):
         rest = rest[:m.start - cell.start] + rest[min(m.end, cell.end) - cell.start:]
     leftover = [w for w in re.split(r"[\s,;]+", rest) if w and w.lower() not in ("và", "các")]
-    return bool(found) and len(leftover) <= 2 or not found and len(words) <= 8
+    # "Bộ dữ liệu mở được công bố" is a product cell, not a body's name
+    return bool(found) and len(leftover) <= 2 or not found and len(words) <= 8 and "được" not in words
 
 
 def _is_task(cell: Cell) -> bool:
@@ -86,20 +88,29 @@ def paragraph_tasks(ex: TaskExtractor, sec: Section) -> list[Draft]:
     """Tasks of a task list whose cells are paragraphs: a task paragraph, then its leads' paragraph."""
     cells = [c for c in _paragraphs(ex, sec.start, sec.end) if not _NUMBER_RE.match(c.text)]
     out: list[Draft] = []
-    for k in range(len(cells) - 1):
+    rows = [k for k in range(len(cells) - 1) if _is_task(cells[k]) and not _bodies_only(ex, cells[k])
+            and _bodies_only(ex, cells[k + 1])]
+    if not rows:
+        return out
+    # a header naming a partners' column ("Đơn vị phối hợp"): the cell after the lead's names the partners
+    partners = bool(rows) and bool(_PARTNERS_HEAD_RE.search(ex.text, sec.start, cells[rows[0]].start))
+    for k, nxt in zip(rows, [*rows[1:], len(cells)], strict=True):
         task, lead = cells[k], cells[k + 1]
-        if not _is_task(task) or _bodies_only(ex, task) or not _bodies_only(ex, lead):
-            continue
         leads = body_names(ex, lead)
         if not leads:
             continue
-        after = cells[k + 2:k + 4]
+        after = cells[k + 2:nxt]
+        coop: list[str] = []
+        if partners and after and _BODY_CELL_RE.match(after[0].text) and not _TIME_RE.match(after[0].text):
+            coop = [c for c in body_names(ex, after[0], groups=False) if c not in leads]
+            after = after[1:]
         if after and _PERSON_RE.match(after[0].text):
             after = after[1:]
-        deadline = deadline_text(after[0].text) if after and _TIME_RE.match(after[0].text) else None
+        time = next((c for c in after[:3] if _TIME_RE.match(c.text)), None)
+        deadline = deadline_text(time.text) if time is not None else None
         number = re.match(r"\d{1,3}\s+", task.text)
         if number:
             task = Cell(task.text[number.end():], task.start + number.end(), task.end)
         out.append(Draft(sec.id, task.text, task.start, task.end, leads[0], tuple(leads), "lead", tuple(leads),
-                         (), ex.kind(sec.id), deadline))
+                         tuple(dict.fromkeys(coop)), ex.kind(sec.id), deadline))
     return out

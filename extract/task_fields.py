@@ -189,7 +189,8 @@ def merged_names(ex: TaskExtractor, found: list[Mention]) -> list[str]:
 
 def _generic(ex: TaskExtractor, m: Mention, since: int) -> bool:
     """A partner named only as a catch-all ("các đơn vị có liên quan thuộc Bộ X") is not listed."""
-    before = ex.text[max(since, ex.text.rfind(",", since, m.start) + 1):m.start]
+    cut = max(ex.text.rfind(",", since, m.start) + 1, ex.text.rfind(" và ", since, m.start) + 4)
+    before = ex.text[max(since, cut):m.start]  # "các cơ quan liên quan và UBND TP X": X is named
     return m.agency == GROUP_KIND or "liên quan" in before
 
 

@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("index", re.compile(r"^(?:S?TT|Số TT|Số thứ tự)$", re.I)),
     ("group", re.compile(r"^(?:nhóm|lĩnh vực)\b", re.I)),  # "Nhóm hoạt động" heads the "Hoạt động" cells
-    ("cooperating", re.compile(r"phối hợp", re.I)),
-    ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|năm thực hiện", re.I)),
-    ("product", re.compile(r"sản phẩm|kết quả", re.I)),
-    ("lead", re.compile(r"chủ trì|thực hiện|phụ trách|cơ quan|đơn vị", re.I)),
-    ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án|giải pháp", re.I)),
+    # header words may come out glued by a PDF conversion ("Đơn vịphốihợp", "Thờigian")
+    ("cooperating", re.compile(r"phối\s*hợp", re.I)),
+    ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ|hoàn\s*thành|năm thực hiện", re.I)),
+    ("product", re.compile(r"sản\s*phẩm|kết\s*quả", re.I)),
+    ("lead", re.compile(r"chủ\s*trì|thực hiện|phụ trách|cơ\s*quan|đơn\s*vị", re.I)),
+    ("task", re.compile(r"nhiệm\s*vụ|nội\s*dung|công\s*việc|hoạt\s*động|đề án|giải\s*pháp", re.I)),
 ]
 _MARK_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?$")
 _TIME_CELL_RE = re.compile(r"^(?:Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Trước|Trong|Giai đoạn|\d{4})", re.I)

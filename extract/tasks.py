@@ -16,7 +16,14 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
-from extract.unowned import ahead_section, operative_section, task_section, unowned_task, without_repeats
+from extract.unowned import (
+    ahead_section,
+    is_title,
+    operative_section,
+    task_section,
+    unowned_task,
+    without_repeats,
+)
 
 _TASK_HEAD_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|kiến nghị|danh mục nhiệm vụ", re.I)
@@ -51,6 +58,7 @@ _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
 _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
+_LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
@@ -83,6 +91,8 @@ class TaskExtractor:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.doc_kind = doc_kind
         self.line_owners = self._line_owners()
+        self.leading_heads: set[str] = set()  # sections under a heading whose owner "chủ trì"
+        self.head_partners: dict[str, tuple[str, ...]] = {}  # … and the partners that heading names
         self.item_sections = {i.section for i in items}
         # a letter's items that name nobody belong to its opening's bodies or its addressees
         self.letter = doc_kind in LETTER_KINDS
@@ -142,7 +152,7 @@ class TaskExtractor:
 
     # -- scope ------------------------------------------------------------------------
     def in_scope(self, sid: str) -> bool:
-        chain = [s for s in ancestors(self.sections, sid) if len(s.heading.split()) < 15]  # titles only
+        chain = [s for s in ancestors(self.sections, sid) if is_title(s.heading)]  # titles only
         if any(_NOT_TASK_HEAD_RE.search(s.heading) for s in chain):
             return False
         return any(_TASK_HEAD_RE.search(s.heading) for s in chain)
@@ -171,6 +181,9 @@ class TaskExtractor:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
                 if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end):
+                    if _LEAD_RE.match(self.text, end):
+                        self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
+                        self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
                     return names  # "X chủ trì, phối hợp với Y:" is X; "1. Sở X chịu trách nhiệm …" then "b) …"
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
@@ -190,8 +203,30 @@ class TaskExtractor:
                     return []
                 start = item.end - len(body)
                 found = self.within(start, item.end)
+                if found and found[0].start - start <= 1:  # "X chủ trì, phối hợp với Y:" then "(i) …", "(ii) …"
+                    names, end = subject_list(self.text, found, found[0])
+                    if _LEAD_RE.match(self.text, end) or _DUTY_RE.match(self.text, end):
+                        if _LEAD_RE.match(self.text, end):
+                            partners = self.heading_partners(end, item.end, found)
+                            for c in self._section_ids(sec.id):
+                                self.leading_heads.add(c)
+                                self.head_partners[c] = partners
+                        return names
                 return self.sentence_owners(start, item.end, found) or self.addressed(body, start, found)
         return []
+
+    def heading_partners(self, start: int, end: int, found: list[Mention]) -> tuple[str, ...]:
+        """The partners a heading or lead sentence names after "phối hợp (với)" between start and end."""
+        m = re.search(r"phối hợp(?: chặt chẽ)?(?: với)?", self.text[start:end])
+        return tuple(self.partners(start + m.end(), found)) if m else ()
+
+    def _section_ids(self, sid: str) -> list[str]:
+        """A section and every section below it."""
+        out, todo = [], [sid]
+        while todo:
+            out.append(todo.pop())
+            todo.extend(c.id for c in self.children.get(out[-1], []))
+        return out
 
     def sentence_owners(self, start: int, end: int, found: list[Mention]) -> list[str]:
         """The subject of a sentence that does not open with an agency: a shared list, the heads of
@@ -241,7 +276,7 @@ class TaskExtractor:
         if sid == FRONT or self.kind_at(self._pos(sid)) == "report":
             return False  # a report's "X đã …" states what was done, not what is to be done
         return not any(_PURPOSE_HEAD_RE.search(s.heading) for s in ancestors(self.sections, sid)
-                       if len(s.heading.split()) < 15)
+                       if is_title(s.heading))
 
     def draft(self, sid: str, start: int, end: int, body: str) -> Draft | None:
         if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
@@ -258,6 +293,7 @@ class TaskExtractor:
         at = start + (title.end() if title else 0)
         subject = [m for m in found if 0 <= m.start - at <= 1]
         skip = 0
+        headed = False
         if reported and not scoped:
             owners = reported
         elif subject:
@@ -265,8 +301,9 @@ class TaskExtractor:
             if _ALLOCATION_RE.match(body, skip):
                 return None  # "Bộ X: 4.500.000.000 đồng": a share of money, not a task
         else:
-            owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found) \
-                or self.heading_owners(sid) or self.addressed(body, start, found) \
+            owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found)
+            headed = not owners and bool(owners := self.heading_owners(sid))
+            owners = owners or self.addressed(body, start, found) \
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):
             return None
@@ -275,6 +312,9 @@ class TaskExtractor:
             _, _, coop = self.roles(body, start, found, "", skip)
             return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
         role, lead, coop = self.roles(body, start, found, owners[0], skip)
+        if headed and sid in self.leading_heads and role == "responsible":
+            role, lead = "lead", tuple(dict.fromkeys([owners[0], *lead]))
+            coop = tuple(c for c in dict.fromkeys([*coop, *self.head_partners.get(sid, ())]) if c not in owners)
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
 
@@ -373,6 +413,14 @@ class TaskExtractor:
                 rows.append((row, row.start, row.end, re.sub(r"\s+", " ", text).strip()))
         return rows
 
+    def appendix_title(self, sec: Section) -> str:
+        """An appendix's title: its heading, or the lines under a bare "Phụ lục IV" up to "(Kèm theo …)"."""
+        if sec.heading.strip():
+            return sec.heading
+        head = self.text[sec.start:min(sec.end, sec.start + 400)]
+        cut = re.search(r"\((?:Ban hành )?[Kk]èm theo", head)
+        return head[:cut.start()] if cut else head[:200]
+
     def table_task(self, row: Section, start: int, end: int, text: str) -> Draft | None:
         words = text.split()
         found = [m for m in self.within(start, end) if self.text[m.start].isupper()]
@@ -443,15 +491,19 @@ class TaskExtractor:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
         blocks, consumed = field_blocks(self)
         piped, rows = pipe_tables(self)
+        listed: set[str] = set()  # task lists read neither as a table nor as cells: their items are read
         for appendix in self.sections.values():
-            if appendix.style == "appendix" and _TASK_LIST_RE.search(appendix.heading) and not any(
+            if appendix.style == "appendix" and _TASK_LIST_RE.search(self.appendix_title(appendix)) and not any(
                     appendix.start <= d.start < appendix.end for d in drafts + piped):
-                drafts.extend(paragraph_tasks(self, appendix))  # a task list whose cells came out as paragraphs
+                found = paragraph_tasks(self, appendix)  # a task list whose cells came out as paragraphs
+                drafts.extend(found)
+                if not found:
+                    listed.add(appendix.id)
         rest = [d for d in blocks if d.section not in table_sections] + piped
         for sid, start, end, body in self.units():
             sec = self.sections.get(sid)
-            if sid in table_sections or sid in consumed or (sec and sec.style in ("appendix", CLOSING)) \
-                    or any(s <= start < e for s, e in rows):
+            if sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
+                    or (sec and (sec.style == CLOSING or sec.style == "appendix" and sid not in listed)):
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
             if task is not None:

@@ -36,27 +36,35 @@ _NOT_ACTION_RE = re.compile(
 # năm 2026"): its items are tasks, where the rest of a report says what was done.
 _AHEAD_RE = re.compile(
     r"^(?:(?:các\s+)?(?:nhiệm vụ|giải pháp)\b.*\b(?:thời gian tới|sắp tới|tiếp theo|năm \d{4})|phương hướng)", re.I)
+_TASK_LIST_RE = re.compile(r"^(?:phụ lục\s*\S*\s*[:.–-]?\s*)?danh mục (?:các )?nhiệm vụ", re.I)
 _POINTER_RE = re.compile(
     r"được (?:xác định|quy định|nêu|giao) tại|(?:tại|theo) (?:các )?(?:Phụ lục|danh mục)|\(Phụ lục", re.I)
 
 
+def is_title(heading: str) -> bool:
+    """A heading that titles a section: short, or written in capitals however long; a long heading in
+    sentence case is an item."""
+    return len(heading.split()) < 15 or heading.isupper()
+
+
 def task_section(headings: list[str]) -> bool:
     """A section chain (innermost first) that holds tasks: a task heading and no purpose, money or closing one."""
-    titles = [h for h in headings if len(h.split()) < 15]  # a heading that is a whole sentence is an item
+    titles = [h for h in headings if is_title(h)]  # a heading that is a whole sentence is an item
     if any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in titles):
         return False
     return any(_TASK_SECTION_RE.search(h) for h in titles)
 
 
 def ahead_section(headings: list[str]) -> bool:
-    """A report's section chain (innermost first) under a heading of what is to be done next."""
-    return any(_AHEAD_RE.search(h.strip(" .:")) for h in headings if len(h.split()) < 15)
+    """A report's section chain (innermost first) under a heading of what is to be done next, or in a list
+    of the tasks given ("Phụ lục 2: DANH MỤC NHIỆM VỤ … GIAO")."""
+    return any(_AHEAD_RE.search(h.strip(" .:")) or _TASK_LIST_RE.search(h) for h in headings if is_title(h))
 
 
 def operative_section(headings: list[str]) -> bool:
     """A section of a directive's operative part ("Thủ tướng Chính phủ chỉ thị: 1. … 2. …"), whose items
     are all directions: any section but purpose, context and closing ones."""
-    return not any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in headings if len(h.split()) < 15)
+    return not any(_NOT_TASK_SECTION_RE.search(h.strip(" .:")) for h in headings if is_title(h))
 
 
 def unowned_task(body: str) -> bool:

@@ -121,7 +121,7 @@ def tasks(store: Store, doc: str | None = None, agency: str | None = None, keys:
     for r in _scoped(store, "task_agencies", doc, agency, keys):
         related[r["task"] or ""][(r["relation"] or "").rsplit("#", 1)[-1]].append(r["name"] or "")
     out: list[TaskRow] = []
-    for r in _scoped(store, "tasks", doc, agency, keys):
+    for r in _one_row_per_task(_scoped(store, "tasks", doc, agency, keys)):
         rel = related[r["task"] or ""]
         text = r["text"] or ""
         owner = r["owner"]  # None: the task names no agency
@@ -137,6 +137,19 @@ def tasks(store: Store, doc: str | None = None, agency: str | None = None, keys:
             "parent": _local_or_none(r["parent"], "task"),
         })
     return sorted(out, key=lambda t: t["id"])
+
+
+def _one_row_per_task(rows: list[Binding]) -> list[Binding]:
+    """One row per task. Two corpus documents can be one document node (the same symbol: "12/KH-UBND" of
+    two provinces in one year), which then carries both identifiers: the task is the document's whose
+    id its own id starts with ("kh-1-task-001" is kh-1's), else its first row's."""
+    chosen: dict[str, Binding] = {}
+    for r in rows:
+        key = r["task"] or ""
+        mine = local(key, "task").startswith(f"{r['doc']}-task-")
+        if key not in chosen or (mine and not local(key, "task").startswith(f"{chosen[key]['doc']}-task-")):
+            chosen[key] = r
+    return list(chosen.values())
 
 
 def task_roles(task: TaskRow) -> dict[str, str]:
@@ -194,14 +207,14 @@ def refs(store: Store, keys: Keys = None) -> list[RefRow]:
                 _, number, _, issuer = parse_number(code, None)
             except (ValueError, KeyError):
                 pass
-        elif code:
-            issuer = "QH"
         kind = r["type"] or ""
+        if code and not code[:1].isdigit() and kind == "Luật":
+            issuer = "QH"  # a law cited by name; a treaty or a programme cited by name has no issuer code
         subject = _local_or_none(r["subject"], "legal")
         out.append({
             "id": local(r["cited"], "legal"), "kind": kind, "number": symbol(code), "numeral": number, "year": year,
             "issuer": issuer,
-            "name": r["title"] if kind == "Luật" and not number else None,
+            "name": r["title"] if not number and code and not code[:1].isdigit() else None,
             "cited_by": subject or r["citing_doc"] or "", "relation": _RELATION.get(r["relation"] or "", "cites"),
             "evidence": _evidence(r, r["citing_doc"]), "ambiguous": r["ambiguous"] == "true",
         })

@@ -99,7 +99,7 @@ def _refuse_update(text: str) -> None:
         keyword = "DELETE" if "delete" in first else "INSERT"
     else:
         keyword = _UPDATES.get(first.name, first.name.upper())
-    raise QueryError(f"{keyword} is not allowed: {_READ_ONLY}")
+    raise QueryError(f"{keyword} is not allowed: {_READ_ONLY}", "update", keyword=keyword)
 
 
 def _parse(text: str) -> pp.ParseResults:
@@ -108,35 +108,37 @@ def _parse(text: str) -> pp.ParseResults:
     except pp.ParseException as exc:
         _refuse_update(text)
         near = exc.line.strip()[:60]
-        raise QueryError(f"the query is not valid SPARQL near “{near}”: {exc.msg}.") from None
+        raise QueryError(f"the query is not valid SPARQL near “{near}”: {exc.msg}.", "syntax", near=near) from None
     except (RecursionError, ValueError) as exc:
-        raise QueryError(f"the query could not be parsed: {exc.__class__.__name__}.") from None
+        raise QueryError(f"the query could not be parsed: {exc.__class__.__name__}.", "invalid") from None
 
 
 def check_read_only(sparql: str) -> ReadOnlyQuery:
     """The query as the stores will receive it, or a QueryError saying why it is refused."""
     if len(sparql) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is longer than {MAX_QUERY_CHARS:,} characters.")
+        raise QueryError(f"the query is longer than {MAX_QUERY_CHARS:,} characters.", "too_long", chars=MAX_QUERY_CHARS)
     parser, algebra, _comp_value = _sparql()
     try:
         text = parser.expandUnicodeEscapes(sparql)
     except ValueError as exc:
-        raise QueryError(f"the query has an invalid \\u escape ({exc}).") from None
+        raise QueryError(f"the query has an invalid \\u escape ({exc}).", "escape") from None
     if parser.expandUnicodeEscapes_re.search(text):  # an escape that spells an escape: read twice, read two ways
-        raise QueryError("the query has a \\u escape that expands to another escape; write the character itself.")
+        raise QueryError("the query has a \\u escape that expands to another escape; write the character itself.",
+                         "escape")
     if not text.strip():
-        raise QueryError("the query is empty; write a SELECT, ASK, CONSTRUCT or DESCRIBE query.")
+        raise QueryError("the query is empty; write a SELECT, ASK, CONSTRUCT or DESCRIBE query.", "empty")
     parsed = _parse(text)
     query = parsed[1]
     try:
         tree = algebra.translateQuery(parsed)
     except Exception as exc:  # noqa: BLE001 - rdflib raises plain Exceptions for invalid queries
-        raise QueryError(f"the query is not valid: {exc}.") from None
+        raise QueryError(f"the query is not valid: {exc}.", "invalid") from None
     for node in (*_nodes(parsed), *_nodes(tree.algebra)):
         if node.name == "ServiceGraphPattern":
-            raise QueryError("SERVICE is not allowed: the console never sends requests to other addresses.")
+            raise QueryError("SERVICE is not allowed: the console never sends requests to other addresses.", "service")
     if "datasetClause" in query:
-        raise QueryError("FROM and FROM NAMED are not allowed: the console queries this workspace's graph only.")
+        raise QueryError("FROM and FROM NAMED are not allowed: the console queries this workspace's graph only.",
+                         "from")
     star = query.name == "SelectQuery" and "projection" not in query
     variables = tuple(str(v) for v in tree.algebra["PV"]) if query.name == "SelectQuery" else ()
     modified = any(k in query for k in ("limitoffset", "valuesClause", "groupby", "having", "orderby"))

@@ -76,9 +76,9 @@ class Worker:
             self.close()
             if not ready:
                 raise QueryError(f"{doing} took longer than {timeout:g} s and was stopped; "
-                                 "add a LIMIT or narrow the query down.")
+                                 "add a LIMIT or narrow the query down.", "timeout", seconds=f"{timeout:g}")
             raise QueryError(f"{doing} needed more than the memory cap ({self.memory_mb} MB) and was "
-                             "stopped; narrow the query down.")
+                             "stopped; narrow the query down.", "memory", mb=self.memory_mb)
         reply: dict[str, Any] = json.loads(message)
         return reply
 
@@ -87,7 +87,7 @@ class Worker:
         self.conn.send_bytes(json.dumps({"query": text, "limit": limit}).encode())
         reply = self._reply(timeout, "the query")
         if "error" in reply:
-            raise QueryError(reply["error"])
+            raise QueryError(reply["error"], "failed")
         return Result(tuple(reply["variables"]), tuple(tuple(r) for r in reply["rows"]), reply["boolean"],
                       reply["truncated"])
 

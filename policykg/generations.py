@@ -68,7 +68,7 @@ def writer(workspace: Path, wait: float = 600.0, say: Callable[[str], None] = _s
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise PolicyKGError(f"{workspace}: another policykg has been writing to it for "
-                                            f"{wait:g} s; try again when it has finished.") from None
+                                            f"{wait:g} s; try again when it has finished.", "busy") from None
                     time.sleep(0.1)
         yield
     finally:

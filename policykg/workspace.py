@@ -381,7 +381,8 @@ def _duplicates(entries: list[Entry], number: str | None, date: str | None, text
     if same and not replace:
         what = "the same text" if same[0].hash == digest else f"the same number {number} and date {date}"
         raise PolicyKGError(f"'{same[0].id}' ({same[0].source}) is already in the workspace with {what}; "
-                            "pass --replace to replace it.")
+                            "pass --replace to replace it.", "duplicate", doc=same[0].id,
+                            same="text" if same[0].hash == digest else "number", number=number or "", date=date or "")
     return same
 
 

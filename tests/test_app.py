@@ -78,6 +78,138 @@ def test_every_page_renders_in_vietnamese_without_code_words(workdir, monkeypatc
     assert not CODE_WORDS.search(headers)
 
 
+def _written(at: AppTest) -> list[str]:
+    """What the app itself writes on a page: labels, help, headers, messages, table headers, chart titles and
+    legends (not the documents' own words in cells and options)."""
+    import json
+
+    out = [str(c) for df in at.dataframe for c in df.value.columns]
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and not hasattr(proto, "arrow_data"):
+            for field in ("label", "body", "help", "placeholder"):
+                value = getattr(proto, field, None)
+                if isinstance(value, str) and value:
+                    out.append(value)
+            spec = getattr(proto, "spec", None)
+            if isinstance(spec, str) and spec.startswith("{"):
+                titles = re.findall(r'"title": ("(?:[^"\\]|\\.)*")', spec)
+                out.extend(json.loads(t) for t in titles)
+        children = getattr(node, "children", None)
+        for child in children.values() if isinstance(children, dict) else []:
+            walk(child)
+
+    walk(at._tree)
+    return out
+
+
+def _pieces(lang: str) -> set[str]:
+    """The fixed words of every interface string in one language that the other language writes differently
+    (the parts between {placeholders}, of two words or more)."""
+    from policykg.ui.i18n import COLUMNS, TEXT, WORDS
+
+    pairs = [*TEXT.values(), *COLUMNS.values(), *(p for group in WORDS.values() for p in group.values())]
+    out = set()
+    for vi, en in pairs:
+        mine, other = (vi, en) if lang == "vi" else (en, vi)
+        for part in re.split(r"\{[^}]*\}", mine):
+            part = part.strip(" .,:;()“”–—")
+            if len(part.split()) >= 2 and part not in other:
+                out.add(part)
+    return out
+
+
+@pytest.mark.parametrize("page", PAGE_KEYS)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_writes_only_the_ui_language(workdir, monkeypatch, page, lang) -> None:
+    """Walk every page in both languages: no string of the other language in labels, headers, messages,
+    table headers, chart titles or legends."""
+    at = app(workdir, monkeypatch, page, lang=lang)
+    assert not at.exception
+    written = "\n".join(_written(at))
+    other = _pieces("en" if lang == "vi" else "vi")
+    leaks = sorted(p for p in other if p in written)
+    assert not leaks, (page, lang, leaks)
+    if lang == "vi":
+        assert not CODE_WORDS.search(written), CODE_WORDS.findall(written)
+
+
+# English words of the app's and the CLI's messages, never to be read in the Vietnamese UI
+ENGLISH_WORDS = re.compile(r"\b(the|file|cannot|not|is|empty|larger|than|already|workspace|split|text|readable|"
+                           r"save|replace|pass|Cannot|Added|corpus|documents|tasks)\b|/tmp/")
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 4 tháng 2 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n"
+        "II. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí thực hiện kế hoạch.\n")
+
+
+@pytest.fixture(scope="module")
+def small_workspace(tmp_path_factory):
+    from policykg.workspace import build
+
+    corpus = tmp_path_factory.mktemp("plan")
+    (corpus / "kh-12.txt").write_text(PLAN, encoding="utf-8")
+    workspace = tmp_path_factory.mktemp("ws") / "workspace"
+    build(corpus, workspace, workers=1)
+    return workspace
+
+
+def _refused(path: Path, workspace: Path):
+    from policykg.errors import PolicyKGError
+    from policykg.ui.corpus import add
+
+    with pytest.raises(PolicyKGError) as caught:
+        add(path, workspace)
+    return caught.value
+
+
+@pytest.mark.parametrize(("name", "content", "vi_words"), [
+    ("trong.txt", b"  \n\t ", "không có nội dung"),
+    ("anh.txt", bytes(range(256)) * 8, "không phải tệp văn bản"),
+    ("hong.docx", b"PK\x03\x04 not a zip", "không phải tệp Word"),
+    ("bang.csv", b"a,b\n1,2\n", "chỉ nhận tệp .txt, .md, .docx, .pdf"),
+    ("lon.txt", b"a" * (20 * 2**20 + 1), "lớn hơn 20 MB"),
+    ("kh-12-lan-2.txt", PLAN.encode(), "đã có trong bộ văn bản (KH 12/KH-UBND, cùng nội dung)"),
+    ("kh-12-sua.txt", PLAN.replace("bố trí", "cân đối").encode(), "cùng số hiệu 12/KH-UBND và ngày 2025-02-04"),
+])
+def test_upload_refusals_are_in_the_ui_language(small_workspace, tmp_path, name, content, vi_words) -> None:
+    """Every refusal on the add-document path, from the real reader and workspace: Vietnamese in the Vietnamese
+    UI (no English word, no temporary path), English in the English UI, and nothing is added."""
+    from policykg.ui import uploads
+    from policykg.ui.corpus import Corpus
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = (small_workspace / "CURRENT").read_text()
+    corpus = Corpus(small_workspace)
+    messages = {}
+    for lang in ("vi", "en"):
+        refused = uploads.refused_type(name, lang)
+        if refused is None:
+            error = _refused(path, small_workspace)
+            refused = uploads.refusal(error, name, lang, lambda d, lg=lang: corpus.short(d, lg))
+        messages[lang] = refused
+    assert vi_words in messages["vi"], messages["vi"]
+    assert not ENGLISH_WORDS.search(messages["vi"]) and not CODE_WORDS.search(messages["vi"]), messages["vi"]
+    assert messages["en"].startswith(f"Cannot add {name}") and not VIETNAMESE.search(
+        messages["en"].replace("12/KH-UBND", "")), messages["en"]
+    assert str(tmp_path) not in messages["vi"] + messages["en"]
+    assert (small_workspace / "CURRENT").read_text() == before
+
+
+def test_upload_success_message_is_in_the_ui_language(small_workspace, tmp_path) -> None:
+    from policykg.ui import uploads
+    from policykg.ui.corpus import add
+
+    path = tmp_path / "kh-13.txt"
+    path.write_text(PLAN.replace("12/KH-UBND", "13/KH-UBND"), encoding="utf-8")
+    summary = add(path, small_workspace)
+    vi, en = (uploads.added(summary, "kh-13.txt", lang) for lang in ("vi", "en"))
+    assert vi.startswith("Đã thêm kh-13.txt. Bộ văn bản nay có 2 văn bản, 2 nhiệm vụ")
+    assert not ENGLISH_WORDS.search(vi.replace("kh-13.txt", "")), vi
+    assert en.startswith("Added kh-13.txt. The corpus now holds 2 documents, 2 tasks") and not VIETNAMESE.search(en)
+
+
 def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> None:
     at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
@@ -171,7 +303,17 @@ def test_sparql_example_picker_changes_the_query_and_updates_are_refused(workdir
     assert not at.exception
     at.text_area(key="sparql").input("DELETE WHERE { ?s ?p ?o }").run()
     at.button(key="run").click().run()
-    assert at.error and "read-only" in at.error[0].value
+    assert at.error and "DELETE bị từ chối vì bảng truy vấn chỉ đọc" in at.error[0].value
+    assert not ENGLISH_WORDS.search(at.error[0].value.replace("DELETE", "")), at.error[0].value
+    for query, words in (("SELECT ?s WHERE { ?s ?p", "không đúng cú pháp SPARQL ở gần"),  # the query's errors too
+                         ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE bị từ chối"),
+                         ("SELECT * FROM <http://x/> WHERE { ?s ?p ?o }", "FROM NAMED bị từ chối")):
+        at.text_area(key="sparql").input(query).run()
+        at.button(key="run").click().run()
+        assert words in at.error[0].value and not ENGLISH_WORDS.search(at.error[0].value), at.error[0].value
+    at.toggle(key="lang_en").set_value(True).run()
+    at.button(key="run").click().run()
+    assert at.error[0].value.startswith(r"Not run\: FROM and FROM NAMED are refused")  # markdown-escaped
 
 
 def test_overlaps_by_symbol_refuse_self_comparison_and_explain_missing_text(workdir, monkeypatch) -> None:
@@ -273,3 +415,38 @@ def test_english_names_drafts_in_english(workdir, monkeypatch) -> None:
     assert not any("dự thảo" in o for s in at.selectbox for o in s.options)
     at = app(workdir, monkeypatch, "du-thao")
     assert all(o.endswith(" (dự thảo)") for o in at.selectbox(key="df_a").options)
+
+
+def test_a_large_corpus_pages_read_only_what_is_picked_and_answer_as_the_whole_tables(workdir, monkeypatch) -> None:
+    """The bundled corpus taken as "large": matrix, targets, citations, comparisons and the export preview are
+    asked of the store for what is picked only, and give the answers the whole tables give."""
+    from pathlib import Path
+
+    from policykg.ui import explorer
+    from policykg.ui.corpus import Corpus
+
+    app(workdir, monkeypatch, "mang-luoi")  # builds ./workspace
+    whole, large = Corpus(Path(workdir / "workspace")), Corpus(Path(workdir / "workspace"))
+    monkeypatch.setattr(type(large), "large", property(lambda self: self is large))
+    assert large.large and not whole.large
+    assert explorer.matrix(large, "000", "vi") == explorer.matrix(whole, "000", "vi")
+    assert explorer.indicators(large)[0] in explorer.indicators(whole) or not explorer.indicators(whole)
+    label = "Tỷ trọng kinh tế số trong GDP"
+    mine, total = explorer.indicator_targets(large, label, None)
+    assert total == len(mine) >= 2
+    assert explorer.series(large, label, "vi", mine) == explorer.series(whole, label, "vi")
+    made_in = [r for r in whole.refs if r["evidence"]["doc"] == "000"]  # the citations QĐ 2289's text makes
+    def rows(x: list[dict]) -> list[tuple]:
+        return sorted(tuple(r.values()) for r in x)
+
+    assert len(made_in) >= 5 and rows(explorer.legal_rows(large, "vi", large.doc_refs("000"))) == rows(
+        explorer.legal_rows(whole, "vi", made_in))
+    assert large.overlap("000", "nq-50-cp-2020", 0.35)["relations"] == whole.overlap("000", "nq-50-cp-2020",
+                                                                                       0.35)["relations"]
+    assert large.diff("001", "000") == whole.diff("001", "000")
+    nodes = explorer.view_nodes(whole, {"docs": "000"})
+    big, small = explorer.export_preview(large, nodes, False), explorer.export_preview(whole, nodes, False)
+    assert (big["task_count"], big["targets"], big["docs"]) == (small["task_count"], small["targets"], small["docs"])
+    assert big["task_count"] > 0 and [t["id"] for t in big["tasks"]] == [t["id"] for t in small["tasks"]]
+    for name in ("tasks", "targets", "refs", "rows"):  # no whole table was read for the large corpus
+        assert name not in large.__dict__, name

@@ -364,7 +364,7 @@ def test_sparql_example_picker_changes_the_query(page, server) -> None:
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
     area.fill("DELETE WHERE { ?s ?p ?o }")
     page.get_by_role("button", name="Chạy").click()
-    page.get_by_text("read-only").first.wait_for(timeout=30_000)
+    page.get_by_text("DELETE bị từ chối vì bảng truy vấn chỉ đọc").first.wait_for(timeout=30_000)
     shot(page, "sparql-refused")
 
 
@@ -394,11 +394,27 @@ def test_upload_adds_a_document_and_refuses_a_bad_one(page, server, tmp_path) ->
     uploader = page.locator("input[type=file]").first
     uploader.wait_for(state="attached", timeout=60_000)
     uploader.set_input_files(str(bad))
-    page.get_by_text("the file is empty").first.wait_for(timeout=60_000)
+    page.get_by_text("Không thêm được empty.txt: tệp không có nội dung").first.wait_for(timeout=60_000)
+    text = page.evaluate(SHOWN_TEXT)
+    assert not ENGLISH.search(text) and "the file is empty" not in text, ENGLISH.findall(text)
     uploader.set_input_files(str(good))
-    page.get_by_text("Đã thêm nq50.txt").first.wait_for(timeout=120_000)
+    page.get_by_text("Đã thêm nq50.txt. Bộ văn bản nay có").first.wait_for(timeout=120_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "upload.png"))
+    again = tmp_path / "nq50-lan-2.txt"  # the same document again: refused, in the reader's language
+    again.write_bytes(good.read_bytes())
+    uploader.set_input_files(str(again))
+    page.get_by_text("Không thêm được nq50-lan-2.txt: văn bản này đã có trong bộ văn bản").first.wait_for(
+        timeout=60_000)
+    text = page.evaluate(SHOWN_TEXT)
+    assert not ENGLISH.search(text) and "already" not in text, ENGLISH.findall(text)
+    shot(page, "vietnamese-upload-duplicate")
+    page.goto(f"{server}/ai-lam-gi?lang=en")
+    uploader = page.locator("input[type=file]").first
+    uploader.wait_for(state="attached", timeout=60_000)
+    uploader.set_input_files(str(bad))
+    page.get_by_text("Cannot add empty.txt: the file has no text in it").first.wait_for(timeout=60_000)
+    assert "Không thêm được" not in page.evaluate(SHOWN_TEXT)
 
 
 def test_another_reader_is_answered_while_a_long_query_runs(browser, server) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, RDF
 
 from extract import contract
 from graph import answers, views
@@ -178,6 +178,26 @@ def test_a_group_written_in_two_cases_is_one_node_with_one_label() -> None:
     again = builder.agency("g:các cấp ủy, tổ chức đảng")
     assert first == again
     assert [str(x) for x in builder.g.objects(first, SKOS.prefLabel)] == ["các cấp ủy, tổ chức đảng"]
+
+
+def test_two_documents_with_one_symbol_give_each_task_once_with_its_own_document() -> None:
+    """Two provinces' plans both numbered 12/KH-UBND in 2025 are one document node with two identifiers: the
+    task query's document path then matched every task twice (1,637 rows for 1,633 tasks at 1,000 documents)."""
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    from extract.records import DocumentFacts
+
+    def plan(i: int, province: str) -> DocumentFacts:
+        text = (f"ỦY BAN NHÂN DÂN\nTỈNH {province}\nSố: 12/KH-UBND\n{province.title()}, ngày {3 + i} tháng 2 "
+                "năm 2025\nKẾ HOẠCH\nChuyển đổi số\nII. NHIỆM VỤ\n"
+                "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện kế hoạch.\n")
+        return extract_text(text, meta_from_text(f"kh-{i}", f"kh{i}.txt", text))
+
+    g = build_graph(Corpus([plan(1, "LÀO CAI"), plan(2, "YÊN BÁI")]), WHEN)
+    assert len(set(g.objects(ID["legal/kh-12-ubnd-2025"], DCTERMS.identifier))) == 2  # the cause
+    for kind in ("memory", "oxigraph"):
+        rows = answers.tasks(from_graph(g, kind))
+        assert [(t["id"], t["doc"], t["evidence"]["doc"]) for t in rows] == [
+            ("kh-1-task-001", "kh-1", "kh-1"), ("kh-2-task-001", "kh-2", "kh-2")]
 
 
 @pytest.mark.parametrize("name", pageable())

@@ -428,3 +428,20 @@ def test_a_cell_table_of_results_is_not_read_as_targets() -> None:
     cells = ["STT", "Nội dung", "Đơn vị", "Năm 2023", "Năm 2024", "1", "Xã có trạm sạc", "%", "20", "45"]
     text = "BÁO CÁO\nKết quả thực hiện\n\n" + "\n\n".join(cells) + "\n"
     assert [t for t in facts_of(text).targets if t.value in (20.0, 45.0)] == []
+
+
+def test_a_floor_in_a_task_table_row_is_a_target_of_its_time_cell() -> None:
+    text = ("QUYẾT ĐỊNH\nPhê duyệt Đề án\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Sản phẩm | Thời gian |\n"
+            "| 1 | Tập huấn cho cán bộ cơ sở | Sở Nội vụ | - Ít nhất 300 cán bộ xã được tập huấn. - Tài liệu "
+            "tập huấn được ban hành | 2025 - 2027 |\n"
+            "| 2 | Xây dựng cơ sở dữ liệu | Sở Tài chính | 01 cơ sở dữ liệu được vận hành | 2026 |\n")
+    got = [(t.value, t.unit, t.comparator, t.year, t.evidence.quote) for t in facts_of(text, "decision").targets]
+    assert got == [(300.0, "cán bộ", "at_least", 2027, "- Ít nhất 300 cán bộ xã được tập huấn")]
+
+
+def test_speeds_are_values_with_their_unit() -> None:
+    text = ("II. MỤC TIÊU\nĐến năm 2025:\n- Tốc độ tải xuống trung bình đạt tối thiểu 40 Mbit/s;\n"
+            "- Tốc độ truy nhập băng rộng cố định trên 200Mbps.")
+    got = [(t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
+    assert got == [(40.0, "Mbit/s", "at_least", 2025), (200.0, "Mbps", "more_than", 2025)]

@@ -614,3 +614,103 @@ def test_a_schedule_holds_tasks_and_money_lines_are_not_tasks() -> None:
         "Bộ Tài chính chủ trì, phối hợp với các Bộ: Xây dựng, Y tế bố trí vốn đối ứng."]
     assert tasks[0].owner is None
     assert tasks[2].cooperating == ("Bộ Xây dựng", "Bộ Y tế")  # "các Bộ:" names the ministry once
+
+
+BARE_APPENDIX = """Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.
+
+Phụ lục II
+
+DANH MỤC CÁC NHIỆM VỤ THỰC HIỆN ĐỀ ÁN
+
+(Kèm theo Quyết định số 77/QĐ-TTg ngày 02 tháng 3 năm 2026 của Thủ tướng Chính phủ)
+
+STT
+
+Tên nhiệm vụ
+
+Đơn vị
+chủ trì
+
+Đơn vịphốihợp
+
+Sản phẩm
+
+Thời gian thực hiện
+
+Xây dựng bộ dữ liệu mở về thời tiết phục vụ nông nghiệp
+
+Bộ Nông nghiệp và Môi trường
+
+Bộ Khoa học và Công nghệ, các bộ, ngành liên quan và Ủy ban nhân dân các tỉnh, thành phố
+
+Bộ dữ liệu mở được công bố
+
+Giai đoạn
+2026 - 2028
+
+Ban hành hướng dẫn chia sẻ dữ liệu khí tượng
+
+Bộ Khoa học và Công nghệ
+
+Các bộ, ngành liên quan
+
+Văn bản hướng dẫn
+
+Tháng 6/2027
+"""
+
+
+def test_a_bare_appendix_heading_and_a_partners_column_of_paragraph_cells() -> None:
+    rows = [t for t in facts_of(BARE_APPENDIX, kind="decision").tasks if t.section.startswith("PL")]
+    assert [(t.text, t.owner, t.cooperating, t.deadline) for t in rows] == [
+        ("Xây dựng bộ dữ liệu mở về thời tiết phục vụ nông nghiệp", "Bộ Nông nghiệp và Môi trường",
+         ("Bộ Khoa học và Công nghệ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+         "Giai đoạn 2026 - 2028"),
+        ("Ban hành hướng dẫn chia sẻ dữ liệu khí tượng", "Bộ Khoa học và Công nghệ", (), "Tháng 6/2027")]
+
+
+def test_glued_header_words_name_their_columns() -> None:
+    assert header_columns(cells("| TT | Nhiệm vụ thựchiện | Đơn vịchủ trì | Đơn vịphốihợp | Thờigian |", 0)) == {
+        "index": 0, "task": 1, "lead": 2, "cooperating": 3, "deadline": 4}
+
+
+def test_a_partner_named_after_a_catch_all_and_va() -> None:
+    text = ("PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+            "| --- | --- | --- | --- | --- |\n"
+            "| 1 | Lập đề án phát triển khu công nghệ cao | Bộ Khoa học và Công nghệ | "
+            "Các cơ quan liên quan và UBND TP Hà Nội | 2027 |\n")
+    (task,) = facts_of(text, kind="plan").tasks
+    assert task.cooperating == ("Ủy ban nhân dân thành phố Hà Nội",)
+
+
+def test_items_under_a_heading_whose_owner_leads_are_led_by_it() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Giao Bộ Xây dựng chủ trì, phối hợp với các bộ, ngành liên quan:\n"
+            "a) Rà soát quy chuẩn về nhà ở xã hội;\nb) Tổng kết việc thực hiện chính sách nhà ở.\n"
+            "2. Bộ Tài chính có trách nhiệm:\na) Bố trí kinh phí thực hiện Đề án.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [(t.owner, t.owner_role, t.lead) for t in tasks] == [
+        ("Bộ Xây dựng", "lead", ("Bộ Xây dựng",)), ("Bộ Xây dựng", "lead", ("Bộ Xây dựng",)),
+        ("Bộ Tài chính", "responsible", ())]
+
+
+REPORT_LISTS = """BÁO CÁO
+Kết quả thực hiện Chương trình chuyển đổi số năm 2025
+I. KẾT QUẢ
+Các bộ đã hoàn thành 12 nhiệm vụ.
+II. ĐỀ XUẤT, KIẾN NGHỊ
+Bộ Tư pháp chủ trì, phối hợp với Bộ Công an:
+- (i) Rà soát quy trình cấp phiếu lý lịch tư pháp trực tuyến;
+- (ii) Kết nối cơ sở dữ liệu hộ tịch với cơ sở dữ liệu dân cư.
+PHỤ LỤC 2: DANH MỤC NHIỆM VỤ CHÍNH PHỦ VÀ THỦ TƯỚNG CHÍNH PHỦ GIAO CÁC BỘ, NGÀNH TRONG NĂM 2025 CẦN TIẾP TỤC THỰC HIỆN
+- Số hóa hồ sơ đăng ký đất đai.
+- Vận hành Cổng dữ liệu quốc gia.
+"""
+
+
+def test_a_reports_proposals_under_a_lead_sentence_and_its_long_task_list_title() -> None:
+    tasks = facts_of(REPORT_LISTS, kind="report").tasks
+    assert [(t.text, t.owner, t.owner_role, t.cooperating) for t in tasks] == [
+        ("(i) Rà soát quy trình cấp phiếu lý lịch tư pháp trực tuyến;", "Bộ Tư pháp", "lead", ("Bộ Công an",)),
+        ("(ii) Kết nối cơ sở dữ liệu hộ tịch với cơ sở dữ liệu dân cư.", "Bộ Tư pháp", "lead", ("Bộ Công an",)),
+        ("Số hóa hồ sơ đăng ký đất đai.", None, None, ()),
+        ("Vận hành Cổng dữ liệu quốc gia.", None, None, ())]

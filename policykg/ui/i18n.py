@@ -23,8 +23,43 @@ TEXT: dict[str, tuple[str, str]] = {
     "input.ctrl_enter": ("Nhấn Ctrl+Enter để áp dụng", "Press Ctrl+Enter to apply"),
     "upload.type": ("Không thêm được {name}: chỉ nhận tệp {types}.",
                     "Cannot add {name}: only {types} files are taken."),
-    "upload.added": ("Đã thêm {name}: {summary}", "Added {name}: {summary}"),
+    "upload.added": ("Đã thêm {name}. Bộ văn bản nay có {documents} văn bản, {tasks} nhiệm vụ, {agencies} cơ quan, "
+                     "{references} văn bản được trích dẫn, {targets} mục tiêu.",
+                     "Added {name}. The corpus now holds {documents} documents, {tasks} tasks, {agencies} agencies, "
+                     "{references} cited documents, {targets} targets."),
+    "upload.err.empty": ("Không thêm được {name}: tệp không có nội dung; hãy chọn một văn bản có chữ.",
+                         "Cannot add {name}: the file has no text in it; choose a document with text."),
+    "upload.err.too_large": ("Không thêm được {name}: tệp lớn hơn {mb} MB; hãy tách văn bản thành nhiều tệp.",
+                             "Cannot add {name}: the file is larger than {mb} MB; split the document."),
+    "upload.err.type": ("Không thêm được {name}: chỉ nhận tệp {types}.",
+                        "Cannot add {name}: only {types} files are taken."),
+    "upload.err.binary": ("Không thêm được {name}: đây không phải tệp văn bản; hãy lưu thành .txt, .md hoặc .docx.",
+                          "Cannot add {name}: it is not a text file; save it as .txt, .md or .docx."),
+    "upload.err.encoding": ("Không thêm được {name}: không đọc được bảng mã của tệp; hãy lưu lại dưới dạng UTF-8.",
+                            "Cannot add {name}: its character encoding cannot be read; save it again as UTF-8."),
+    "upload.err.docx": ("Không thêm được {name}: không phải tệp Word (.docx) đọc được.",
+                        "Cannot add {name}: not a readable Word (.docx) file."),
+    "upload.err.zip_bomb": ("Không thêm được {name}: tệp giải nén ra hơn {mb} MB, không phải một văn bản.",
+                            "Cannot add {name}: it unzips to more than {mb} MB; this is not a document."),
+    "upload.err.pdf": ("Không thêm được {name}: không phải tệp PDF đọc được.",
+                       "Cannot add {name}: not a readable PDF."),
+    "upload.err.pdf_scan": ("Không thêm được {name}: tệp PDF không có lớp chữ (bản quét?); hãy nhận dạng chữ (OCR) "
+                            "trước.", "Cannot add {name}: the PDF has no text layer (a scan?); run OCR on it first."),
+    "upload.err.duplicate.text": ("Không thêm được {name}: văn bản này đã có trong bộ văn bản ({doc}, cùng nội dung).",
+                                  "Cannot add {name}: this document is already in the corpus ({doc}, same text)."),
+    "upload.err.duplicate.number": ("Không thêm được {name}: bộ văn bản đã có {doc} cùng số hiệu {number} và ngày "
+                                    "{date}.", "Cannot add {name}: the corpus already holds {doc} with the same "
+                                    "number {number} and date {date}."),
+    "upload.err.busy": ("Không thêm được {name}: đang có người khác ghi vào bộ văn bản; hãy thử lại sau.",
+                        "Cannot add {name}: someone else is writing to the corpus; try again later."),
+    "upload.err.date": ("Không thêm được {name}: ngày ban hành không phải một ngày có thật.",
+                        "Cannot add {name}: its date is not a real day."),
+    "upload.err.other": ("Không thêm được {name}: tệp không đọc được.", "Cannot add {name}:"),
     "error.generic": ("Lỗi: {message}", "Error: {message}"),
+    "page.err.other": ("Không vẽ được trang này từ đồ thị hiện có; hãy thử lại hoặc dựng lại bộ văn bản.",
+                       "This page cannot be drawn from the graph:"),
+    "open.err.other": ("Không mở được bộ văn bản {workspace}; hãy dựng nó bằng “policykg build”.",
+                       "Cannot open the corpus {workspace}:"),
     # pages
     "page.network": ("Mạng lưới", "Network"),
     "page.owners": ("Ai làm gì", "Who owns what"),
@@ -106,6 +141,10 @@ TEXT: dict[str, tuple[str, str]] = {
                      "Rank indicator: inverted axis (rank 1 on top)."),
     "tg.none": ("Chưa có giá trị số cho chỉ tiêu này.", "No numeric values for this indicator."),
     "tg.all": ("Tất cả mục tiêu", "All targets"),
+    "tg.all.large": ("Bộ văn bản có {total} mục tiêu; chọn một chỉ tiêu ở trên để xem mục tiêu của nó.",
+                     "The corpus holds {total} targets; pick an indicator above to see its targets."),
+    "more": ("Đang hiện {shown} dòng đầu trong {total} dòng.", "Showing the first {shown} of {total} rows."),
+    "legal.citing": ("Văn bản trích dẫn", "Citing document"),
     # legal
     "legal.cited": ("Văn bản được trích dẫn", "Cited document"),
     # overlaps
@@ -151,6 +190,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "sq.limit": ("Số dòng tối đa", "Row limit"),
     "sq.timeout": ("Thời gian tối đa (giây)", "Timeout (s)"),
     "sq.run": ("Chạy", "Run"),
+    "sq.err.update": ("Không chạy: {keyword} bị từ chối vì bảng truy vấn chỉ đọc (SELECT, ASK, CONSTRUCT hoặc "
+                      "DESCRIBE).", "Not run: {keyword} is refused, the console is read-only (SELECT, ASK, CONSTRUCT "
+                      "or DESCRIBE)."),
+    "sq.err.service": ("Không chạy: SERVICE bị từ chối, bảng truy vấn không gửi yêu cầu đến địa chỉ khác.",
+                       "Not run: SERVICE is refused, the console never sends requests to other addresses."),
+    "sq.err.from": ("Không chạy: FROM và FROM NAMED bị từ chối, chỉ truy vấn được đồ thị của bộ văn bản này.",
+                    "Not run: FROM and FROM NAMED are refused, the console queries this corpus's graph only."),
+    "sq.err.syntax": ("Truy vấn không đúng cú pháp SPARQL ở gần “{near}”.",
+                      "The query is not valid SPARQL near “{near}”."),
+    "sq.err.invalid": ("Truy vấn không hợp lệ.", "The query is not valid."),
+    "sq.err.escape": ("Truy vấn có mã thoát \\u không hợp lệ; hãy viết thẳng ký tự.",
+                      "The query has an invalid \\u escape; write the character itself."),
+    "sq.err.empty": ("Truy vấn trống: hãy viết một truy vấn SELECT, ASK, CONSTRUCT hoặc DESCRIBE.",
+                     "The query is empty: write a SELECT, ASK, CONSTRUCT or DESCRIBE query."),
+    "sq.err.too_long": ("Truy vấn dài quá {chars} ký tự.", "The query is longer than {chars} characters."),
+    "sq.err.timeout": ("Truy vấn chạy quá {seconds} giây nên đã bị dừng; hãy thêm LIMIT hoặc thu hẹp truy vấn.",
+                       "The query took longer than {seconds} s and was stopped; add a LIMIT or narrow it down."),
+    "sq.err.memory": ("Truy vấn cần hơn {mb} MB bộ nhớ nên đã bị dừng; hãy thu hẹp truy vấn.",
+                      "The query needed more than {mb} MB of memory and was stopped; narrow it down."),
+    "sq.err.failed": ("Truy vấn không chạy được.", "The query failed."),
+    "sq.err.other": ("Truy vấn không chạy được.", "The query could not be run:"),
     "sq.truncated": ("Chỉ hiện {limit} dòng đầu.", "Only the first {limit} rows are shown."),
 }
 
@@ -210,6 +270,18 @@ def tr(key: str, lang: Lang = "vi", **values: object) -> str:
     vi, en = TEXT[key]
     text = en if lang == "en" else vi
     return text.format(**values) if values else text
+
+
+def worded(exc: Exception, group: str, lang: Lang = "vi", **values: object) -> str:
+    """An error in the reader's language, from its reason (`PolicyKGError.reason`) and particulars: the text of
+    "{group}.err.{reason}"; without one, "{group}.err.other", which the English interface follows with the
+    CLI's own (English) message."""
+    reason = getattr(exc, "reason", "")
+    key = f"{group}.err.{reason}"
+    if reason and key in TEXT:
+        return tr(key, lang, **{**getattr(exc, "values", {}), **values})
+    head = tr(f"{group}.err.other", lang, **values)
+    return f"{head} {exc}" if lang == "en" else head
 
 
 def column(key: str, lang: Lang = "vi") -> str:
