@@ -58,6 +58,9 @@ _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
 _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
+# "2. Các Sở, ban, ngành, UBND cấp xã trong phạm vi quản lý … có trách nhiệm:": the subject owns the items below
+_DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
+                          r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
@@ -180,7 +183,7 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
-                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end):
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head):
                     if _LEAD_RE.match(self.text, end):
                         self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                         self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
@@ -346,7 +349,9 @@ class TaskExtractor:
     def _named_after(self, opening: re.Pattern[str], body: str, start: int, found: list[Mention]) -> list[str]:
         """The agencies listed right after the first match of `opening` that an agency follows."""
         for m in opening.finditer(body):
-            first = next((x for x in found if x.start == start + m.end()), None)
+            title = _TITLE_RE.match(body[m.end():])  # "giao Giám đốc Sở X …": the body the head leads
+            at = start + m.end() + (title.end() if title else 0)
+            first = next((x for x in found if x.start == at), None)
             if first is not None:
                 return self._subject_list(found, first, start)[0]
         return []

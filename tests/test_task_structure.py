@@ -714,3 +714,13 @@ def test_a_reports_proposals_under_a_lead_sentence_and_its_long_task_list_title(
         ("(ii) Kết nối cơ sở dữ liệu hộ tịch với cơ sở dữ liệu dân cư.", "Bộ Tư pháp", "lead", ("Bộ Công an",)),
         ("Số hóa hồ sơ đăng ký đất đai.", None, None, ()),
         ("Vận hành Cổng dữ liệu quốc gia.", None, None, ())]
+
+
+def test_a_subject_whose_heading_ends_with_its_duty_and_a_head_given_the_task() -> None:
+    text = ("Điều 9. Tổ chức thực hiện\n"
+            "1. Giao Giám đốc Sở Xây dựng chịu trách nhiệm hướng dẫn thực hiện Quy chế này.\n"
+            "2. Các Sở, ban, ngành, UBND cấp xã trong phạm vi quản lý liên quan đến nhà ở có trách nhiệm:\n"
+            "a) Cập nhật dữ liệu nhà ở trên địa bàn;\nb) Báo cáo kết quả trước ngày 15 tháng 12 hằng năm.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [t.owner for t in tasks] == ["Sở Xây dựng", "các sở, ban, ngành", "các sở, ban, ngành"]
+    assert tasks[1].owners == ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")
