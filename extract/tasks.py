@@ -45,7 +45,8 @@ _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ t�
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
-_REPORTED_RE = re.compile(r"(?<!được )\bgiao(?: cho)?\s+", re.I)
+_REPORTED_RE = re.compile(r"(?<!được )(?<!văn bản )(?<!ý kiến )\b(?:giao|chỉ đạo(?: triển khai)?)(?: cho)?\s+", re.I)
+_VAGUE_RE = re.compile(r"[\s,]*(?:thực hiện|triển khai)(?: thực hiện)?(?: tốt)? (?:các |những )?nhiệm vụ\b", re.I)
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
@@ -340,7 +341,15 @@ class TaskExtractor:
 
     def reported(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …")."""
-        return self._named_after(_REPORTED_RE, body, start, found)
+        for m in _REPORTED_RE.finditer(body):
+            first = next((x for x in found if x.start == start + m.end()), None)
+            if first is None:
+                continue
+            names, end = self._subject_list(found, first, start)
+            if _VAGUE_RE.match(body, end):
+                continue  # "đã chỉ đạo các sở, ngành thực hiện các nhiệm vụ được giao …" names no action
+            return names
+        return []
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
