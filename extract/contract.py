@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from extract.agencies import GROUP_KIND, group_agency, registry
 from extract.legal_ids import own_identity
 from extract.progress import relevant, status
-from extract.records import DocumentFacts, Evidence, Observation, Target
+from extract.records import DocumentFacts, Evidence, LegalRef, Observation, Target
 from extract.rows import AgencyRow, DocRow, EvidenceRow, RefRow, TargetRow, TaskRow
 
 if TYPE_CHECKING:
@@ -74,15 +74,15 @@ def symbol(code: str | None) -> str:
 
 
 def refs(corpus: Corpus) -> list[RefRow]:
-    best: dict[str, str | None] = {}  # the graph keeps one written form per cited document: the first one
+    best: dict[str, LegalRef] = {}  # the graph keeps one written form per cited document: the first one
     for d in corpus.docs:
         for r in d.refs:
-            if r.id not in best or (r.code and not best[r.id]):
-                best[r.id] = r.code
+            if r.id not in best or (r.code and not best[r.id].code):
+                best[r.id] = r
     return [{
-        "id": r.id, "kind": r.kind, "number": symbol(best[r.id]), "numeral": r.number, "year": r.year,
+        "id": r.id, "kind": r.kind, "number": symbol(best[r.id].code), "numeral": r.number, "year": r.year,
         "issuer": r.issuer,
-        "name": r.name, "cited_by": r.subject or r.cited_by, "relation": r.relation,
+        "name": best[r.id].name if r.name else None, "cited_by": r.subject or r.cited_by, "relation": r.relation,
         "evidence": evidence(r.evidence), "ambiguous": r.ambiguous, "years": list(r.years),
         "title": r.title, "issuer_name": r.issuer_name, "in_document": r.cited_by,
     } for d in corpus.docs for r in d.refs]

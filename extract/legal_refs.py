@@ -59,7 +59,11 @@ class RefHit:
 
 
 # what a citation starts with ("Nghị quyết", "Luật", "Công ước")
-KIND_WORDS = tuple(dict.fromkeys((*KINDS, *_TREATIES, "đề án")))
+# programmes cited by their title and horizon: "Chiến lược phát triển … đến năm 2030", "Chương trình … giai
+# đoạn 2016 - 2020", "Quy hoạch … thời kỳ 2021-2030, tầm nhìn đến năm 2050"
+# (not plans, "Kế hoạch …", "Quy hoạch tỉnh …": a text names many it only means as work to do)
+_PROGRAMMES = {"chiến lược": "Chiến lược", "chương trình": "Chương trình", "đề án": "Đề án"}
+KIND_WORDS = tuple(dict.fromkeys((*KINDS, *_TREATIES, *_PROGRAMMES)))
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
@@ -105,12 +109,53 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
         return "TREATY", start  # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
+    if words in _PROGRAMMES and doc[start].text[:1].isupper() and nxt is not None and nxt.is_lower \
+            and nxt.is_alpha and nxt.lower_ not in _NOT_A_PROGRAMME and (term := _programme_end(doc, end)) is not None:
+        return "PROGRAMME", term
     if words == "nghị quyết" and (term := _plenum_end(doc, end)) is not None:
         return "PLENUM", term  # "Nghị quyết Trung ương 7 khóa XI": the Party's plenum, cited by its term
     return None
 
 
 _ROMAN_RE = re.compile(r"^[IVXL]+$")
+_NOT_A_PROGRAMME = {"này", "đó", "và", "của", "được", "đã", "số", "hành", "tổng", "thực", "trên", "chung", "năm",
+                    "công", "kèm", "đề", "sẽ", "theo", "nêu", "trước", "chi", "triển", "các", "từ"}
+_HORIZON = ("đến", "giai", "thời")
+
+
+def _programme_end(doc: Doc, k: int) -> int | None:
+    """The end of a programme's title that closes with its horizon ("… đến năm 2030", "… giai đoạn 2016 - 2020",
+    "… thời kỳ 2021-2030, tầm nhìn đến năm 2050"), or None: a title without a horizon is not told from prose."""
+    n = len(doc)
+    j = k
+    while j < n and j - k <= 25:
+        tok = doc[j]
+        if (h := _horizon_at(doc, j)) is not None:
+            if j == k:
+                return None  # "Chiến lược đến năm 2025": the document's own strategy, named by its horizon only
+            end = h
+            while end + 1 < n and doc[end].text in (",", "và") and doc[end + 1].lower_ in ("tầm", "định") \
+                    and (more := _horizon_at(doc, end + 3)) is not None and doc[end + 2].lower_ in ("nhìn", "hướng"):
+                end = more  # ", tầm nhìn đến năm 2050", ", định hướng đến năm 2030"
+            return end
+        if not (tok.is_alpha and (tok.is_lower or tok.is_title or tok.is_upper)) or tok.lower_ in ("của", "đã", "được"):
+            return None
+        j += 1
+    return None
+
+
+def _horizon_at(doc: Doc, j: int) -> int | None:
+    """"đến năm 2030", "giai đoạn 2016 - 2020", "thời kỳ 2021-2030" at token j: the token after it."""
+    words = [t.text for t in doc[j:j + 5]]
+    low = [w.lower() for w in words]
+    if low[:2] == ["đến", "năm"] and len(words) > 2 and _YEAR_RE.match(words[2]):
+        return j + 3
+    if low[:2] in (["giai", "đoạn"], ["thời", "kỳ"]) and len(words) > 2:
+        if _YEARS_RE.match(words[2]):
+            return j + 3
+        if len(words) > 4 and _YEAR_RE.match(words[2]) and words[3] in ("-", "–") and _YEAR_RE.match(words[4]):
+            return j + 5
+    return None
 
 
 def _plenum_end(doc: Doc, k: int) -> int | None:
@@ -128,7 +173,7 @@ def _plenum_end(doc: Doc, k: int) -> int | None:
 def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
     """A date written right after a citation: (year, series years, end token)."""
     n = len(doc)
-    j = i
+    j = i + (i + 1 < n and doc[i].text == "," and doc[i + 1].lower_ == "ngày")  # "số 292/QĐ-BKHCN, ngày 25/3/2025"
     if j < n and doc[j].text == "(":
         k = j + 1
         if k < n and doc[k].lower_ in ("năm", "các"):
@@ -376,6 +421,11 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                 hits.append(RefHit(start, end, "Luật", "", year, "QH", name=name, cut=end < len(doc)
                                    and _footnote(doc, end)))
             covered = end
+        elif label == "PROGRAMME":
+            if not _title_of_previous(doc, hits, start):
+                hits.append(RefHit(start, last, _PROGRAMMES[doc[start:kind_end].text.lower()], "", None, None,
+                                   name=doc[start:last].text))
+            covered = last
         elif label == "PLENUM":
             hits.append(RefHit(start, last + 1, "Nghị quyết", "", None, "TW",
                                name=re.sub(r"\bkhoá\b", "khóa", doc[start:last + 1].text)))
@@ -391,6 +441,20 @@ _TREATY_STOPS = _STOP - {"của", "về", "có"} | {"như", "nhằm", "và", "m�
 # one treaty, one name: "Công ước khung Liên hợp quốc về …" is the convention named "… khung của Liên hợp quốc …"
 _TREATY_ALIASES = ((re.compile(r"^Công ước khung (?:của )?(?:Liên hợp quốc|LHQ)\b", re.I),
                     "Công ước khung của Liên hợp quốc"),)
+
+
+_TO_MAKE = {"dựng", "lập", "thảo", "soạn", "trình", "xây"}
+
+
+def _title_of_previous(doc: Doc, hits: list[RefHit], start: int) -> bool:
+    """"Quyết định số 2139/QĐ-TTg … phê duyệt Chiến lược …": the title of the citation before it, not another
+    document; so is a programme a plan says it carries out itself ("ban hành Kế hoạch …")."""
+    before = doc[max(0, start - 4):start]
+    if any(t.lower_ in _TO_MAKE for t in doc[max(0, start - 2):start]) or (start and doc[start - 1].text == "|"):
+        return True  # "xây dựng Đề án …", "| 1 | Đề án … | Bộ X |": work to do, not a document to cite
+    if not any(t.lower_ in ("duyệt", "hành") for t in before):
+        return False
+    return not hits or start - hits[-1].end <= 14 or any(t.lower_ == "duyệt" for t in before)
 
 
 def _to_be_signed(doc: Doc, start: int, kind_end: int) -> bool:

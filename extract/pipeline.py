@@ -19,7 +19,7 @@ from extract.legal_ids import own_identity
 from extract.legal_refs import implementer, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
-from extract.normalize import NormText, normalize
+from extract.normalize import NormText, fold_text, normalize
 from extract.paths import BUNDLED
 from extract.progress import extract_observations
 from extract.readers import READERS, read
@@ -212,6 +212,8 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         span = doc[hit.start:hit.end]
         if own and (hit.ref_id == own or (hit.year is None and own.startswith(hit.ref_id[:-1]))):
             continue  # the document's own number is its identity, not a citation
+        if hit.kind in ("Chiến lược", "Chương trình", "Đề án") and not hit.number and _own_title(hit.name, meta.title):
+            continue  # "Chiến lược quốc gia về … đến năm 2030" in the strategy itself
         rel = relation(norm.text, span.start_char)
         by = implementer(hits, doc, k)
         ev = evidence(span.start_char, span.end_char)
@@ -230,6 +232,17 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         if by is not None and by.ref_id != hit.ref_id:
             out[(ref.id, by.ref_id)] = replace(ref, relation="implements", subject=by.ref_id)
     return list(out.values())
+
+
+_APPROVES_RE = re.compile(r"^(?:về việc\s+)?(?:ban hành|phê duyệt)\s+", re.I)
+
+
+def _own_title(name: str | None, title: str | None) -> bool:
+    """Whether a programme's name is the document's own title ("Phê duyệt Chiến lược X" names X)."""
+    if not title or not name:
+        return False
+    own = _APPROVES_RE.sub("", " ".join(fold_text(title).lower().split()))
+    return own.startswith(" ".join(fold_text(name).lower().split()))
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

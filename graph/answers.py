@@ -207,14 +207,14 @@ def refs(store: Store, keys: Keys = None) -> list[RefRow]:
                 _, number, _, issuer = parse_number(code, None)
             except (ValueError, KeyError):
                 pass
-        elif code:
-            issuer = "QH"
         kind = r["type"] or ""
+        if code and not code[:1].isdigit() and kind == "Luật":
+            issuer = "QH"  # a law cited by name; a treaty or a programme cited by name has no issuer code
         subject = _local_or_none(r["subject"], "legal")
         out.append({
             "id": local(r["cited"], "legal"), "kind": kind, "number": symbol(code), "numeral": number, "year": year,
             "issuer": issuer,
-            "name": r["title"] if kind == "Luật" and not number else None,
+            "name": r["title"] if not number and code and not code[:1].isdigit() else None,
             "cited_by": subject or r["citing_doc"] or "", "relation": _RELATION.get(r["relation"] or "", "cites"),
             "evidence": _evidence(r, r["citing_doc"]), "ambiguous": r["ambiguous"] == "true",
         })

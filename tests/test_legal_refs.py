@@ -96,6 +96,18 @@ def cited(text: str) -> list[tuple[str, str | None, int | None]]:
     ("thực hiện Hiệp định đối tác tự nguyện về Thực thi Lâm luật, Quản trị rừng và Thương mại lâm sản (FLEGT)",
      [("Hiệp định", "Hiệp định đối tác tự nguyện về Thực thi Lâm luật, Quản trị rừng và Thương mại lâm sản", None)]),
     ("Ngân hàng Nhà nước ký với Ngân hàng Thế giới Hiệp định Dự án hỗ trợ kỹ thuật trên", []),
+    # a date after a comma is still the citation's date
+    ("Bộ đã ban hành Quyết định số 41/QĐ-BYT, ngày 12/3/2024 về danh mục", [("Quyết định", "41/QĐ-BYT", 2024)]),
+    # programmes cited by their title and horizon; not when approved by the citation before, nor work to do
+    ("gắn với Chương trình mục tiêu phát triển văn hóa giai đoạn 2016 - 2020 và Chiến lược phát triển du lịch "
+     "đến năm 2030, tầm nhìn đến năm 2045;",
+     [("Chương trình", "Chương trình mục tiêu phát triển văn hóa giai đoạn 2016 - 2020", None),
+      ("Chiến lược", "Chiến lược phát triển du lịch đến năm 2030, tầm nhìn đến năm 2045", None)]),
+    ("Quyết định số 88/QĐ-TTg ngày 05/02/2020 phê duyệt Chiến lược phát triển du lịch đến năm 2030;",
+     [("Quyết định", "88/QĐ-TTg", 2020)]),
+    ("Bộ Văn hóa xây dựng Đề án phát triển công nghiệp văn hóa đến năm 2030.", []),
+    ("| 2 | Đề án phát triển công nghiệp văn hóa đến năm 2030 | Bộ Văn hóa, Thể thao và Du lịch |", []),
+    ("thực hiện Chiến lược đến năm 2030 của tỉnh", []),
 ])
 def test_named_citations(text: str, expected: list) -> None:
     assert cited(text) == expected
