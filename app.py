@@ -18,6 +18,7 @@ from policykg.ui.corpus import RELATIONS, Corpus, opened
 from policykg.ui.corpus import add as add_document
 from policykg.ui.i18n import Lang, column, owner_name, tr, word, worded
 from policykg.ui.markdown import plain
+from policykg.ui.selective import PREVIEW_ROWS
 
 WORKSPACE = Path(os.environ.get("POLICYKG_WORKSPACE") or "workspace")  # set by `python -m policykg.serve`
 st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wide")
@@ -358,11 +359,15 @@ def targets_page() -> None:
     import pandas as pd
 
     options = explorer.indicators(corpus)
+    if not options:
+        st.info(_("tg.none"))
+        return
     default = "Tỷ trọng kinh tế số trong GDP"
     pick = st.selectbox(_("tg.indicator"), options, key="indicator",
                         index=options.index(default) if default in options else 0)
-    series = explorer.series(corpus, pick, LANG)
-    rank = explorer.is_rank(corpus, pick)
+    targets, total = explorer.indicator_targets(corpus, pick, PREVIEW_ROWS)  # a large corpus: the first ones
+    series = explorer.series(corpus, pick, LANG, targets)
+    rank = explorer.is_rank(corpus, pick, targets)
     if series:
         if rank:
             st.caption(_("tg.rank.note"))
@@ -372,10 +377,15 @@ def targets_page() -> None:
                            height=360 if not scopes else "content")
     else:
         st.info(_("tg.none"))
-    rows = explorer.target_rows(corpus, LANG)
-    mine = [r for r in rows if r["indicator"] == pick]
+    mine = explorer.target_rows(corpus, LANG, targets)
     keys = ["doc", "comparator", "target", "unit", "year", "scope", "latest", "status", "text"]
+    if total > len(mine):
+        st.caption(_("more", shown=len(mine), total=total))
     st.dataframe(status_styled(mine, keys), hide_index=True, width="stretch")
+    if corpus.large:  # the whole table would be read for it: counted, not listed
+        st.caption(_("tg.all.large", total=corpus.target_count))
+        return
+    rows = explorer.target_rows(corpus, LANG)
     st.subheader(_("tg.all"), anchor=False)
     st.dataframe(status_styled(rows, ["indicator"] + keys), hide_index=True, width="stretch")
 
@@ -393,7 +403,11 @@ def status_styled(rows: list[dict[str, Any]], keys: list[str]) -> Any:
 # ---- legal documents, overlaps, drafts -------------------------------------------------------------------
 
 def legal_page() -> None:
-    rows = explorer.legal_rows(corpus, LANG)
+    if corpus.large:  # the citations of one document at a time, picked first
+        doc = st.selectbox(_("legal.citing"), corpus.corpus_ids(), format_func=short, key="legal_doc")
+        rows = explorer.legal_rows(corpus, LANG, corpus.doc_refs(doc))
+    else:
+        rows = explorer.legal_rows(corpus, LANG)
     cited = st.selectbox(_("legal.cited"), [""] + sorted({r["cited"] for r in rows}), key="cited",
                          format_func=lambda c: c or _("all"))
     if cited:
@@ -450,6 +464,9 @@ def diff_page() -> None:
     c1, c2 = st.columns(2)
     draft = c1.selectbox(_("df.draft"), drafts, format_func=short, key="df_a")
     final = c2.selectbox(_("df.final"), finals, format_func=short, key="df_b")
+    if draft == final:  # a corpus without drafts offers every document on both sides
+        st.warning(_("ov.same"))
+        return
     result = corpus.diff(draft, final)
     for kind in ("removed", "added"):
         st.subheader(_(f"df.targets.{kind}"), anchor=False)
@@ -484,7 +501,7 @@ def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str 
 
 
 def export_page() -> None:
-    from policykg import export, selection  # loaded when the page is first opened, not at start-up
+    from policykg import export  # loaded when the page is first opened, not at start-up
 
     source = st.radio(_("ex.source"), ["view", "focus", "doc"], horizontal=True, key="ex_source",
                       format_func=lambda s: _(f"ex.source.{s}"))
@@ -493,9 +510,9 @@ def export_page() -> None:
         if not any(state.get(k) for k in ("focus", "types", "docs", "agencies", "relations")):
             st.caption(_("ex.view.none"))
         nodes = explorer.view_nodes(corpus, state)
-        focus_name = (node_labels(LANG).names.get(state["focus"]) or next(
-            (d["label"] for n, d in corpus.view.nodes(data=True) if str(n) == state["focus"]), "")
-            if state["focus"] else "")
+        info = node_details(state["focus"]) if state["focus"] else None
+        focus_name = (node_labels(LANG).names.get(state["focus"]) or (info.label_vi if info else "")
+                      if state["focus"] else "")
         title = focus_name or _("page.network")
     elif source == "focus":
         focus = st.text_input(_("ex.focus"), value=qp.get("q", "") or "Bộ Công an", key="ex_focus")
@@ -512,11 +529,13 @@ def export_page() -> None:
         nodes = explorer.shown_nodes(corpus, None, 1, set(), {iri}, set(), set()) if iri else set()
         title = short(doc)
     drafts = st.toggle(_("ex.drafts"), value=False, key="ex_drafts")
-    preview = selection.preview(corpus.view, corpus.tasks, corpus.targets, nodes, drafts)
-    st.info(_("ex.preview", nodes=len(nodes), tasks=len(preview["tasks"]), targets=preview["targets"],
+    preview = explorer.export_preview(corpus, nodes, drafts)
+    st.info(_("ex.preview", nodes=len(nodes), tasks=preview["task_count"], targets=preview["targets"],
               docs=len(preview["docs"])))
+    if preview["task_count"] > len(preview["tasks"]):
+        st.caption(_("more", shown=len(preview["tasks"]), total=preview["task_count"]))
     frame([{"agency": owner_name(t["owner"], LANG), "role": word("role", t["owner_role"], LANG), "doc": short(t["doc"]),
-            "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:200]],
+            "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:PREVIEW_ROWS]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]
     cols = st.columns(len(export.FORMATS))

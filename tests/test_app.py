@@ -415,3 +415,38 @@ def test_english_names_drafts_in_english(workdir, monkeypatch) -> None:
     assert not any("dự thảo" in o for s in at.selectbox for o in s.options)
     at = app(workdir, monkeypatch, "du-thao")
     assert all(o.endswith(" (dự thảo)") for o in at.selectbox(key="df_a").options)
+
+
+def test_a_large_corpus_pages_read_only_what_is_picked_and_answer_as_the_whole_tables(workdir, monkeypatch) -> None:
+    """The bundled corpus taken as "large": matrix, targets, citations, comparisons and the export preview are
+    asked of the store for what is picked only, and give the answers the whole tables give."""
+    from pathlib import Path
+
+    from policykg.ui import explorer
+    from policykg.ui.corpus import Corpus
+
+    app(workdir, monkeypatch, "mang-luoi")  # builds ./workspace
+    whole, large = Corpus(Path(workdir / "workspace")), Corpus(Path(workdir / "workspace"))
+    monkeypatch.setattr(type(large), "large", property(lambda self: self is large))
+    assert large.large and not whole.large
+    assert explorer.matrix(large, "000", "vi") == explorer.matrix(whole, "000", "vi")
+    assert explorer.indicators(large)[0] in explorer.indicators(whole) or not explorer.indicators(whole)
+    label = "Tỷ trọng kinh tế số trong GDP"
+    mine, total = explorer.indicator_targets(large, label, None)
+    assert total == len(mine) >= 2
+    assert explorer.series(large, label, "vi", mine) == explorer.series(whole, label, "vi")
+    made_in = [r for r in whole.refs if r["evidence"]["doc"] == "000"]  # the citations QĐ 2289's text makes
+    def rows(x: list[dict]) -> list[tuple]:
+        return sorted(tuple(r.values()) for r in x)
+
+    assert len(made_in) >= 5 and rows(explorer.legal_rows(large, "vi", large.doc_refs("000"))) == rows(
+        explorer.legal_rows(whole, "vi", made_in))
+    assert large.overlap("000", "nq-50-cp-2020", 0.35)["relations"] == whole.overlap("000", "nq-50-cp-2020",
+                                                                                       0.35)["relations"]
+    assert large.diff("001", "000") == whole.diff("001", "000")
+    nodes = explorer.view_nodes(whole, {"docs": "000"})
+    big, small = explorer.export_preview(large, nodes, False), explorer.export_preview(whole, nodes, False)
+    assert (big["task_count"], big["targets"], big["docs"]) == (small["task_count"], small["targets"], small["docs"])
+    assert big["task_count"] > 0 and [t["id"] for t in big["tasks"]] == [t["id"] for t in small["tasks"]]
+    for name in ("tasks", "targets", "refs", "rows"):  # no whole table was read for the large corpus
+        assert name not in large.__dict__, name

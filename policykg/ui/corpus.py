@@ -19,7 +19,7 @@ from graph.store import Result, Store
 from graph.views import EDGES
 from policykg.console import Console
 from policykg.generations import current
-from policykg.ui import overview
+from policykg.ui import overview, selective
 from policykg.ui.i18n import Lang, tr
 from policykg.workspace import Summary, ensure, graph_file, open_store, view_file
 from policykg.workspace import add as add_document
@@ -85,10 +85,19 @@ class Corpus:
         rows = self._select("SELECT (COUNT(?task) AS ?n) WHERE { ?task a pkg:Task }")
         return int(rows[0][0] or 0) if rows else 0
 
+    @cached_property
+    def target_count(self) -> int:
+        rows = self._select("SELECT (COUNT(?t) AS ?n) WHERE { ?t a pkg:Target }")
+        return int(rows[0][0] or 0) if rows else 0
+
     @property
     def large(self) -> bool:
         """Too many tasks to list them all on a page."""
         return self.task_count > WHOLE_TABLE_TASKS
+
+    def remember(self, key: tuple[Any, ...], make: Any) -> Any:
+        """An answer computed once per workspace generation (pages rerun on every click)."""
+        return self._kept(key, make)
 
     def _kept(self, key: tuple[Any, ...], make: Any) -> Any:
         with self._lock:
@@ -175,7 +184,9 @@ class Corpus:
         return [d["id"] for d in sorted(self.docs, key=lambda d: (d["status"] == "draft", d["id"]))]
 
     def comparable_ids(self) -> list[str]:
-        """Corpus documents, then documents only cited (one id each)."""
+        """Corpus documents, then documents only cited (one id each; a large corpus: its own documents only)."""
+        if self.large:
+            return self.corpus_ids()
         own = set(self.corpus_ids())
         cited = {r["id"] for r in self.refs if (n := self.name(r["id"])) is None or n.id == r["id"]} - own
         return self.corpus_ids() + sorted(cited, key=self.short)
@@ -183,17 +194,43 @@ class Corpus:
     def in_corpus(self, doc_id: str) -> bool:
         return doc_id in self.doc_iris
 
+    def rows_of(self, *doc_ids: str) -> compare.Rows:
+        """The comparison rows: every answer on a small corpus; on a large one, those of these documents only."""
+        if not self.large:
+            return self.rows
+        iris = {d: iri for d in doc_ids if (iri := self.doc_iri(d))}
+        return self._kept(("rows", *sorted(iris)), lambda: selective.rows_of(self.store, self.docs, iris))
+
     def overlap(self, a: str, b: str, threshold: float) -> Row:
-        key = ("overlap", a, b, threshold)
-        if key not in self._answers:  # kept: the comparison takes a second, the page reruns on every click
-            self._answers[key] = compare.overlap(self.rows, a, b, threshold)
-        return self._answers[key]
+        # kept: the comparison takes a second, the page reruns on every click
+        return self._kept(("overlap", a, b, threshold), lambda: compare.overlap(self.rows_of(a, b), a, b, threshold))
 
     def diff(self, draft: str, final: str) -> Row:
-        key = ("diff", draft, final)
-        if key not in self._answers:
-            self._answers[key] = compare.diff(self.rows, draft, final)
-        return self._answers[key]
+        return self._kept(("diff", draft, final), lambda: compare.diff(self.rows_of(draft, final), draft, final))
+
+    def doc_tasks(self, doc_id: str) -> list[TaskRow]:
+        """One corpus document's tasks (selected on the store when the corpus is large)."""
+        if not self.large:
+            return [t for t in self.tasks if t["doc"] == doc_id]
+        iri = self.doc_iris.get(doc_id)
+        return self._kept(("doc_tasks", doc_id), lambda: selective.tasks_in(self.store, [iri] if iri else []))
+
+    def doc_refs(self, doc_id: str) -> list[RefRow]:
+        """The citations one corpus document makes (selected on the store when the corpus is large)."""
+        if not self.large:
+            return [r for r in self.refs if r["evidence"]["doc"] == doc_id]
+        iri = self.doc_iris.get(doc_id)  # a citation node shared by documents: the rows of this one's text
+        return self._kept(("doc_refs", doc_id), lambda: [r for r in selective.refs_in(self.store, [iri] if iri else [])
+                                                         if r["evidence"]["doc"] == doc_id])
+
+    def indicator_list(self) -> list[tuple[str, str, int]]:
+        """(indicator IRI, label, targets), most targets first: counted on the store."""
+        return self._kept(("indicators",), lambda: selective.indicators(self.store))
+
+    def indicator_targets(self, indicator: str, limit: int | None) -> tuple[list[TargetRow], int]:
+        """The targets of one indicator (IRI), at most `limit`, and how many there are."""
+        return self._kept(("indicator", indicator, limit),
+                          lambda: selective.targets_of_indicator(self.store, indicator, limit))
 
     def drafts_and_finals(self) -> tuple[list[str], list[str]]:
         """Corpus drafts and finals (each falls back to every document when there is none)."""
@@ -211,9 +248,7 @@ class Corpus:
         """Compute what the other pages read first (answers, the first comparison): run after the first view.
         A large corpus's whole tables are not read: its pages ask for a document or an agency."""
         self.warm_first_view()
-        if self.large:
-            for answer in ("agencies", "names"):
-                getattr(self, answer)
+        if self.large:  # only what the first view and its filters read (already there): nothing else is read whole
             return
         for answer in ("view", "tasks", "agencies", "refs", "targets", "names", "rows"):
             getattr(self, answer)
@@ -234,6 +269,8 @@ class Corpus:
         """The node of a corpus document id ("000") or of a cited document id ("nq-50-cp-2020")."""
         if doc_id in self.doc_iris:
             return self.doc_iris[doc_id]
+        if (legal := str(ID["legal/" + doc_id])) in self.legal_iris:  # a cited document, without reading names
+            return legal
         name = self.name(doc_id)
         if name is None:
             return None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import registry, slug
-from extract.rows import SuccessorRow, TaskRow
+from extract.rows import RefRow, SuccessorRow, TargetRow, TaskRow
 from graph.answers import task_roles
 from graph.namespace import ID
 from policykg.ui.corpus import Corpus
@@ -106,7 +106,11 @@ VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
 
 
 def view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
-    """The IRIs a network view shows, from the view state the network page keeps ("a|b" lists)."""
+    """The IRIs a network view shows, from the view state the network page keeps ("a|b" lists); kept per state."""
+    return corpus.remember(("view_nodes", tuple(sorted(state.items()))), lambda: _view_nodes(corpus, state))
+
+
+def _view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
     def listed(key: str) -> set[str]:
         return {v for v in state.get(key, "").split("|") if v}
 
@@ -148,7 +152,10 @@ def view_scope(corpus: Corpus, state: dict[str, str] | None) -> Scope | None:
 
 
 def matrix_docs(corpus: Corpus, scope: Scope | None) -> list[str]:
-    """Corpus documents with a task in the scope (all with tasks when nothing narrows the view)."""
+    """Corpus documents with a task in the scope (all with tasks when nothing narrows the view; on a large corpus
+    every document: its tasks are read when it is picked)."""
+    if corpus.large:  # a document's tasks are read when it is picked; the view's scope filters them then
+        return corpus.corpus_ids()
     with_tasks = {t["doc"] for t in corpus.tasks if scope is None or t["id"] in scope.tasks}
     return [i for i in corpus.corpus_ids() if i in with_tasks]
 
@@ -158,8 +165,8 @@ def matrix(corpus: Corpus, doc_id: str, lang: Lang, scope: Scope | None = None,
     """Task × agency for one document, within a view's scope: (agencies, sections, cell text "2 C / 1 P")."""
     lead, coop = ("L", "C") if lang == "en" else ("C", "P")
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for t in corpus.tasks:
-        if t["doc"] != doc_id or (scope is not None and t["id"] not in scope.tasks):
+    for t in corpus.doc_tasks(doc_id):
+        if scope is not None and t["id"] not in scope.tasks:
             continue
         top = t["section"].split(".")[0] if t["section"].count(".") > 1 else t["section"]
         for name, role in task_roles(t).items():
@@ -178,10 +185,10 @@ def _section_key(section: str) -> tuple[Any, ...]:
     return tuple((0, roman[p]) if p in roman else (1, int(p)) if p.isdigit() else (2, p) for p in section.split("."))
 
 
-def target_rows(corpus: Corpus, lang: Lang) -> list[Row]:
-    """One row per target with its latest observation; status as a word."""
+def target_rows(corpus: Corpus, lang: Lang, targets: list[TargetRow] | None = None) -> list[Row]:
+    """One row per target (every target, or the given ones) with its latest observation; status as a word."""
     rows = []
-    for t in corpus.targets:
+    for t in corpus.targets if targets is None else targets:
         latest = t["observations"][-1] if t["observations"] else None
         rows.append({
             "doc": corpus.short(t["doc"], lang), "indicator": t["indicator_label"],
@@ -195,15 +202,27 @@ def target_rows(corpus: Corpus, lang: Lang) -> list[Row]:
 
 
 def indicators(corpus: Corpus) -> list[str]:
-    """Indicators with at least one numeric target (the chart's choices), most targets first."""
+    """Indicators with at least one numeric target (the chart's choices), most targets first (a large corpus:
+    every indicator with a target, counted on the store)."""
+    if corpus.large:
+        return [label for _, label, _ in corpus.indicator_list()]
     count = Counter(t["indicator_label"] for t in corpus.targets if t["value"] is not None)
     return [k for k, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def series(corpus: Corpus, indicator_label: str, lang: Lang) -> list[Row]:
+def indicator_targets(corpus: Corpus, indicator_label: str, limit: int | None) -> tuple[list[TargetRow], int]:
+    """The targets of one indicator (at most `limit` on a large corpus) and how many it has."""
+    if not corpus.large:
+        mine = [t for t in corpus.targets if t["indicator_label"] == indicator_label]
+        return mine, len(mine)
+    iri = next((i for i, label, _ in corpus.indicator_list() if label == indicator_label), None)
+    return corpus.indicator_targets(iri, limit) if iri else ([], 0)
+
+
+def series(corpus: Corpus, indicator_label: str, lang: Lang, targets: list[TargetRow] | None = None) -> list[Row]:
     """Targets and observations of one indicator: (series, kind, year, value, scope, doc)."""
     rows, seen = [], set()
-    for t in corpus.targets:
+    for t in corpus.targets if targets is None else targets:
         if t["indicator_label"] != indicator_label:
             continue
         scope = word("scope", t["scope"] or "", lang)
@@ -221,15 +240,61 @@ def series(corpus: Corpus, indicator_label: str, lang: Lang) -> list[Row]:
     return sorted(rows, key=lambda r: (r["series"], r["year"]))
 
 
-def is_rank(corpus: Corpus, indicator_label: str) -> bool:
-    return any(t["unit"] == "rank" or t["comparator"] == "top_n" for t in corpus.targets
-               if t["indicator_label"] == indicator_label)
+def is_rank(corpus: Corpus, indicator_label: str, targets: list[TargetRow] | None = None) -> bool:
+    return any(t["unit"] == "rank" or t["comparator"] == "top_n" for t in (corpus.targets if targets is None
+               else targets) if t["indicator_label"] == indicator_label)
 
 
-def legal_rows(corpus: Corpus, lang: Lang) -> list[Row]:
-    return [{"cited": corpus.short(r["id"], lang), "relation": word("relation", r["relation"], lang),
-             "cited_by": corpus.short(r["cited_by"], lang), "section": r["evidence"]["section"],
-             "passage": " ".join(r["evidence"]["quote"].split())} for r in corpus.refs]
+def legal_rows(corpus: Corpus, lang: Lang, refs: list[RefRow] | None = None) -> list[Row]:
+    """Citations as rows (every citation, or the given ones); documents named by their symbols."""
+    refs = corpus.refs if refs is None else refs
+    names = cited_names(corpus, refs) if corpus.large else {}
+
+    def short(doc_id: str) -> str:
+        n = names.get(doc_id)
+        return n.short if n is not None and doc_id not in corpus.doc_iris else corpus.short(doc_id, lang)
+
+    return [{"cited": short(r["id"]), "relation": word("relation", r["relation"], lang),
+             "cited_by": short(r["cited_by"]), "section": r["evidence"]["section"],
+             "passage": " ".join(r["evidence"]["quote"].split())} for r in refs]
+
+
+def cited_names(corpus: Corpus, refs: list[RefRow]) -> dict[str, Any]:
+    """Names of the documents some citations cite, from those citations alone (a large corpus's names are
+    never built from every citation)."""
+    from graph.names import document_names
+
+    return document_names([], refs, [])
+
+
+def export_preview(corpus: Corpus, nodes: set[str], drafts: bool) -> Row:
+    """What an export of these nodes will hold (task count and the first tasks, target count, source documents),
+    without building it: on a large corpus the selection is counted on the store and only the tasks shown are read.
+    Kept per selection: the page reruns on every click."""
+    return corpus.remember(("preview", frozenset(nodes), drafts), lambda: _preview(corpus, nodes, drafts))
+
+
+def _preview(corpus: Corpus, nodes: set[str], drafts: bool) -> Row:
+    from policykg.ui.selective import PREVIEW_ROWS, count_by_doc
+
+    if not corpus.large:
+        from policykg import selection
+
+        out = selection.preview(corpus.view, corpus.tasks, corpus.targets, nodes, drafts)
+        return {**out, "task_count": len(out["tasks"]), "tasks": out["tasks"][:PREVIEW_ROWS]}
+    from graph import answers
+
+    draft_docs = {d["id"] for d in corpus.docs if d["status"] == "draft"}
+    task_keys = sorted(n for n in nodes if n.startswith(str(ID["task/"])))
+    target_keys = sorted(n for n in nodes if n.startswith(str(ID["target/"])))
+    tasks_by_doc = count_by_doc(corpus.store, task_keys, corpus.doc_ids)
+    targets_by_doc = count_by_doc(corpus.store, target_keys, corpus.doc_ids)
+    kept = {d for d in {*tasks_by_doc, *targets_by_doc} if drafts or d not in draft_docs}
+    shown = [t for t in (answers.tasks(corpus.store, keys=task_keys[:2 * PREVIEW_ROWS]) if task_keys else [])
+             if t["doc"] in kept][:PREVIEW_ROWS]
+    return {"tasks": shown, "task_count": sum(n for d, n in tasks_by_doc.items() if d in kept),
+            "targets": sum(n for d, n in targets_by_doc.items() if d in kept),
+            "docs": sorted(kept)}
 
 
 def search_all(corpus: Corpus, text: str, lang: Lang, limit: int = 12) -> list[Row]:

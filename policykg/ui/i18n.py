@@ -141,6 +141,10 @@ TEXT: dict[str, tuple[str, str]] = {
                      "Rank indicator: inverted axis (rank 1 on top)."),
     "tg.none": ("Chưa có giá trị số cho chỉ tiêu này.", "No numeric values for this indicator."),
     "tg.all": ("Tất cả mục tiêu", "All targets"),
+    "tg.all.large": ("Bộ văn bản có {total} mục tiêu; chọn một chỉ tiêu ở trên để xem mục tiêu của nó.",
+                     "The corpus holds {total} targets; pick an indicator above to see its targets."),
+    "more": ("Đang hiện {shown} dòng đầu trong {total} dòng.", "Showing the first {shown} of {total} rows."),
+    "legal.citing": ("Văn bản trích dẫn", "Citing document"),
     # legal
     "legal.cited": ("Văn bản được trích dẫn", "Cited document"),
     # overlaps
