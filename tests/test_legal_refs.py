@@ -108,6 +108,11 @@ def cited(text: str) -> list[tuple[str, str | None, int | None]]:
     ("Bộ Văn hóa xây dựng Đề án phát triển công nghiệp văn hóa đến năm 2030.", []),
     ("| 2 | Đề án phát triển công nghiệp văn hóa đến năm 2030 | Bộ Văn hóa, Thể thao và Du lịch |", []),
     ("thực hiện Chiến lược đến năm 2030 của tỉnh", []),
+    # codes of law; a pair after a comma before the sentence's verb
+    ("xử lý theo Bộ Luật hình sự năm 2015 và Bộ luật Dân sự;",
+     [("Bộ luật", "Bộ luật hình sự", 2015), ("Bộ luật", "Bộ luật Dân sự", None)]),
+    ("trước ngày Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực",
+     [("Luật", "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", None)]),
 ])
 def test_named_citations(text: str, expected: list) -> None:
     assert cited(text) == expected
