@@ -141,8 +141,9 @@ def _programme_end(doc: Doc, k: int) -> int | None:
                     and (more := _horizon_at(doc, end + 3)) is not None and doc[end + 2].lower_ in ("nhìn", "hướng"):
                 end = more  # ", tầm nhìn đến năm 2050", ", định hướng đến năm 2030"
             return end
+        # "kinh tế - xã hội", "chất lượng cao, phát thải thấp"
         joined = tok.text == "-" or (tok.text == "," and j + 1 < n and doc[j + 1].is_lower and doc[j + 1].is_alpha
-                                     and not _verb_at(doc, j + 1))  # "kinh tế - xã hội", "chất lượng cao, phát thải thấp"
+                                     and not _verb_at(doc, j + 1))
         if not (joined or (tok.is_alpha and (tok.is_lower or tok.is_title or tok.is_upper))) \
                 or tok.lower_ in ("của", "đã", "được"):
             return None
