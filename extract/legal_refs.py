@@ -141,7 +141,11 @@ def _programme_end(doc: Doc, k: int) -> int | None:
                     and (more := _horizon_at(doc, end + 3)) is not None and doc[end + 2].lower_ in ("nhìn", "hướng"):
                 end = more  # ", tầm nhìn đến năm 2050", ", định hướng đến năm 2030"
             return end
-        if not (tok.is_alpha and (tok.is_lower or tok.is_title or tok.is_upper)) or tok.lower_ in ("của", "đã", "được"):
+        # "kinh tế - xã hội", "chất lượng cao, phát thải thấp"
+        joined = tok.text == "-" or (tok.text == "," and j + 1 < n and doc[j + 1].is_lower and doc[j + 1].is_alpha
+                                     and not _verb_at(doc, j + 1))
+        if not (joined or (tok.is_alpha and (tok.is_lower or tok.is_title or tok.is_upper))) \
+                or tok.lower_ in ("của", "đã", "được"):
             return None
         j += 1
     return None
@@ -515,8 +519,9 @@ def _treaty_name(doc: Doc, start: int, kind_end: int) -> tuple[str, int] | None:
             pass  # "Công ước khung của Liên hợp quốc"
         elif tok.is_title or (tok.is_upper and tok.is_alpha):
             pass  # "Kyoto", "Liên hợp quốc", "Thực thi Lâm luật"
-        elif tok.text in (",", "và") and about and nxt is not None and nxt.is_title and not _kind_at(doc, k + 1):
-            pass  # "… Lâm luật, Quản trị rừng và Thương mại lâm sản"
+        elif tok.text in (",", "và") and about and nxt is not None and nxt.is_title and not _kind_at(doc, k + 1) \
+                and k + 1 not in agencies:
+            pass  # "… Lâm luật, Quản trị rừng và Thương mại lâm sản"; not ", Thủ tướng Chính phủ …"
         elif tok.text == "-" and not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
             pass  # "ô-dôn"
         elif not (tok.is_lower and tok.is_alpha and (about or doc[kind_end].is_lower)
