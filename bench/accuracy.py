@@ -28,7 +28,8 @@ SETS = ("dev", "heldout", "unseen", "fresh", "unseen2")
 # "--set all" covers the sets open for tuning; the final-check set unseen2 is scored only by name.
 ALL_SETS = ("dev", "heldout", "unseen", "fresh")
 _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BQL": "Ban Quản lý"}
-_PROVINCE_TAIL = re.compile(r"\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*)*\s*$")
+# "… tỉnh Lào Cai", "… thuộc tỉnh", "… của tỉnh": a provincial body compares without its province
+_PROVINCE_TAIL = re.compile(r"\s+(?:(?:thuộc|của)\s+)?(?:tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*)*\s*$")
 
 
 def fold(text: str) -> str:
@@ -53,6 +54,12 @@ def agency_key(name: str | None) -> str | None:
         bare = re.sub(rf"\b{short}\b", full, bare)
     folded = re.sub(r"\s+và\s+", ", ", fold(bare).strip(" ,;.:"))
     return group_agency(folded).id  # same id for "các bộ, ngành và địa phương" and "bộ, ngành, địa phương"
+
+
+def group_name(name: str) -> bool:
+    """A class of bodies ("các bộ, ngành", "các Ủy ban của Quốc hội"): agencies are scored without groups on
+    both sides (data/eval/README.md), as the extractor reports them as groups."""
+    return fold(name).startswith(("các ", "những "))
 
 
 def keys(names: Iterable[str | None]) -> set[str]:
@@ -281,7 +288,7 @@ def score(doc: str, gold: dict, found: dict[str, Any], text: str) -> Score:
             s.targets.hit += 1
         else:
             misses["targets"].append(f"{g.get('indicator')} {g.get('value')} {g.get('year')}")
-    gagencies, fagencies = keys(gold.get("agencies", [])), found["agencies"]
+    gagencies, fagencies = keys(a for a in gold.get("agencies", []) if not group_name(a)), found["agencies"]
     s.agencies_recall = Ratio(len(gagencies & fagencies), len(gagencies))
     s.agencies_precision = Ratio(len(gagencies & fagencies), len(fagencies))
     misses["agencies"] = sorted(gagencies - fagencies) + ["+" + k for k in sorted(fagencies - gagencies)]

@@ -95,6 +95,9 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if j < len(doc) and _DOCNUM_RE.match(doc[j].text):
         return "KIND", j
     nxt = doc[end] if end < len(doc) else None
+    if words == "luật" and start > 0 and doc[start - 1].text == "Bộ" and nxt is not None and nxt.is_alpha \
+            and nxt.lower_ not in _NOT_A_LAW_NAME:
+        return "CODE", start  # "Bộ luật Hình sự", "Bộ Luật lao động": a code of law
     if words == "luật" and doc[start].text == "Luật" and nxt is not None and (
             nxt.is_title or nxt.is_upper or (nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME)):
         return "LAW", start  # "Luật Đất đai", and lower-case names: "Luật đầu tư công"
@@ -138,7 +141,11 @@ def _programme_end(doc: Doc, k: int) -> int | None:
                     and (more := _horizon_at(doc, end + 3)) is not None and doc[end + 2].lower_ in ("nhìn", "hướng"):
                 end = more  # ", tầm nhìn đến năm 2050", ", định hướng đến năm 2030"
             return end
-        if not (tok.is_alpha and (tok.is_lower or tok.is_title or tok.is_upper)) or tok.lower_ in ("của", "đã", "được"):
+        # "kinh tế - xã hội", "chất lượng cao, phát thải thấp"
+        joined = tok.text == "-" or (tok.text == "," and j + 1 < n and doc[j + 1].is_lower and doc[j + 1].is_alpha
+                                     and not _verb_at(doc, j + 1))
+        if not (joined or (tok.is_alpha and (tok.is_lower or tok.is_title or tok.is_upper))) \
+                or tok.lower_ in ("của", "đã", "được"):
             return None
         j += 1
     return None
@@ -247,6 +254,14 @@ def _short_tail(doc: Doc, k: int) -> bool:
     return j > k and (j == len(doc) or _hard_stop(doc[j]) or _end_marker(doc, j) or doc[j].lower_ == "và")
 
 
+def _pair_before_verb(doc: Doc, k: int) -> bool:
+    """"Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực …": two lower-case words, then the verb of
+    the sentence the name is the subject of."""
+    j = k + 2
+    return j < len(doc) and all(t.is_lower and t.is_alpha and t.lower_ not in _STOP for t in doc[k:j]) \
+        and doc[j].lower_ in ("có", "được", "đã", "sẽ", "là", "thì")
+
+
 def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
     """Where a name without a date after it stops."""
     tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
@@ -256,7 +271,7 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         if amendment and nxt.lower_ == "bổ":
             return False  # "sửa đổi, bổ sung"
         if not treaty and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _STOP and not _verb_at(doc, k + 1) \
-                and _short_tail(doc, k + 1):
+                and (_short_tail(doc, k + 1) or _pair_before_verb(doc, k + 1)):
             return False  # "Luật Cán bộ, công chức", "Luật Phòng, chống tham nhũng": a pair in the name
         # "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"; "Luật Quy hoạch, Luật Đầu tư" are two
         return not (nxt.is_title and not _kind_at(doc, k + 1) and k + 1 not in doc.user_data.get("agency_starts", ()))
@@ -386,6 +401,10 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             hits.append(RefHit(start, end, kind, number, year or date_year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
+        elif label == "CODE":
+            if (law := _law_name(doc, start)) is not None and start - 1 >= covered:
+                hits.append(RefHit(start - 1, law[1], "Bộ luật", "", law[2], "QH", name="Bộ luật" + law[0][4:]))
+                covered = law[1]
         elif label == "TREATY" and doc[start:kind_end].text.lower() in _TREATIES:
             if _to_be_signed(doc, start, kind_end):
                 continue
@@ -500,8 +519,9 @@ def _treaty_name(doc: Doc, start: int, kind_end: int) -> tuple[str, int] | None:
             pass  # "Công ước khung của Liên hợp quốc"
         elif tok.is_title or (tok.is_upper and tok.is_alpha):
             pass  # "Kyoto", "Liên hợp quốc", "Thực thi Lâm luật"
-        elif tok.text in (",", "và") and about and nxt is not None and nxt.is_title and not _kind_at(doc, k + 1):
-            pass  # "… Lâm luật, Quản trị rừng và Thương mại lâm sản"
+        elif tok.text in (",", "và") and about and nxt is not None and nxt.is_title and not _kind_at(doc, k + 1) \
+                and k + 1 not in agencies:
+            pass  # "… Lâm luật, Quản trị rừng và Thương mại lâm sản"; not ", Thủ tướng Chính phủ …"
         elif tok.text == "-" and not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
             pass  # "ô-dôn"
         elif not (tok.is_lower and tok.is_alpha and (about or doc[kind_end].is_lower)

@@ -236,15 +236,13 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
     return list(out.values())
 
 
-_APPROVES_RE = re.compile(r"^(?:về việc\s+)?(?:ban hành|phê duyệt)\s+", re.I)
-
-
 def _own_title(name: str | None, title: str | None) -> bool:
-    """Whether a programme's name is the document's own title ("Phê duyệt Chiến lược X" names X)."""
+    """Whether a programme's name is the document's own title or what its title issues ("[Quyết định] ban
+    hành / phê duyệt Chiến lược X" names X; a report "… thực hiện Chiến lược X" cites it)."""
     if not title or not name:
         return False
-    own = _APPROVES_RE.sub("", " ".join(fold_text(title).lower().split()))
-    return own.startswith(" ".join(fold_text(name).lower().split()))
+    own, cited = (" ".join(fold_text(x).lower().split()) for x in (title, name))
+    return own.startswith(cited) or re.search(r"(?:ban hành|phê duyệt)\s+" + re.escape(cited), own) is not None
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -47,7 +47,9 @@ _YEAR_WORD_RE = re.compile(
 # The year an aim sets for itself ("đến năm 2030", "giai đoạn 2027 - 2029"), outside target blocks.
 _AIM_YEAR_RE = re.compile(
     rf"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
-    rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b", re.I)
+    rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b"
+    rf"|(?:^|[.;:]\s+)[-+•]?\s*năm\s+({_YEAR})\s*,", re.I)  # "Năm 2025, hoàn thành …": a sentence opened by its year
+_DONE_RE = re.compile(r"\bđã\s+(?!được\s+(?:giao|phê duyệt|ban hành)\b)", re.I)  # "đã ban hành 02 …": done, not aimed
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
@@ -315,8 +317,9 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
                     not _RESULT_RE.search(body):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
-            if mode == "aim" and target.year not in aims:
-                continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …")
+            if mode == "aim" and (target.year not in aims or _DONE_RE.search(body)):
+                continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …"),
+                # not what was done ("Năm 2025, đã tổ chức đấu giá thành công 7 điểm mỏ")
             if mode != "target" and target.value.value is not None and any(
                     (t.indicator, t.value.value, t.year) == (target.indicator, target.value.value, target.year)
                     for t in out):
@@ -382,7 +385,8 @@ def _aim_years(body: str) -> set[int]:
     """The years an aim sets itself: "đến năm 2030" -> {2030}, "giai đoạn 2027 - 2029" -> {2027, 2028, 2029}."""
     out: set[int] = set()
     for m in _AIM_YEAR_RE.finditer(body):
-        first, last = (int(m.group(1)),) * 2 if m.group(1) else (int(m.group(2)), int(m.group(3)))
+        one = m.group(1) or m.group(4)
+        first, last = (int(one),) * 2 if one else (int(m.group(2)), int(m.group(3)))
         out.update(range(first, last + 1))
     return out | {int(m.group(1)) for m in _START_YEAR_RE.finditer(body)}
 

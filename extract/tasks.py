@@ -45,7 +45,8 @@ _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ t�
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
-_REPORTED_RE = re.compile(r"(?<!được )\bgiao(?: cho)?\s+", re.I)
+_REPORTED_RE = re.compile(r"(?<!được )(?<!văn bản )(?<!ý kiến )\b(?:giao|chỉ đạo(?: triển khai)?)(?: cho)?\s+", re.I)
+_VAGUE_RE = re.compile(r"[\s,]*(?:thực hiện|triển khai)(?: thực hiện)?(?: tốt)? (?:các |những )?nhiệm vụ\b", re.I)
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
@@ -58,6 +59,9 @@ _LIST_WORDS_RE = re.compile(
     r"(?:(?:các|và|cơ quan|đơn vị|tổ chức|có liên quan|liên quan|sở|ban|ngành|bộ|địa phương|chức năng|khác|cấp"
     r"|trung ương|thuộc|trực thuộc|đảng)[\s,]*)*", re.I)
 _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chương trình)|nhiệm vụ", re.I)
+# "2. Các Sở, ban, ngành, UBND cấp xã trong phạm vi quản lý … có trách nhiệm:": the subject owns the items below
+_DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
+                          r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
@@ -180,7 +184,7 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
-                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end):
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head):
                     if _LEAD_RE.match(self.text, end):
                         self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                         self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
@@ -337,7 +341,15 @@ class TaskExtractor:
 
     def reported(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …")."""
-        return self._named_after(_REPORTED_RE, body, start, found)
+        for m in _REPORTED_RE.finditer(body):
+            first = next((x for x in found if x.start == start + m.end()), None)
+            if first is None:
+                continue
+            names, end = self._subject_list(found, first, start)
+            if _VAGUE_RE.match(body, end):
+                continue  # "đã chỉ đạo các sở, ngành thực hiện các nhiệm vụ được giao …" names no action
+            return names
+        return []
 
     def addressed(self, body: str, start: int, found: list[Mention]) -> list[str]:
         """Agencies a sentence gives the task to: "giao Bộ X …", "đề nghị các bộ, ngành …"."""
@@ -346,7 +358,9 @@ class TaskExtractor:
     def _named_after(self, opening: re.Pattern[str], body: str, start: int, found: list[Mention]) -> list[str]:
         """The agencies listed right after the first match of `opening` that an agency follows."""
         for m in opening.finditer(body):
-            first = next((x for x in found if x.start == start + m.end()), None)
+            title = _TITLE_RE.match(body[m.end():])  # "giao Giám đốc Sở X …": the body the head leads
+            at = start + m.end() + (title.end() if title else 0)
+            first = next((x for x in found if x.start == at), None)
             if first is not None:
                 return self._subject_list(found, first, start)[0]
         return []

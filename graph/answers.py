@@ -208,7 +208,7 @@ def refs(store: Store, keys: Keys = None) -> list[RefRow]:
             except (ValueError, KeyError):
                 pass
         kind = r["type"] or ""
-        if code and not code[:1].isdigit() and kind == "Luật":
+        if code and not code[:1].isdigit() and kind in ("Luật", "Bộ luật"):
             issuer = "QH"  # a law cited by name; a treaty or a programme cited by name has no issuer code
         subject = _local_or_none(r["subject"], "legal")
         out.append({

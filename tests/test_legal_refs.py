@@ -108,6 +108,15 @@ def cited(text: str) -> list[tuple[str, str | None, int | None]]:
     ("Bộ Văn hóa xây dựng Đề án phát triển công nghiệp văn hóa đến năm 2030.", []),
     ("| 2 | Đề án phát triển công nghiệp văn hóa đến năm 2030 | Bộ Văn hóa, Thể thao và Du lịch |", []),
     ("thực hiện Chiến lược đến năm 2030 của tỉnh", []),
+    ("như đã đề ra tại Chiến lược phát triển kinh tế - xã hội giai đoạn 2021 - 2030, Bộ Tài chính",
+     [("Chiến lược", "Chiến lược phát triển kinh tế - xã hội giai đoạn 2021 - 2030", None)]),
+    ("yêu cầu của Công ước khung của Liên hợp quốc về biến đổi khí hậu, Thủ tướng Chính phủ yêu cầu",
+     [("Công ước", "Công ước khung của Liên hợp quốc về biến đổi khí hậu", None)]),
+    # codes of law; a pair after a comma before the sentence's verb
+    ("xử lý theo Bộ Luật hình sự năm 2015 và Bộ luật Dân sự;",
+     [("Bộ luật", "Bộ luật hình sự", 2015), ("Bộ luật", "Bộ luật Dân sự", None)]),
+    ("trước ngày Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực",
+     [("Luật", "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", None)]),
 ])
 def test_named_citations(text: str, expected: list) -> None:
     assert cited(text) == expected
@@ -214,3 +223,12 @@ def test_amendments_and_lower_case_laws(text: str, expected: list) -> None:
 ])
 def test_party_and_government_kinds(text: str, expected: list) -> None:
     assert cited(text) == expected
+
+
+def test_a_strategy_is_not_a_citation_in_the_decision_that_issues_it() -> None:
+    text = ("QUYẾT ĐỊNH\nBan hành Chiến lược phát triển du lịch đến năm 2030\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Chiến lược phát triển du lịch đến năm 2030.\n"
+            "Điều 2. Thực hiện Chiến lược phát triển du lịch đến năm 2030 gắn với Chương trình mục tiêu phát triển "
+            "văn hóa giai đoạn 2021 - 2025.")
+    assert [(r.kind, r.name) for r in facts_of(text, "decision").refs] == [
+        ("Chương trình", "Chương trình mục tiêu phát triển văn hóa giai đoạn 2021 - 2025")]

@@ -445,3 +445,12 @@ def test_speeds_are_values_with_their_unit() -> None:
             "- Tốc độ truy nhập băng rộng cố định trên 200Mbps.")
     got = [(t.value, t.unit, t.comparator, t.year) for t in facts_of(text).targets]
     assert got == [(40.0, "Mbit/s", "at_least", 2025), (200.0, "Mbps", "more_than", 2025)]
+
+
+def test_a_sentence_opened_by_its_year_is_an_aim_but_what_was_done_is_not() -> None:
+    text = ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Phát triển y tế cơ sở\n"
+            "- Nâng cao chất lượng khám bệnh. Năm 2026, hoàn thành số hóa hồ sơ, 95% người dân được quản lý "
+            "sức khỏe.\n"
+            "- Năm 2025, đã tổ chức khám sàng lọc cho 40% người cao tuổi.")
+    got = [(t.value, t.year) for t in facts_of(text, "decision").targets]
+    assert got == [(95.0, 2026)]

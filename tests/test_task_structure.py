@@ -714,3 +714,23 @@ def test_a_reports_proposals_under_a_lead_sentence_and_its_long_task_list_title(
         ("(ii) Kết nối cơ sở dữ liệu hộ tịch với cơ sở dữ liệu dân cư.", "Bộ Tư pháp", "lead", ("Bộ Công an",)),
         ("Số hóa hồ sơ đăng ký đất đai.", None, None, ()),
         ("Vận hành Cổng dữ liệu quốc gia.", None, None, ())]
+
+
+def test_a_subject_whose_heading_ends_with_its_duty_and_a_head_given_the_task() -> None:
+    text = ("Điều 9. Tổ chức thực hiện\n"
+            "1. Giao Giám đốc Sở Xây dựng chịu trách nhiệm hướng dẫn thực hiện Quy chế này.\n"
+            "2. Các Sở, ban, ngành, UBND cấp xã trong phạm vi quản lý liên quan đến nhà ở có trách nhiệm:\n"
+            "a) Cập nhật dữ liệu nhà ở trên địa bàn;\nb) Báo cáo kết quả trước ngày 15 tháng 12 hằng năm.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [t.owner for t in tasks] == ["Sở Xây dựng", "các sở, ban, ngành", "các sở, ban, ngành"]
+    assert tasks[1].owners == ("các sở, ban, ngành", "Ủy ban nhân dân cấp xã")
+
+
+def test_a_report_records_directions_given_to_bodies_but_not_vague_ones() -> None:
+    text = ("BÁO CÁO\nKết quả quản lý tài nguyên nước năm 2025\nI. KẾT QUẢ\n"
+            "1. Về quy hoạch\nUBND tỉnh đã chỉ đạo Sở Xây dựng rà soát quy hoạch cấp nước đô thị.\n"
+            "2. Về kiểm soát ô nhiễm\nUBND tỉnh đã chỉ đạo các sở, ngành thực hiện các nhiệm vụ được giao.\n"
+            "3. Về cấp phép\nUBND tỉnh đã ban hành văn bản chỉ đạo Sở Tài chính về giá nước.\n")
+    tasks = facts_of(text, kind="report").tasks
+    assert [(t.owner, t.text) for t in tasks] == [
+        ("Sở Xây dựng", "UBND tỉnh đã chỉ đạo Sở Xây dựng rà soát quy hoạch cấp nước đô thị.")]
