@@ -628,6 +628,8 @@ def _resolve_years(hits: list[RefHit]) -> list[RefHit]:
             keys = [k for k in by_number.get(h.number, ()) if k[0] in ("Quyết định", "Đề án")]
             if len(keys) == 1 and len(known[keys[0]]) == 1:
                 h = replace(h, kind=keys[0][0], issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
+            else:  # no decision of that number in the text: the scheme by its name, not a guessed decision
+                h = replace(h, kind="Đề án", number="", issuer=None)
         elif h.year is None and len(known.get(h.key, ())) == 1:
             h = replace(h, year=next(iter(known[h.key])))
         out.append(h)
