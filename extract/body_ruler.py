@@ -133,6 +133,8 @@ class BodyRuler:
         elif end < n and end in starts and shape.first in ("title", "any"):
             k, parent = starts[end].end, starts[end].label_  # "Văn phòng Ủy ban nhân dân tỉnh X"
         elif self._level_end(doc, lowers, end) > end:
+            if shape.kind == "centre":
+                return None  # "trung tâm huyện", "Trung tâm thành phố": the middle of a town, no body
             k = end  # a level right after the head: "Thanh tra tỉnh", "UBND cấp xã"
         elif shape.first == "title" and end + 1 < n and lowers[end] == "các" and doc[end + 1].is_title:
             k = self._name_end(doc, lowers, end + 2, start, heads, starts)  # "Ban Quản lý các Khu …"
@@ -197,7 +199,7 @@ class BodyRuler:
         def free(i: int) -> bool:
             in_noun = i < n and bool(_at(lowers, i, self.nouns)) or i > start and _at(lowers, i - 1, self.nouns) > 1
             return i < n and _wordlike(doc, i) and i not in heads and i not in starts \
-                and (in_noun or not _at(lowers, i, self.stops)) and not _at(lowers, i, self.levels)
+                and (in_noun or not _at(lowers, i, self.stops)) and (in_noun or not _at(lowers, i, self.levels))
 
         lower_run = 0
         while k < n and k - start < self.max_words:
@@ -233,7 +235,7 @@ class BodyRuler:
             m = 2
         else:
             m = _at(lowers, k, self.levels)
-        if not m:
+        if not m or _at(lowers, k, self.nouns) > m:  # "Ủy ban Xã hội": a noun, not the level "xã"
             return k
         j = k + m
         while j + 1 < n and lowers[j] in (",", "và") and doc[j + 1].is_lower and _at(lowers, j + 1, self.levels):

@@ -295,3 +295,14 @@ def test_provincial_bodies(text: str, names: list[str]) -> None:
 ])
 def test_party_units_short_forms_and_national_classes(text: str, names: list[str]) -> None:
     assert _actors(text, "Thủ tướng Chính phủ") == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # "xã hội" in a committee's name is a noun, not the level "xã"
+    ("Tổ đảng ở Thường trực Ủy ban Xã hội chủ trì; Ủy ban Xã hội phối hợp.",
+     ["Tổ đảng ở Thường trực Ủy ban Xã hội", "Ủy ban Xã hội"]),
+    # the middle of a town is no body
+    ("Doanh nghiệp lắp trạm phát sóng tại trung tâm huyện và Trung tâm thành phố.", []),
+])
+def test_names_that_look_like_levels(text: str, names: list[str]) -> None:
+    assert _actors(text, "Thủ tướng Chính phủ") == names
