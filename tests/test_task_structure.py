@@ -734,3 +734,12 @@ def test_a_report_records_directions_given_to_bodies_but_not_vague_ones() -> Non
     tasks = facts_of(text, kind="report").tasks
     assert [(t.owner, t.text) for t in tasks] == [
         ("Sở Xây dựng", "UBND tỉnh đã chỉ đạo Sở Xây dựng rà soát quy hoạch cấp nước đô thị.")]
+
+
+def test_a_heading_whose_subject_follows_an_opening_clause() -> None:
+    text = ("II. PHÂN CÔNG NHIỆM VỤ\n"
+            "**2.1. Để thể chế hoá đầy đủ Nghị quyết, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:**\n"
+            "- Khẩn trương rà soát các quy định pháp luật về đổi mới sáng tạo.\n"
+            "- Chủ động xây dựng chương trình giám sát chuyên đề.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [t.owner for t in tasks] == ["Đảng đoàn Quốc hội", "Đảng đoàn Quốc hội"]
