@@ -18,7 +18,7 @@ from policykg.ui.corpus import RELATIONS, Corpus, opened
 from policykg.ui.corpus import add as add_document
 from policykg.ui.i18n import Lang, column, owner_name, tr, word, worded
 from policykg.ui.markdown import plain
-from policykg.ui.selective import PREVIEW_ROWS
+from policykg.ui.selective import CHART_TARGETS, PREVIEW_ROWS
 
 WORKSPACE = Path(os.environ.get("POLICYKG_WORKSPACE") or "workspace")  # set by `python -m policykg.serve`
 st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wide")
@@ -365,7 +365,7 @@ def targets_page() -> None:
     default = "Tỷ trọng kinh tế số trong GDP"
     pick = st.selectbox(_("tg.indicator"), options, key="indicator",
                         index=options.index(default) if default in options else 0)
-    targets, total = explorer.indicator_targets(corpus, pick, PREVIEW_ROWS)  # a large corpus: the first ones
+    targets, total = explorer.indicator_targets(corpus, pick, CHART_TARGETS)  # a large corpus: the first ones
     series = explorer.series(corpus, pick, LANG, targets)
     rank = explorer.is_rank(corpus, pick, targets)
     if series:

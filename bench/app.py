@@ -2,7 +2,10 @@
 server start to the first drawn network, a search, a filter change, a node click, opening each page,
 preparing an export (DOCX built in the app); and, in process, the export of a ~300-node selection.
 
-Run: python -m bench.app [--runs 10]   (needs /usr/bin/chromium)
+Run: python -m bench.app [--runs 10] [--workspace DIR [--pages-only]]   (needs /usr/bin/chromium)
+
+--workspace opens an existing workspace read-only (e.g. the 1,000-document one of bench/scale.py) instead
+of building the bundled corpus; --pages-only measures the first view and the page opens only.
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEARCHES = ["MPI", "2289", "bo cong an", "NQ 50", "Bộ Tài chính", "chuyen doi so", "NHNN", "Bộ Y tế"]
 AGENCIES = ["mpi", "bca", "mof", "mic", "most", "moet", "moit", "sbv"]
 EXPORT_FOCUS = ["Bộ Công an", "MPI", "Bộ Tài chính", "NHNN", "Bộ Y tế", "Bộ Công Thương", "MOIT", "Bộ Tư pháp"]
-PAGES = {"ai-lam-gi": "[data-testid=stDataFrame]", "ma-tran": ".vega-embed", "muc-tieu": ".vega-embed",
-         "van-ban": "[data-testid=stDataFrame]", "chong-lan": "[data-testid=stDataFrame]",
-         "du-thao": "[data-testid=stDataFrame]", "xuat": "[data-testid=stAlert]", "sparql": "textarea"}
+# what shows that a page is drawn (a table, a chart, or the message a large corpus's page starts with)
+DRAWN = ", [data-testid=stAlert], [data-testid=stCaptionContainer]"
+PAGES = {"ai-lam-gi": "[data-testid=stDataFrame]", "ma-tran": ".vega-embed" + DRAWN,
+         "muc-tieu": "[data-testid=stDataFrame]", "van-ban": "[data-testid=stDataFrame]",
+         "chong-lan": "[data-testid=stDataFrame]" + DRAWN, "du-thao": "[data-testid=stDataFrame]" + DRAWN,
+         "xuat": "[data-testid=stAlert]", "sparql": "textarea"}
 
 
 def p50_p95(xs: list[float]) -> str:
@@ -58,6 +64,26 @@ def click_node(page: Page, iri: str) -> None:
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
+def page_figures(url: str, page: Page, runs: int) -> None:
+    """Opening each page from the network page, as a reader does: a click in the sidebar, not a new session."""
+    from policykg.ui.pages import PAGES as REGISTRY
+
+    titles = {p.url_path: p.title("vi") for p in REGISTRY}
+    page.goto(url)
+    page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
+    for path, selector in PAGES.items():
+        times = []
+        for _ in range(max(3, runs // 2)):
+            page.get_by_role("link", name=titles["mang-luoi"]).click()
+            page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
+            start = time.perf_counter()
+            page.get_by_role("link", name=titles[path]).click()
+            page.wait_for_url(f"**/{path}*", timeout=120_000)
+            page.locator(selector).first.wait_for(timeout=120_000)
+            times.append(time.perf_counter() - start)
+        print(f"open page /{path:<10}                {p50_p95(times)}", flush=True)
+
+
 def browser_figures(url: str, page: Page, runs: int) -> None:
     search = page.get_by_label("Tìm cơ quan, văn bản, nhiệm vụ, chỉ tiêu (có hoặc không dấu, số hiệu, viết tắt)")
     times = []
@@ -65,7 +91,7 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
         text = SEARCHES[k % len(SEARCHES)]
         search.fill(text)
         times.append(timed(page, lambda: search.press("Enter"), "window.__pkgDrawn === true"))
-    print(f"search -> redrawn network            {p50_p95(times)}")
+    print(f"search -> redrawn network            {p50_p95(times)}", flush=True)
     page.goto(f"{url}/?q={quote('Bộ Công an')}&depth=3&cap=100")
     page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
     cap_box = page.get_by_label("Số nút tối đa")
@@ -73,7 +99,7 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
     for k in range(runs):
         cap_box.fill(str(110 + 10 * k))  # each value a new view: no cached answer
         times.append(timed(page, lambda: cap_box.press("Enter"), "window.__pkgDrawn === true"))
-    print(f"filter change (node cap, ~120 nodes) {p50_p95(times)}")
+    print(f"filter change (node cap, ~120 nodes) {p50_p95(times)}", flush=True)
     page.goto(url)
     page.wait_for_function("window.__pkgStable === true", timeout=120_000)
     times = []
@@ -85,23 +111,8 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
         times.append(timed(page, partial(click_node, page, iri), partial(heading.wait_for, timeout=120_000)))
         page.goto(url)
         page.wait_for_function("window.__pkgStable === true", timeout=120_000)
-    print(f"node click -> details beside         {p50_p95(times)}")
-    from policykg.ui.pages import PAGES as REGISTRY
-
-    titles = {p.url_path: p.title("vi") for p in REGISTRY}
-    page.goto(url)
-    page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
-    for path, selector in PAGES.items():  # as a reader does: a click in the sidebar, not a new session
-        times = []
-        for _ in range(max(3, runs // 2)):
-            page.get_by_role("link", name=titles["mang-luoi"]).click()
-            page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
-            start = time.perf_counter()
-            page.get_by_role("link", name=titles[path]).click()
-            page.wait_for_url(f"**/{path}*", timeout=120_000)
-            page.locator(selector).first.wait_for(timeout=120_000)
-            times.append(time.perf_counter() - start)
-        print(f"open page /{path:<10}                {p50_p95(times)}")
+    print(f"node click -> details beside         {p50_p95(times)}", flush=True)
+    page_figures(url, page, runs)
     times = []
     for k in range(min(runs, len(EXPORT_FOCUS))):
         page.goto(f"{url}/xuat?q={quote(EXPORT_FOCUS[k])}")
@@ -111,7 +122,7 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
         page.get_by_role("button", name="Tạo tệp DOCX").click()
         page.get_by_role("button", name="Tải DOCX").wait_for(timeout=120_000)
         times.append(time.perf_counter() - start)
-    print(f"export: build DOCX in the app        {p50_p95(times)}")
+    print(f"export: build DOCX in the app        {p50_p95(times)}", flush=True)
 
 
 def export_figures(workspace: Path, runs: int) -> None:
@@ -130,41 +141,53 @@ def export_figures(workspace: Path, runs: int) -> None:
             start = time.perf_counter()
             selection.render_corpus(corpus, fmt, nodes, "Bộ Kế hoạch và Đầu tư")
             times.append(time.perf_counter() - start)
-        print(f"export {len(nodes)} nodes as {fmt:<8}          {p50_p95(times)}")
+        print(f"export {len(nodes)} nodes as {fmt:<8}          {p50_p95(times)}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
+    parser.add_argument("--workspace", type=Path, help="an existing workspace, opened read-only (default: the "
+                        "bundled corpus, built afresh)")
+    parser.add_argument("--pages-only", action="store_true", help="the first view and the page opens only")
+    args = parser.parse_args()
+    runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
     shutil.copytree(ROOT / ".streamlit", work / ".streamlit")
-    subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(work / "workspace"), "build"],
-                   cwd=ROOT, check=True, capture_output=True)
+    workspace = args.workspace.resolve() if args.workspace else work / "workspace"
+    if args.workspace is None:
+        subprocess.run([sys.executable, "-m", "policykg.cli", "--workspace", str(workspace), "build"],
+                       cwd=ROOT, check=True, capture_output=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    print(f"load average before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}", flush=True)
     with sync_playwright() as p:
         # the reader's browser is already open: launch it before the server starts
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         t0 = time.perf_counter()
-        proc = streamlit(work, port, stderr=subprocess.DEVNULL)
+        proc = streamlit(work, port, stderr=subprocess.DEVNULL, workspace=workspace)
         try:
-            if not wait_http(url + "/_stcore/health", 120, proc, expect=b"ok", poll=0.05):
+            if not wait_http(url + "/_stcore/health", 600, proc, expect=b"ok", poll=0.05):
                 raise SystemExit("streamlit did not start")
             up = time.perf_counter()
-            print(f"server start -> health check answers  {up - t0:.2f} s")
+            print(f"server start -> health check answers  {up - t0:.2f} s", flush=True)
             page.goto(url)
             page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
             print(f"server up -> first drawn network      {time.perf_counter() - up:.2f} s "
-                  f"({page.evaluate('window.__pkgNetwork.body.data.nodes.length')} nodes, overview)")
+                  f"({page.evaluate('window.__pkgNetwork.body.data.nodes.length')} nodes, overview)", flush=True)
             page.wait_for_function("window.__pkgStable === true", timeout=120_000)
-            print(f"server up -> layout settled           {time.perf_counter() - up:.2f} s")
-            browser_figures(url, page, runs)
+            print(f"server up -> layout settled           {time.perf_counter() - up:.2f} s", flush=True)
+            if args.pages_only:
+                page_figures(url, page, runs)
+            else:
+                browser_figures(url, page, runs)
             browser.close()
         finally:
             stop(proc)
-    export_figures(work / "workspace", runs)
+    if args.workspace is None:
+        export_figures(workspace, runs)
+    print(f"load average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}", flush=True)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -41,11 +41,14 @@ def wait_http(url: str, seconds: float, proc: subprocess.Popen[Any] | None = Non
     return False
 
 
-def streamlit(cwd: Path, port: int, stderr: int | IO[Any] = subprocess.PIPE) -> subprocess.Popen[str]:
+def streamlit(cwd: Path, port: int, stderr: int | IO[Any] = subprocess.PIPE,
+              workspace: Path | None = None) -> subprocess.Popen[str]:
     """The app as `make run` starts it (`python -m policykg.serve`: the workspace opened before the server
-    listens, then `streamlit run app.py`) on 127.0.0.1:port, headless, in `cwd` (where its workspace is)."""
-    return subprocess.Popen([sys.executable, "-m", "policykg.serve", "--port", str(port), "--address", "127.0.0.1"],
-                            cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+    listens, then `streamlit run app.py`) on 127.0.0.1:port, headless, in `cwd` (where its workspace is, unless
+    `workspace` names another)."""
+    more = ["--workspace", str(workspace)] if workspace is not None else []
+    return subprocess.Popen([sys.executable, "-m", "policykg.serve", "--port", str(port), "--address", "127.0.0.1",
+                             *more], cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
 
 
 def stop(proc: subprocess.Popen[Any], grace: float = 10) -> None:

@@ -17,6 +17,8 @@ from graph.store import IRI_RE, Store
 
 # a table shows this many rows; the rest are counted ("N more") and are in the download
 PREVIEW_ROWS = 200
+# a chart draws at most this many targets (one legend entry each)
+CHART_TARGETS = 60
 
 
 def _iris(store: Store, sparql: str) -> list[str]:
@@ -39,10 +41,21 @@ def tasks_in(store: Store, doc_iris: Iterable[str]) -> list[TaskRow]:
     return answers.tasks(store, keys=keys) if keys else []
 
 
+def _one_per_target(rows: list[TargetRow]) -> list[TargetRow]:
+    """One row per target: a target of two corpus documents sharing one symbol (one node, two identifiers) comes
+    once per identifier; it is the document's whose id its own id starts with ("000-target-004" is 000's)."""
+    chosen: dict[str, TargetRow] = {}
+    for t in rows:
+        if t["id"] not in chosen or (t["id"].startswith(f"{t['doc']}-")
+                                     and not t["id"].startswith(f"{chosen[t['id']]['doc']}-")):
+            chosen[t["id"]] = t
+    return list(chosen.values())
+
+
 def targets_in(store: Store, doc_iris: Iterable[str]) -> list[TargetRow]:
     keys = _iris(store, f"SELECT ?t WHERE {{ VALUES ?d {{ {_values(doc_iris)} }} ?t pkg:inDocument ?d ; "
                         "a pkg:Target }")
-    return answers.targets(store, keys=keys) if keys else []
+    return _one_per_target(answers.targets(store, keys=keys)) if keys else []
 
 
 def citation_keys(store: Store, citing: Iterable[str] = (), cited: Iterable[str] = ()) -> list[str]:
@@ -81,7 +94,7 @@ def targets_of_indicator(store: Store, indicator: str, limit: int | None = None)
     """The targets of one indicator (IRI), at most `limit` of them (the first by IRI), and how many there are."""
     keys = _iris(store, f"SELECT ?t WHERE {{ ?t pkg:indicator {_values([indicator])} ; a pkg:Target }}")
     chosen = keys if limit is None else keys[:limit]
-    return (answers.targets(store, keys=chosen) if chosen else []), len(keys)
+    return (_one_per_target(answers.targets(store, keys=chosen)) if chosen else []), len(keys)
 
 
 def rows_of(store: Store, docs: list[DocRow], doc_iris: dict[str, str]) -> compare.Rows:
