@@ -42,6 +42,7 @@ class Agency:
         return (self.name, *self.aliases, *self.abbreviations)
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """ASCII slug of a Vietnamese phrase ("Bộ Công an" -> "bo-cong-an")."""
     text = unicodedata.normalize("NFD", fold_text(text).replace("đ", "d").replace("Đ", "D"))
@@ -49,6 +50,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_key(text: str) -> str:
     """Lower-case, NFC, tone-unified, single-spaced key for comparing names."""
     return re.sub(r"\s+", " ", fold_text(text).lower().replace(" - ", "-")).strip()

@@ -21,6 +21,8 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"
 # Old-style placement puts the tone on the second vowel of an open "oa", "oe", "uy";
 # we move it to the first ("hoà" -> "hòa", "thuỷ" -> "thủy") but leave "quý" alone.
 _OLD_TONE_RE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY][\u0300\u0301\u0309\u0303\u0323])(?![\w\u0300-\u036f])")
+# an NFC text without an o/u before a toned a, e or y has no old-style tone mark to move
+_OLD_TONE_HINT = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\t": " "})
 
 _MARKER_RE = re.compile(
@@ -121,11 +123,15 @@ class _Line:
 
 def fold_text(text: str) -> str:
     """NFC plus one tone-mark placement and plain dashes; same length as NFC input."""
+    if text.isascii() and "\t" not in text:
+        return text
     text = unicodedata.normalize("NFC", text).translate(_DASHES)
     return _fix_tones(text)
 
 
 def _fix_tones(text: str) -> str:
+    if _OLD_TONE_HINT.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     moved = _OLD_TONE_RE.sub(lambda m: m.group(1) + m.group(2)[-1] + m.group(2)[:-1], decomposed)
     return unicodedata.normalize("NFC", moved)

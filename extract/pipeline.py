@@ -22,6 +22,7 @@ from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, fold_text, normalize
 from extract.paths import BUNDLED
 from extract.progress import extract_observations
+from extract.quantities import forget_scans
 from extract.readers import READERS, read
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
 from extract.ref_ruler import REF_SPANS, ref_hits
@@ -84,6 +85,7 @@ def meta_from_text(doc_id: str, source: str, text: str, given: dict | None = Non
 
 def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     """All facts of one document, each with evidence into `original`."""
+    forget_scans()  # a clause's values are scanned once per document, never reused from another
     norm = normalize(original)
     sections, items = segment(norm.text, norm.heading_levels())
     doc = pipeline()(norm.text)

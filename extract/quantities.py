@@ -116,10 +116,20 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
     A range ("1 - 1,5 % GDP") is its lower bound, at least; with `counts`, a number before any noun
     is a count of that noun ("05 thương hiệu").
     """
+    return list(_quantities(text, counts))  # a clause is scanned by several rules: once is enough
+
+
+def forget_scans() -> None:
+    """Drop the values scanned so far (each document starts afresh: no gain from a corpus of copies)."""
+    _quantities.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _quantities(text: str, counts: bool) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     if _DIGIT_RE.search(text) is None:  # every other form has a number: skip the costly scans
-        return [Quantity(0.0, "", "count", "equals", m.start(), m.end()) for m in _ZERO_RE.finditer(text)]
+        return tuple(Quantity(0.0, "", "count", "equals", m.start(), m.end()) for m in _ZERO_RE.finditer(text))
     for m in _TOP_RE.finditer(text):
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
         taken.append((m.start(), m.end()))
@@ -139,7 +149,7 @@ def quantities(text: str, counts: bool = False) -> list[Quantity]:
             if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
                 taken.append((m.start("num"), m.end()))
-    return sorted(out, key=lambda q: q.start)
+    return tuple(sorted(out, key=lambda q: q.start))
 
 
 def _quantity(m: re.Match[str], unit: str, cls: str) -> Quantity:

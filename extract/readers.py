@@ -7,6 +7,7 @@ import re
 import stat
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,13 +103,14 @@ def _undecoded(data: bytes, name: str) -> str:
 
 def _latin(text: str) -> bool:
     """Nearly all characters are in the Latin blocks (Vietnamese included), punctuation or whitespace."""
-    latin = sum(1 for c in text if c in "\t\n\r" or " " <= c <= "~" or "\u00a0" <= c <= "\u1eff"
-                or "\u2000" <= c <= "\u206f")
+    latin = sum(n for c, n in Counter(text).items() if c in "\t\n\r" or " " <= c <= "~"
+                or "\u00a0" <= c <= "\u1eff" or "\u2000" <= c <= "\u206f")  # each distinct character once
     return latin * 100 >= len(text) * 95
 
 
 def _printable(text: str) -> bool:
-    controls = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f")
+    controls = sum(n for c, n in Counter(text).items()
+                   if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r\f")
     return controls * 100 <= len(text)
 
 

@@ -189,6 +189,11 @@ class TaskExtractor:
                         self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                         self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
                     return names  # "X chủ trì, phối hợp với Y:" is X; "1. Sở X chịu trách nhiệm …" then "b) …"
+            if re.search(r"\bsau(?: đây)?$", head) or sec.heading.rstrip(" *").endswith(":"):
+                # "2.1. Để thể chế hoá …, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:": the subject after the clause
+                inside = self.within(offset, offset + len(head))
+                if subject := clause_subject(self.text, offset, offset + len(head), inside):
+                    return subject
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"

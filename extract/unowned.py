@@ -19,7 +19,7 @@ from extract.task_draft import Draft
 # Headings of the sections the genre gives tasks in.
 _TASK_SECTION_RE = re.compile(
     r"nhiệm vụ|giải pháp|tổ chức thực hiện|trách nhiệm|phân công|nội dung|chương trình hành động|hoạt động"
-    r"|^tiến độ\b", re.I)
+    r"|^tiến độ\b|^(?:các )?giai đoạn thực hiện\W*$|^lộ trình thực hiện\W*$", re.I)
 # Headings of sections that hold no tasks even inside a task section ("Mục tiêu", "Yêu cầu", "Hiệu lực …").
 _NOT_TASK_SECTION_RE = re.compile(
     r"^(?:mục tiêu|chỉ tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|tình hình|"
@@ -28,7 +28,8 @@ _NOT_TASK_SECTION_RE = re.compile(
 # Openings of an item that states something rather than asks for it: a note, a figure, a pointer,
 # a sentence about the document itself, money ("Kinh phí thực hiện … được bố trí từ …").
 _NOT_ACTION_RE = re.compile(
-    r"^(?:\(?\d|Trên đây|Nơi nhận|Lưu\b|Căn cứ|Theo\b|Trong đó|Bao gồm|Gồm\b|Là\b|Với\b|Tuy nhiên|Nhìn chung|Do\b|Vì\b"
+    r"^(?:\(?\d|Trên đây|Nơi nhận|Lưu\b|Căn cứ|Theo\b(?! dõi)|Trong đó|Bao gồm|Gồm\b|Là\b|Với\b"
+    r"|Tuy nhiên|Nhìn chung|Do\b|Vì\b"
     r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Phụ lục"
     r"|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|(?:Các\s+)?nhiệm vụ\b"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -24,6 +24,7 @@ from extract.progress import status
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef
 from extract.segment import FRONT
 from graph.namespace import ELI, ID, OA, PKG, PREFIXES
+from graph.ntriples import Triples
 from graph.validate import ontology
 
 if TYPE_CHECKING:
@@ -68,14 +69,25 @@ def agency_iri(name_or_id: str) -> URIRef:
     return ID["group/" + group_agency(name_or_id.removeprefix("g:")).id.removeprefix("g-")]
 
 
+class Sink(Protocol):
+    """Where the builder puts triples: an rdflib Graph (tests, whole corpus) or `Triples` (build path)."""
+
+    def add(self, triple: Any) -> Any: ...
+
+    def bind(self, prefix: str, namespace: Any) -> Any: ...
+
+    def __contains__(self, triple: Any) -> bool: ...
+
+
 class Builder:
-    """Accumulates triples for one corpus; `graph` is the result."""
+    """Accumulates triples for one corpus into `g` (an rdflib Graph unless another sink is given)."""
 
     def __init__(self, corpus: Corpus, generated_at: datetime | None = None,
-                 known: dict[str, URIRef] | None = None) -> None:
+                 known: dict[str, URIRef] | None = None, sink: Sink | None = None) -> None:
         self.corpus = corpus
         self.known = known or {}  # other corpus documents' IRIs (a document built on its own)
-        self.g = Graph(store="SimpleMemory")  # no named contexts needed: 3x faster to fill
+        # no named contexts needed: SimpleMemory is 3x faster to fill than the default store
+        self.g: Sink = sink if sink is not None else Graph(store="SimpleMemory")
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
         self.agencies: set[str] = set()
@@ -416,6 +428,11 @@ class Builder:
             self.evidence(iri, o.evidence)
 
     def build(self) -> Graph:
+        self.fill()
+        assert isinstance(self.g, Graph)
+        return self.g
+
+    def fill(self) -> None:
         self._schemes()
         self.add(self.run, RDF.type, PROV.Activity)
         self.add(self.run, PKG.softwareVersion, Literal(f"policykg {__version__}"))
@@ -429,7 +446,6 @@ class Builder:
             self.refs(d)
             self.targets(d)
             self.observations(d)
-        return self.g
 
 
 def build_graph(corpus: Corpus, generated_at: datetime | None = None) -> Graph:
@@ -446,12 +462,23 @@ def build_document(doc: DocumentFacts, known: dict[str, URIRef], reports: list[D
     return _DocumentBuilder(Corpus([doc]), generated_at, known, reports).build()
 
 
+def document_triples(doc: DocumentFacts, known: dict[str, URIRef], reports: list[DocumentFacts],
+                     generated_at: datetime | None = None) -> Triples:
+    """`build_document`'s triples without an rdflib Graph (the build path: `.ntriples()` is the file)."""
+    from extract.pipeline import Corpus
+
+    builder = _DocumentBuilder(Corpus([doc]), generated_at, known, reports, Triples())
+    builder.fill()
+    assert isinstance(builder.g, Triples)
+    return builder.g
+
+
 class _DocumentBuilder(Builder):
     """A Builder for one document; reports on it contribute observations to its targets' status."""
 
     def __init__(self, corpus: Corpus, generated_at: datetime | None, known: dict[str, URIRef],
-                 reports: list[DocumentFacts]) -> None:
-        super().__init__(corpus, generated_at, known)
+                 reports: list[DocumentFacts], sink: Sink | None = None) -> None:
+        super().__init__(corpus, generated_at, known, sink)
         self.reports = reports
 
     def targets(self, d: DocumentFacts) -> None:

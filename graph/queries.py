@@ -59,14 +59,15 @@ class NamedQuery:
         res = store.query(f"{PREFIX_BLOCK}SELECT DISTINCT ?{self.key} WHERE {{ {self.key_pattern} }}")
         return sorted(row[0] for row in res.rows if row[0] is not None)
 
-    def rows_text(self, keys: Sequence[str]) -> str:
-        """The query restricted to the rows of these keys (a VALUES block where this store plans it best)."""
+    def rows_text(self, keys: Sequence[str], at: str | None = None) -> str:
+        """The query restricted to the rows of these keys (a VALUES block `at` the start or the end of its
+        patterns: by default where Oxigraph plans it best)."""
         self._needs_key()
         for key in keys:
             if not IRI_RE.match(key):
                 raise QueryError(f"'{key}' is not an IRI")
         values = f"VALUES ?{self.key} {{ {' '.join(f'<{k}>' for k in keys)} }}"
-        if self.key_at == "end":  # after the query's own patterns, before its ORDER BY
+        if (at or self.key_at) == "end":  # after the query's own patterns, before its ORDER BY
             head, sep, tail = self.text.rpartition("} ORDER BY")
             return f"{head}  {values}\n{sep}{tail}"
         return self.text.replace("WHERE {", f"WHERE {{\n  {{ SELECT ?{self.key} WHERE {{ {values} }} }}", 1)
@@ -75,7 +76,7 @@ class NamedQuery:
         """The rows of these keys only (no keys: no rows)."""
         if not keys:
             return Result(self.variables(store), ())
-        return store.query(self.rows_text(keys))
+        return store.query(self.rows_text(keys, "start" if store.name == "memory" else None))  # rdflib: keys first
 
     def variables(self, store: Store) -> tuple[str, ...]:
         """The projected variables (asked of the store on an empty selection)."""

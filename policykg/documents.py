@@ -11,6 +11,7 @@ only the new document's two files, whatever the corpus size."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,7 @@ def prepare(job: Job) -> Done:
     """Extract (or reuse) one document's facts, build its named graph and validate it."""
     from rdflib import URIRef
 
-    from graph.build import build_document, doc_iri
+    from graph.build import doc_iri, document_triples
     from graph.validate import validate_nt
 
     reused = Path(job.reuse) if job.reuse is not None else None
@@ -107,9 +108,9 @@ def prepare(job: Job) -> Done:
     else:
         path = Path(job.path)
         facts = extract(path, {**job.entry, **job.meta}, job.meta.get("id") or job.entry.get("id") or path.stem)
-    graph = build_document(facts, {k: URIRef(v) for k, v in job.known.items()}, list(job.reports))
-    nt = graph.serialize(format="nt")
-    report = validate_nt(nt + touched(graph, set(job.known.values())).serialize(format="nt"))
+    graph = document_triples(facts, {k: URIRef(v) for k, v in job.known.items()}, list(job.reports))
+    nt = graph.ntriples()
+    report = validate_nt(nt + touched_nt(graph.objects(), set(job.known.values())))
     m = facts.meta
     entry = {"id": m.id, "key": job.key, "graph": job.graph, "hash": factstore.content_hash(facts.text),
              "number": m.number, "date": m.date, "source": m.source,
@@ -127,19 +128,33 @@ def prepare(job: Job) -> Done:
 def touched(graph: Graph, corpus: set[str]) -> Graph:
     """The types of the shared nodes a document's graph points at that other documents describe:
     corpus documents it cites and indicators it observes (what its shapes need to see)."""
-    from rdflib import RDF, RDFS, Literal
+    extra = Graph(store="SimpleMemory")
+    for triple in _touched(graph.objects(), corpus):
+        extra.add(triple)
+    return extra
+
+
+def touched_nt(objects: Iterable[object], corpus: set[str]) -> str:
+    """`touched` as N-Triples, from the objects of a document's triples (the build path)."""
+    from graph.ntriples import lines
+
+    return lines(_touched(objects, corpus))
+
+
+def _touched(objects: Iterable[object], corpus: set[str]) -> Iterator[tuple[Any, Any, Any]]:
+    from rdflib import RDF, RDFS, Literal, URIRef
 
     from graph.namespace import ELI, ID, PKG
 
-    extra = Graph(store="SimpleMemory")
     indicators = str(ID["indicator/"])
-    for o in set(graph.objects()):
+    for o in dict.fromkeys(objects):
+        if not isinstance(o, URIRef):
+            continue
         if str(o) in corpus:
-            extra.add((o, RDF.type, ELI.LegalResource))  # its own graph says more; the shapes need these
-            extra.add((o, RDFS.label, Literal(str(o).rsplit("/", 1)[-1], lang="vi")))
+            yield o, RDF.type, ELI.LegalResource  # its own graph says more; the shapes need these
+            yield o, RDFS.label, Literal(str(o).rsplit("/", 1)[-1], lang="vi")
         elif str(o).startswith(indicators):
-            extra.add((o, RDF.type, PKG.Indicator))
-    return extra
+            yield o, RDF.type, PKG.Indicator
 
 
 def run(job: Job) -> dict[str, Any]:

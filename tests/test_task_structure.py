@@ -734,3 +734,24 @@ def test_a_report_records_directions_given_to_bodies_but_not_vague_ones() -> Non
     tasks = facts_of(text, kind="report").tasks
     assert [(t.owner, t.text) for t in tasks] == [
         ("Sở Xây dựng", "UBND tỉnh đã chỉ đạo Sở Xây dựng rà soát quy hoạch cấp nước đô thị.")]
+
+
+def test_a_heading_whose_subject_follows_an_opening_clause() -> None:
+    text = ("II. PHÂN CÔNG NHIỆM VỤ\n"
+            "**2.1. Để thể chế hoá đầy đủ Nghị quyết, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:**\n"
+            "- Khẩn trương rà soát các quy định pháp luật về đổi mới sáng tạo.\n"
+            "- Chủ động xây dựng chương trình giám sát chuyên đề.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [t.owner for t in tasks] == ["Đảng đoàn Quốc hội", "Đảng đoàn Quốc hội"]
+
+
+def test_phases_of_implementation_hold_tasks_and_theo_doi_is_an_action() -> None:
+    text = ("II. NHIỆM VỤ\n1. Quản lý nguồn nước\n- Theo dõi, giám sát chất lượng nước các sông liên tỉnh;\n"
+            "- Theo quy định hiện hành, việc cấp phép do cấp tỉnh thực hiện.\n"
+            "III. CÁC GIAI ĐOẠN THỰC HIỆN\n1. Giai đoạn đến năm 2030\n"
+            "- Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước;\n"
+            "IV. LỘ TRÌNH TRIỂN KHAI THỊ TRƯỜNG\n"
+            "a) Giai đoạn thực hiện thí điểm từ năm 2027 đến năm 2028\n"
+            "- Toàn bộ hạn ngạch được phân bổ miễn phí cho các cơ sở.\n")
+    assert [t.text for t in facts_of(text, kind="plan").tasks] == [
+        "Theo dõi, giám sát chất lượng nước các sông liên tỉnh;", "Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước;"]
