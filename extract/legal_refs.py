@@ -153,6 +153,8 @@ def _programme_end(doc: Doc, k: int) -> int | None:
 
 def _horizon_at(doc: Doc, j: int) -> int | None:
     """"đến năm 2030", "giai đoạn 2016 - 2020", "thời kỳ 2021-2030" at token j: the token after it."""
+    if j >= len(doc) or doc[j].lower_ not in _HORIZON:
+        return None
     words = [t.text for t in doc[j:j + 5]]
     low = [w.lower() for w in words]
     if low[:2] == ["đến", "năm"] and len(words) > 2 and _YEAR_RE.match(words[2]):
@@ -239,7 +241,12 @@ def _kind_at(doc: Doc, k: int) -> bool:
     return any(" ".join(words[:w]) in KINDS or " ".join(words[:w]) in _TREATIES for w in (1, 2, 3))
 
 
+_VERB_FIRST = {v[0] for v in _VERBS}
+
+
 def _verb_at(doc: Doc, k: int) -> bool:
+    if k >= len(doc) or doc[k].lower_ not in _VERB_FIRST:
+        return False  # most words start no verb: skip building the slices
     return any([t.lower_ for t in doc[k:k + len(v)]] == v for v in _VERBS)
 
 
@@ -621,6 +628,8 @@ def _resolve_years(hits: list[RefHit]) -> list[RefHit]:
             keys = [k for k in by_number.get(h.number, ()) if k[0] in ("Quyết định", "Đề án")]
             if len(keys) == 1 and len(known[keys[0]]) == 1:
                 h = replace(h, kind=keys[0][0], issuer=keys[0][2], year=next(iter(known[keys[0]])), name=None)
+            else:  # no decision of that number in the text: the scheme by its name, not a guessed decision
+                h = replace(h, kind="Đề án", number="", issuer=None)
         elif h.year is None and len(known.get(h.key, ())) == 1:
             h = replace(h, year=next(iter(known[h.key])))
         out.append(h)

@@ -20,6 +20,7 @@ def refs(text: str) -> dict[str, str]:
     ("Công văn số 7260/BKHĐT-QLKTTW ngày 5/9/2024", "cv-7260-bkhdt-2024"),
     ("các Nghị quyết số 19/NQ-CP (các năm 2014 - 2018) về cải thiện", "nq-19-cp-2014-2018"),
     ("theo Đề án 950 (Quyết định số 950/QĐ-TTg ngày 01/8/2018 của Thủ tướng)", "qd-950-ttg-2018"),
+    ("triển khai Đề án 06 về dữ liệu dân cư", "de-an-06-x"),  # no decision 06 in the text: the scheme itself
     ("Kết luận số 91-KL/TW ngày 12/8/2024 của Bộ Chính trị", "kl-91-tw-2024"),
 ])
 def test_citation_forms(text: str, ref_id: str) -> None:
