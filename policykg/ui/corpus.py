@@ -189,7 +189,9 @@ class Corpus:
         return n.short
 
     def find_docs(self, text: str, limit: int = 10) -> list[DocName]:
-        return find_docs(self.names, text, limit)
+        """Documents matching a search; a large corpus searches its own documents (cited ones' names would be
+        built from every citation)."""
+        return find_docs(self.doc_names if self.large else self.names, text, limit)
 
     def corpus_ids(self) -> list[str]:
         """Corpus documents, finals first."""
