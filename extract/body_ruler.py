@@ -108,6 +108,9 @@ class BodyRuler:
             span = self._body(doc, lowers, start, end, shape, heads, starts)
             if span is not None:
                 found.append(span)
+        # a group that starts with the level of a body's name ("Công an [tỉnh, các sở, ban, ngành]") is not one
+        known = [s for s in known if s.label_ != GROUP_KIND or not _at(lowers, s.start, self.levels)
+                 or not any(b.start < s.start < b.end for b in found)]
         doc.spans[self.spans_key] = sorted(filter_spans(known + found), key=lambda s: s.start)
         return doc
 

@@ -301,8 +301,11 @@ def test_party_units_short_forms_and_national_classes(text: str, names: list[str
     # "xã hội" in a committee's name is a noun, not the level "xã"
     ("Tổ đảng ở Thường trực Ủy ban Xã hội chủ trì; Ủy ban Xã hội phối hợp.",
      ["Tổ đảng ở Thường trực Ủy ban Xã hội", "Ủy ban Xã hội"]),
+    # the level of a body's name does not open a group ("Công an [tỉnh, các sở, ban, ngành]")
+    ("1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường",
+     ["Công an tỉnh Lào Cai", "Ủy ban nhân dân cấp xã"]),
     # the middle of a town is no body
     ("Doanh nghiệp lắp trạm phát sóng tại trung tâm huyện và Trung tâm thành phố.", []),
 ])
 def test_names_that_look_like_levels(text: str, names: list[str]) -> None:
-    assert _actors(text, "Thủ tướng Chính phủ") == names
+    assert _actors(text, "Ủy ban nhân dân tỉnh Lào Cai") == names

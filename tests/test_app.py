@@ -448,5 +448,7 @@ def test_a_large_corpus_pages_read_only_what_is_picked_and_answer_as_the_whole_t
     big, small = explorer.export_preview(large, nodes, False), explorer.export_preview(whole, nodes, False)
     assert (big["task_count"], big["targets"], big["docs"]) == (small["task_count"], small["targets"], small["docs"])
     assert big["task_count"] > 0 and [t["id"] for t in big["tasks"]] == [t["id"] for t in small["tasks"]]
-    for name in ("tasks", "targets", "refs", "rows"):  # no whole table was read for the large corpus
+    hits = explorer.search_all(large, "2289", "vi")
+    assert hits[0]["label"].startswith("QĐ 2289/QĐ-TTg") and hits[0]["iri"] == large.doc_iri("000")
+    for name in ("tasks", "targets", "refs", "rows", "names"):  # no whole table was read for the large corpus
         assert name not in large.__dict__, name

@@ -41,7 +41,7 @@ def test_markdown_in_an_upload_name_and_a_task_fetches_nothing(browser, served, 
     uploader.wait_for(state="attached", timeout=120_000)
     uploader.set_input_files(files=[{"name": f"y ![e]({url}/e.png).txt", "mimeType": "text/plain",
                                      "buffer": b"   "}])
-    page.get_by_text("the file is empty").first.wait_for(timeout=60_000)
+    page.get_by_text("tệp không có nội dung").first.wait_for(timeout=60_000)
     uploader.set_input_files(files=[{"name": name, "mimeType": "text/plain", "buffer": text.encode()}])
     page.get_by_text(f"Đã thêm {name}").first.wait_for(timeout=180_000)  # the name, shown as text
     page.goto(f"{served}/?page={quote('Mạng lưới')}&q={quote('rà soát')}")

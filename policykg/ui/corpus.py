@@ -165,7 +165,19 @@ class Corpus:
         full = self.__dict__.get("names")  # the citations' names complete a corpus document's (date, aliases)
         if full is not None:
             return full.get(doc_id or "")
-        return self.doc_names.get(doc_id or "") or self.names.get(doc_id or "")
+        own = self.doc_names.get(doc_id or "")
+        if own is not None or not doc_id:
+            return own
+        if self.large:  # a cited document named from a few of its own citations, not from every citation
+            return self._kept(("cited_name", doc_id), lambda: self._cited_name(doc_id))
+        return self.names.get(doc_id)
+
+    def _cited_name(self, doc_id: str) -> DocName | None:
+        iri = str(ID["legal/" + doc_id])
+        if iri not in self.legal_iris:
+            return None
+        keys = selective.citation_keys(self.store, cited=[iri])[:5]
+        return document_names([], answers.refs(self.store, keys=keys), []).get(doc_id) if keys else None
 
     def short(self, doc_id: str | None, lang: Lang = "vi") -> str:
         """A document's short name ("QĐ 2289/QĐ-TTg"), never its id unless nothing else is known."""
@@ -177,7 +189,9 @@ class Corpus:
         return n.short
 
     def find_docs(self, text: str, limit: int = 10) -> list[DocName]:
-        return find_docs(self.names, text, limit)
+        """Documents matching a search; a large corpus searches its own documents (cited ones' names would be
+        built from every citation)."""
+        return find_docs(self.doc_names if self.large else self.names, text, limit)
 
     def corpus_ids(self) -> list[str]:
         """Corpus documents, finals first."""
