@@ -92,7 +92,7 @@ def reports_on(report: DocumentFacts, doc: DocumentFacts) -> bool:
     """A report measures a document's targets: by the manifest, or when the report cites it."""
     if ("reports_on", doc.meta.id) in report.meta.relations:
         return True
-    own = own_identity(doc.meta.number, doc.meta.date)
+    own = own_identity(doc.meta.number, doc.meta.date, doc.meta.issuer)
     return report.meta.kind == "report" and own is not None and any(r.id == own for r in report.refs)
 
 

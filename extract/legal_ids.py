@@ -54,12 +54,40 @@ def identity(kind: str, number: str, issuer: str | None, year: int | None,
     return slug(f"{base} {when}")
 
 
-def own_identity(number: str | None, date: str | None) -> str | None:
-    """Identity of a document from its own number ("2289/QĐ-TTg") and date."""
+# issuer codes every province has its own of: "12/KH-UBND" of Lào Cai is not "12/KH-UBND" of Hưng Yên
+_LOCAL_CODES = frozenset({"UBND", "HĐND", "TU", "TTHĐND", "BTVTU", "VPUBND"})
+_SO_CODE_RE = re.compile(r"^S[A-ZĐ]{2,}$")  # a province's department ("SNNMT", "STTTT", "SKHĐT")
+_NATIONAL_S = frozenset({"SHTT"})  # Cục Sở hữu trí tuệ
+_PLACE_RE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(.+?)\s*$", re.I)
+
+
+def is_local(issuer: str | None) -> bool:
+    """Whether an issuer code in a symbol is one that every province has ("UBND", "HĐND", a Sở's code)."""
+    return bool(issuer) and (issuer in _LOCAL_CODES or (bool(_SO_CODE_RE.match(issuer or ""))
+                                                         and issuer not in _NATIONAL_S))
+
+
+def place_of(name: str | None) -> str | None:
+    """The province or city an issuer's name ends with ("Ủy ban nhân dân tỉnh Lào Cai" -> "Lào Cai")."""
+    m = _PLACE_RE.search(name or "")
+    return m.group(1) if m else None
+
+
+def local_issuer(issuer: str | None, *names: str | None) -> str | None:
+    """A local issuer code with the place of the first name that has one ("UBND Lào Cai"), else the code."""
+    if not is_local(issuer):
+        return issuer
+    place = next((p for n in names if (p := place_of(n))), None)
+    return f"{issuer} {place}" if place else issuer
+
+
+def own_identity(number: str | None, date: str | None, issuer_name: str | None = None) -> str | None:
+    """Identity of a document from its own number ("2289/QĐ-TTg"), date and issuer: a provincial
+    symbol ("134/KH-UBND") is told apart by the issuer's province ("kh-134-ubnd-lao-cai-2026")."""
     if not number or not date or not re.match(r"^\d{4}", date):
         return None
     try:
         kind, num, year, issuer = parse_number(number, None)
     except (ValueError, KeyError):
         return None
-    return identity(kind, num, issuer, year or int(date[:4]))
+    return identity(kind, num, local_issuer(issuer, issuer_name), year or int(date[:4]))

@@ -15,8 +15,8 @@ from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
 from extract.bodies import Context, context_of, header_context, named_in_full, resolve
 from extract.cell_table import cell_targets
 from extract.errors import InputError
-from extract.legal_ids import own_identity
-from extract.legal_refs import implementer, relation, stronger
+from extract.legal_ids import identity, is_local, local_issuer, own_identity
+from extract.legal_refs import RefHit, implementer, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, fold_text, normalize
@@ -206,13 +206,23 @@ def merged_bodies(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+def _local_id(hit: RefHit, meta: DocMeta) -> str:
+    """A citation's identity; a provincial symbol ("12/KH-UBND") is of the province its issuer names,
+    else of the citing document's province ("kh-12-ubnd-lao-cai-2025")."""
+    if not is_local(hit.issuer):
+        return hit.ref_id
+    return identity(hit.kind, hit.number, local_issuer(hit.issuer, hit.issuer_name, meta.issuer), hit.year,
+                    hit.years, hit.name)
+
+
 def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence]) -> list[LegalRef]:
     hits = ref_hits(doc)
-    own = own_identity(meta.number, meta.date)
+    own = own_identity(meta.number, meta.date, meta.issuer)
     out: dict[tuple[str, str | None], LegalRef] = {}
     for k, hit in enumerate(hits):
         span = doc[hit.start:hit.end]
-        if own and (hit.ref_id == own or (hit.year is None and own.startswith(hit.ref_id[:-1]))):
+        rid = _local_id(hit, meta)
+        if own and (rid == own or (hit.year is None and own.startswith(rid[:-1]))):
             continue  # the document's own number is its identity, not a citation
         if hit.kind in ("Chiến lược", "Chương trình", "Đề án") and not hit.number and _own_title(hit.name, meta.title):
             continue  # "Chiến lược quốc gia về … đến năm 2030" in the strategy itself
@@ -220,7 +230,7 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         by = implementer(hits, doc, k)
         ev = evidence(span.start_char, span.end_char)
         passage = evidence(*sentence_span(norm.text, span.start_char, span.end_char))
-        ref = LegalRef(hit.ref_id, hit.kind, hit.number, hit.year, hit.issuer, hit.name, meta.id,
+        ref = LegalRef(rid, hit.kind, hit.number, hit.year, hit.issuer, hit.name, meta.id,
                        "cites" if by else rel, ev, hit.year is None, hit.years, hit.title, hit.issuer_name,
                        code=hit.code, passages=(passage,))
         key = (ref.id, None)
@@ -231,8 +241,8 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
                                passages=tuple(dict.fromkeys(prev.passages + (passage,))))
         else:
             out[key] = ref
-        if by is not None and by.ref_id != hit.ref_id:
-            out[(ref.id, by.ref_id)] = replace(ref, relation="implements", subject=by.ref_id)
+        if by is not None and (by_id := _local_id(by, meta)) != rid:
+            out[(ref.id, by_id)] = replace(ref, relation="implements", subject=by_id)
     return list(out.values())
 
 

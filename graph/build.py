@@ -2,6 +2,7 @@
 
 Legal documents are identified by kind, number, issuer and year (`id/legal/nq-50-cp-2020`), so
 a corpus document and the citations of it meet in one node; documents only cited are nodes too.
+A symbol every province issues ("12/KH-UBND") is told apart by the province (`kh-12-ubnd-lao-cai-2025`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def vi(text: str) -> Literal:
 
 def doc_iri(meta: DocMeta) -> URIRef:
     """A corpus document's IRI: its legal identity when it has a number and a date."""
-    legal = own_identity(meta.number, meta.date)
+    legal = own_identity(meta.number, meta.date, meta.issuer)
     return ID["legal/" + legal] if legal else ID["doc/" + quote(meta.id, safe="")]
 
 

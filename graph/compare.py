@@ -34,7 +34,7 @@ class Rows:
     def of(cls, store: Store) -> Rows:
         """The answers, with a corpus document's legal id ("qd-2289-ttg-2020") read as its id ("000")."""
         docs = answers.docs(store)
-        alias = {own: d["id"] for d in docs if (own := own_identity(d["number"], d["date"]))}
+        alias = {own: d["id"] for d in docs if (own := own_identity(d["number"], d["date"], d["issuer"]))}
         refs: list[RefRow] = [{**r, "id": alias.get(r["id"], r["id"]),
                                "cited_by": alias.get(r["cited_by"], r["cited_by"])} for r in answers.refs(store)]
         passages: list[PassageRow] = [{**p, "cited": alias.get(p["cited"], p["cited"])}

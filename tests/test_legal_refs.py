@@ -233,3 +233,18 @@ def test_a_strategy_is_not_a_citation_in_the_decision_that_issues_it() -> None:
             "văn hóa giai đoạn 2021 - 2025.")
     assert [(r.kind, r.name) for r in facts_of(text, "decision").refs] == [
         ("Chương trình", "Chương trình mục tiêu phát triển văn hóa giai đoạn 2021 - 2025")]
+
+
+def test_a_provincial_symbol_is_of_the_province_its_issuer_names_else_the_citing_documents() -> None:
+    """"12/KH-UBND" is issued by every province: a citation names the province that issued it, or is of the
+    citing document's province; a national symbol stays national, and the plan does not cite itself."""
+    from extract.pipeline import extract_text, meta_from_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 03 tháng 02 năm 2025\nKẾ HOẠCH\n"
+            "Chuyển đổi số năm 2025\nCăn cứ Quyết định số 5/QĐ-UBND ngày 02/01/2025 của UBND tỉnh Yên Bái; "
+            "Kế hoạch số 7/KH-UBND ngày 03/01/2025 về dữ liệu số; Báo cáo số 40/BC-SNNMT ngày 05/01/2025 về "
+            "đất đai; Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ; Kế hoạch số 12/KH-UBND "
+            "ngày 03/02/2025 này.\nII. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí.\n")
+    ids = {r.id for r in extract_text(text, meta_from_text("kh", "kh.txt", text)).refs}
+    assert ids == {"qd-5-ubnd-yen-bai-2025", "kh-7-ubnd-lao-cai-2025", "bc-40-snnmt-lao-cai-2025",
+                   "qd-749-ttg-2020"}

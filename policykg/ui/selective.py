@@ -101,7 +101,7 @@ def rows_of(store: Store, docs: list[DocRow], doc_iris: dict[str, str]) -> compa
     """The comparison rows (graph.compare.Rows) of a few documents only (id -> IRI): their tasks, targets,
     sections, the citations they make and those of them, and the passages of those citations."""
     iris = list(doc_iris.values())
-    alias = {own: d["id"] for d in docs if (own := own_identity(d["number"], d["date"]))}
+    alias = {own: d["id"] for d in docs if (own := own_identity(d["number"], d["date"], d["issuer"]))}
     keys = citation_keys(store, citing=iris, cited=iris)
     refs: list[RefRow] = [{**r, "id": alias.get(r["id"], r["id"]), "cited_by": alias.get(r["cited_by"], r["cited_by"])}
                           for r in (answers.refs(store, keys=keys) if keys else [])]
