@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, as_completed
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
+from dataclasses import replace as replace_
 from pathlib import Path
 from typing import Any
 
@@ -91,9 +92,15 @@ class Entry:
         """Its pool files, relative to the pool."""
         return f"{FACTS_DIR}/{self.facts_file}.json", f"{GRAPHS_DIR}/{self.graph_file}.nt"
 
-    def same_document(self, hash_: str, number: str | None, date: str | None) -> bool:
-        """The same text, or the same number and date."""
-        return self.hash == hash_ or (bool(number and date) and (self.number, self.date) == (number, date))
+    def same_document(self, hash_: str, number: str | None, date: str | None, iri: str = "",
+                      placeless: str = "") -> bool:
+        """The same text, or the same number and date — unless both are provincial documents of two
+        provinces (their IRIs differ, and neither is the symbol's IRI without a province, `placeless`)."""
+        if self.hash == hash_:
+            return True
+        if not (number and date) or (self.number, self.date) != (number, date):
+            return False
+        return not (self.iri and iri and self.iri != iri and placeless not in (self.iri, iri))
 
 
 @dataclass
@@ -326,7 +333,7 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
     given = dict(meta or {})
     draft = meta_from_text(given.get("id") or slug(path.stem)[:40] or "doc", path.name, text, given)
     seen = stored(workspace)
-    _duplicates(seen.entries, draft.number, draft.date, text, replace)  # fail before extracting
+    _duplicates(seen.entries, draft, text, replace)  # fail before extracting
     start = time.perf_counter()
     key = factstore.extraction_key(text, given)
 
@@ -337,7 +344,7 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
     done = prepared(seen.entries, draft.id)
     with writer(workspace):
         before = seen if seen.folder == current(workspace) else stored(workspace)  # read once if unchanged
-        same = _duplicates(before.entries, draft.number, draft.date, text, replace)
+        same = _duplicates(before.entries, draft, text, replace)
         kept = [e for e in before.entries if e not in same]
         doc_id = given.get("id") or (same[0].id if same else draft.id)
         base, k = doc_id, 2
@@ -373,11 +380,14 @@ def _meta_of(e: Entry) -> DocMeta:
     return DocMeta(e.id, "", "", "", e.number, None, e.date, e.source)
 
 
-def _duplicates(entries: list[Entry], number: str | None, date: str | None, text: str,
-                replace: bool) -> list[Entry]:
+def _duplicates(entries: list[Entry], draft: DocMeta, text: str, replace: bool) -> list[Entry]:
     """The stored entries that are this document; an error when there are some and `replace` is off."""
+    from graph.build import doc_iri
+
     digest = factstore.content_hash(text)
-    same = [e for e in entries if e.same_document(digest, number, date)]
+    number, date = draft.number, draft.date
+    iri, placeless = str(doc_iri(draft)), str(doc_iri(replace_(draft, issuer=None)))
+    same = [e for e in entries if e.same_document(digest, number, date, iri, placeless)]
     if same and not replace:
         what = "the same text" if same[0].hash == digest else f"the same number {number} and date {date}"
         raise PolicyKGError(f"'{same[0].id}' ({same[0].source}) is already in the workspace with {what}; "

@@ -107,6 +107,18 @@ def test_the_same_document_is_refused_unless_replaced(small, tmp_path) -> None:
     assert "phối hợp" in facts.facts(facts.entries[0]).tasks[0].text
 
 
+def test_two_provinces_plans_with_one_number_and_date_are_two_documents(small, tmp_path) -> None:
+    """Every province numbers its own plans: Cao Bằng's 10/KH-UBND of 1/3/2024 is not Hà Giang's."""
+    other = tmp_path / "cao-bang.txt"
+    other.write_text(plan(1).replace("Số: 11/", "Số: 10/").replace("ngày 2 tháng 3", "ngày 1 tháng 3"),
+                     encoding="utf-8")
+    add(other, small)
+    entries = stored(small).entries
+    assert [e.number for e in entries] == ["10/KH-UBND", "10/KH-UBND"]
+    assert sorted(e.iri.rsplit("/", 1)[-1] for e in entries) == ["kh-10-ubnd-cao-bang-2024",
+                                                                 "kh-10-ubnd-ha-giang-2024"]
+
+
 def test_an_unchanged_document_is_not_extracted_again(small, tmp_path, monkeypatch) -> None:
     import extract.pipeline
 
