@@ -30,9 +30,6 @@ def load(workspace: str) -> Corpus:
     return opened(Path(workspace))  # already open when the server was started by policykg.serve
 
 
-
-
-
 @st.cache_resource(show_spinner=False)
 def warm_up(workspace: str) -> threading.Thread:
     """Once per workspace, after the first page is drawn: the other pages' answers, in a thread."""
@@ -61,7 +58,6 @@ try:
 except PolicyKGError as exc:
     st.error(plain(worded(exc, "open", LANG, workspace=WORKSPACE)))
     st.stop()
-
 
 
 if LANG == "vi":  # Streamlit's own English texts (uploader, "Press Enter to apply") in Vietnamese

@@ -20,7 +20,7 @@ from extract.normalize import NormText
 from extract.quantities import NUM, parse_number, unit_class, well_formed
 from extract.records import Section
 from extract.segment import FRONT
-from extract.year_table import _DONE_RE, _TARGET_HEAD_RE, _UNIT_COL_RE, _YEAR_COL_RE, _value
+from extract.year_table import DONE_RE, TARGET_HEAD_RE, UNIT_COL_RE, YEAR_COL_RE, cell_value
 
 _INDEX_RE = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.I)
 _MARK_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?$")
@@ -123,11 +123,11 @@ def _header(rows: Lines, k: int) -> _Header | None:
         if _MARK_RE.match(line.text) or len(line.text.split()) > 8:
             break
         cells.append(line)
-    name = next((j for j, c in enumerate(cells) if _TARGET_HEAD_RE.match(c.text)), None)
-    unit = next((j for j, c in enumerate(cells) if _UNIT_COL_RE.match(c.text)), None)
+    name = next((j for j, c in enumerate(cells) if TARGET_HEAD_RE.match(c.text)), None)
+    unit = next((j for j, c in enumerate(cells) if UNIT_COL_RE.match(c.text)), None)
     years = {}
     for j, c in enumerate(cells):
-        if (m := _YEAR_COL_RE.match(c.text)) and not _DONE_RE.search(c.text):
+        if (m := YEAR_COL_RE.match(c.text)) and not DONE_RE.search(c.text):
             years[j] = int(m.group(1) or m.group(2))
     if name is None or len(years) < 2:
         return None
@@ -171,7 +171,7 @@ def _row(record: list[Line], header: _Header) -> list[CellValue] | None:
     unit = record[header.unit].text if header.unit is not None else None
     out = []
     for j, year in header.years.items():
-        got = _value(record[j].text, unit) or _range(record[j].text, unit)
+        got = cell_value(record[j].text, unit) or _range(record[j].text, unit)
         if got is None:
             return None
         value, unit_got, cls, cmp = got

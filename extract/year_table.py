@@ -21,16 +21,16 @@ from extract.records import Item
 
 _YEAR = r"(?:19|20)\d\d"
 _AIMED = r"(?:(?:kế hoạch|mục tiêu|chỉ tiêu|phấn đấu)\s+)?"
-_YEAR_COL_RE = re.compile(
+YEAR_COL_RE = re.compile(
     rf"^{_AIMED}(?:(?:đến|hết|năm)\s+)*({_YEAR})$|^{_AIMED}(?:giai đoạn\s+)?{_YEAR}\s*[-–—]\s*({_YEAR})$", re.I)
 # In a report's table: "Năm 2024", "Thực hiện năm 2024", "Ước thực hiện 2025"; not a plan's column.
 _OBSERVED_COL_RE = re.compile(rf"^(?:(?:ước\s+)?(?:thực hiện|TH|kết quả)(?:\s+thực hiện)?\s+)?(?:(?:đến|hết|năm)\s+)*"
                               rf"({_YEAR})(?:\s*\((?:ước\s+)?(?:thực hiện|TH)\))?$", re.I)
 _PLANNED_RE = re.compile(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu|dự kiến|dự toán|giao", re.I)
-_DONE_RE = re.compile(r"thực hiện|ước|cơ sở|hiện trạng|năm gốc|\bTH\b|kết quả|hiện nay|đạt được", re.I)
+DONE_RE = re.compile(r"thực hiện|ước|cơ sở|hiện trạng|năm gốc|\bTH\b|kết quả|hiện nay|đạt được", re.I)
 _NAME_COL_RE = re.compile(r"^(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung|tiêu chí)\b", re.I)
-_TARGET_HEAD_RE = re.compile(r"^(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|mục tiêu)\b", re.I)
-_UNIT_COL_RE = re.compile(r"^(?:đơn vị(?: tính)?|đvt|đv)$", re.I)
+TARGET_HEAD_RE = re.compile(r"^(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|mục tiêu)\b", re.I)
+UNIT_COL_RE = re.compile(r"^(?:đơn vị(?: tính)?|đvt|đv)$", re.I)
 _MARK_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])[.)]?$")
 _SIGNS = {">": "more_than", ">=": "at_least", "≥": "at_least", "<": "less_than", "<=": "at_most", "≤": "at_most"}
 _BARE_RE = re.compile(
@@ -84,23 +84,23 @@ def _header(row: list[Cell], observed: bool = False) -> _Header | None:
     years: dict[int, int] = {}
     name = unit = None
     for k, c in enumerate(row):
-        text = " ".join(re.sub(r"\(.*?\)", lambda m: m.group(0) if _DONE_RE.search(m.group(0)) else " ",
+        text = " ".join(re.sub(r"\(.*?\)", lambda m: m.group(0) if DONE_RE.search(m.group(0)) else " ",
                                c.text).split())
         if observed and (m := _OBSERVED_COL_RE.match(text)) and not _PLANNED_RE.search(text):
             years[k] = int(m.group(1))
-        elif not observed and (m := _YEAR_COL_RE.match(text)) and not _DONE_RE.search(text):
+        elif not observed and (m := YEAR_COL_RE.match(text)) and not DONE_RE.search(text):
             years[k] = int(m.group(1) or m.group(2))
         elif name is None and _NAME_COL_RE.match(text):
             name = k
-        elif unit is None and _UNIT_COL_RE.match(text):
+        elif unit is None and UNIT_COL_RE.match(text):
             unit = k
     if not years or (name is None and unit is None):
         return None
     head = row[name].text if name is not None else ""
-    return _Header(years, name, unit, bool(_TARGET_HEAD_RE.match(head)))
+    return _Header(years, name, unit, bool(TARGET_HEAD_RE.match(head)))
 
 
-def _value(text: str, row_unit: str | None) -> tuple[float, str | None, str, str] | None:
+def cell_value(text: str, row_unit: str | None) -> tuple[float, str | None, str, str] | None:
     """(value, unit, unit class, comparator) of a cell: "≥ 60", "58", "1.000", "Tối thiểu 60%", "75 triệu đồng"."""
     text = " ".join(text.split())
     if m := _BARE_RE.match(text):
@@ -145,7 +145,7 @@ def year_values(items: list[Item], in_block: dict[str, bool], observed: bool = F
             continue
         row_unit = row[header.unit].text or None if header.unit is not None and header.unit < len(row) else None
         for k, year in header.years.items():
-            got = _value(row[k].text, row_unit)
+            got = cell_value(row[k].text, row_unit)
             if got is None:
                 continue
             value, unit, cls, cmp = got

@@ -48,7 +48,7 @@ def string(value: str) -> str:
 
 def term(t: Term) -> str:
     """One term as N-Triples: an IRI, a blank node label, or a literal with its language or datatype."""
-    if type(t) is URIRef or isinstance(t, URIRef):
+    if isinstance(t, URIRef):
         return iri(t)
     if isinstance(t, BNode):
         return "_:" + re.sub(r"[^A-Za-z0-9_-]", "_", str(t))
