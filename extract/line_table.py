@@ -31,6 +31,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extract.agencies import GROUP_KIND
 from extract.cell_table import Line, lines
 from extract.task_blocks import BODY_CELL_RE, TIME_RE
 from extract.task_draft import Draft
@@ -62,6 +63,8 @@ _OPEN_END_RE = re.compile(r"(?:[,(–-]|\b(?:và|của|các|về|với|ở|tại
 _TIME_CELL_RE = re.compile(
     r"^(?:Từ|Đến|Đã hoàn thành|Kỳ họp|Theo (?:kế hoạch|tiến độ|lộ trình)|\d{1,2}/\d{4})|"
     r"^(?:\S+\s+){0,3}(?:thường xuyên|h[àằ]ng năm|h[àằ]ng quý)\b", re.I)
+_PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
+_CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
 _GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:cơ quan|cơ sở|đơn vị|tổ chức|doanh nghiệp|địa phương|"
                             r"UBND|Ủy ban nhân dân)\b")
 
@@ -125,7 +128,7 @@ def _table_rows(original: str, table: _Table, rows: list[Line], k: int) -> tuple
                     (len(rows[k].text) > _FOOTNOTE_WIDTH // 2 or not _ROW_RE.match(rows[k].text)):
                 k += 1  # the footnotes at the page's foot, up to the next page
             continue
-        if (g := _GROUP_RE.match(text)) and not _ROW_RE.match(text):
+        if _GROUP_RE.match(text) and not _ROW_RE.match(text):
             current = None  # a group row: its title is not a task
             expected = {"1", "1.1"} | expected
             k += 1
@@ -190,8 +193,8 @@ def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: in
         return True
     if len(cells) == 1 and len(line.text) > width * 0.6:
         return True  # a line as wide as the task column is the task's
-    at = _to_norm(ex, line.start)
-    return any(m.start < at < m.end for m in ex.within(max(0, at - 80), at + 80))
+    at = _to_norm(ex, line.start)  # a body's name running across the break (a group's may be a misreading)
+    return any(m.start < at < m.end and m.agency != GROUP_KIND for m in ex.within(max(0, at - 80), at + 80))
 
 
 def _to_norm(ex: TaskExtractor, offset: int) -> int:
@@ -261,7 +264,7 @@ def _norm_cell(ex: TaskExtractor, cell: Cell) -> Cell:
 
 
 def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft | None:
-    cells = _cells(ex, row, width)
+    cells = [c for c in _cells(ex, row, width) if not _PERSON_RE.match(c.text)]  # the leader who oversees it
     if not cells:
         return None
     kinds = ["words", *(_kind(ex, c) for c in cells[1:])]
@@ -280,14 +283,14 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
     if not leads:
         return None
     coop: list[str] = []
-    for c in column("cooperating"):
-        coop += [x for x in body_names(ex, _norm_cell(ex, c), groups=False) if x not in leads + coop]
+    for c in column("cooperating"):  # a class of bodies is a partner unless the cell trails off ("… liên quan")
+        named = body_names(ex, _norm_cell(ex, c), groups=not _CATCH_ALL_RE.search(c.text))
+        coop += [x for x in named if x not in leads + coop]
     times = [deadline_text(c.text) for c in column("deadline")]
     product = _merged(column("product"))
-    start = _to_norm(ex, row.mark.start)
     body = _norm_cell(ex, task)
-    section = ex.section_at(start)
-    return Draft(section, re.sub(r"\s+", " ", task.text), start, body.end, leads[0], tuple(leads), "lead",
+    section = ex.section_at(body.start)
+    return Draft(section, re.sub(r"\s+", " ", task.text), body.start, body.end, leads[0], tuple(leads), "lead",
                  tuple(leads), tuple(coop), ex.kind(section), ", ".join(t for t in times if t) or None,
                  product=product.text.rstrip(".") if product else None)
 

@@ -43,7 +43,7 @@ TIME_RE = re.compile(r"^(?:Trước|Trong|Quý|Năm|Tháng|Thường xuyên|H[à
 BODY_CELL_RE = re.compile(
     r"^(?:[Cc]ác\s+)?(?:[Bb]ộ|Cục|Vụ|Viện|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Thanh tra|Ngân hàng|"
     r"Đảng ủy|Đảng uỷ|cấp ủy|cấp uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Công an|Bộ Chỉ huy|Mặt trận|Liên đoàn|Hội|Đoàn|Kho bạc|"
-    r"Trung tâm|Tổng cục|Chi cục|Đài|Báo)\b")
+    r"Trung tâm|Tổng cục|Chi cục|Đài|Báo(?! cáo))\b")
 
 
 def blank_lines(original: str, omap: tuple[int, ...]) -> tuple[int, ...]:

@@ -8,8 +8,8 @@ from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.attachment import attached_kind
-from extract.line_table import line_tables
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
+from extract.line_table import line_tables
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
 from extract.task_blocks import paragraph_tasks
