@@ -196,10 +196,20 @@ def _blank_number(rows: list[list[str]]) -> tuple[int, str] | None:
 def _partial_dateline(rows: list[list[str]]) -> tuple[int | None, int | None]:
     """(month, year) a dateline gives when its day is blank ("ngày   tháng 8 năm 2026" -> 8, 2026)."""
     for row in rows:
-        line = " ".join(row)
-        if _DATELINE_RE.match(line) and (m := _PARTIAL_DATE_RE.search(line)):
+        at = next((k for k, cell in enumerate(row) if _DATELINE_RE.match(cell)), None)
+        if at is None and _DATELINE_RE.match(" ".join(row)):
+            at = 0
+        if at is not None and (m := _PARTIAL_DATE_RE.search(" ".join(row[at:]))):
             return (int(m.group(1)) if m.group(1) else None), int(m.group(2))
     return None, None
+
+
+def _blank_day_date(rows: list[list[str]]) -> str | None:
+    """What a dateline left blank for the signature still tells: "ngày   tháng   năm 2026" -> "2026"."""
+    month, year = _partial_dateline(rows)
+    if year is None:
+        return None
+    return f"{year}-{month:02d}" if month else str(year)
 
 
 def _noted(rows: list[list[str]]) -> tuple[str | None, str | None]:
@@ -294,6 +304,8 @@ def from_header(text: str) -> dict[str, str | None]:
         meta["number"] = attached.group(2)  # "(Kèm theo Quyết định số 1422/QĐ-TTg ngày …)": the attaching act's
         if meta["date"] is None and (d := _DATE_RE.search(flat[attached.end():attached.end() + 40].lower())):
             meta["date"] = _date(d)
+    if meta["date"] is None:
+        meta["date"] = _blank_day_date(rows)
     meta["kind"], meta["title"] = _kind_and_title(rows)
     meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"]
     if meta["number"] and meta["kind"] is None:
