@@ -13,6 +13,7 @@ import re
 from extract.agencies import registry
 from extract.legal_ids import parse_number
 from extract.normalize import fold_text
+from extract.preamble import from_preamble
 
 KIND_WORDS: dict[str, str] = {
     "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "programme", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
@@ -314,6 +315,9 @@ def from_header(text: str) -> dict[str, str | None]:
             meta["kind"] = KIND_WORDS.get(kind.upper(), kind.lower())  # "7260/BKHĐT-QLKTTW" is a letter
         except (ValueError, KeyError):
             pass
+    if meta["kind"] is None and meta["number"] is None and (stated := from_preamble(text)):
+        meta.update({k: meta[k] or v for k, v in stated.items()})  # no header: the preamble says who issues what
+        meta["kind"], meta["title"] = stated["kind"], stated["title"]
     if meta["title"] is None:
         subject = next((m for r in rows for c in r if (m := _SUBJECT_RE.match(c))), None)
         first = next((" ".join(r) for r in rows if r), None)

@@ -304,3 +304,38 @@ ATTACHED_PLAN = """            THỦ TƯỚNG CHÍNH PHỦ             CỘNG H�
 def test_issuer_units_datelines_and_attached_plans(text, number, issuer, date) -> None:
     got = from_header(text)
     assert (got["number"], got["issuer"], got["date"]) == (number, issuer, date)
+
+
+# A conversion that lost the header: the preamble names issuer, kind and title; the caption keeps the year.
+NO_HEADER = """# Public_512
+
+Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của UBND thành phố Hải Phòng; Sở Công Thương ban hành \
+Kế hoạch phát triển thương mại điện tử thành phố Hải Phòng năm 2025 như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Phát triển thương mại điện tử.
+
+PHỤ LỤC
+(Kèm theo Kế hoạch số     /KH-SCT ngày   /   /2025 của Sở Công Thương)
+"""
+
+# A header that says what it is wins over any "ban hành" sentence of the body.
+HEADER_AND_PREAMBLE = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 40/QĐ-UBND
+Cao Bằng, ngày 05 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch chuyển đổi số năm 2025
+Căn cứ Luật Tổ chức chính quyền địa phương; Sở Thông tin và Truyền thông ban hành Kế hoạch đo kiểm \
+chất lượng mạng di động như sau:
+"""
+
+
+@pytest.mark.parametrize("text, kind, issuer, date, title", [
+    (NO_HEADER, "plan", "Sở Công Thương thành phố Hải Phòng", "2025",
+     "Kế hoạch phát triển thương mại điện tử thành phố Hải Phòng năm 2025"),
+    (HEADER_AND_PREAMBLE, "decision", "Ủy ban nhân dân tỉnh Cao Bằng", "2025-03-05",
+     "Quyết định ban hành Kế hoạch chuyển đổi số năm 2025"),
+])
+def test_a_document_without_its_header_is_named_by_its_preamble(text, kind, issuer, date, title) -> None:
+    got = from_header(text)
+    assert (got["kind"], got["issuer"], got["date"], got["title"]) == (kind, issuer, date, title)
