@@ -102,7 +102,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         if key not in facts.first_mentions:
             facts.first_mentions[key] = evidence(m.start, m.end)
     drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind,
-                           blank_lines(original, norm.omap)).extract()
+                           blank_lines(original, norm.omap), original, norm.omap).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
         ids.append(f"{meta.id}-task-{k:03d}")

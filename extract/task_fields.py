@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.agencies import GROUP_KIND, fold_key
+from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.records import Mention, Section
 from extract.segment import item_body
 from extract.task_draft import Draft, agency_name
@@ -149,6 +149,25 @@ _BODY_START_RE = re.compile(
     r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
 
 
+# What may follow a class of bodies inside its own name ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành, địa phương").
+_GROUP_TAIL_RE = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:cơ quan ngang bộ|cơ quan thuộc Chính phủ|ngành|địa phương"
+                            r"|(?:UBND|Ủy ban nhân dân) (?:các )?(?:tỉnh|cấp tỉnh)(?:, thành phố)?)", re.I)
+
+
+def _group_run(ex: TaskExtractor, found: list[Mention], end: int) -> tuple[str, int] | None:
+    """A group mention cut short of its name ("các bộ" of "Các bộ, cơ quan ngang bộ"): the whole name and
+    where it ends, when only class words follow."""
+    first = found[0]
+    if first.agency != GROUP_KIND:
+        return None
+    pos = first.end
+    while (m := _GROUP_TAIL_RE.match(ex.text, pos, end)) is not None:
+        pos = m.end()
+    if pos == first.end:
+        return None
+    return group_agency(ex.text[first.start:pos]).name, pos
+
+
 def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
     """The bodies a cell names: recognised names, else the cell's own words, one per body."""
     out: list[str] = []
@@ -159,6 +178,9 @@ def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
         at = pos if at < 0 else at
         found = ex.within(at, at + len(piece))
         if found and ex.text[at:found[0].start].strip().lower() in ("", "các"):
+            if groups and (run := _group_run(ex, found, at + len(piece))) is not None:
+                out.append(run[0])  # "Các bộ, cơ quan ngang bộ" is one class, not "các bộ"
+                found = [m for m in found if m.start >= run[1]]
             out.extend(merged_names(ex, [m for m in found if groups or not _generic(ex, m, at)]))
         else:
             name = re.sub(r"\s+", " ", piece).strip(" .,;")

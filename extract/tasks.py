@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.attachment import attached_kind
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
+from extract.line_table import line_tables
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
 from extract.task_blocks import paragraph_tasks
@@ -84,9 +85,11 @@ class TaskExtractor:
     """Extract tasks from one document's sections, items and agency mentions."""
 
     def __init__(self, text: str, sections: list[Section], items: list[Item],
-                 mentions: list[Mention], doc_kind: str, breaks: tuple[int, ...] = ()) -> None:
+                 mentions: list[Mention], doc_kind: str, breaks: tuple[int, ...] = (),
+                 original: str = "", omap: tuple[int, ...] = ()) -> None:
         self.text = text
         self.breaks = breaks  # where the original had blank lines (paragraph breaks)
+        self.original, self.omap = original, omap  # the original text, and where each character came from
         self.sections = {s.id: s for s in sections}
         self.children: dict[str, list[Section]] = {}
         for s in sections:
@@ -114,6 +117,14 @@ class TaskExtractor:
     def letter_at(self, pos: int) -> bool:
         """Whether `pos` is in a letter's operative part (after its opening, not in an attachment)."""
         return self.body_start <= pos and self.kind_at(pos) in LETTER_KINDS
+
+    def section_at(self, pos: int) -> str:
+        """The innermost section that holds `pos`."""
+        best = FRONT
+        for s in self.sections.values():
+            if s.start <= pos < max(s.end, s.start + 1):
+                best = s.id
+        return best
 
     def _pos(self, sid: str) -> int:
         return self.sections[sid].start if sid in self.sections else 0
@@ -508,8 +519,13 @@ class TaskExtractor:
             linked = self.linked_section(task.text)
             if linked is not None:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
+        lined, lined_spans = line_tables(self)  # tables read on the original's lines
+        drafts = [d for d in drafts if not any(s <= d.start < e for s, e in lined_spans)]
         blocks, consumed = field_blocks(self)
         piped, rows = pipe_tables(self)
+        rows += lined_spans
+        blocks = [d for d in blocks if not any(s <= d.start < e for s, e in lined_spans)]
+        piped = [d for d in piped if not any(s <= d.start < e for s, e in lined_spans)] + lined
         listed: set[str] = set()  # task lists read neither as a table nor as cells: their items are read
         for appendix in self.sections.values():
             if appendix.style == "appendix" and _TASK_LIST_RE.search(self.appendix_title(appendix)) and not any(

@@ -188,7 +188,7 @@ def _is_name_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
-@pytest.mark.parametrize("half", ["dev", "heldout", "unseen", "fresh", "unseen2"])
+@pytest.mark.parametrize("half", ["dev", "heldout", "unseen", "fresh", "unseen2", "unseen3"])
 def test_every_gold_file_of_each_half_follows_the_annotation_schema(half: str) -> None:
     golds = sorted((EVAL / half).glob("*.gold.json"))
     assert golds, f"no gold files in {half}/"
@@ -213,3 +213,11 @@ def test_every_gold_file_of_each_half_follows_the_annotation_schema(half: str) -
             assert g["comparator"] in _COMPARATORS and g["indicator"], (name, g)
             assert g["year"] is None or isinstance(g["year"], int), (name, g)
         assert isinstance(gold["rules"], list), name
+
+
+def test_the_final_check_sets_are_scored_only_by_name() -> None:
+    from bench.accuracy import ALL_SETS, SETS
+
+    assert {"unseen2", "unseen3"} <= set(SETS)
+    assert not {"unseen2", "unseen3"} & set(ALL_SETS)
+    assert (EVAL / "unseen3" / "README.md").exists()

@@ -1,0 +1,96 @@
+"""Task tables whose cells came out one wrapped line per line (a gazette's PDF text layer)."""
+
+from tests.conftest import facts_of
+
+GAZETTE = """CHÍNH PHỦ
+Số: 41/NQ-CP
+Hà Nội, ngày 2 tháng 3 năm 2026
+NGHỊ QUYẾT
+Ban hành Chương trình hành động về dữ liệu
+Điều 1. Ban hành kèm theo Nghị quyết này Phụ lục danh mục nhiệm vụ.
+Điều 2. Nghị quyết này có hiệu lực từ ngày ký.
+Phụ lục
+DANH MỤC CÁC NHIỆM VỤ
+(Kèm theo Nghị quyết số 41/NQ-CP ngày 02 tháng 3 năm 2026 của Chính phủ)
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+I.
+Hoàn thiện thể chế về dữ liệu
+1
+Rà soát các quy định về chia sẻ dữ liệu
+giữa các cơ quan nhà nước, đề xuất sửa
+đổi Nghị định về quản lý dữ liệu
+Bộ Công an
+Bộ Tư pháp,
+Bộ Tài chính
+Báo cáo rà soát
+Quý III/2026
+2
+Xây dựng cơ sở dữ liệu về đất đai kết nối
+với Cổng Dịch vụ công quốc gia
+Bộ Nông nghiệp và
+Môi trường
+Văn phòng Chính phủ
+Cơ sở dữ liệu
+được vận hành
+Năm 2027
+II.
+Phát triển nhân lực
+1
+Tổ chức đào tạo kỹ năng số cho công chức
+Các bộ, cơ quan
+ngang bộ  Bộ Nội vụ
+Các khóa đào tạo
+Thường
+xuyên
+2 Nghị định số 13/2023/NĐ-CP ngày 17 tháng 4 năm 2023 của Chính phủ về bảo vệ dữ liệu cá nhân, được sửa đổi.
+
+CÔNG BÁO/Số 120/Ngày 10-03-2026
+45
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+2
+Hướng dẫn các địa phương triển khai nền
+tảng học tập trực tuyến mở
+Bộ Giáo dục và
+Đào tạo
+Ủy ban nhân dân
+các tỉnh, thành phố
+Nền tảng được
+triển khai
+Năm 2026
+"""
+
+
+def test_a_gazette_table_read_on_its_lines() -> None:
+    tasks = [t for t in facts_of(GAZETTE, kind="resolution").tasks if t.owner]
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Rà soát các quy định về chia sẻ dữ liệu giữa các cơ quan nhà nước, đề xuất sửa đổi Nghị định về "
+         "quản lý dữ liệu", ("Bộ Công an",), ("Bộ Tư pháp", "Bộ Tài chính"), "Quý III/2026"),
+        ("Xây dựng cơ sở dữ liệu về đất đai kết nối với Cổng Dịch vụ công quốc gia",
+         ("Bộ Nông nghiệp và Môi trường",), ("Văn phòng Chính phủ",), "Năm 2027"),
+        ("Tổ chức đào tạo kỹ năng số cho công chức", ("các bộ, cơ quan ngang bộ",), ("Bộ Nội vụ",), "Thường xuyên"),
+        ("Hướng dẫn các địa phương triển khai nền tảng học tập trực tuyến mở", ("Bộ Giáo dục và Đào tạo",),
+         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",), "Năm 2026"),
+    ]  # group rows (I., II.), the footnote, the page header and the repeated header are not tasks
+
+
+def test_a_rows_result_cell_is_its_product() -> None:
+    tasks = [t for t in facts_of(GAZETTE, kind="resolution").tasks if t.owner]
+    assert [t.product for t in tasks] == ["Báo cáo rà soát", "Cơ sở dữ liệu được vận hành", "Các khóa đào tạo",
+                                          "Nền tảng được triển khai"]
+    assert tasks[0].evidence.quote.startswith("Rà soát các quy định về chia sẻ dữ liệu\ngiữa")
