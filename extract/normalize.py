@@ -47,6 +47,7 @@ BLOCK_RE = re.compile(
     r"|[-+•]\s*\S"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b"
     r"|(?:Phụ lục|PHỤ LỤC)\b"
+    r"|Nơi nhận\s*:"  # the closing block, even after a clause that lost its final stop
     # an attached text's own header: its kind alone on a line, "(Kèm theo Quyết định số …)"
     r"|(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ|QUYẾT ĐỊNH|NGHỊ QUYẾT|BÁO CÁO)\s*$"
     r"|\(\s*(?:Ban hành )?[Kk]èm theo)"

@@ -31,7 +31,7 @@ _NOT_ACTION_RE = re.compile(
     r"^(?:\(?\d|Trên đây|Nơi nhận|Lưu\b|Căn cứ|Theo\b(?! dõi)|Trong đó|Bao gồm|Gồm\b|Là\b|Với\b"
     r"|Tuy nhiên|Nhìn chung|Do\b|Vì\b"
     r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Phụ lục"
-    r"|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|(?:Các\s+)?nhiệm vụ\b"
+    r"|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|(?:Các\s+)?nhiệm vụ\b|Ban hành kèm theo"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)
 # A report's section of what is to be done next ("V- NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "Phương hướng, nhiệm vụ
 # năm 2026"): its items are tasks, where the rest of a report says what was done.

@@ -755,3 +755,14 @@ def test_phases_of_implementation_hold_tasks_and_theo_doi_is_an_action() -> None
             "- Toàn bộ hạn ngạch được phân bổ miễn phí cho các cơ sở.\n")
     assert [t.text for t in facts_of(text, kind="plan").tasks] == [
         "Theo dõi, giám sát chất lượng nước các sông liên tỉnh;", "Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước;"]
+
+
+def test_recipients_after_a_clause_without_its_final_stop_are_no_tasks() -> None:
+    text = ("CHÍNH PHỦ\nSố: 5/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n"
+            "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n"
+            "Điều 2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm "
+            "thi hành Nghị quyết này\n \n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Kiểm toán nhà nước;\n"
+            "- Lưu: VT.\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "- Hoàn thiện chính sách thu hút nhân lực địa chất.\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text, t.owner) for t in tasks] == [("Hoàn thiện chính sách thu hút nhân lực địa chất.", None)]
