@@ -766,3 +766,35 @@ def test_recipients_after_a_clause_without_its_final_stop_are_no_tasks() -> None
             "- Hoàn thiện chính sách thu hút nhân lực địa chất.\n")
     tasks = facts_of(text, kind="resolution").tasks
     assert [(t.text, t.owner) for t in tasks] == [("Hoàn thiện chính sách thu hút nhân lực địa chất.", None)]
+
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH
+Số: 210/BC-UBND
+Hòa Bình, ngày 5 tháng 1 năm 2026
+BÁO CÁO
+Kết quả quản lý vật liệu xây dựng năm 2025
+1. Công tác chỉ đạo
+Trong các kết luận giao ban, Ủy ban nhân dân tỉnh thường xuyên chỉ đạo các cơ quan chuyên môn kiểm tra các mỏ đá.
+Thời gian tới, Ủy ban nhân dân tỉnh tiếp tục yêu cầu các Sở, ban, ngành và địa phương:
+- Tăng cường kiểm tra các bãi tập kết cát.
+- Báo cáo kết quả hằng quý đúng thời hạn.
+2. Khó khăn
+Quy định về đóng cửa mỏ chưa rõ. Nội dung này, đề nghị Bộ Xây dựng hướng dẫn tiêu chí đóng cửa mỏ.
+Lý do: tránh thất thoát tài nguyên khi doanh nghiệp đề nghị Bộ Xây dựng cho đóng cửa mỏ sớm.
+2.1. Giải pháp thực hiện
+- Rà soát hồ sơ môi trường của các mỏ đang khai thác.
+"""
+
+
+def test_a_reports_assignments_requests_and_proposals() -> None:
+    tasks = facts_of(REPORT, kind="report").tasks
+    assert [(t.text[:40], t.owner, t.owners, t.kind) for t in tasks] == [
+        ("Trong các kết luận giao ban, Ủy ban nhân", "các cơ quan chuyên môn", ("các cơ quan chuyên môn",),
+         "recommended"),
+        ("Tăng cường kiểm tra các bãi tập kết cát.", "các sở, ban, ngành", ("các sở, ban, ngành", "các địa phương"),
+         "recommended"),
+        ("Báo cáo kết quả hằng quý đúng thời hạn.", "các sở, ban, ngành", ("các sở, ban, ngành", "các địa phương"),
+         "recommended"),
+        ("Quy định về đóng cửa mỏ chưa rõ. Nội dun", "Bộ Xây dựng", ("Bộ Xây dựng",), "recommended"),
+        ("Rà soát hồ sơ môi trường của các mỏ đang", None, (), "recommended"),
+    ]  # the lead sentence and "Lý do: …" are no tasks
