@@ -258,7 +258,8 @@ def _is_caps(text: str) -> bool:
     return False
 
 
-_ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
+# a row opens with its number or, in a work plan, its time ("04/2026 |", "02-03/2026 |")
+_ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ]|\d{1,2}(?:-\d{1,2})?/\d{4})[.)]?\s*\|")
 _ROW_RE = re.compile(r"^\||^[^|]{0,80}\|[^|]*\|")
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.agencies import GROUP_KIND, fold_key, group_agency
+from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
 from extract.records import Mention, Section
 from extract.segment import item_body
 from extract.task_draft import Draft, agency_name
@@ -168,12 +168,29 @@ def _group_run(ex: TaskExtractor, found: list[Mention], end: int) -> tuple[str, 
     return group_agency(ex.text[first.start:pos]).name, pos
 
 
+_BULLET_RE = re.compile(r"^\s*[-+•]\s+")
+# Words that say how a body is to be chosen, not which ("Do Chủ tịch Hội đồng quyết định", "Tư vấn được lựa chọn").
+_NOT_NAME_RE = re.compile(r"\bđược\b|^(?:Do|Theo|Tùy)\s", re.I)
+
+
+def _whole_name(ex: TaskExtractor, m: Mention, piece: str, at: int) -> str | None:
+    """A unit's name the recogniser cut before its lower-case words ("Vụ Vật liệu" of a cell "Vụ Vật liệu
+    xây dựng"): in a cell of names, lower-case words up to the cell's end belong to the name."""
+    if m.agency == GROUP_KIND or m.agency in registry().agencies:
+        return None
+    rest = ex.text[m.end:at + len(piece)].rstrip(" .,;")
+    if not rest or not re.fullmatch(r"(?:\s+[a-zà-ỹđ]+){1,3}", rest):
+        return None
+    return f"{agency_name(m)}{rest}"
+
+
 def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
     """The bodies a cell names: recognised names, else the cell's own words, one per body."""
     out: list[str] = []
-    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
+    pieces = [p for part in re.split(r";|\s*/\s*(?=[A-ZĐ])", cell.text) for p in _BODY_START_RE.split(part)]
     pos = cell.start
     for piece in pieces:
+        piece = _BULLET_RE.sub("", piece)  # "- Vụ Pháp chế; - Văn phòng Bộ."
         at = ex.text.find(piece, pos, cell.end + 1)
         at = pos if at < 0 else at
         found = ex.within(at, at + len(piece))
@@ -181,10 +198,14 @@ def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
             if groups and (run := _group_run(ex, found, at + len(piece))) is not None:
                 out.append(run[0])  # "Các bộ, cơ quan ngang bộ" is one class, not "các bộ"
                 found = [m for m in found if m.start >= run[1]]
+            if len(found) == 1 and (whole := _whole_name(ex, found[0], piece, at)):
+                out.append(whole)
+                found = []
             out.extend(merged_names(ex, [m for m in found if groups or not _generic(ex, m, at)]))
         else:
             name = re.sub(r"\s+", " ", piece).strip(" .,;")
-            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
+            if name and not _NOT_NAME_RE.search(name) and \
+                    (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
                 out.append(name)
         pos = at + len(piece)
     return list(dict.fromkeys(out))
