@@ -58,12 +58,15 @@ _FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+\S")
 _FOOTNOTE_WIDTH = 90  # a footnote runs across the page; no cell of a table is that wide
 _PIECES_RE = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 # A line ends where the name or sentence it holds cannot end: the next line continues the cell.
-_OPEN_END_RE = re.compile(r"(?:[,(–-]|\b(?:và|của|các|về|với|ở|tại|cho|trong|thuộc|theo|đối với|cơ quan|"
-                          r"Ủy ban|Bộ|Ban|Sở|Cục|Vụ|Viện|Tổng cục|Trung tâm|Ngân hàng|Hội đồng))$")
+_OPEN_END_RE = re.compile(r"(?:[,(–-]|\b(?:và|của|[Cc]ác|về|với|ở|tại|cho|trong|thuộc|theo|đối với|cơ quan|"
+                          r"Ủy ban|Bộ|Ban|Sở|Cục|Vụ|Viện|Tổng cục|Trung tâm|Ngân hàng|Hội đồng|Việt))$")
 _TIME_CELL_RE = re.compile(
     r"^(?:Từ|Đến|Đã hoàn thành|Kỳ họp|Theo (?:kế hoạch|tiến độ|lộ trình)|\d{1,2}/\d{4})|"
     r"^(?:\S+\s+){0,3}(?:thường xuyên|h[àằ]ng năm|h[àằ]ng quý)\b", re.I)
 _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
+# Cells that open like a body's name but name a thing ("Bộ tiêu chí …", "Hội nghị, tập huấn", "Báo cáo …").
+_NOT_BODY_RE = re.compile(r"^(?:Bộ\s+[a-zđà-ỹ]|Hội (?:nghị|thảo|thi)\b|Báo cáo\b|Đoàn (?:kiểm tra|công tác)\b)")
+_ACRONYMS_RE = re.compile(r"^(?:[A-ZĐ]{2,}[\s,;.]*)+$")  # "PCPNN, VTV, VOV, TTXVN"
 _CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
 _GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:cơ quan|cơ sở|đơn vị|tổ chức|doanh nghiệp|địa phương|"
                             r"UBND|Ủy ban nhân dân)\b")
@@ -206,7 +209,9 @@ def _kind(ex: TaskExtractor, cell: Cell) -> str:
     if TIME_RE.match(cell.text) or _TIME_CELL_RE.match(cell.text):
         return "time"
     at = _to_norm(ex, cell.start)
-    if BODY_CELL_RE.match(cell.text) or _GROUP_CELL_RE.match(cell.text) or \
+    if _NOT_BODY_RE.match(cell.text):
+        return "words"
+    if BODY_CELL_RE.match(cell.text) or _GROUP_CELL_RE.match(cell.text) or _ACRONYMS_RE.match(cell.text) or \
             any(abs(m.start - at) <= 4 for m in ex.within(at, at + 40)):
         return "bodies"
     return "words"
@@ -283,8 +288,8 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
     if not leads:
         return None
     coop: list[str] = []
-    for c in column("cooperating"):  # a class of bodies is a partner unless the cell trails off ("… liên quan")
-        named = body_names(ex, _norm_cell(ex, c), groups=not _CATCH_ALL_RE.search(c.text))
+    if partners := _merged(column("cooperating")):  # a class of bodies is a partner unless the cell trails off
+        named = body_names(ex, _norm_cell(ex, partners), groups=not _CATCH_ALL_RE.search(partners.text))
         coop += [x for x in named if x not in leads + coop]
     times = [deadline_text(c.text) for c in column("deadline")]
     product = _merged(column("product"))

@@ -145,7 +145,8 @@ def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str
 # Where a cell lists bodies without a recognised name: a new name starts with the word a body's
 # name starts with ("…, Cục Y, Viện Z").
 _BODY_START_RE = re.compile(
-    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
+    r",\s+(?=[A-ZĐ]{2,}\b|[Cc]ác\s+(?:[Bb]ộ|[Ss]ở|Ban|Cục|Vụ)[\s,]"
+    r"|(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
     r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
 
 

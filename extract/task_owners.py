@@ -14,7 +14,7 @@ _SHARED_RE = re.compile(r"(?:^|\b)(?:[Cc]ác)\s+(Bộ|Sở|Cục|Vụ|Ban)\s*:\s
 # trưởng) cơ quan thuộc Chính phủ" are the ministries and agencies as one group.
 _HEADS_RE = re.compile(
     r"^(?:Các\s+)?Bộ trưởng,\s*Thủ trưởng\s+(?:các\s+)?cơ quan ngang [Bb]ộ,\s*(?:Thủ trưởng\s+)?"
-    r"(?:các\s+)?cơ quan thuộc Chính phủ", re.I)
+    r"(?:các\s+)?cơ quan (?:trực )?thuộc Chính phủ", re.I)
 HEADS_GROUP = "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
 # The same formula in a province: "Giám đốc các Sở, Thủ trưởng các ban, ngành (tỉnh)".
 _PROVINCE_HEADS_RE = re.compile(

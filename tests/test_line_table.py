@@ -124,3 +124,51 @@ def test_gazette_page_furniture_and_the_signer_are_no_text_of_a_task() -> None:
     assert [(t.text, t.owner) for t in tasks] == [
         ("Bộ Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung cho các bộ, ngành, hoàn thành "
          "trong năm 2026.", "Bộ Khoa học và Công nghệ")]  # the signer's lines are not the heads' tasks
+
+
+PARTNERS = """Phụ lục
+DANH MỤC NHIỆM VỤ
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời hạn
+hoàn thành
+1.
+Tuyên truyền về công tác dân tộc trên
+các phương tiện thông tin đại chúng
+Bộ Dân tộc và
+Tôn giáo
+Các
+Bộ,
+ngành, địa
+phương, Ủy
+ban nhân dân
+các tỉnh,
+VTV, VOV,
+TTXVN
+Hội nghị, tập huấn
+Thực hiện
+thường xuyên
+2.
+Xây dựng bộ tiêu chí đánh giá hiệu quả
+Bộ Dân tộc và
+Tôn giáo
+Bộ tiêu chí
+được ban hành
+Năm 2027
+"""
+
+
+def test_a_partners_cell_of_classes_and_acronyms_and_a_product_opening_with_bo() -> None:
+    tasks = [t for t in facts_of(PARTNERS, kind="plan").tasks if t.owner]
+    assert [(t.lead, t.cooperating, t.product, t.deadline) for t in tasks] == [
+        (("Bộ Dân tộc và Tôn giáo",), ("các bộ, ngành, địa phương",
+                                       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                                       "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"),
+         "Hội nghị, tập huấn", "Thực hiện thường xuyên"),
+        (("Bộ Dân tộc và Tôn giáo",), (), "Bộ tiêu chí được ban hành", "Năm 2027"),
+    ]

@@ -798,3 +798,12 @@ def test_a_reports_assignments_requests_and_proposals() -> None:
         ("Quy định về đóng cửa mỏ chưa rõ. Nội dun", "Bộ Xây dựng", ("Bộ Xây dựng",), "recommended"),
         ("Rà soát hồ sơ môi trường của các mỏ đang", None, (), "recommended"),
     ]  # the lead sentence and "Lý do: …" are no tasks
+
+
+def test_heads_of_bodies_directly_under_the_government_and_a_two_line_signer() -> None:
+    text = ("CHÍNH PHỦ\nSố: 7/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nVề công tác đối ngoại\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan trực thuộc Chính phủ tập "
+            "trung chỉ đạo thực hiện Chương trình.\n\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG\n\nNguyễn Văn B\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text[:30], t.owner) for t in tasks] == [
+        ("Bộ trưởng, Thủ trưởng cơ quan ", "các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ")]
