@@ -33,6 +33,10 @@ _MARKER_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"\s*\[(\d+):\s+([^\[\]]*)\]")
 _URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
+# The gazette's running header ("CÔNG BÁO/Số 238/Ngày 21-04-2026") and its digital-signature stamp ("Ký bởi: …",
+# "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-04-21 15:32:11 +07:00"): page furniture, not the document.
+_GAZETTE_LINE_RE = re.compile(r"^\s*(?:CÔNG BÁO/Số \d+/Ngày \d{1,2}-\d{1,2}-\d{4}|Ký bởi: CÔNG BÁO\b.*"
+                              r"|Cơ quan: [A-ZĐÀ-Ỹ ]+|Ngày ký: \d{4}-\d{2}-\d{2}[\d: +]*)\s*$")
 _RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$|^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # rules, table separators
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -47,6 +51,7 @@ BLOCK_RE = re.compile(
     r"|[-+•]\s*\S"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b"
     r"|(?:Phụ lục|PHỤ LỤC)\b"
+    r"|Nơi nhận\s*:"  # the closing block, even after a clause that lost its final stop
     # an attached text's own header: its kind alone on a line, "(Kèm theo Quyết định số …)"
     r"|(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ|QUYẾT ĐỊNH|NGHỊ QUYẾT|BÁO CÁO)\s*$"
     r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
@@ -229,7 +234,7 @@ def _split_lines(stream: _Line) -> list[_Line]:
 
 def _clean_line(line: _Line) -> _Line | None:
     text = line.text
-    if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
+    if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text) or _GAZETTE_LINE_RE.match(text):
         return None
     if (bullet := md_bullet(text)) is not None:  # "*   Bộ X …" from Markdown: the genre's "-" / "+"
         n, mark = bullet

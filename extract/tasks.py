@@ -32,7 +32,7 @@ _NOT_TASK_HEAD_RE = re.compile(
     r"^(?:mục tiêu|quan điểm|kinh phí|tầm nhìn)|tình hình triển khai nhiệm vụ|kết quả đạt được", re.I)
 _RECOMMEND_RE = re.compile(r"kiến nghị|đề xuất", re.I)
 _HEAD_PREFIX_RE = re.compile(
-    r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao"
+    r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị(?: với)?|đề nghị(?: với)?|giao"
     r"|(?:các\s+)?(?:nhiệm vụ|giải pháp)(?:\s+\S+){0,3}?\s+của)\s+", re.I)  # "NHIỆM VỤ CHỦ YẾU CỦA BỘ X"
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
@@ -46,7 +46,13 @@ _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ t�
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
-_REPORTED_RE = re.compile(r"(?<!được )(?<!văn bản )(?<!ý kiến )\b(?:giao|chỉ đạo(?: triển khai)?)(?: cho)?\s+", re.I)
+_REPORTED_RE = re.compile(r"(?<!được )(?<!văn bản )(?<!ý kiến )\b(?:giao|chỉ đạo(?: triển khai)?|yêu cầu"
+                          r"|(?:kính |trân trọng )?đề nghị)(?: cho)?\s+", re.I)
+# A class of bodies a report names in words ("các cơ quan chuyên môn", "các Sở, ban, ngành và địa phương").
+_CLASS_RE = re.compile(r"(?:các|những)\s+(?:cơ quan chuyên môn|cơ quan, đơn vị|[Ss]ở, ban, ngành|cơ quan, tổ chức)"
+                       r"(?:(?:\s*,\s*|\s+và\s+)(?:các\s+)?(?:địa phương|đơn vị|UBND cấp xã|Ủy ban nhân dân cấp xã))*")
+# A report's lead sentence asking bodies for what its bullets list ("… tiếp tục yêu cầu các Sở, ban, ngành:").
+_REQUEST_RE = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\s+(?P<who>.+?)\s*:\s*$", re.I)
 _VAGUE_RE = re.compile(r"[\s,]*(?:thực hiện|triển khai)(?: thực hiện)?(?: tốt)? (?:các |những )?nhiệm vụ\b", re.I)
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
@@ -66,7 +72,7 @@ _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
-_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
+_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:)", re.I)  # "Lý do: …" explains a proposal
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
     r"(?:Thời gian(?: hoàn thành)?\s*)?")
@@ -79,6 +85,12 @@ _DEADLINES = [re.compile(p, re.I) for p in (
     r"giai đoạn \d{4} ?- ?\d{4}",
     r"trước năm \d{4}",
 )]
+
+
+def class_names(text: str) -> list[str]:
+    """The classes of bodies a phrase names ("các Sở, ban, ngành và địa phương": the departments, the
+    localities)."""
+    return [group_agency(p).name for p in re.split(r"\s+và\s+(?:các\s+)?", text) if p]
 
 
 class TaskExtractor:
@@ -109,6 +121,7 @@ class TaskExtractor:
         closing = min((s.start for s in sections if s.style == CLOSING), default=None)
         attached = attached_kind(text, closing) if self.letter and closing is not None else None
         self.attached = attached if attached and attached[1] not in LETTER_KINDS else None
+        self.request_owners = self._request_owners()
 
     def kind_at(self, pos: int) -> str:
         """The kind of the text at `pos`: a cover letter's attachment has its own ("DỰ THẢO BÁO CÁO")."""
@@ -144,6 +157,31 @@ class TaskExtractor:
                 owners = shared_list(body) or (
                     subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
             elif item.marker == "+" and owners:
+                out[start] = owners
+        return out
+
+    def _request_owners(self) -> dict[int, list[str]]:
+        """Owners of a report's bullets from the sentence above them that asks bodies for them ("… tiếp tục
+        yêu cầu các Sở, ban, ngành và địa phương:" then "- Tăng cường …")."""
+        out: dict[int, list[str]] = {}
+        owners: list[str] = []
+        section = ""
+        for item in self.items:
+            body = item_body(item)
+            start = item.end - len(body)
+            if item.marker not in ("-", "+") or item.section != section:
+                owners, section = [], item.section
+                if self.kind_at(start) == "report" and (m := _REQUEST_RE.search(body)):
+                    at = start + m.start("who")
+                    found = self.within(at, item.end)
+                    if found and found[0].start - at <= 1:
+                        names, end = subject_list(self.text, found, found[0])
+                        if end >= start + m.end("who") - 1:  # the bodies and nothing more
+                            owners = [n for name in names
+                                      for n in (class_names(name) if name.startswith("các ") else [name])]
+                    elif cls := _CLASS_RE.fullmatch(m.group("who")):
+                        owners = class_names(cls.group(0))
+            elif owners:
                 out[start] = owners
         return out
 
@@ -306,7 +344,8 @@ class TaskExtractor:
             return None
         scoped = self.in_scope(sid)
         found = self.within(start, end)
-        reported = self.reported(body, start, found) if self.kind_at(start) == "report" else []
+        reported = (self.request_owners.get(start) or self.reported(body, start, found)) \
+            if self.kind_at(start) == "report" else []
         if not scoped and not self.open_scope(sid) and not self.letter_at(start) and not reported:
             return None  # a letter's items after its opening are its operative part
         title = _TITLE_RE.match(body)
@@ -356,10 +395,15 @@ class TaskExtractor:
         return task_section(headings)
 
     def reported(self, body: str, start: int, found: list[Mention]) -> list[str]:
-        """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …")."""
+        """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …"), or that it asks
+        for one ("… đề nghị Bộ X hướng dẫn …")."""
+        if body.rstrip().endswith(":"):
+            return []  # a lead sentence: its bullets are the tasks
         for m in _REPORTED_RE.finditer(body):
             first = next((x for x in found if x.start == start + m.end()), None)
             if first is None:
+                if (cls := _CLASS_RE.match(body, m.end())) and not _VAGUE_RE.match(body, cls.end()):
+                    return class_names(cls.group(0))  # "đã giao các cơ quan chuyên môn triển khai …"
                 continue
             names, end = self._subject_list(found, first, start)
             if _VAGUE_RE.match(body, end):

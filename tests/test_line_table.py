@@ -94,3 +94,33 @@ def test_a_rows_result_cell_is_its_product() -> None:
     assert [t.product for t in tasks] == ["Báo cáo rà soát", "Cơ sở dữ liệu được vận hành", "Các khóa đào tạo",
                                           "Nền tảng được triển khai"]
     assert tasks[0].evidence.quote.startswith("Rà soát các quy định về chia sẻ dữ liệu\ngiữa")
+
+
+GAZETTE_BODY = """CHÍNH PHỦ
+Số: 52/NQ-CP
+Hà Nội, ngày 9 tháng 3 năm 2026
+NGHỊ QUYẾT
+Về nhiệm vụ chuyển đổi số
+Điều 1. Nhiệm vụ
+1. Bộ Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung cho các bộ,
+Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Cơ quan: VĂN PHÒNG CHÍNH PHỦ
+Ngày ký: 2026-03-12 10:01:02 +07:00
+
+CÔNG BÁO/Số 150/Ngày 12-03-2026
+33
+ngành, hoàn thành trong năm 2026.
+Điều 2. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị quyết này.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+
+Nguyễn Văn A
+"""
+
+
+def test_gazette_page_furniture_and_the_signer_are_no_text_of_a_task() -> None:
+    tasks = facts_of(GAZETTE_BODY, kind="resolution").tasks
+    assert [(t.text, t.owner) for t in tasks] == [
+        ("Bộ Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung cho các bộ, ngành, hoàn thành "
+         "trong năm 2026.", "Bộ Khoa học và Công nghệ")]  # the signer's lines are not the heads' tasks

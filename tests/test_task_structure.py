@@ -755,3 +755,46 @@ def test_phases_of_implementation_hold_tasks_and_theo_doi_is_an_action() -> None
             "- Toàn bộ hạn ngạch được phân bổ miễn phí cho các cơ sở.\n")
     assert [t.text for t in facts_of(text, kind="plan").tasks] == [
         "Theo dõi, giám sát chất lượng nước các sông liên tỉnh;", "Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước;"]
+
+
+def test_recipients_after_a_clause_without_its_final_stop_are_no_tasks() -> None:
+    text = ("CHÍNH PHỦ\nSố: 5/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n"
+            "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n"
+            "Điều 2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm "
+            "thi hành Nghị quyết này\n \n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Kiểm toán nhà nước;\n"
+            "- Lưu: VT.\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "- Hoàn thiện chính sách thu hút nhân lực địa chất.\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text, t.owner) for t in tasks] == [("Hoàn thiện chính sách thu hút nhân lực địa chất.", None)]
+
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH
+Số: 210/BC-UBND
+Hòa Bình, ngày 5 tháng 1 năm 2026
+BÁO CÁO
+Kết quả quản lý vật liệu xây dựng năm 2025
+1. Công tác chỉ đạo
+Trong các kết luận giao ban, Ủy ban nhân dân tỉnh thường xuyên chỉ đạo các cơ quan chuyên môn kiểm tra các mỏ đá.
+Thời gian tới, Ủy ban nhân dân tỉnh tiếp tục yêu cầu các Sở, ban, ngành và địa phương:
+- Tăng cường kiểm tra các bãi tập kết cát.
+- Báo cáo kết quả hằng quý đúng thời hạn.
+2. Khó khăn
+Quy định về đóng cửa mỏ chưa rõ. Nội dung này, đề nghị Bộ Xây dựng hướng dẫn tiêu chí đóng cửa mỏ.
+Lý do: tránh thất thoát tài nguyên khi doanh nghiệp đề nghị Bộ Xây dựng cho đóng cửa mỏ sớm.
+2.1. Giải pháp thực hiện
+- Rà soát hồ sơ môi trường của các mỏ đang khai thác.
+"""
+
+
+def test_a_reports_assignments_requests_and_proposals() -> None:
+    tasks = facts_of(REPORT, kind="report").tasks
+    assert [(t.text[:40], t.owner, t.owners, t.kind) for t in tasks] == [
+        ("Trong các kết luận giao ban, Ủy ban nhân", "các cơ quan chuyên môn", ("các cơ quan chuyên môn",),
+         "recommended"),
+        ("Tăng cường kiểm tra các bãi tập kết cát.", "các sở, ban, ngành", ("các sở, ban, ngành", "các địa phương"),
+         "recommended"),
+        ("Báo cáo kết quả hằng quý đúng thời hạn.", "các sở, ban, ngành", ("các sở, ban, ngành", "các địa phương"),
+         "recommended"),
+        ("Quy định về đóng cửa mỏ chưa rõ. Nội dun", "Bộ Xây dựng", ("Bộ Xây dựng",), "recommended"),
+        ("Rà soát hồ sơ môi trường của các mỏ đang", None, (), "recommended"),
+    ]  # the lead sentence and "Lý do: …" are no tasks
