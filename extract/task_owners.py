@@ -85,6 +85,8 @@ def clause_subject(text: str, start: int, end: int, found: list[Mention]) -> lis
     if not _OPENER_RE.match(text[start:end]):
         return []
     for m in found:
+        if re.search(r"\b(?:chủ trì|phối hợp)\b", text[start:m.start]):
+            return []  # "Theo chức năng …, chủ trì, phối hợp với Bộ X, Bộ Y …": the subject is left out
         if _AFTER_CLAUSE_RE.search(text[start:m.start]):  # ", (Thủ trưởng) các cơ quan, đơn vị …"
             return subject_list(text, found, m)[0]
     return []

@@ -160,6 +160,15 @@ Tôn giáo
 Bộ tiêu chí
 được ban hành
 Năm 2027
+3.
+Nghiên cứu khám bệnh vào ngày nghỉ, ngày lễ
+Cơ sở khám
+bệnh,
+chữa
+bệnh
+Bộ Y tế, Sở Y tế
+Đề án triển khai
+Từ quý I/2027
 """
 
 
@@ -171,4 +180,5 @@ def test_a_partners_cell_of_classes_and_acronyms_and_a_product_opening_with_bo()
                                        "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"),
          "Hội nghị, tập huấn", "Thực hiện thường xuyên"),
         (("Bộ Dân tộc và Tôn giáo",), (), "Bộ tiêu chí được ban hành", "Năm 2027"),
+        (("Cơ sở khám bệnh, chữa bệnh",), ("Bộ Y tế", "Sở Y tế"), "Đề án triển khai", "Từ quý I/2027"),
     ]

@@ -807,3 +807,10 @@ def test_heads_of_bodies_directly_under_the_government_and_a_two_line_signer() -
     tasks = facts_of(text, kind="resolution").tasks
     assert [(t.text[:30], t.owner) for t in tasks] == [
         ("Bộ trưởng, Thủ trưởng cơ quan ", "các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ")]
+
+
+def test_an_item_whose_subject_is_its_heading_after_an_opening_clause() -> None:
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n3. Bộ Công Thương\n- Theo chức năng, nhiệm vụ được giao, chủ trì, phối hợp với "
+            "Bộ Tài chính, Bộ Xây dựng lập quy hoạch khoáng sản.\n")
+    task = facts_of(text, kind="strategy").tasks[0]
+    assert (task.owner, task.cooperating) == ("Bộ Công Thương", ("Bộ Tài chính", "Bộ Xây dựng"))
