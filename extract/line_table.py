@@ -68,7 +68,8 @@ _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
 _NOT_BODY_RE = re.compile(r"^(?:Bộ\s+[a-zđà-ỹ]|Hội (?:nghị|thảo|thi)\b|Báo cáo\b|Đoàn (?:kiểm tra|công tác)\b)")
 _ACRONYMS_RE = re.compile(r"^(?:[A-ZĐ]{2,}[\s,;.]*)+$")  # "PCPNN, VTV, VOV, TTXVN"
 _CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
-_GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở|[Đđ]ơn vị|[Tt]ổ chức|[Dd]oanh nghiệp|[Đđ]ịa phương|"
+_GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học)"
+                            r"|[Đđ]ơn vị|[Tt]ổ chức|[Dd]oanh nghiệp|[Đđ]ịa phương|"
                             r"UBND|Ủy ban nhân dân)\b")
 
 
