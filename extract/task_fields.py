@@ -31,6 +31,7 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)\b", re.I)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)\b", re.I)),
     ("content", re.compile(r"^Nội dung$", re.I)),
+    ("name", re.compile(r"^Tên (?:nhiệm vụ|đề án|nội dung)$", re.I)),  # "1. Tên nhiệm vụ: Xây dựng Đề án …"
 ]
 _LABEL_RE = re.compile(r"^([^:]{2,40}?)\s*:\s*")
 _OWNER_LINE_RE = re.compile(r":\s*$")
@@ -254,7 +255,8 @@ def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:
     deadline = deadline_text(by["deadline"].value) if "deadline" in by else None
     product = by["product"].value.rstrip(".") if "product" in by and by["product"].value else None
     kind = ex.kind(block.section.id)
-    units = block.actions or [(*_heading_unit(ex, block.section), ())]
+    named = [(f.section, f.start, f.end, f.value, ()) for f in block.fields if f.kind == "name" and f.value]
+    units = block.actions or named[:1] or [(*_heading_unit(ex, block.section), ())]
     out = []
     for sid, start, end, body, own in units:
         names = list(dict.fromkeys(agency_name(m) for m in own)) or leads

@@ -814,3 +814,16 @@ def test_an_item_whose_subject_is_its_heading_after_an_opening_clause() -> None:
             "Bộ Tài chính, Bộ Xây dựng lập quy hoạch khoáng sản.\n")
     task = facts_of(text, kind="strategy").tasks[0]
     assert (task.owner, task.cooperating) == ("Bộ Công Thương", ("Bộ Tài chính", "Bộ Xây dựng"))
+
+
+def test_a_task_given_as_numbered_fields_with_its_name_first() -> None:
+    text = ("CHÍNH PHỦ\nSố: 8/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nSửa đổi nhiệm vụ\n"
+            "Điều 1. Điều chỉnh nhiệm vụ số 3 của Chương trình hành động như sau:\n"
+            "1. Tên nhiệm vụ: Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý.\n"
+            "2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Bộ Ngoại giao.\n"
+            "4. Kết quả: Quyết định của Thủ tướng Chính phủ.\n5. Thời gian hoàn thành: Quý IV/2026.\n"
+            "Điều 2. Nghị quyết này có hiệu lực từ ngày ký.\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text, t.owner, t.cooperating, t.deadline, t.product) for t in tasks] == [
+        ("Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý.", "Bộ Tư pháp", ("Bộ Ngoại giao",), "Quý IV/2026",
+         "Quyết định của Thủ tướng Chính phủ")]
