@@ -827,3 +827,14 @@ def test_a_task_given_as_numbered_fields_with_its_name_first() -> None:
     assert [(t.text, t.owner, t.cooperating, t.deadline, t.product) for t in tasks] == [
         ("Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý.", "Bộ Tư pháp", ("Bộ Ngoại giao",), "Quý IV/2026",
          "Quyết định của Thủ tướng Chính phủ")]
+
+
+def test_the_contents_a_task_lists_are_not_tasks_of_their_own() -> None:
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n- Hoàn thành hồ sơ dự án Luật Địa chất trình Chính phủ trong năm 2026. "
+            "Tập trung vào một số nội dung:\n+ Quy định rõ nội dung điều tra cơ bản địa chất.\n"
+            "+ Quy định rõ trách nhiệm của tổ chức tham gia hoạt động khoáng sản.\n"
+            "- Trong năm 2026 hoàn thành việc lập, trình phê duyệt các nhiệm vụ:\n+ Chiến lược địa chất.\n"
+            "+ Quy hoạch điều tra cơ bản địa chất.\n")
+    tasks = facts_of(text, kind="programme").tasks
+    assert [t.text[:30] for t in tasks] == ["Hoàn thành hồ sơ dự án Luật Đị", "Chiến lược địa chất.",
+                                            "Quy hoạch điều tra cơ bản địa "]
