@@ -838,3 +838,10 @@ def test_the_contents_a_task_lists_are_not_tasks_of_their_own() -> None:
     tasks = facts_of(text, kind="programme").tasks
     assert [t.text[:30] for t in tasks] == ["Hoàn thành hồ sơ dự án Luật Đị", "Chiến lược địa chất.",
                                             "Quy hoạch điều tra cơ bản địa "]
+
+
+def test_a_long_heading_naming_zones_and_associations_owns_its_items() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp "
+            "liên quan\na) Làm cầu nối giữa cơ quan quản lý nhà nước với các doanh nghiệp công nghệ số.\n")
+    task = facts_of(text, kind="programme").tasks[0]
+    assert task.owner == "các khu công nghệ cao, khu công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan"
