@@ -44,12 +44,13 @@ _INDEX_RE = re.compile(r"^(?:S?TT|Số TT|Số thứ tự)\.?$", re.I)
 # Columns by their header words, placed by where the words stand in the joined header.
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án", re.I)),
-    ("lead", re.compile(r"chủ\s*trì", re.I)),
+    ("lead", re.compile(r"chủ\s*trì|(?:cơ quan|đơn vị) (?:thực hiện|phụ trách)(?! phối hợp)", re.I)),
     ("cooperating", re.compile(r"phối\s*hợp", re.I)),
     ("product", re.compile(r"kết quả|sản phẩm", re.I)),
     ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ", re.I)),
     ("other", re.compile(r"căn cứ|ghi chú|kinh phí|nguồn", re.I)),
 ]
+_INDEX_LINE_RE = re.compile(r"^[ \t#]*(?:S?TT|Số TT|Số thứ tự)\.?[ \t]*\r?$", re.M | re.I)
 _MAX_HEADER = 16
 _ROW_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\s*\.?(?:\s+(\S.*))?$")  # "3", "1.2", "10.  Xây dựng …"
 _GROUP_RE = re.compile(r"^([IVXLC]+)\s*[.)]?(?:\s+(\S.*))?$")  # "II.", "I. Đổi mới …"
@@ -303,8 +304,8 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
 
 def line_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
     """Tasks of every task table read on its original lines, and the tables' normalised spans."""
-    if not ex.original:
-        return [], []
+    if not ex.original or not _INDEX_LINE_RE.search(ex.original):
+        return [], []  # no line holds an index column's header alone: no such table (most documents)
     rows = lines(ex.original)
     drafts: list[Draft] = []
     spans: list[tuple[int, int]] = []

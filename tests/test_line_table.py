@@ -182,3 +182,13 @@ def test_a_partners_cell_of_classes_and_acronyms_and_a_product_opening_with_bo()
         (("Bộ Dân tộc và Tôn giáo",), (), "Bộ tiêu chí được ban hành", "Năm 2027"),
         (("Cơ sở khám bệnh, chữa bệnh",), ("Bộ Y tế", "Sở Y tế"), "Đề án triển khai", "Từ quý I/2027"),
     ]
+
+
+def test_a_table_whose_lead_column_is_the_body_that_carries_it_out() -> None:
+    text = ("KẾ HOẠCH\nPhụ lục\nSTT\nNội dung công việc\nCơ quan thực\nhiện\nThời gian\nthực hiện\n"
+            "1\nRà soát quy hoạch vùng nguyên liệu\nSở Nông nghiệp và\nMôi trường\nQuý II/2026\n"
+            "2\nTổ chức hội nghị tập huấn cán bộ\nSở Tư pháp\nNăm 2026\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [(t.text, t.owner, t.deadline) for t in tasks] == [
+        ("Rà soát quy hoạch vùng nguyên liệu", "Sở Nông nghiệp và Môi trường", "Quý II/2026"),
+        ("Tổ chức hội nghị tập huấn cán bộ", "Sở Tư pháp", "Năm 2026")]
