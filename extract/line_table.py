@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from extract.agencies import GROUP_KIND
@@ -68,6 +68,7 @@ _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
 # Cells that open like a body's name but name a thing ("Bộ tiêu chí …", "Hội nghị, tập huấn", "Báo cáo …").
 _NOT_BODY_RE = re.compile(r"^(?:Bộ\s+[a-zđà-ỹ]|Hội (?:nghị|thảo|thi)\b|Báo cáo\b|Đoàn (?:kiểm tra|công tác)\b)")
 _ACRONYMS_RE = re.compile(r"^(?:[A-ZĐ]{2,}[\s,;.]*)+$")  # "PCPNN, VTV, VOV, TTXVN"
+_CLASS_START_RE = re.compile(r"^(?:Các|Cơ quan|Cơ sở|Đơn vị|Tổ chức)\b")
 _CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
 _GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học)"
                             r"|[Đđ]ơn vị|[Tt]ổ chức|[Dd]oanh nghiệp|[Đđ]ịa phương|"
@@ -109,6 +110,7 @@ class _Row:
     mark: Line
     lines: list[Line]
     breaks: set[int]  # indexes of lines a blank line or a page break comes before
+    pages: set[int] = field(default_factory=set)  # … a page break
 
 
 def _table_rows(original: str, table: _Table, rows: list[Line], k: int) -> tuple[list[_Row], int]:
@@ -127,6 +129,7 @@ def _table_rows(original: str, table: _Table, rows: list[Line], k: int) -> tuple
             k += _repeated(table, rows, k)
             if current is not None:
                 current.breaks.add(len(current.lines))
+                current.pages.add(len(current.lines))
             continue
         if _FOOTNOTE_RE.match(text) and len(text) > _FOOTNOTE_WIDTH:
             while k < len(rows) and not _PAGE_RE.match(rows[k].text) and \
@@ -181,12 +184,24 @@ def _ends_table(text: str) -> bool:
 def _cells(ex: TaskExtractor, row: _Row, width: int) -> list[Cell]:
     """A row's lines grouped into cells (original offsets), see the module docstring."""
     cells: list[list[Line]] = []
+    more: list[str] = []  # the task's lines a page break carried over, after the other cells' first lines
+    carried = False
     for j, line in enumerate(row.lines):
+        if j in row.pages and cells and line.text[:1].islower():
+            carried = True  # the cells were cut by the page: their ends come after the repeated header
+        if carried and (len(line.text) > width * 0.6 or (more and line.text[:1].islower() and j not in row.breaks
+                                                          and len(more[-1]) > width * 0.6)):
+            more.append(line.text)
+            continue
+        carried = False
         if cells and j not in row.breaks and _continues(ex, cells, line, width):
             cells[-1].append(line)
         else:
             cells.append([line])
-    return [Cell(" ".join(x.text for x in c), c[0].start, c[-1].end) for c in cells]
+    out = [Cell(" ".join(x.text for x in c), c[0].start, c[-1].end) for c in cells]
+    if out and more:
+        out[0] = Cell(" ".join([out[0].text, *more]), out[0].start, out[0].end)
+    return out
 
 
 def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: int) -> bool:
@@ -194,10 +209,13 @@ def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: in
     first = line.text[:1]
     if not (first.isupper() or first.isdigit() or first in "“\"("):
         return True
-    if _OPEN_END_RE.search(prev.text):
-        return True
     if len(cells) == 1 and len(line.text) > width * 0.6:
         return True  # a line as wide as the task column is the task's
+    if _OPEN_END_RE.search(prev.text):
+        # a task cut by the page after a comma: a short line naming a body opens the lead's cell; a class of
+        # bodies in capitals after "và" opens the next cell ("Bộ Khoa học và" | "Cơ quan, tổ chức")
+        return not ((len(cells) == 1 and prev.text.endswith(",") and BODY_CELL_RE.match(line.text))
+                    or (prev.text.endswith(" và") and _CLASS_START_RE.match(line.text)))
     at = _to_norm(ex, line.start)  # a body's name running across the break (a group's may be a misreading)
     return any(m.start < at < m.end and m.agency != GROUP_KIND for m in ex.within(max(0, at - 80), at + 80))
 
@@ -302,6 +320,12 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
                  product=product.text.rstrip(".") if product else None)
 
 
+def _task_width(rows: list[_Row]) -> int:
+    """The task column's width: the length its rows' first lines reach (a task's first line is full)."""
+    firsts = sorted(len(r.lines[0].text) for r in rows if r.lines)
+    return firsts[len(firsts) * 3 // 4] if firsts else 40
+
+
 def line_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
     """Tasks of every task table read on its original lines, and the tables' normalised spans."""
     if not ex.original or not _INDEX_LINE_RE.search(ex.original):
@@ -319,7 +343,7 @@ def line_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
         if len(found) < 2:
             k += 1
             continue
-        width = max((len(p.text) for r in found for p in r.lines), default=40)
+        width = _task_width(found)
         got = [d for r in found if (d := _row_task(ex, table, r, width)) is not None]
         if len(got) * 2 < len(found):
             k += 1  # not a table of this layout: most rows give no task

@@ -170,6 +170,8 @@ def _group_run(ex: TaskExtractor, found: list[Mention], end: int) -> tuple[str, 
     return group_agency(ex.text[first.start:pos]).name, pos
 
 
+# What a cell says the body does, after its name ("Cơ sở khám bệnh (trình cấp có thẩm quyền)").
+_ACTION_TAIL_RE = re.compile(r"\s*\(?\s*\b(?:trình|chủ trì|phối hợp|thực hiện|đối với)\b.*$")
 _BULLET_RE = re.compile(r"^\s*[-+•]\s+")
 # Words that say how a body is to be chosen, not which ("Do Chủ tịch Hội đồng quyết định", "Tư vấn được lựa chọn").
 _NOT_NAME_RE = re.compile(r"\bđược\b|^(?:Do|Theo|Tùy)\s", re.I)
@@ -205,7 +207,7 @@ def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
                 found = []
             out.extend(merged_names(ex, [m for m in found if groups or not _generic(ex, m, at)]))
         else:
-            name = re.sub(r"\s+", " ", piece).strip(" .,;")
+            name = _ACTION_TAIL_RE.sub("", re.sub(r"\s+", " ", piece)).strip(" .,;(")
             if name and not _NOT_NAME_RE.search(name) and \
                     (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
                 out.append(name)

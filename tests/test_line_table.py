@@ -192,3 +192,49 @@ def test_a_table_whose_lead_column_is_the_body_that_carries_it_out() -> None:
     assert [(t.text, t.owner, t.deadline) for t in tasks] == [
         ("Rà soát quy hoạch vùng nguyên liệu", "Sở Nông nghiệp và Môi trường", "Quý II/2026"),
         ("Tổ chức hội nghị tập huấn cán bộ", "Sở Tư pháp", "Năm 2026")]
+
+
+PAGE_CUT = """Phụ lục
+DANH MỤC NHIỆM VỤ
+STT
+Tên nhiệm vụ cụ thể
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian hoàn
+thành
+1.
+Từng bước triển khai phân luồng người bệnh
+giữa các cấp chuyên môn kỹ thuật khám bệnh,
+Bộ Y tế, Sở Y tế
+Bộ Tài chính
+Từ quý II/2027
+
+CÔNG BÁO/Số 286/Ngày 27-05-2026
+98
+STT
+Tên nhiệm vụ cụ thể
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian hoàn
+thành
+chữa bệnh để giảm điều trị các bệnh lý nhẹ ở
+tuyến chuyên sâu
+2.
+Xây dựng Nghị quyết về thí điểm huy động
+Bộ Y tế
+Bộ Tư pháp
+Năm 2027
+"""
+
+
+def test_a_row_whose_task_a_page_break_cut_after_a_comma() -> None:
+    tasks = [t for t in facts_of(PAGE_CUT, kind="plan").tasks if t.owner]
+    assert [(t.text, t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        ("Từng bước triển khai phân luồng người bệnh giữa các cấp chuyên môn kỹ thuật khám bệnh, chữa bệnh để "
+         "giảm điều trị các bệnh lý nhẹ ở tuyến chuyên sâu", ("Bộ Y tế", "Sở Y tế"), ("Bộ Tài chính",),
+         "Từ quý II/2027"),
+        ("Xây dựng Nghị quyết về thí điểm huy động", ("Bộ Y tế",), ("Bộ Tư pháp",), "Năm 2027")]
