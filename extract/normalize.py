@@ -60,6 +60,8 @@ _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+(?:\.|-(?=\s))\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
+_OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|Quỹ|Bộ|Ban|Sở|Cục|Vụ"
+                          r"|Ủy ban|Chương trình)$")
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[1-9]\d{2}\.|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -292,7 +294,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
         return _is_caps(b) and not a.endswith((":", "."))
     head = _HEADING_RE.match(a)
     if head and ". " not in a[head.end():] and len(a.split()) < 20:
-        return (first.islower() or first in "(") and not a.endswith(":")
+        # a short heading goes on where it cannot end: after "và", "của", a name's first word ("… cho Quỹ")
+        return (first.islower() or first in "(" or _OPEN_END_RE.search(a) is not None) and not a.endswith(":")
     if a.endswith(_TERMINAL):
         return first.islower()
     return not _is_caps(b)

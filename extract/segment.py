@@ -20,7 +20,7 @@ CLOSING = "closing"  # style of the "Nơi nhận" block: recipients, archive, si
 # A signer's formula alone on its line ("TM. CHÍNH PHỦ", "KT. BỘ TRƯỞNG") opens it where the gazette left out
 # the recipients.
 _CLOSING_RE = re.compile(r"^(?:\|\s*)?Nơi nhận\s*:?", re.I)
-_SIGNER_RE = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+$")
+_SIGNER_RE = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]+$")
 # What starts an attached text after a closing block: a new header (motto, the kind in
 # capitals) or the line that says it is attached ("Kèm theo Quyết định số …").
 _ATTACHED_RE = re.compile(

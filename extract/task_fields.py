@@ -31,6 +31,7 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)\b", re.I)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)\b", re.I)),
     ("content", re.compile(r"^Nội dung$", re.I)),
+    ("name", re.compile(r"^Tên (?:nhiệm vụ|đề án|nội dung)$", re.I)),  # "1. Tên nhiệm vụ: Xây dựng Đề án …"
 ]
 _LABEL_RE = re.compile(r"^([^:]{2,40}?)\s*:\s*")
 _OWNER_LINE_RE = re.compile(r":\s*$")
@@ -145,7 +146,8 @@ def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str
 # Where a cell lists bodies without a recognised name: a new name starts with the word a body's
 # name starts with ("…, Cục Y, Viện Z").
 _BODY_START_RE = re.compile(
-    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
+    r",\s+(?=[A-ZĐ]{2,}\b|[Cc]ác\s+(?:[Bb]ộ|[Ss]ở|Ban|Cục|Vụ)[\s,]"
+    r"|(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
     r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
 
 
@@ -168,6 +170,8 @@ def _group_run(ex: TaskExtractor, found: list[Mention], end: int) -> tuple[str, 
     return group_agency(ex.text[first.start:pos]).name, pos
 
 
+# What a cell says the body does, after its name ("Cơ sở khám bệnh (trình cấp có thẩm quyền)").
+_ACTION_TAIL_RE = re.compile(r"\s*\(?\s*\b(?:trình|chủ trì|phối hợp|thực hiện|đối với)\b.*$")
 _BULLET_RE = re.compile(r"^\s*[-+•]\s+")
 # Words that say how a body is to be chosen, not which ("Do Chủ tịch Hội đồng quyết định", "Tư vấn được lựa chọn").
 _NOT_NAME_RE = re.compile(r"\bđược\b|^(?:Do|Theo|Tùy)\s", re.I)
@@ -203,7 +207,7 @@ def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
                 found = []
             out.extend(merged_names(ex, [m for m in found if groups or not _generic(ex, m, at)]))
         else:
-            name = re.sub(r"\s+", " ", piece).strip(" .,;")
+            name = _ACTION_TAIL_RE.sub("", re.sub(r"\s+", " ", piece)).strip(" .,;(")
             if name and not _NOT_NAME_RE.search(name) and \
                     (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
                 out.append(name)
@@ -253,7 +257,8 @@ def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:
     deadline = deadline_text(by["deadline"].value) if "deadline" in by else None
     product = by["product"].value.rstrip(".") if "product" in by and by["product"].value else None
     kind = ex.kind(block.section.id)
-    units = block.actions or [(*_heading_unit(ex, block.section), ())]
+    named = [(f.section, f.start, f.end, f.value, ()) for f in block.fields if f.kind == "name" and f.value]
+    units = block.actions or named[:1] or [(*_heading_unit(ex, block.section), ())]
     out = []
     for sid, start, end, body, own in units:
         names = list(dict.fromkeys(agency_name(m) for m in own)) or leads

@@ -58,7 +58,8 @@ _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
     r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|cấp ủy|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
-    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
+    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty|khu)\b"
+    r"(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
     re.I)
 _PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị) chuyên môn (?:thuộc|của))?", re.I)
 # Words of a partner list that name no body of their own ("các Sở, ban, ngành liên quan và …").
@@ -71,6 +72,7 @@ _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
+_CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:)", re.I)  # "Lý do: …" explains a proposal
 _TABLE_HEADER_RE = re.compile(
@@ -122,6 +124,7 @@ class TaskExtractor:
         attached = attached_kind(text, closing) if self.letter and closing is not None else None
         self.attached = attached if attached and attached[1] not in LETTER_KINDS else None
         self.request_owners = self._request_owners()
+        self.content_leads: set[int] = set()  # "-" items that are tasks although they end with ":"
 
     def kind_at(self, pos: int) -> str:
         """The kind of the text at `pos`: a cover letter's attachment has its own ("DỰ THẢO BÁO CÁO")."""
@@ -185,6 +188,23 @@ class TaskExtractor:
                 out[start] = owners
         return out
 
+    def _contents(self) -> tuple[set[int], set[int]]:
+        """Bullets that list what a task covers, not tasks of their own: a "-" item that states its action in
+        a sentence and ends "Tập trung vào một số nội dung:" is the task, its "+" items its contents."""
+        leads: set[int] = set()
+        items: set[int] = set()
+        lead = False
+        for item in self.items:
+            body = item_body(item)
+            start = item.end - len(body)
+            if item.marker == "+" and lead:
+                items.add(start)
+                continue
+            lead = item.marker == "-" and bool(_CONTENTS_RE.search(body)) and ". " in body
+            if lead:
+                leads.add(start)
+        return leads, items
+
     def known_names(self) -> dict[str, str]:
         """The document's agency names by their folded form."""
         if not hasattr(self, "_known"):
@@ -244,7 +264,7 @@ class TaskExtractor:
                 if subject := clause_subject(self.text, offset, offset + len(head), inside):
                     return subject
             rest = head[skip:]
-            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
+            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 18):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
             if intro := self.intro_owners(sec):
                 return intro
@@ -340,7 +360,8 @@ class TaskExtractor:
         if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
             body = body[:closing].rstrip()
             end = start + len(body)
-        if not body or _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
+        if not body or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or \
+                (body.rstrip().endswith(":") and start not in self.content_leads):
             return None
         scoped = self.in_scope(sid)
         found = self.within(start, end)
@@ -579,9 +600,10 @@ class TaskExtractor:
                 if not found:
                     listed.add(appendix.id)
         rest = [d for d in blocks if d.section not in table_sections] + piped
+        self.content_leads, contents = self._contents()
         for sid, start, end, body in self.units():
             sec = self.sections.get(sid)
-            if sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
+            if start in contents or sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
                     or (sec and (sec.style == CLOSING or sec.style == "appendix" and sid not in listed)):
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
