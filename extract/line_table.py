@@ -68,6 +68,11 @@ _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
 # Cells that open like a body's name but name a thing ("Bộ tiêu chí …", "Hội nghị, tập huấn", "Báo cáo …").
 _NOT_BODY_RE = re.compile(r"^(?:Bộ\s+[a-zđà-ỹ]|Hội (?:nghị|thảo|thi)\b|Báo cáo\b|Đoàn (?:kiểm tra|công tác)\b)")
 _ACRONYMS_RE = re.compile(r"^(?:[A-ZĐ]{2,}[\s,;.]*)+$")  # "PCPNN, VTV, VOV, TTXVN"
+# A verb whose object is a body ("báo cáo", "trình"; not "Chương trình", "Bộ Ngoại giao").
+_OBJECT_VERB_RE = re.compile(r"\b(?:báo cáo|gửi|kiến nghị|đề nghị|tham mưu(?: cho)?|(?<![Cc]hương )(?<![Qq]uy )"
+                             r"(?<![Ll]ộ )(?<![Cc]ông )(?<![Tt]ờ )(?<![Hh]ành )trình)$")
+_ADDRESSEE_RE = re.compile(r"^(?:Thủ tướng|Chính phủ|Quốc hội|Ủy ban Thường vụ|Ban Chấp hành|Bộ Chính trị|Ban Bí thư"
+                           r"|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND|Bộ|Ban Chỉ đạo)\b")
 _CLASS_START_RE = re.compile(r"^(?:Các|Cơ quan|Cơ sở|Đơn vị|Tổ chức)\b")
 _CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
 _GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học)"
@@ -194,7 +199,13 @@ def _cells(ex: TaskExtractor, row: _Row, width: int) -> list[Cell]:
             more.append(line.text)
             continue
         carried = False
-        if cells and j not in row.breaks and _continues(ex, cells, line, width):
+        last = j + 1 == len(row.lines) or not row.lines[j + 1].text[:1].islower()  # the task's last line
+        glued = _glued_lead(ex, line) if len(cells) == 1 and last else None
+        if glued is not None:  # "… theo lộ trình phù hợp Bộ Y tế": the lead's cell on the task's last line
+            line, lead = glued
+            cells[-1].append(line)
+            cells.append([lead])
+        elif cells and j not in row.breaks and _continues(ex, cells, line, width):
             cells[-1].append(line)
         else:
             cells.append([line])
@@ -204,6 +215,25 @@ def _cells(ex: TaskExtractor, row: _Row, width: int) -> list[Cell]:
     return out
 
 
+_TAKES_BODY_RE = re.compile(r"(?:\b(?:với|của|cho|giao|và|tại|các|trình|chủ trì|đến|từ|theo|thuộc|về|báo cáo|gửi"
+                            r"|kiến nghị|đề nghị|lên|tới|hoặc|cùng)|[,(])$", re.I)
+
+
+def _glued_lead(ex: TaskExtractor, line: Line) -> tuple[Line, Line] | None:
+    """A task line that ends with a body's name the text gives no role (no "với", "của", "giao" before it):
+    the lead's cell, glued to the task by the PDF."""
+    end = _to_norm(ex, line.end - 1) + 1
+    for m in ex.within(_to_norm(ex, line.start), end):
+        if m.end != end or m.agency == GROUP_KIND:
+            continue
+        at = line.text.rfind(m.text)
+        before = line.text[:at].rstrip()
+        if at <= 0 or at + len(m.text) != len(line.text) or len(before.split()) < 3 or _TAKES_BODY_RE.search(before):
+            return None
+        return Line(before, line.start, line.start + len(before)), Line(m.text, line.start + at, line.end)
+    return None
+
+
 def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: int) -> bool:
     prev = cells[-1][-1]
     first = line.text[:1]
@@ -211,6 +241,8 @@ def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: in
         return True
     if len(cells) == 1 and len(line.text) > width * 0.6:
         return True  # a line as wide as the task column is the task's
+    if _OBJECT_VERB_RE.search(prev.text) and _ADDRESSEE_RE.match(line.text):
+        return True  # "… báo cáo" + "Thủ tướng Chính phủ": the body the task reports to
     if _OPEN_END_RE.search(prev.text):
         # a task cut by the page after a comma: a short line naming a body opens the lead's cell; a class of
         # bodies in capitals after "và" opens the next cell ("Bộ Khoa học và" | "Cơ quan, tổ chức")

@@ -228,6 +228,17 @@ Xây dựng Nghị quyết về thí điểm huy động
 Bộ Y tế
 Bộ Tư pháp
 Năm 2027
+3.
+Xây dựng Nghị định về tăng mức đóng bảo
+hiểm y tế theo lộ trình phù hợp Bộ Y tế
+Bộ Tài chính
+Tháng 3/2027
+4.
+Tổng hợp kết quả thực hiện, báo cáo
+Thủ tướng Chính phủ
+Bộ Y tế
+Bộ Tài chính
+Hằng năm
 """
 
 
@@ -237,4 +248,8 @@ def test_a_row_whose_task_a_page_break_cut_after_a_comma() -> None:
         ("Từng bước triển khai phân luồng người bệnh giữa các cấp chuyên môn kỹ thuật khám bệnh, chữa bệnh để "
          "giảm điều trị các bệnh lý nhẹ ở tuyến chuyên sâu", ("Bộ Y tế", "Sở Y tế"), ("Bộ Tài chính",),
          "Từ quý II/2027"),
-        ("Xây dựng Nghị quyết về thí điểm huy động", ("Bộ Y tế",), ("Bộ Tư pháp",), "Năm 2027")]
+        ("Xây dựng Nghị quyết về thí điểm huy động", ("Bộ Y tế",), ("Bộ Tư pháp",), "Năm 2027"),
+        # the lead's cell glued to the task's last line by the PDF; a body the task reports to is no lead
+        ("Xây dựng Nghị định về tăng mức đóng bảo hiểm y tế theo lộ trình phù hợp", ("Bộ Y tế",), ("Bộ Tài chính",),
+         "Tháng 3/2027"),
+        ("Tổng hợp kết quả thực hiện, báo cáo Thủ tướng Chính phủ", ("Bộ Y tế",), ("Bộ Tài chính",), "Hằng năm")]
