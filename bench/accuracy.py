@@ -125,6 +125,7 @@ class Score:
     refs_recall: Ratio = field(default_factory=Ratio)
     refs_precision: Ratio = field(default_factory=Ratio)
     targets: Ratio = field(default_factory=Ratio)
+    targets_precision: Ratio = field(default_factory=Ratio)  # found targets that find a gold one
     observations: Ratio = field(default_factory=Ratio)  # gold observations found (exact value and year)
     observations_precision: Ratio = field(default_factory=Ratio)  # found observations that find a gold one
     agencies_recall: Ratio = field(default_factory=Ratio)
@@ -150,6 +151,8 @@ class Score:
             "refs_f1": self.refs_f1(), "refs_recall": self.refs_recall.value,
             "refs_precision": self.refs_precision.value,
             "targets_recall": self.targets.value, "targets": [self.targets.hit, self.targets.total],
+            "targets_precision": self.targets_precision.value,
+            "targets_found": [self.targets_precision.hit, self.targets_precision.total],
             "observations_recall": self.observations.value,
             "observations": [self.observations.hit, self.observations.total],
             "observations_precision": self.observations_precision.value,
@@ -286,7 +289,8 @@ def score(doc: str, gold: dict, found: dict[str, Any], text: str) -> Score:
         else:
             misses["refs"].append(f"{g.get('kind')} {g.get('number') or g.get('name')} {g.get('year')}")
     s.refs_precision = Ratio(sum(1 for f in frefs if any(ref_matches(g, f) for g in grefs)), len(frefs))
-    s.targets, misses["targets"], _ = _values_found(gold.get("targets", []), found["targets"], text)
+    s.targets, misses["targets"], used = _values_found(gold.get("targets", []), found["targets"], text)
+    s.targets_precision = Ratio(used, len(found["targets"]))
     # a figure the annotation could not read ("3.6620.700.000 đồng": value null) is not scored
     gobs = [g for g in gold.get("observations", []) if g.get("value") is not None]
     s.observations, misses["observations"], used = _values_found(gobs, found["observations"], text)
@@ -356,7 +360,7 @@ def total(scores: list[Score]) -> Score:
     out = Score("ALL")
     for s in scores:
         for name in ("tasks", "tasks_precision", "owners", "refs_recall", "refs_precision", "targets",
-                     "observations", "observations_precision", "agencies_recall", "agencies_precision"):
+                     "targets_precision", "observations", "observations_precision", "agencies_recall", "agencies_precision"):
             getattr(out, name).add(getattr(s, name))
         out.cooperating.add(s.cooperating)
     metas = [s.meta for s in scores if s.meta]

@@ -112,8 +112,11 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
             ids[d.parent] if d.parent is not None else None, d.product))
     facts.refs = _refs(doc, norm, meta, evidence)
     cells = cell_targets(norm, sections)  # year tables whose cells came out one per line
-    dated = [t for t in extract_targets(norm.text, sections, items, cells) if t.year is not None]
-    for k, t in enumerate(dated, 1):
+    # a value without a year is a target all the same ("100% người nghiện … được lập hồ sơ" under "Mục tiêu cụ
+    # thể", a funding plan's amounts): its year is null; a qualitative aim needs a year to be one
+    kept = [t for t in extract_targets(norm.text, sections, items, cells)
+            if t.year is not None or t.value.value is not None]
+    for k, t in enumerate(kept, 1):
         facts.targets.append(Target(
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
@@ -137,7 +140,9 @@ def _target_evidence(t: TargetDraft, evidence: Callable[..., Evidence], doc: str
     return Evidence(doc, t.section, s, e, original[s:e])
 
 
-_RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
+# "Nơi nhận:" opens a line, or closes the line that line joining made of the execution clause and a list that
+# follows on the next lines ("… chịu trách nhiệm thi hành Nghị quyết này Nơi nhận:\n- Ban Bí thư …")
+_RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:|(?<=\s)Nơi nhận\s*:(?=[ \t]*\n)", re.M)
 # The list closes with where the original is kept ("Lưu: VT, KHTC.", "Lưu Văn phòng Tỉnh ủy.") or, when
 # that line is missing, at the signature or an appendix that follows.
 _KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*(?:VT|VP|Văn phòng)\b[^\n]*", re.I)

@@ -42,14 +42,16 @@ _YEAR_LEAD_RE = re.compile(
     rf"|giai đoạn\s+{_YEAR}\s*[-–—]\s*({_YEAR})\b(?=[^,;.]{{0,40}}:))", re.I)
 # The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
 _YEAR_WORD_RE = re.compile(
-    rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
+    rf"(?:(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
     rf"|\b{_YEAR}\s*[-–—]\s*({_YEAR})\b", re.I)
 # The year an aim sets for itself ("đến năm 2030", "giai đoạn 2027 - 2029"), outside target blocks.
 _AIM_YEAR_RE = re.compile(
-    rf"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
+    rf"(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
     rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b"
     rf"|(?:^|[.;:]\s+)[-+•]?\s*năm\s+({_YEAR})\s*,", re.I)  # "Năm 2025, hoàn thành …": a sentence opened by its year
 _DONE_RE = re.compile(r"\bđã\s+(?!được\s+(?:giao|phê duyệt|ban hành)\b)", re.I)  # "đã ban hành 02 …": done, not aimed
+# "các mỏ đã cấp phép khai thác phải hoàn thành …": "đã" inside a noun phrase of a sentence that says what must be
+_MUST_RE = re.compile(r"\b(?:phải|cần)\s+(?:hoàn thành|đạt)\b|\bphấn đấu\b", re.I)
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
@@ -139,8 +141,13 @@ def clause_year(text: str, at: int | None = None) -> int | None:
         return None
     if at is None:
         return found[0][1]
-    after = [y for pos, y in found if pos >= at]
-    return after[0] if after else found[-1][1]
+    before = [y for pos, y in found if pos < at]
+    # "hết năm 2026 đạt ít nhất 50 % số xã … và đến năm 2028 đạt …": a year that opens the next clause is its own
+    after = [y for pos, y in found if pos >= at and not (before and _NEXT_CLAUSE_RE.search(text[at:pos]))]
+    return after[0] if after else (before[-1] if before else found[-1][1])
+
+
+_NEXT_CLAUSE_RE = re.compile(r"(?:\s+và|[;,])\s*$")
 
 
 def _start_year(text: str, at: int) -> int | None:
@@ -314,10 +321,12 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             target = _target(sid, clause)
             if mode in ("heading", "funds", "aim") and target.value.value is None:
                 continue
+            if mode == "heading" and target.year is None:
+                continue  # a numbered heading outside the target blocks states a target only with a year
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
                     not _RESULT_RE.search(body):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
-            if mode == "aim" and (target.year not in aims or _DONE_RE.search(body)):
+            if mode == "aim" and (target.year not in aims or (_DONE_RE.search(body) and not _MUST_RE.search(body))):
                 continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …"),
                 # not what was done ("Năm 2025, đã tổ chức đấu giá thành công 7 điểm mỏ")
             if mode != "target" and target.value.value is not None and any(

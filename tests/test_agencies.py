@@ -199,6 +199,17 @@ def test_recipients_are_not_actors() -> None:
     assert {m.agency for m in facts.mentions} == {"mof", "ttg"}
 
 
+def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors() -> None:
+    # the clause has no full stop and a space-only line before "Nơi nhận:": line joining puts them on one line
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("Điều 3. Bộ trưởng Bộ Tài chính, Chủ tịch Hội đồng thành viên, Tổng Giám đốc các tập đoàn kinh tế, tổng "
+            "công ty nhà nước và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị quyết này"
+            "\n \n\nNơi nhận:\n"
+            "- Ban Bí thư Trung ương Đảng;\n- Tòa án nhân dân tối cao;\n- Kiểm toán nhà nước;\n- Lưu: VT, CN (2).")
+    facts = extract_text(text, meta_from_text("t", "t.txt", text))
+    assert {m.agency for m in facts.mentions} - {"group"} == {"mof"}  # "các tập đoàn kinh tế" is a group
+
+
 @pytest.mark.parametrize("text, expected", [
     # management boards of economic zones, industrial parks and projects, in any case
     ("phân bổ cho Sở Y tế, Ban quản lý khu kinh tế tỉnh để thực hiện",

@@ -271,6 +271,22 @@ OUTSIDE = [
      "- Đến năm 2030, phát thải ròng bằng “0”.\nIII. NHIỆM VỤ\n- Xây dựng lộ trình đạt mức phát thải ròng bằng “0” "
      "vào năm 2030.",
      [(0.0, None, 2030)]),
+    # a value the target block gives no year is a target with year null; a year that opens the next clause
+    # ("… và đến năm 2028 đạt …") is that clause's, not the value's before it
+    ("KẾ HOẠCH\nII. MỤC TIÊU\n2. Mục tiêu cụ thể\n- Hết năm 2026 đạt ít nhất 50% số xã, phường không ma túy và "
+     "đến năm 2028 đạt tỉnh không ma túy.\n- 100% người nghiện ma túy được lập hồ sơ.",
+     [(50.0, "%", 2026), (100.0, "%", None)]),
+    # "trước năm 2050" is the year a task's aim is for
+    ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Sử dụng công nghệ tiên tiến nhằm giảm phát thải, hướng tới mục tiêu phát thải ròng "
+     "bằng “0” trước năm 2050.",
+     [(0.0, None, 2050)]),
+    # "đã" inside a noun phrase ("các mỏ đã cấp phép") of a sentence saying what must be done is not a result
+    ("QUYẾT ĐỊNH\nIII. ĐỊNH HƯỚNG\n+ Quặng đất hiếm: phát triển đồng bộ. Đến năm 2025, các mỏ đã cấp phép khai thác "
+     "phải hoàn thành xây dựng cơ bản, sản phẩm đất hiếm dạng carbonat đạt 99%.",
+     [(99.0, "%", 2025)]),
+    # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
+    ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
+     "3. Hoàn thành di dời 02 cụm công nghiệp.", []),
 ]
 
 
