@@ -360,7 +360,8 @@ def total(scores: list[Score]) -> Score:
     out = Score("ALL")
     for s in scores:
         for name in ("tasks", "tasks_precision", "owners", "refs_recall", "refs_precision", "targets",
-                     "targets_precision", "observations", "observations_precision", "agencies_recall", "agencies_precision"):
+                     "targets_precision", "observations", "observations_precision", "agencies_recall",
+                     "agencies_precision"):
             getattr(out, name).add(getattr(s, name))
         out.cooperating.add(s.cooperating)
     metas = [s.meta for s in scores if s.meta]

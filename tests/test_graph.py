@@ -51,7 +51,8 @@ def test_broken_graph_does_not_conform(graph) -> None:
     other = next(a for a in broken.objects(None, PKG.owner) if a != owner)
     broken.add((task, PKG.owner, other))  # a task has at most one owner (co-owners are pkg:coOwner)
     target = next(broken.subjects(RDF.type, PKG.Target))
-    broken.add((target, PKG.year, Literal("1999", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))))  # a target has at most one year
+    g_year = URIRef("http://www.w3.org/2001/XMLSchema#gYear")
+    broken.add((target, PKG.year, Literal("1999", datatype=g_year)))  # a target has at most one year
     report = validate(broken)
     print(report.text)
     assert not report.conforms
