@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.bodies import canonical
 from extract.metadata import KIND_WORDS
 from extract.normalize import fold_text
 from extract.pipeline import extract_text, meta_from_text
@@ -52,6 +53,7 @@ def agency_key(name: str | None) -> str | None:
     bare = _PROVINCE_TAIL.sub("", name.strip())  # a provincial body compares without its province
     for short, full in _ABBREVIATIONS.items():
         bare = re.sub(rf"\b{short}\b", full, bare)
+    bare = canonical(bare)  # "Ủy ban nhân dân các xã, phường" is the class "Ủy ban nhân dân cấp xã", as extracted
     folded = re.sub(r"\s+và\s+", ", ", fold(bare).strip(" ,;.:"))
     return group_agency(folded).id  # same id for "các bộ, ngành và địa phương" and "bộ, ngành, địa phương"
 

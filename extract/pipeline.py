@@ -161,6 +161,17 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A digital signature's stamp ("Ký bởi: CÔNG BÁO …\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: …"): the body that
+# signed the file (the gazette), not an actor of the document.
+# Line joining may have put the stamp on one line with the signer's name.
+_STAMP_RE = re.compile(r"Ký bởi\s*:[^\n]{0,200}?Cơ quan\s*:[^\n]*?(?=\s+(?:Ngày ký|Thời gian ký|Email)\s*:|\n|$)")
+
+
+def stamp_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the digital-signature stamps a gazette copy carries."""
+    return [(m.start(), m.end()) for m in _STAMP_RE.finditer(text)]
+
+
 # "Đồng chí X - Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Đảng ủy các xã": a person's post names the body
 # the person belongs to; that body does not act in the document by being named so.
 _POST_RE = re.compile(r"(?:Ủy viên|Phó Bí thư|Bí thư)\s*$")
@@ -168,7 +179,7 @@ _POST_RE = re.compile(r"(?:Ủy viên|Phó Bí thư|Bí thư)\s*$")
 
 def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[str, Body]]:
     """Agency mentions outside the recipients lists, resolved in the document's context."""
-    blocks = recipient_blocks(text)
+    blocks = recipient_blocks(text) + stamp_blocks(text)
     header = text[:text.find("\n", 400) if text.find("\n", 400) > 0 else len(text)]
     ctx = header_context(ctx, [s.label_ for s in doc.spans[AGENCY_SPANS] if s.end_char <= len(header)])
     mentions: list[Mention] = []

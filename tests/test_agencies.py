@@ -199,6 +199,17 @@ def test_recipients_are_not_actors() -> None:
     assert {m.agency for m in facts.mentions} == {"mof", "ttg"}
 
 
+def test_a_gazette_signature_stamp_names_no_actor() -> None:
+    # a gazette copy's digital signature: the office that signed the file does not act in the document
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("1. Bộ Y tế chủ trì thực hiện.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nNguyễn Văn A\n\n"
+            "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\n"
+            "Ngày ký: 2026-04-22 16:16:54 +07:00\n\n2. Văn phòng Chính phủ theo dõi, đôn đốc.")
+    facts = extract_text(text, meta_from_text("t", "t.txt", text))
+    stamped = [m for m in facts.mentions if m.agency == "vpcp"]
+    assert [m.text for m in stamped] == ["Văn phòng Chính phủ"]  # only the one that acts, in item 2
+
+
 def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors() -> None:
     # the clause has no full stop and a space-only line before "Nơi nhận:": line joining puts them on one line
     from extract.pipeline import extract_text, meta_from_text
@@ -320,3 +331,14 @@ def test_party_units_short_forms_and_national_classes(text: str, names: list[str
 ])
 def test_names_that_look_like_levels(text: str, names: list[str]) -> None:
     assert _actors(text, "Ủy ban nhân dân tỉnh Lào Cai") == names
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân cấp xã"),
+    ("UBND xã, phường", "Ủy ban nhân dân cấp xã"),  # a list of levels without "các" is the class too
+    ("Hội đồng nhân dân huyện, thị xã", "Hội đồng nhân dân cấp huyện"),
+    ("UBND xã Bảo Hà", "Ủy ban nhân dân xã Bảo Hà"),  # one commune's committee stays itself
+])
+def test_classes_of_local_committees_have_one_name(name: str, expected: str) -> None:
+    from extract.bodies import canonical
+    assert canonical(name) == expected
