@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from extract.agencies import GROUP_KIND
@@ -44,12 +44,13 @@ _INDEX_RE = re.compile(r"^(?:S?TT|Số TT|Số thứ tự)\.?$", re.I)
 # Columns by their header words, placed by where the words stand in the joined header.
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("task", re.compile(r"nhiệm vụ|nội dung|công việc|hoạt động|đề án", re.I)),
-    ("lead", re.compile(r"chủ\s*trì", re.I)),
+    ("lead", re.compile(r"chủ\s*trì|(?:cơ quan|đơn vị) (?:thực hiện|phụ trách)(?! phối hợp)", re.I)),
     ("cooperating", re.compile(r"phối\s*hợp", re.I)),
     ("product", re.compile(r"kết quả|sản phẩm", re.I)),
     ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ", re.I)),
     ("other", re.compile(r"căn cứ|ghi chú|kinh phí|nguồn", re.I)),
 ]
+_INDEX_LINE_RE = re.compile(r"^[ \t#]*(?:S?TT|Số TT|Số thứ tự)\.?[ \t]*\r?$", re.M | re.I)
 _MAX_HEADER = 16
 _ROW_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\s*\.?(?:\s+(\S.*))?$")  # "3", "1.2", "10.  Xây dựng …"
 _GROUP_RE = re.compile(r"^([IVXLC]+)\s*[.)]?(?:\s+(\S.*))?$")  # "II.", "I. Đổi mới …"
@@ -58,14 +59,24 @@ _FOOTNOTE_RE = re.compile(r"^\d{1,2}\s+\S")
 _FOOTNOTE_WIDTH = 90  # a footnote runs across the page; no cell of a table is that wide
 _PIECES_RE = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 # A line ends where the name or sentence it holds cannot end: the next line continues the cell.
-_OPEN_END_RE = re.compile(r"(?:[,(–-]|\b(?:và|của|các|về|với|ở|tại|cho|trong|thuộc|theo|đối với|cơ quan|"
-                          r"Ủy ban|Bộ|Ban|Sở|Cục|Vụ|Viện|Tổng cục|Trung tâm|Ngân hàng|Hội đồng))$")
+_OPEN_END_RE = re.compile(r"(?:[,(–-]|\b(?:và|của|[Cc]ác|về|với|ở|tại|cho|trong|thuộc|theo|đối với|cơ quan|"
+                          r"Ủy ban|Bộ|Ban|Sở|Cục|Vụ|Viện|Tổng cục|Trung tâm|Ngân hàng|Hội đồng|Việt))$")
 _TIME_CELL_RE = re.compile(
     r"^(?:Từ|Đến|Đã hoàn thành|Kỳ họp|Theo (?:kế hoạch|tiến độ|lộ trình)|\d{1,2}/\d{4})|"
     r"^(?:\S+\s+){0,3}(?:thường xuyên|h[àằ]ng năm|h[àằ]ng quý)\b", re.I)
 _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
+# Cells that open like a body's name but name a thing ("Bộ tiêu chí …", "Hội nghị, tập huấn", "Báo cáo …").
+_NOT_BODY_RE = re.compile(r"^(?:Bộ\s+[a-zđà-ỹ]|Hội (?:nghị|thảo|thi)\b|Báo cáo\b|Đoàn (?:kiểm tra|công tác)\b)")
+_ACRONYMS_RE = re.compile(r"^(?:[A-ZĐ]{2,}[\s,;.]*)+$")  # "PCPNN, VTV, VOV, TTXVN"
+# A verb whose object is a body ("báo cáo", "trình"; not "Chương trình", "Bộ Ngoại giao").
+_OBJECT_VERB_RE = re.compile(r"\b(?:báo cáo|gửi|kiến nghị|đề nghị|tham mưu(?: cho)?|(?<![Cc]hương )(?<![Qq]uy )"
+                             r"(?<![Ll]ộ )(?<![Cc]ông )(?<![Tt]ờ )(?<![Hh]ành )trình)$")
+_ADDRESSEE_RE = re.compile(r"^(?:Thủ tướng|Chính phủ|Quốc hội|Ủy ban Thường vụ|Ban Chấp hành|Bộ Chính trị|Ban Bí thư"
+                           r"|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND|Bộ|Ban Chỉ đạo)\b")
+_CLASS_START_RE = re.compile(r"^(?:Các|Cơ quan|Cơ sở|Đơn vị|Tổ chức)\b")
 _CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
-_GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:cơ quan|cơ sở|đơn vị|tổ chức|doanh nghiệp|địa phương|"
+_GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học)"
+                            r"|[Đđ]ơn vị|[Tt]ổ chức|[Dd]oanh nghiệp|[Đđ]ịa phương|"
                             r"UBND|Ủy ban nhân dân)\b")
 
 
@@ -104,6 +115,7 @@ class _Row:
     mark: Line
     lines: list[Line]
     breaks: set[int]  # indexes of lines a blank line or a page break comes before
+    pages: set[int] = field(default_factory=set)  # … a page break
 
 
 def _table_rows(original: str, table: _Table, rows: list[Line], k: int) -> tuple[list[_Row], int]:
@@ -122,6 +134,7 @@ def _table_rows(original: str, table: _Table, rows: list[Line], k: int) -> tuple
             k += _repeated(table, rows, k)
             if current is not None:
                 current.breaks.add(len(current.lines))
+                current.pages.add(len(current.lines))
             continue
         if _FOOTNOTE_RE.match(text) and len(text) > _FOOTNOTE_WIDTH:
             while k < len(rows) and not _PAGE_RE.match(rows[k].text) and \
@@ -176,12 +189,49 @@ def _ends_table(text: str) -> bool:
 def _cells(ex: TaskExtractor, row: _Row, width: int) -> list[Cell]:
     """A row's lines grouped into cells (original offsets), see the module docstring."""
     cells: list[list[Line]] = []
+    more: list[str] = []  # the task's lines a page break carried over, after the other cells' first lines
+    carried = False
     for j, line in enumerate(row.lines):
-        if cells and j not in row.breaks and _continues(ex, cells, line, width):
+        if j in row.pages and cells and line.text[:1].islower():
+            carried = True  # the cells were cut by the page: their ends come after the repeated header
+        if carried and (len(line.text) > width * 0.6 or (more and line.text[:1].islower() and j not in row.breaks
+                                                          and len(more[-1]) > width * 0.6)):
+            more.append(line.text)
+            continue
+        carried = False
+        last = j + 1 == len(row.lines) or not row.lines[j + 1].text[:1].islower()  # the task's last line
+        glued = _glued_lead(ex, line) if len(cells) == 1 and last else None
+        if glued is not None:  # "… theo lộ trình phù hợp Bộ Y tế": the lead's cell on the task's last line
+            line, lead = glued
+            cells[-1].append(line)
+            cells.append([lead])
+        elif cells and j not in row.breaks and _continues(ex, cells, line, width):
             cells[-1].append(line)
         else:
             cells.append([line])
-    return [Cell(" ".join(x.text for x in c), c[0].start, c[-1].end) for c in cells]
+    out = [Cell(" ".join(x.text for x in c), c[0].start, c[-1].end) for c in cells]
+    if out and more:
+        out[0] = Cell(" ".join([out[0].text, *more]), out[0].start, out[0].end)
+    return out
+
+
+_TAKES_BODY_RE = re.compile(r"(?:\b(?:với|của|cho|giao|và|tại|các|trình|chủ trì|đến|từ|theo|thuộc|về|báo cáo|gửi"
+                            r"|kiến nghị|đề nghị|lên|tới|hoặc|cùng)|[,(])$", re.I)
+
+
+def _glued_lead(ex: TaskExtractor, line: Line) -> tuple[Line, Line] | None:
+    """A task line that ends with a body's name the text gives no role (no "với", "của", "giao" before it):
+    the lead's cell, glued to the task by the PDF."""
+    end = _to_norm(ex, line.end - 1) + 1
+    for m in ex.within(_to_norm(ex, line.start), end):
+        if m.end != end or m.agency == GROUP_KIND:
+            continue
+        at = line.text.rfind(m.text)
+        before = line.text[:at].rstrip()
+        if at <= 0 or at + len(m.text) != len(line.text) or len(before.split()) < 3 or _TAKES_BODY_RE.search(before):
+            return None
+        return Line(before, line.start, line.start + len(before)), Line(m.text, line.start + at, line.end)
+    return None
 
 
 def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: int) -> bool:
@@ -189,10 +239,15 @@ def _continues(ex: TaskExtractor, cells: list[list[Line]], line: Line, width: in
     first = line.text[:1]
     if not (first.isupper() or first.isdigit() or first in "“\"("):
         return True
-    if _OPEN_END_RE.search(prev.text):
-        return True
     if len(cells) == 1 and len(line.text) > width * 0.6:
         return True  # a line as wide as the task column is the task's
+    if _OBJECT_VERB_RE.search(prev.text) and _ADDRESSEE_RE.match(line.text):
+        return True  # "… báo cáo" + "Thủ tướng Chính phủ": the body the task reports to
+    if _OPEN_END_RE.search(prev.text):
+        # a task cut by the page after a comma: a short line naming a body opens the lead's cell; a class of
+        # bodies in capitals after "và" opens the next cell ("Bộ Khoa học và" | "Cơ quan, tổ chức")
+        return not ((len(cells) == 1 and prev.text.endswith(",") and BODY_CELL_RE.match(line.text))
+                    or (prev.text.endswith(" và") and _CLASS_START_RE.match(line.text)))
     at = _to_norm(ex, line.start)  # a body's name running across the break (a group's may be a misreading)
     return any(m.start < at < m.end and m.agency != GROUP_KIND for m in ex.within(max(0, at - 80), at + 80))
 
@@ -206,7 +261,9 @@ def _kind(ex: TaskExtractor, cell: Cell) -> str:
     if TIME_RE.match(cell.text) or _TIME_CELL_RE.match(cell.text):
         return "time"
     at = _to_norm(ex, cell.start)
-    if BODY_CELL_RE.match(cell.text) or _GROUP_CELL_RE.match(cell.text) or \
+    if _NOT_BODY_RE.match(cell.text):
+        return "words"
+    if BODY_CELL_RE.match(cell.text) or _GROUP_CELL_RE.match(cell.text) or _ACRONYMS_RE.match(cell.text) or \
             any(abs(m.start - at) <= 4 for m in ex.within(at, at + 40)):
         return "bodies"
     return "words"
@@ -283,8 +340,8 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
     if not leads:
         return None
     coop: list[str] = []
-    for c in column("cooperating"):  # a class of bodies is a partner unless the cell trails off ("… liên quan")
-        named = body_names(ex, _norm_cell(ex, c), groups=not _CATCH_ALL_RE.search(c.text))
+    if partners := _merged(column("cooperating")):  # a class of bodies is a partner unless the cell trails off
+        named = body_names(ex, _norm_cell(ex, partners), groups=not _CATCH_ALL_RE.search(partners.text))
         coop += [x for x in named if x not in leads + coop]
     times = [deadline_text(c.text) for c in column("deadline")]
     product = _merged(column("product"))
@@ -295,10 +352,16 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
                  product=product.text.rstrip(".") if product else None)
 
 
+def _task_width(rows: list[_Row]) -> int:
+    """The task column's width: the length its rows' first lines reach (a task's first line is full)."""
+    firsts = sorted(len(r.lines[0].text) for r in rows if r.lines)
+    return firsts[len(firsts) * 3 // 4] if firsts else 40
+
+
 def line_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
     """Tasks of every task table read on its original lines, and the tables' normalised spans."""
-    if not ex.original:
-        return [], []
+    if not ex.original or not _INDEX_LINE_RE.search(ex.original):
+        return [], []  # no line holds an index column's header alone: no such table (most documents)
     rows = lines(ex.original)
     drafts: list[Draft] = []
     spans: list[tuple[int, int]] = []
@@ -312,7 +375,7 @@ def line_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
         if len(found) < 2:
             k += 1
             continue
-        width = max((len(p.text) for r in found for p in r.lines), default=40)
+        width = _task_width(found)
         got = [d for r in found if (d := _row_task(ex, table, r, width)) is not None]
         if len(got) * 2 < len(found):
             k += 1  # not a table of this layout: most rows give no task

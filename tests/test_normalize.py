@@ -83,3 +83,13 @@ def test_extractor_never_raises(raw: str) -> None:
 def test_tokenizer_keeps_text_exact(text: str) -> None:
     from extract.nlp import pipeline
     assert pipeline().make_doc(text).text == text
+
+
+def test_a_short_item_goes_on_where_it_cannot_end() -> None:
+    text = ("b) Nghiên cứu, bổ sung cơ chế tài chính cho Quỹ\nĐầu tư mạo hiểm quốc gia hỗ trợ doanh nghiệp.\n"
+            "c) Bố trí kinh phí từ Chương trình vươn ra thị trường quốc tế và\nChương trình Xúc tiến thương mại.\n"
+            "4. Phát triển thương hiệu số\nBộ Công Thương chủ trì.\n")
+    assert normalize(text).text.split("\n") == [
+        "b) Nghiên cứu, bổ sung cơ chế tài chính cho Quỹ Đầu tư mạo hiểm quốc gia hỗ trợ doanh nghiệp.",
+        "c) Bố trí kinh phí từ Chương trình vươn ra thị trường quốc tế và Chương trình Xúc tiến thương mại.",
+        "4. Phát triển thương hiệu số", "Bộ Công Thương chủ trì."]
