@@ -280,6 +280,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
     tabled = year_values(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
     out: list[TargetDraft] = [_table_target(text, t) for t in tabled] + [_cell_target(text, c) for c in cells[0]]
     rows = {id(t.row) for t in tabled} | {id(u) for u in items if any(s <= u.start < e for s, e in cells[1])}
+    plan = funding_plan(items)
     blocks: dict[str, _Block] = {}
     opened: _Open | None = None
     units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
@@ -311,6 +312,9 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         broad = any(_BROAD_RE.search(s.heading) for s in chain)
         year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
             (opened.year if opened else None) or doc_year
+        if id(unit) in plan and mode in ("aim", "funds"):
+            out += _plan_targets(sid, body, start, year)
+            continue
         if mode == "funds" and not _FUNDS_TOTAL_RE.match(body):
             continue
         if mode == "aim" and isinstance(unit, Item) and is_row(body) and (row_year := _row_year(body)):
@@ -335,6 +339,44 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
                 continue  # a target restated in the tasks is one target
             if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
                 out.append(target)  # qualitative targets only from bullets of specific blocks
+    return out
+
+
+# A funding plan a decision sets: "(1) Tổng mức vốn của Dự án: 3.600.000 USD, trong đó:", then its sources
+# and each body's share ("- Vốn ODA: 3.000.000 USD …", "+ Bộ Công Thương: 760.000 USD;").
+_PLAN_OPEN_RE = re.compile(
+    r"^[|\W]*(?:\(\d+\)\s*)?(?:tổng mức (?:vốn|đầu tư)|tổng (?:kinh phí|vốn|nguồn vốn)|vốn|kinh phí|nguồn vốn)\b"
+    r"[^:|]{0,80}:\s*\|?\s*(?:khoảng\s+)?\d", re.I)
+_PLAN_SHARE_RE = re.compile(r"^[|\s]*[-+•]?\s*[^:|\d]{2,80}:\s*\|?\s*(?:khoảng\s+)?\d")
+
+
+def funding_plan(items: list[Item]) -> set[int]:
+    """The items (by id) of the funding plans a text sets: an opening total and the shares listed after it."""
+    out: set[int] = set()
+    current: str | None = None
+    for item in items:
+        body = item_body(item)
+        if _PLAN_OPEN_RE.match(body) and _money(body):
+            current = item.section
+        elif current != item.section or not (_PLAN_SHARE_RE.match(body) and _money(body)):
+            current = None
+        if current is not None:
+            out.add(id(item))
+    return out
+
+
+def _money(text: str) -> list[Quantity]:
+    return [q for q in quantities(text) if re.search(r"đồng|USD|VNĐ", q.unit)]
+
+
+def _plan_targets(sid: str, body: str, start: int, year: int | None) -> list[TargetDraft]:
+    """Every amount of a funding plan's line is a target: the share and its parts ("gồm 1.983.640.000 VNĐ tiền
+    mặt và 2.650.000.000 VNĐ bằng hiện vật", "(tương đương 13.000.000.000 VNĐ)"), of the plan's year, if any."""
+    out = []
+    for q in _money(body):
+        clause = Clause(body[q.start:q.end], start + q.start, start + q.end, year, body[:q.start])
+        target = _target(sid, clause)
+        out.append(replace(target, year=year, value=replace(target.value, comparator=q.comparator)))
     return out
 
 

@@ -284,6 +284,16 @@ OUTSIDE = [
     ("QUYẾT ĐỊNH\nIII. ĐỊNH HƯỚNG\n+ Quặng đất hiếm: phát triển đồng bộ. Đến năm 2025, các mỏ đã cấp phép khai thác "
      "phải hoàn thành xây dựng cơ bản, sản phẩm đất hiếm dạng carbonat đạt 99%.",
      [(99.0, "%", 2025)]),
+    # a decision's funding plan: the total, its sources, each body's share and its parts are targets, of no
+    # year when the project names none; the financing rule after it (a share in %) is not
+    ("QUYẾT ĐỊNH\nĐiều 1. Phê duyệt Dự án hỗ trợ kỹ thuật với các nội dung sau:\n"
+     "(1) Tổng mức vốn của Dự án: 3.600.000 USD, trong đó:\n- Vốn ODA: 3.000.000 USD do WB viện trợ, phân bổ:\n"
+     "| + Bộ Công Thương: | 760.000 USD; |\n- Vốn đối ứng: 600.000 USD (tương đương 13.000.000.000 VNĐ), trong đó:\n"
+     "+ Bộ Xây dựng: 4.500.000.000 VNĐ (2.640.000.000 VNĐ tiền mặt và 1.860.000.000 VNĐ bằng hiện vật).\n"
+     "(2) Cơ chế tài chính:\n+ Ngân sách nhà nước cấp phát 100% vốn viện trợ.",
+     [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
+      (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
+      (1860000000.0, "VNĐ", None)]),
     # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
     ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
      "3. Hoàn thành di dời 02 cụm công nghiệp.", []),
