@@ -26,7 +26,13 @@ _OTHER_HEAD_RE = re.compile(
 _RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
 _PRINCIPLE_HEAD_RE = re.compile(r"^\W*(?:các\s+)?(?:quan điểm|phạm vi|đối tượng|nguyên tắc|căn cứ)", re.I)
 _FUNDS_HEAD_RE = re.compile(r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|dự toán)\b", re.I)
-_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn)", re.I)
+_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn|từ\s+(?:ngân sách|nguồn|vốn))", re.I)
+# The period a scheme runs for, stated in its body: "Đề án được thực hiện từ nay đến năm 2020", "Thời gian thực
+# hiện: 2021 - 2025": the year of its funding when no heading gives one.
+_RUNS_TO_RE = re.compile(
+    r"(?:Đề án|Chương trình|Kế hoạch|Dự án)\s+(?:được\s+)?(?:thực hiện|triển khai)\s+(?:từ\s+[^.;\n]{0,30}?)?"
+    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)"
+    r"|Thời gian thực hiện\s*:?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?((?:19|20)\d\d)")
 _RESULT_RE = re.compile(r"\b(?:hoàn thành|hoàn thiện|đạt|tỷ lệ|tỉ lệ|phấn đấu)\b", re.I)
 _BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
 _YEAR = r"(?:19|20)\d\d"
@@ -52,6 +58,8 @@ _AIM_YEAR_RE = re.compile(
 _DONE_RE = re.compile(r"\bđã\s+(?!được\s+(?:giao|phê duyệt|ban hành)\b)", re.I)  # "đã ban hành 02 …": done, not aimed
 # "các mỏ đã cấp phép khai thác phải hoàn thành …": "đã" inside a noun phrase of a sentence that says what must be
 _MUST_RE = re.compile(r"\b(?:phải|cần)\s+(?:hoàn thành|đạt)\b|\bphấn đấu\b", re.I)
+# a line that states a goal's value after its name: "Mục tiêu giảm phát thải … so với năm 2005: 8%"
+_GOAL_LINE_RE = re.compile(r"(?:^|\s)(?:Mục tiêu|Chỉ tiêu)\b[^:;.]{0,100}:\s*(?:khoảng\s+|ít nhất\s+|tối thiểu\s+)?\d")
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
@@ -277,6 +285,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
     """
     by_id = {s.id: s for s in sections}
     doc_year = _document_year(text, items)
+    runs_to = next((int(m.group(1) or m.group(2)) for m in [_RUNS_TO_RE.search(text)] if m), None)
     tabled = year_values(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
     out: list[TargetDraft] = [_table_target(text, t) for t in tabled] + [_cell_target(text, c) for c in cells[0]]
     rows = {id(t.row) for t in tabled} | {id(u) for u in items if any(s <= u.start < e for s, e in cells[1])}
@@ -310,8 +319,10 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         if not mode:
             continue
         broad = any(_BROAD_RE.search(s.heading) for s in chain)
+        if mode == "aim" and isinstance(unit, Item) and _GOAL_LINE_RE.search(body):
+            mode = "goal"  # "Mục tiêu giảm phát thải khí nhà kính so với năm 2005: 8%" under any heading: its value
         year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
-            (opened.year if opened else None) or doc_year
+            (opened.year if opened else None) or doc_year or (runs_to if mode == "funds" else None)
         if id(unit) in plan and mode in ("aim", "funds"):
             out += _plan_targets(sid, body, start, year)
             continue
@@ -323,7 +334,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         aims = _aim_years(body)
         for clause in split_clauses(body, start, None if mode == "aim" else year):
             target = _target(sid, clause)
-            if mode in ("heading", "funds", "aim") and target.value.value is None:
+            if mode in ("heading", "funds", "aim", "goal") and target.value.value is None:
                 continue
             if mode == "heading" and target.year is None:
                 continue  # a numbered heading outside the target blocks states a target only with a year

@@ -294,6 +294,15 @@ OUTSIDE = [
      [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
       (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
       (1860000000.0, "VNĐ", None)]),
+    # a goal's value stated after its name in a content section, of the heading's year; a scheme's funding takes
+    # the year it runs to ("Đề án được thực hiện từ nay đến năm 2020"), its sources ("Từ ngân sách …") too
+    ("QUYẾT ĐỊNH\nI. PHẠM VI\nĐề án được thực hiện từ nay đến năm 2020.\nII. NỘI DUNG CHÍNH\n"
+     "1. Thực hiện mục tiêu giảm phát thải đến năm 2020\n- Lĩnh vực nông nghiệp\n"
+     "Mục tiêu giảm phát thải khí nhà kính so với năm 2005: 20%\nHoạt động, biện pháp giảm phát thải:\n"
+     "+ Áp dụng kỹ thuật canh tác tiên tiến.\nIII. KINH PHÍ THỰC HIỆN\n"
+     "Kinh phí thực hiện Đề án dự kiến khoảng 220 tỷ đồng, trong đó:\n- Từ ngân sách nhà nước là 120 tỷ đồng;\n"
+     "- Từ nguồn vốn ODA là 100 tỷ đồng.",
+     [(20.0, "%", 2020), (220.0, "tỷ đồng", 2020), (120.0, "tỷ đồng", 2020), (100.0, "tỷ đồng", 2020)]),
     # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
     ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
      "3. Hoàn thành di dời 02 cụm công nghiệp.", []),
