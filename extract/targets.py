@@ -431,9 +431,12 @@ def _row_targets(sid: str, body: str, start: int, row_year: int, found: list[Tar
         if _TIME_CELL_RE.fullmatch(cell.strip()):
             continue
         aims = _aim_years(cell)
+        output = bool(_OUTPUT_CELL_RE.match(cell))
         for clause in split_clauses(cell, at, row_year):
             target = _target(sid, clause)
-            floor = target.value.comparator in ("at_least", "more_than") and target.year == row_year
+            single = target.value.unit_class == "count" and target.value.value == 1  # "01 cơ sở dữ liệu": a product
+            floor = (output and not single or target.value.comparator in ("at_least", "more_than")) and \
+                target.year == row_year
             if target.value.value is None or not (floor or target.year in aims):
                 continue
             if any((t.value.value, t.year) == (target.value.value, target.year) and t.start <= target.start < t.end
@@ -441,6 +444,12 @@ def _row_targets(sid: str, body: str, start: int, row_year: int, found: list[Tar
                 continue
             out.append(target)
     return out
+
+
+# An output cell: a value and what is to be done with it, in the passive ("150.000 ha rừng kinh doanh gỗ lớn được
+# trồng.", "100.000 chủ rừng … được tiếp cận các dịch vụ tư vấn"): the row's planned result, like a floor (one
+# thing made, "01 cơ sở dữ liệu được vận hành", is the row's product, not a target).
+_OUTPUT_CELL_RE = re.compile(r"^\s*[-+•]?\s*\d[\d.,]*\s+[^|]*?\bđược\s+[a-zđà-ỹ]")
 
 
 def _aim_years(body: str) -> set[int]:
