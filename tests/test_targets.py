@@ -306,7 +306,8 @@ OUTSIDE = [
     # a task table's output cell stating a value in the passive is a target of the row's time cell
     ("QUYẾT ĐỊNH\nII. NHIỆM VỤ\n| TT | Hoạt động | Cơ quan chủ trì | Đầu ra chủ yếu | Thời gian |\n"
      "| 1 | Hỗ trợ trồng rừng ven biển. | Bộ Nông nghiệp và Phát triển nông thôn. | 30.000 ha rừng ven biển được "
-     "trồng. | 2017 - 2020 |\n| 2 | Hỗ trợ chủ rừng. | Bộ Tài chính. | Chủ rừng được tư vấn tại 12 tỉnh. | 2018 - 2020 |",
+     "trồng. | 2017 - 2020 |\n"
+     "| 2 | Hỗ trợ chủ rừng. | Bộ Tài chính. | Chủ rừng được tư vấn tại 12 tỉnh. | 2018 - 2020 |",
      [(30000.0, "ha", 2020)]),
     # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
     ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
