@@ -95,15 +95,17 @@ def extract(path: Path, entry: dict[str, Any], doc_id: str) -> DocumentFacts:
     return extract_text(text, meta_from_text(doc_id, path.name, text, entry))
 
 
-def prepare(job: Job) -> Done:
-    """Extract (or reuse) one document's facts, build its named graph and validate it."""
+def prepare(job: Job, extracted: DocumentFacts | None = None) -> Done:
+    """Extract (or reuse, or take as `extracted`) one document's facts, build its named graph and validate it."""
     from rdflib import URIRef
 
     from graph.build import doc_iri, document_triples
     from graph.validate import validate_nt
 
     reused = Path(job.reuse) if job.reuse is not None else None
-    if reused is not None:
+    if extracted is not None:
+        facts, reused = extracted, None
+    elif reused is not None:
         facts = factstore.loads(reused.read_text(encoding="utf-8"), str(reused))[0]
     else:
         path = Path(job.path)
