@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from dataclasses import replace as replace_
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
@@ -31,12 +31,27 @@ from graph.namespace import ID
 from graph.remote import SparqlStore, is_remote
 from graph.store import GRAPH_FILE, OX_DIR, STORES, MemoryStore, OxigraphStore, Store
 from policykg import facts as factstore
-from policykg.documents import FACTS_DIR, GRAPHS_DIR, POOL, Done, Job, graph_key, light, prepare, run
+from policykg.documents import (
+    FACTS_DIR,
+    GRAPHS_DIR,
+    POOL,
+    VIEWS_DIR,
+    Done,
+    Job,
+    graph_key,
+    light,
+    prepare,
+    run,
+    view_part_file,
+)
 from policykg.documents import facts_file as pool_facts
 from policykg.documents import graph_file as pool_graph
 from policykg.files import fault, write_atomic
 from policykg.generations import begin, commit, current, stamp, writer
 from policykg.index import Entry, Index
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SUMMARY = "build.json"
 VIEW = "view.json"
@@ -226,7 +241,8 @@ def _pool(workers: int, cluster: str | None) -> AbstractContextManager[Executor 
 
 
 # what a worker's first document would import (imports only: no store opened, no thread started)
-WORKER_MODULES = ("policykg.documents", "extract.pipeline", "graph.build", "graph.validate", "graph.shacl_sparql")
+WORKER_MODULES = ("policykg.documents", "extract.pipeline", "graph.build", "graph.validate", "graph.shacl_sparql",
+                  "graph.views")
 
 
 def _main_is_reimportable() -> bool:
@@ -429,7 +445,7 @@ def _duplicates(before: Stored, draft: DocMeta, text: str, replace: bool) -> lis
 
 def _begin(workspace: Path) -> Path:
     tmp = begin(workspace)
-    for folder in (FACTS_DIR, GRAPHS_DIR):
+    for folder in (FACTS_DIR, GRAPHS_DIR, VIEWS_DIR):
         (workspace / POOL / folder).mkdir(parents=True, exist_ok=True)
     return tmp
 
@@ -533,8 +549,13 @@ def _sweep_pool(workspace: Path, before: Stored, kept: set[str], full: bool) -> 
     if full:
         live = kept | {f for e in before.entries for f in e.files()}
         gone |= {f"{d}/{p.name}" for d in (FACTS_DIR, GRAPHS_DIR) for p in (pool / d).iterdir()} - live
+    if full:
+        graphs = {Path(f).stem for f in live if f.startswith(GRAPHS_DIR + "/")}
+        gone |= {f"{VIEWS_DIR}/{p.name}" for p in (pool / VIEWS_DIR).glob("*.json") if p.stem not in graphs}
     for name in gone:
         (pool / name).unlink(missing_ok=True)
+        if name.startswith(GRAPHS_DIR + "/"):  # its view part goes with it
+            view_part_file(pool, Path(name).stem).unlink(missing_ok=True)
 
 
 def graph_name(gkey: str) -> str:
@@ -615,28 +636,63 @@ def graph_file(workspace: Path = DEFAULT) -> Path:
 
 
 def view_file(workspace: Path = DEFAULT, gen: Path | None = None) -> Path:
-    """A generation's (by default the current one's) networkx view (made once, on first use)."""
-    from graph.views import dump, to_networkx
+    """A generation's (by default the current one's) networkx view as node-link JSON (made once, on first
+    use, from `view`)."""
+    from graph.views import dump
 
     gen = gen or ensure(workspace)
     path = gen / VIEW
     if not path.exists():
-        write_atomic(path, dump(to_networkx(view_triples(gen))))
+        write_atomic(path, dump(view(workspace, gen)))
     return path
 
 
+def view(workspace: Path = DEFAULT, gen: Path | None = None) -> nx.MultiDiGraph:
+    """A generation's networkx view: the merge of its documents' view parts, which are made with their
+    graphs (`graph.views.part`), so no graph is parsed and no whole file is written per generation. A
+    workspace built before parts existed gets each missing part made once from its graph, kept in the pool."""
+    from graph.views import merge
+
+    gen = gen or ensure(workspace)
+    here = generation(gen)
+    return merge(_view_part(here, e) for e in {e.graph_file: e for e in here.entries}.values())
+
+
+def _view_part(here: Stored, entry: Entry) -> dict[str, Any]:
+    from graph.views import part
+
+    assert here.folder is not None
+    path = view_part_file(here.folder.parent / POOL, entry.graph_file)
+    try:
+        with _no_gc():
+            loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return loaded
+    except FileNotFoundError:
+        made = part(_filtered(here.graph_path(entry)))
+        write_atomic(path, json.dumps(made, ensure_ascii=False, separators=(",", ":")))
+        return made
+
+
 def view_triples(gen: Path) -> Graph:
-    """The triples of a generation's document graphs that the view reads (relations, types, labels):
-    a line filter on the N-Triples, so the evidence and texts (most of the graph) are never parsed."""
+    """The triples of a generation's document graphs that the view reads (relations, types, labels)."""
+    out = Graph(store="SimpleMemory")
+    for path in _graph_files(gen):
+        for triple in _filtered(path):
+            out.add(triple)
+    return out
+
+
+def _filtered(path: Path) -> Graph:
+    """The triples of one document's graph the view reads: a line filter on its N-Triples, so the evidence
+    and texts (most of the graph) are never parsed."""
     from graph.views import PREDICATES
 
     keep = {f"<{p}>" for p in PREDICATES}
     lines: set[str] = set()
-    for part in _graph_files(gen):
-        for line in part.read_text(encoding="utf-8").splitlines():
-            bits = line.split(" ", 2)  # subject, predicate, rest: IRIs and blank nodes hold no space
-            if len(bits) == 3 and bits[1] in keep:
-                lines.add(line)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        bits = line.split(" ", 2)  # subject, predicate, rest: IRIs and blank nodes hold no space
+        if len(bits) == 3 and bits[1] in keep:
+            lines.add(line)
     return Graph(store="SimpleMemory").parse(data="\n".join(sorted(lines)), format="nt")
 
 

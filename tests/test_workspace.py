@@ -414,6 +414,33 @@ def test_the_view_read_from_filtered_triples_is_the_view_of_the_whole_graph(tmp_
     assert nx.utils.graphs_equal(whole, filtered)
 
 
+def test_the_view_merged_from_document_parts_is_the_view_of_the_whole_graph(tmp_path) -> None:
+    """Each document's view part is made with its graph; their merge must be the whole graph's view, and a
+    workspace without parts (built before them) gets them made from the graphs, once."""
+    import networkx as nx
+    from rdflib import Graph
+
+    from graph.views import to_networkx
+    from policykg.documents import VIEWS_DIR
+    from policykg.workspace import graph_file, view
+
+    ws = tmp_path / "ws"
+    build(BUNDLED, ws)
+    add(write_plan(tmp_path, 1), ws)  # a document citing a decision the bundled documents cite too
+    whole = to_networkx(Graph().parse(graph_file(ws), format="nt"))
+    parts = sorted((ws / POOL / VIEWS_DIR).iterdir())
+    assert len(parts) == 5
+    for again in (False, True):
+        merged = view(ws)
+        assert whole.number_of_nodes() > 300 and dict(whole.nodes(data=True)) == dict(merged.nodes(data=True))
+        assert sorted(whole.edges(keys=True)) == sorted(merged.edges(keys=True))
+        assert nx.utils.graphs_equal(whole, merged)
+        assert sorted((ws / POOL / VIEWS_DIR).iterdir()) == parts  # (made again from the graphs)
+        if not again:
+            for path in parts:
+                path.unlink()
+
+
 def test_an_added_document_is_linked_as_a_build_links_it(tmp_path) -> None:
     """An add looks up only the stored documents its graph names (the report's subject 000, the decision
     2289/QĐ-TTg it cites, which is 000); its graph must be the one a whole build gives it."""
