@@ -151,9 +151,17 @@ def node_labels(lang: Lang, cited: bool = True) -> network.Labels:
 
 @st.cache_resource
 def network_component() -> Any:
-    """Registered once: the vis-network script (~700 KB) is not sent again on every rerun."""
+    """Registered once: the drawing module (a few KB; the vis-network script is `vis_component`)."""
     html, css, js = network.component_code()
     return st.components.v2.component("policykg_network", html=html, css=css, js=js)
+
+
+@st.cache_resource
+def vis_component() -> Any:
+    """The vis-network script (~470 KB) as an element of its own: the same on every rerun, so the browser keeps it
+    and a rerun sends only the network's data."""
+    html, css, js = network.vis_code()
+    return st.components.v2.component("policykg_vis", html=html, css=css, js=js)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -217,6 +225,14 @@ def view_state() -> dict[str, Any]:
 
 
 def network_page() -> None:
+    vis_component()(key="vis", height=0)  # outside the fragment: sent once, kept by the browser
+    network_view_part()
+
+
+@st.fragment
+def network_view_part() -> None:
+    """The sidebar's search and filters, the drawn network and the details: a change of any of them reruns this
+    part only, not the page's chrome, upload and navigation."""
     state = view_state()
     focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
     st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
@@ -233,7 +249,7 @@ def network_page() -> None:
             qp["focus"], qp["q"] = "", ""
             st.session_state.pop("search", None)
             st.session_state.pop("searched", None)
-            st.rerun()
+            st.rerun(scope="fragment")
     selected = (result.get("selected") if hasattr(result, "get") else None) or {}
     node = selected.get("id") if isinstance(selected, dict) else None
     if node and node != st.session_state.get("last_click"):
@@ -264,7 +280,7 @@ def show_details(node: str | None) -> None:
             if st.button(plain(text), key=f"rel-{k}", type="tertiary"):
                 qp["focus"] = iri
                 st.session_state["last_click"] = iri
-                st.rerun()
+                st.rerun(scope="fragment")
     if info.evidence:
         st.markdown(f"**{_('details.evidence')}**")
         for doc, section, quote in info.evidence[:12]:

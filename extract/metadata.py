@@ -13,6 +13,7 @@ import re
 from extract.agencies import registry
 from extract.legal_ids import parse_number
 from extract.normalize import fold_text
+from extract.preamble import from_preamble
 
 KIND_WORDS: dict[str, str] = {
     "CHIẾN LƯỢC": "strategy", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "programme", "CHƯƠNG TRÌNH": "programme", "ĐỀ ÁN": "programme",
@@ -196,10 +197,20 @@ def _blank_number(rows: list[list[str]]) -> tuple[int, str] | None:
 def _partial_dateline(rows: list[list[str]]) -> tuple[int | None, int | None]:
     """(month, year) a dateline gives when its day is blank ("ngày   tháng 8 năm 2026" -> 8, 2026)."""
     for row in rows:
-        line = " ".join(row)
-        if _DATELINE_RE.match(line) and (m := _PARTIAL_DATE_RE.search(line)):
+        at = next((k for k, cell in enumerate(row) if _DATELINE_RE.match(cell)), None)
+        if at is None and _DATELINE_RE.match(" ".join(row)):
+            at = 0
+        if at is not None and (m := _PARTIAL_DATE_RE.search(" ".join(row[at:]))):
             return (int(m.group(1)) if m.group(1) else None), int(m.group(2))
     return None, None
+
+
+def _blank_day_date(rows: list[list[str]]) -> str | None:
+    """What a dateline left blank for the signature still tells: "ngày   tháng   năm 2026" -> "2026"."""
+    month, year = _partial_dateline(rows)
+    if year is None:
+        return None
+    return f"{year}-{month:02d}" if month else str(year)
 
 
 def _noted(rows: list[list[str]]) -> tuple[str | None, str | None]:
@@ -294,6 +305,8 @@ def from_header(text: str) -> dict[str, str | None]:
         meta["number"] = attached.group(2)  # "(Kèm theo Quyết định số 1422/QĐ-TTg ngày …)": the attaching act's
         if meta["date"] is None and (d := _DATE_RE.search(flat[attached.end():attached.end() + 40].lower())):
             meta["date"] = _date(d)
+    if meta["date"] is None:
+        meta["date"] = _blank_day_date(rows)
     meta["kind"], meta["title"] = _kind_and_title(rows)
     meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"]
     if meta["number"] and meta["kind"] is None:
@@ -302,6 +315,9 @@ def from_header(text: str) -> dict[str, str | None]:
             meta["kind"] = KIND_WORDS.get(kind.upper(), kind.lower())  # "7260/BKHĐT-QLKTTW" is a letter
         except (ValueError, KeyError):
             pass
+    if meta["kind"] is None and meta["number"] is None and (stated := from_preamble(text)):
+        meta.update({k: meta[k] or v for k, v in stated.items()})  # no header: the preamble says who issues what
+        meta["kind"], meta["title"] = stated["kind"], stated["title"]
     if meta["title"] is None:
         subject = next((m for r in rows for c in r if (m := _SUBJECT_RE.match(c))), None)
         first = next((" ".join(r) for r in rows if r), None)

@@ -33,6 +33,10 @@ _MARKER_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"\s*\[(\d+):\s+([^\[\]]*)\]")
 _URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
+# The gazette's running header ("CÔNG BÁO/Số 238/Ngày 21-04-2026") and its digital-signature stamp ("Ký bởi: …",
+# "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-04-21 15:32:11 +07:00"): page furniture, not the document.
+_GAZETTE_LINE_RE = re.compile(r"^\s*(?:CÔNG BÁO/Số \d+/Ngày \d{1,2}-\d{1,2}-\d{4}|Ký bởi: CÔNG BÁO\b.*"
+                              r"|Cơ quan: [A-ZĐÀ-Ỹ ]+|Ngày ký: \d{4}-\d{2}-\d{2}[\d: +]*)\s*$")
 _RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$|^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # rules, table separators
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -47,6 +51,7 @@ BLOCK_RE = re.compile(
     r"|[-+•]\s*\S"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b"
     r"|(?:Phụ lục|PHỤ LỤC)\b"
+    r"|Nơi nhận\s*:"  # the closing block, even after a clause that lost its final stop
     # an attached text's own header: its kind alone on a line, "(Kèm theo Quyết định số …)"
     r"|(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|CHIẾN LƯỢC|QUY CHẾ|QUYẾT ĐỊNH|NGHỊ QUYẾT|BÁO CÁO)\s*$"
     r"|\(\s*(?:Ban hành )?[Kk]èm theo)"
@@ -55,6 +60,8 @@ _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+(?:\.|-(?=\s))\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
+_OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|Quỹ|Bộ|Ban|Sở|Cục|Vụ"
+                          r"|Ủy ban|Chương trình)$")
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[1-9]\d{2}\.|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -229,7 +236,7 @@ def _split_lines(stream: _Line) -> list[_Line]:
 
 def _clean_line(line: _Line) -> _Line | None:
     text = line.text
-    if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text):
+    if _URL_LINE_RE.match(text) or _RULE_LINE_RE.match(text) or _GAZETTE_LINE_RE.match(text):
         return None
     if (bullet := md_bullet(text)) is not None:  # "*   Bộ X …" from Markdown: the genre's "-" / "+"
         n, mark = bullet
@@ -258,7 +265,8 @@ def _is_caps(text: str) -> bool:
     return False
 
 
-_ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ])[.)]?\s*\|")
+# a row opens with its number or, in a work plan, its time ("04/2026 |", "02-03/2026 |")
+_ROW_START_RE = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ]|\d{1,2}(?:-\d{1,2})?/\d{4})[.)]?\s*\|")
 _ROW_RE = re.compile(r"^\||^[^|]{0,80}\|[^|]*\|")
 
 
@@ -267,8 +275,19 @@ def is_row(text: str) -> bool:
     return _ROW_RE.match(text) is not None
 
 
-def _joins(prev: _Line, line: _Line) -> bool:
-    """Whether `line` continues `prev` (a line wrapped by PDF conversion)."""
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width a PDF conversion wrapped the text at (most long lines reach it), or None for a text with one
+    paragraph per line (DOCX, markdown), whose lines are much longer."""
+    long = sorted(len(x.text) for x in lines if len(x.text.split()) >= 5)
+    if len(long) < 20:
+        return None
+    width = long[len(long) * 9 // 10]
+    return width if width <= 120 else None
+
+
+def _joins(prev: _Line, line: _Line, full: bool = False) -> bool:
+    """Whether `line` continues `prev` (a line wrapped by PDF conversion); `full`: prev's last line reached
+    the wrap width, so the text ran on."""
     a, b = prev.text, line.text
     if _BARE_MARKER_RE.match(b):
         return False
@@ -286,7 +305,10 @@ def _joins(prev: _Line, line: _Line) -> bool:
         return _is_caps(b) and not a.endswith((":", "."))
     head = _HEADING_RE.match(a)
     if head and ". " not in a[head.end():] and len(a.split()) < 20:
-        return (first.islower() or first in "(") and not a.endswith(":")
+        # a short heading goes on where it cannot end: after "và", "của", a name's first word ("… cho Quỹ"), a
+        # comma, or where its line reached the wrap width
+        return (first.islower() or first in "(" or _OPEN_END_RE.search(a) is not None or a.endswith(",")
+                or full) and not a.endswith(":")
     if a.endswith(_TERMINAL):
         return first.islower()
     return not _is_caps(b)
@@ -295,6 +317,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
 def _join(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     cells = False  # below a pipe header whose rows came out one cell per line (DOCX conversion)
+    wrap = _wrap_width(lines)
+    last = 0  # the length of the last line joined into out[-1]
     for line in lines:
         if out and is_row(out[-1].text) and out[-1].text.endswith("|") and not is_row(line.text):
             cells = True
@@ -302,13 +326,14 @@ def _join(lines: list[_Line]) -> list[_Line]:
             cells = False
         if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,3}", line.text)):
             continue  # a page number; in a table of one cell per line, a bare "3" is a row's number
-        if out and not cells and _joins(out[-1], line):
+        if out and not cells and _joins(out[-1], line, wrap is not None and last >= wrap * 0.9):
             prev = out[-1]
             glue = "" if re.search(r"\w[-/]$", prev.text) else " "
             out[-1] = _Line(prev.text + glue + line.text, prev.idx + [line.idx[0]] * len(glue) + line.idx,
                             prev.md_heading)
         else:
             out.append(line)
+        last = len(line.text)
     return out
 
 

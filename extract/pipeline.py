@@ -21,7 +21,7 @@ from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, fold_text, normalize
 from extract.paths import BUNDLED
-from extract.progress import extract_observations
+from extract.progress import extract_observations, period_year
 from extract.quantities import forget_scans
 from extract.readers import READERS, read
 from extract.records import Body, DocMeta, DocumentFacts, Evidence, LegalRef, Mention, Observation, Target, Task
@@ -102,7 +102,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
         if key not in facts.first_mentions:
             facts.first_mentions[key] = evidence(m.start, m.end)
     drafts = TaskExtractor(norm.text, sections, items, mentions, meta.kind,
-                           blank_lines(original, norm.omap)).extract()
+                           blank_lines(original, norm.omap), original, norm.omap).extract()
     ids: list[str] = []
     for k, d in enumerate(drafts, 1):
         ids.append(f"{meta.id}-task-{k:03d}")
@@ -118,8 +118,10 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
             t.text, _target_evidence(t, evidence, meta.id, original), t.average, t.baseline, t.change))
-    report_year = int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None
-    for o in extract_observations(norm.text, sections, items, report_year):
+    report = meta.kind == "report"
+    report_year = period_year(meta.title, meta.date) if report else \
+        (int(meta.date[:4]) if meta.date and meta.date[:4].isdigit() else None)
+    for o in extract_observations(norm.text, sections, items, report_year, report):
         facts.observations.append(Observation(
             f"{meta.id}-obs-{o.indicator}-{o.year}-{o.scope or 'x'}-{o.value:g}", meta.id, o.indicator,
             o.year, o.value, o.unit, o.scope, evidence(o.start, o.end, o.section), o.label))

@@ -137,10 +137,12 @@ def _observations_in(sid: str, indicator: str, unit_class: str, keyword: str,
 
 
 def extract_observations(text: str, sections: list[Section], items: list[Item],
-                         year: int | None = None) -> list[ObsDraft]:
+                         year: int | None = None, report: bool = False) -> list[ObsDraft]:
     """Observed values under a results heading: of the heading's indicator, and every other figure.
 
-    `year` (the report's) dates counts that name no year ("51 tỉnh, thành phố đã triển khai …").
+    `year` (the report's) dates counts that name no year ("51 tỉnh, thành phố đã triển khai …"). In a
+    report (`report`) every section tells what was done ("4.2. Công tác đấu giá …"), except the ones
+    that look ahead ("Phương hướng …", "Đề xuất, kiến nghị", "Giải pháp").
     """
     by_id = {s.id: s for s in sections}
     lex = {i.id: i for i in indicators()}
@@ -156,7 +158,8 @@ def extract_observations(text: str, sections: list[Section], items: list[Item],
         keyword = lex[ind.id].all[0][0]
         for item in body_items:
             out += _observations_in(sec.id, ind.id, ind.unit_class, keyword, item.text, item.start)
-    results = {s.id: _in_results(ancestors(by_id, s.id)) for s in sections}
+    in_results = _in_report if report else _in_results
+    results = {s.id: in_results(ancestors(by_id, s.id)) for s in sections}
     tabled = year_values(items, results, observed=True)  # a report's table of years
     out += [ObsDraft(t.indicator[0], t.year, t.value, t.unit or "", None, t.start, t.end, t.row.section,
                      t.indicator[1]) for t in tabled]
@@ -164,7 +167,7 @@ def extract_observations(text: str, sections: list[Section], items: list[Item],
     previous: Item | None = None
     for item in items:
         chain = ancestors(by_id, item.section)
-        if _in_results(chain) and id(item) not in rows:
+        if in_results(chain) and id(item) not in rows:
             own = next((i for s in chain if (i := find_indicator(s.heading))), None)
             fallback = _carried_year(previous, item) or _heading_year(chain) or year
             out += figures(item.text, item.start, item.section, own.id if own else None, fallback)
@@ -172,14 +175,39 @@ def extract_observations(text: str, sections: list[Section], items: list[Item],
     for sec in sections:  # "1. Năm 2024, toàn tỉnh có 152/152 xã …": a numbered heading that is a result
         chain = ancestors(by_id, sec.id)
         heading, at = heading_text(text, sec)
-        if len(heading.split()) >= 6 and _in_results(chain[1:]) and not _TARGET_HEAD_RE.match(heading):
+        if len(heading.split()) >= 6 and in_results(chain[1:]) and not _TARGET_HEAD_RE.match(heading):
             out += figures(heading, at, sec.id, None, _heading_year(chain[1:]) or year)
     return _unique(out)
+
+
+_TITLE_DATE_RE = re.compile(
+    rf"\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_YEAR}|số\s+\S+", re.I)
+
+
+def period_year(title: str | None, date: str | None) -> int | None:
+    """The year a report's undated figures are of: the one year its title names ("Báo cáo công tác … năm
+    2025", signed in 2026), else the year it is dated; dates and numbers of cited documents do not count."""
+    years = {int(y) for y in _YEAR_RE.findall(_TITLE_DATE_RE.sub(" ", title or ""))}
+    if len(years) == 1:
+        return years.pop()
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _in_results(chain: list[Section]) -> bool:
     """Under a review heading that no target heading encloses ("b) Kết quả" under "Mục tiêu" is a target level)."""
     return any(_RESULTS_HEAD_RE.search(s.heading) for s in chain) and not _in_targets(chain)
+
+
+# A report's section that looks ahead (plans, proposals, needs) or sets the scene (background): its figures
+# are not what was done.
+_AHEAD_HEAD_RE = re.compile(
+    r"^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)*(?:(?:các|một số|những)\s+)?(?:phương hướng|nhiệm vụ|kiến nghị|đề xuất|"
+    r"đề nghị|giải pháp|kế hoạch|mục tiêu|tầm nhìn|dự kiến|dự báo|bối cảnh|sự cần thiết|căn cứ|đặc điểm)", re.I)
+
+
+def _in_report(chain: list[Section]) -> bool:
+    """A report's section tells what was done unless it, or a heading above it, looks ahead or sets the scene."""
+    return bool(chain) and not _in_targets(chain) and not any(_AHEAD_HEAD_RE.match(s.heading) for s in chain)
 
 
 def _in_targets(chain: list[Section]) -> bool:
@@ -261,7 +289,7 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
     if _SKIP_RE.search(piece) or _RESPECTIVELY_RE.search(sent):
         return []
     out = []
-    for q in quantities(_without_brackets(piece)):
+    for q in quantities(_without_brackets(piece), counts=True, titled=True):
         if q.unit_class == "rank":
             continue
         ind, label = identify(*_without_start(piece, q), context)

@@ -34,6 +34,10 @@ _WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
 _COUNT_RE = re.compile(
     rf"(?:(?P<cmp>(?i:{CMP}))\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
     rf"(?P<unit>(?:{_SCALE}\s+)?{_WORD}(?:\s+{_WORD})?)(?![\w/])")
+# "02 Quyết định phê duyệt", "04/04 Đoàn thanh tra": a capitalised noun and the lower-case word after it
+_TITLED_COUNT_RE = re.compile(
+    rf"(?:(?P<cmp>(?i:{CMP}))\s+)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
+    rf"(?P<unit>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+{_WORD})(?![\w/])")
 _NOT_COUNT_BEFORE_RE = re.compile(
     r"(?:năm|tháng|ngày|quý|điều|khoản|điểm|mục|phụ lục|số|thứ|khóa|lần|kỳ|giai đoạn|chương|phần|tuần|"
     r"nghị quyết|quyết định|luật|chỉ thị|kết luận|top|nhóm|đề án)\s*$", re.I)
@@ -110,13 +114,14 @@ def unit_class(unit: str) -> str:
     return next((c for u, c in classes.items() if u.lower() == base.lower()), "count")
 
 
-def quantities(text: str, counts: bool = False) -> list[Quantity]:
+def quantities(text: str, counts: bool = False, titled: bool = False) -> list[Quantity]:
     """Every value in a text: top-N ranks, numbers with units, and zero targets ("bằng 0").
 
     A range ("1 - 1,5 % GDP") is its lower bound, at least; with `counts`, a number before any noun
-    is a count of that noun ("05 thương hiệu").
+    is a count of that noun ("05 thương hiệu"); with `titled` too, of a noun written with a capital,
+    as reports write the papers they count ("02 Quyết định phê duyệt …", "10 Giấy phép khai thác").
     """
-    return list(_quantities(text, counts))  # a clause is scanned by several rules: once is enough
+    return list(_quantities(text, counts, titled))  # a clause is scanned by several rules: once is enough
 
 
 def forget_scans() -> None:
@@ -125,7 +130,7 @@ def forget_scans() -> None:
 
 
 @lru_cache(maxsize=8192)
-def _quantities(text: str, counts: bool) -> tuple[Quantity, ...]:
+def _quantities(text: str, counts: bool, titled: bool = False) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     if _DIGIT_RE.search(text) is None:  # every other form has a number: skip the costly scans
@@ -148,6 +153,12 @@ def _quantities(text: str, counts: bool) -> tuple[Quantity, ...]:
             overlaps = any(s <= m.start("num") < e or m.start("num") <= s < m.end() for s, e in taken)
             if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
+                taken.append((m.start("num"), m.end()))
+    if counts and titled:
+        for m in _TITLED_COUNT_RE.finditer(text):
+            if not any(s <= m.start("num") < e for s, e in taken) and _is_count(text, m) and \
+                    well_formed(m.group("num")):
+                out.append(_quantity(m, " ".join(m.group("unit").split()).lower(), "count"))
                 taken.append((m.start("num"), m.end()))
     return tuple(sorted(out, key=lambda q: q.start))
 

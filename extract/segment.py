@@ -17,7 +17,10 @@ FRONT = "front"
 CLOSING = "closing"  # style of the "Nơi nhận" block: recipients, archive, signer
 
 # "Nơi nhận:" opens the closing block (also inside a table row of a DOCX two-column footer).
+# A signer's formula alone on its line ("TM. CHÍNH PHỦ", "KT. BỘ TRƯỞNG") opens it where the gazette left out
+# the recipients.
 _CLOSING_RE = re.compile(r"^(?:\|\s*)?Nơi nhận\s*:?", re.I)
+_SIGNER_RE = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]+$")
 # What starts an attached text after a closing block: a new header (motto, the kind in
 # capitals) or the line that says it is attached ("Kèm theo Quyết định số …").
 _ATTACHED_RE = re.compile(
@@ -141,7 +144,7 @@ def segment(text: str, md_levels: dict[int, int] | None = None) -> tuple[list[Se
             head = Heading("appendix", "1", line, 0)  # "DANH MỤC NHIỆM VỤ …" heads a task table like an appendix
         if head is None and start in md_levels and (_md_title(line) or any(o.label == "H" for o in stack)):
             head = Heading("md", "H", line, 3 + md_levels[start])  # below a named one, any markdown heading
-        if _CLOSING_RE.match(line):
+        if _CLOSING_RE.match(line) or (not closing and _SIGNER_RE.match(line)):
             # The recipients block ends the promulgating text; what follows is an attachment.
             close_all(start)
             sid = _section_id(None, Heading(CLOSING, "NN", "Nơi nhận", -1), taken)

@@ -37,13 +37,13 @@ _NUMBER_RE = re.compile(r"^\(?\d{1,3}[.)]?$")
 _GROUP_RE = re.compile(r"^[IVXLC]+(?:\.\d{1,2})*\.?\s")  # "II.1 Hoàn thiện thể chế" heads the rows below it
 _PARTNERS_HEAD_RE = re.compile(r"phối\s*hợp", re.I)
 _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\b")
-_TIME_RE = re.compile(r"^(?:Trước|Trong|Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Giai đoạn"
+TIME_RE = re.compile(r"^(?:Trước|Trong|Quý|Năm|Tháng|Thường xuyên|H[àằ]ng năm|Định kỳ|Giai đoạn"
                       r"|\d{4}(?:\s*[-–]\s*\d{4})?(?:\s|$))", re.I)
 # A paragraph naming bodies opens with a body's first word ("Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng").
-_BODY_CELL_RE = re.compile(
+BODY_CELL_RE = re.compile(
     r"^(?:[Cc]ác\s+)?(?:[Bb]ộ|Cục|Vụ|Viện|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Thanh tra|Ngân hàng|"
     r"Đảng ủy|Đảng uỷ|cấp ủy|cấp uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Công an|Bộ Chỉ huy|Mặt trận|Liên đoàn|Hội|Đoàn|Kho bạc|"
-    r"Trung tâm|Tổng cục|Chi cục|Đài|Báo)\b")
+    r"Trung tâm|Tổng cục|Chi cục|Đài|Báo(?! cáo))\b")
 
 
 def blank_lines(original: str, omap: tuple[int, ...]) -> tuple[int, ...]:
@@ -67,7 +67,7 @@ def _paragraphs(ex: TaskExtractor, start: int, end: int) -> list[Cell]:
 def _bodies_only(ex: TaskExtractor, cell: Cell) -> bool:
     """A short paragraph that only names bodies (with ";", "," and "và" between them)."""
     words = cell.text.split()
-    if not words or len(words) > 14 or not _BODY_CELL_RE.match(cell.text) or cell.text.endswith((".", ":")):
+    if not words or len(words) > 14 or not BODY_CELL_RE.match(cell.text) or cell.text.endswith((".", ":")):
         return False
     found = [m for m in ex.mentions if cell.start <= m.start < cell.end]  # a name may run on past the cell
     rest = ex.text[cell.start:cell.end]
@@ -81,7 +81,7 @@ def _bodies_only(ex: TaskExtractor, cell: Cell) -> bool:
 def _is_task(cell: Cell) -> bool:
     text = re.sub(r"^\d{1,3}\s+(?=\S)", "", cell.text)  # a row's number left before its cell
     return (len(text.split()) >= 4 and text[:1].isupper() and not _NUMBER_RE.match(text)
-            and not _GROUP_RE.match(text) and not _PERSON_RE.match(text) and not _TIME_RE.match(text))
+            and not _GROUP_RE.match(text) and not _PERSON_RE.match(text) and not TIME_RE.match(text))
 
 
 def paragraph_tasks(ex: TaskExtractor, sec: Section) -> list[Draft]:
@@ -101,12 +101,12 @@ def paragraph_tasks(ex: TaskExtractor, sec: Section) -> list[Draft]:
             continue
         after = cells[k + 2:nxt]
         coop: list[str] = []
-        if partners and after and _BODY_CELL_RE.match(after[0].text) and not _TIME_RE.match(after[0].text):
+        if partners and after and BODY_CELL_RE.match(after[0].text) and not TIME_RE.match(after[0].text):
             coop = [c for c in body_names(ex, after[0], groups=False) if c not in leads]
             after = after[1:]
         if after and _PERSON_RE.match(after[0].text):
             after = after[1:]
-        time = next((c for c in after[:3] if _TIME_RE.match(c.text)), None)
+        time = next((c for c in after[:3] if TIME_RE.match(c.text)), None)
         deadline = deadline_text(time.text) if time is not None else None
         number = re.match(r"\d{1,3}\s+", task.text)
         if number:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extract.agencies import GROUP_KIND, fold_key
+from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
 from extract.records import Mention, Section
 from extract.segment import item_body
 from extract.task_draft import Draft, agency_name
@@ -31,6 +31,7 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)\b", re.I)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)\b", re.I)),
     ("content", re.compile(r"^Nội dung$", re.I)),
+    ("name", re.compile(r"^Tên (?:nhiệm vụ|đề án|nội dung)$", re.I)),  # "1. Tên nhiệm vụ: Xây dựng Đề án …"
 ]
 _LABEL_RE = re.compile(r"^([^:]{2,40}?)\s*:\s*")
 _OWNER_LINE_RE = re.compile(r":\s*$")
@@ -145,24 +146,70 @@ def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str
 # Where a cell lists bodies without a recognised name: a new name starts with the word a body's
 # name starts with ("…, Cục Y, Viện Z").
 _BODY_START_RE = re.compile(
-    r",\s+(?=(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
+    r",\s+(?=[A-ZĐ]{2,}\b|[Cc]ác\s+(?:[Bb]ộ|[Ss]ở|Ban|Cục|Vụ)[\s,]"
+    r"|(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
     r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
+
+
+# What may follow a class of bodies inside its own name ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành, địa phương").
+_GROUP_TAIL_RE = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:cơ quan ngang bộ|cơ quan thuộc Chính phủ|ngành|địa phương"
+                            r"|(?:UBND|Ủy ban nhân dân) (?:các )?(?:tỉnh|cấp tỉnh)(?:, thành phố)?)", re.I)
+
+
+def _group_run(ex: TaskExtractor, found: list[Mention], end: int) -> tuple[str, int] | None:
+    """A group mention cut short of its name ("các bộ" of "Các bộ, cơ quan ngang bộ"): the whole name and
+    where it ends, when only class words follow."""
+    first = found[0]
+    if first.agency != GROUP_KIND:
+        return None
+    pos = first.end
+    while (m := _GROUP_TAIL_RE.match(ex.text, pos, end)) is not None:
+        pos = m.end()
+    if pos == first.end:
+        return None
+    return group_agency(ex.text[first.start:pos]).name, pos
+
+
+# What a cell says the body does, after its name ("Cơ sở khám bệnh (trình cấp có thẩm quyền)").
+_ACTION_TAIL_RE = re.compile(r"\s*\(?\s*\b(?:trình|chủ trì|phối hợp|thực hiện|đối với)\b.*$")
+_BULLET_RE = re.compile(r"^\s*[-+•]\s+")
+# Words that say how a body is to be chosen, not which ("Do Chủ tịch Hội đồng quyết định", "Tư vấn được lựa chọn").
+_NOT_NAME_RE = re.compile(r"\bđược\b|^(?:Do|Theo|Tùy)\s", re.I)
+
+
+def _whole_name(ex: TaskExtractor, m: Mention, piece: str, at: int) -> str | None:
+    """A unit's name the recogniser cut before its lower-case words ("Vụ Vật liệu" of a cell "Vụ Vật liệu
+    xây dựng"): in a cell of names, lower-case words up to the cell's end belong to the name."""
+    if m.agency == GROUP_KIND or m.agency in registry().agencies:
+        return None
+    rest = ex.text[m.end:at + len(piece)].rstrip(" .,;")
+    if not rest or not re.fullmatch(r"(?:\s+[a-zà-ỹđ]+){1,3}", rest):
+        return None
+    return f"{agency_name(m)}{rest}"
 
 
 def body_names(ex: TaskExtractor, cell: Cell, groups: bool = True) -> list[str]:
     """The bodies a cell names: recognised names, else the cell's own words, one per body."""
     out: list[str] = []
-    pieces = [p for part in cell.text.split(";") for p in _BODY_START_RE.split(part)]
+    pieces = [p for part in re.split(r";|\s*/\s*(?=[A-ZĐ])", cell.text) for p in _BODY_START_RE.split(part)]
     pos = cell.start
     for piece in pieces:
+        piece = _BULLET_RE.sub("", piece)  # "- Vụ Pháp chế; - Văn phòng Bộ."
         at = ex.text.find(piece, pos, cell.end + 1)
         at = pos if at < 0 else at
         found = ex.within(at, at + len(piece))
         if found and ex.text[at:found[0].start].strip().lower() in ("", "các"):
+            if groups and (run := _group_run(ex, found, at + len(piece))) is not None:
+                out.append(run[0])  # "Các bộ, cơ quan ngang bộ" is one class, not "các bộ"
+                found = [m for m in found if m.start >= run[1]]
+            if len(found) == 1 and (whole := _whole_name(ex, found[0], piece, at)):
+                out.append(whole)
+                found = []
             out.extend(merged_names(ex, [m for m in found if groups or not _generic(ex, m, at)]))
         else:
-            name = re.sub(r"\s+", " ", piece).strip(" .,;")
-            if name and (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
+            name = _ACTION_TAIL_RE.sub("", re.sub(r"\s+", " ", piece)).strip(" .,;(")
+            if name and not _NOT_NAME_RE.search(name) and \
+                    (groups or not re.match(r"(?:các|những)\s|.*liên quan", name, re.I)):
                 out.append(name)
         pos = at + len(piece)
     return list(dict.fromkeys(out))
@@ -210,7 +257,8 @@ def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:
     deadline = deadline_text(by["deadline"].value) if "deadline" in by else None
     product = by["product"].value.rstrip(".") if "product" in by and by["product"].value else None
     kind = ex.kind(block.section.id)
-    units = block.actions or [(*_heading_unit(ex, block.section), ())]
+    named = [(f.section, f.start, f.end, f.value, ()) for f in block.fields if f.kind == "name" and f.value]
+    units = block.actions or named[:1] or [(*_heading_unit(ex, block.section), ())]
     out = []
     for sid, start, end, body, own in units:
         names = list(dict.fromkeys(agency_name(m) for m in own)) or leads

@@ -14,7 +14,7 @@ _SHARED_RE = re.compile(r"(?:^|\b)(?:[Cc]ác)\s+(Bộ|Sở|Cục|Vụ|Ban)\s*:\s
 # trưởng) cơ quan thuộc Chính phủ" are the ministries and agencies as one group.
 _HEADS_RE = re.compile(
     r"^(?:Các\s+)?Bộ trưởng,\s*Thủ trưởng\s+(?:các\s+)?cơ quan ngang [Bb]ộ,\s*(?:Thủ trưởng\s+)?"
-    r"(?:các\s+)?cơ quan thuộc Chính phủ", re.I)
+    r"(?:các\s+)?cơ quan (?:trực )?thuộc Chính phủ", re.I)
 HEADS_GROUP = "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
 # The same formula in a province: "Giám đốc các Sở, Thủ trưởng các ban, ngành (tỉnh)".
 _PROVINCE_HEADS_RE = re.compile(
@@ -85,6 +85,8 @@ def clause_subject(text: str, start: int, end: int, found: list[Mention]) -> lis
     if not _OPENER_RE.match(text[start:end]):
         return []
     for m in found:
+        if re.search(r"\b(?:chủ trì|phối hợp)\b", text[start:m.start]):
+            return []  # "Theo chức năng …, chủ trì, phối hợp với Bộ X, Bộ Y …": the subject is left out
         if _AFTER_CLAUSE_RE.search(text[start:m.start]):  # ", (Thủ trưởng) các cơ quan, đơn vị …"
             return subject_list(text, found, m)[0]
     return []

@@ -9,10 +9,12 @@ their order and number do not matter.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from extract.agencies import GROUP_KIND
 from extract.normalize import is_row
-from extract.task_draft import Draft
+from extract.task_draft import Draft, agency_name
 from extract.task_fields import Cell, body_names, deadline_text
 
 if TYPE_CHECKING:
@@ -34,14 +36,18 @@ _TIME_CELL_RE = re.compile(r"^(?:Quý|Năm|Tháng|Thường xuyên|H[àằ]ng n�
 # A name cut by the cell's width: the line ends with a body's first word, a comma or "và".
 _WRAPPED_RE = re.compile(r"(?:,|\bvà|\b(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|Ban|Trung tâm|Tổng cục))$")
 _GROUP_ROW_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+# Inside a table, a group row of two cells has one pipe ("I | GIAI ĐOẠN 1", "1 | Lập nhiệm vụ").
+_SHORT_ROW_RE = re.compile(r"^[^|]{1,12}\|\s*\S")
 def cells(line: str, start: int) -> list[Cell]:
-    """The cells of a pipe row with their offsets (outer pipes dropped)."""
+    """The cells of a pipe row with their offsets (outer pipes dropped). A row that opens with a pipe but
+    does not close with one has an empty first cell (" | Lập báo cáo | Vụ X", its merged time cell)."""
     out = []
     pos = 0
     parts = line.split("|")
-    if line.startswith("|"):
+    closed = line.rstrip().endswith("|")
+    if line.startswith("|") and (closed or len(parts) < 3):
         pos, parts = 1, parts[1:]
-    if line.rstrip().endswith("|"):
+    if closed:
         parts = parts[:-1]
     for part in parts:
         left = len(part) - len(part.lstrip())
@@ -94,7 +100,7 @@ def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
         if k < len(ex.items) and not is_row(ex.items[k].text):
             k = _cell_lines(ex, k, dict(cols), drafts, spans)  # rows came out one cell per line
             continue
-        while k < len(ex.items) and is_row(ex.items[k].text):
+        while k < len(ex.items) and (is_row(ex.items[k].text) or _SHORT_ROW_RE.match(ex.items[k].text)):
             row = ex.items[k]
             spans.append((row.start, row.end))
             k += 1
@@ -102,8 +108,13 @@ def pipe_tables(ex: TaskExtractor) -> tuple[list[Draft], list[tuple[int, int]]]:
             if _header_like(row_cells) and (again := header_columns(row_cells)) is not None:
                 cols = again  # a second table, or the header repeated after a page break
             elif (sub := _sub_header(row_cells)) is not None:
-                cols = {**{kind: i for kind, i in cols.items() if i not in sub.values()}, **sub}
+                kept = {kind: i for kind, i in cols.items() if i not in sub.values()}
+                if "lead" in sub and "lead" in kept:  # "Cơ quan chịu trách nhiệm" over "Đơn vị chủ trì | phối hợp"
+                    kept["responsible"] = kept.pop("lead")
+                cols = {**kept, **sub}
             elif (draft := _row_task(ex, row.section, row_cells, cols)) is not None:
+                if draft.deadline is None and cols.get("deadline") == 0 and drafts:
+                    draft = replace(draft, deadline=drafts[-1].deadline)  # a time cell merged over the rows below
                 drafts.append(draft)
     return drafts, spans
 
@@ -178,6 +189,10 @@ def split_lead_cell(cell: Cell) -> tuple[Cell, Cell | None]:
     return cell, None
 
 
+def _time(cell: Cell | None) -> str | None:
+    return deadline_text(cell.text) if cell else None
+
+
 def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, int]) -> Draft | None:
     def cell(kind: str) -> Cell | None:
         k = cols.get(kind)
@@ -185,6 +200,11 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
 
     task, lead = cell("task"), cell("lead")
     index = cell("index")
+    if lead is None and task is not None and (held := cell("responsible")) is not None:
+        named = [agency_name(m) for m in ex.within(held.start, held.end) if m.agency != GROUP_KIND]
+        if named and (index is None or not _GROUP_ROW_RE.match(index.text)):  # only the body answerable for it
+            return Draft(section, task.text, task.start, task.end, named[0], tuple(dict.fromkeys(named)),
+                         "responsible", (), (), ex.kind(section), _time(cell("deadline")))
     if task is None or lead is None or (index is not None and _GROUP_ROW_RE.match(index.text)) \
             or re.fullmatch(r"\(?\d{1,2}\)?|Col\d{1,2}|[-:]{3,}", task.text):
         # "| (1) | (2) | (3) |": the columns' numbers; "Col2", "---": a converter's placeholders and rules
@@ -192,8 +212,9 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
     coop_cell, time, product = cell("cooperating"), cell("deadline"), cell("product")
     lead, partners = split_lead_cell(lead)
     leads = body_names(ex, lead)
-    if not leads:
-        return None
+    if not leads:  # "Do Chủ tịch Hội đồng quyết định": the row is a task nobody is named for
+        return Draft(section, task.text, task.start, task.end, None, (), None, (), (), ex.kind(section),
+                     deadline_text(time.text) if time else None)
     coop = [c for c in body_names(ex, coop_cell, groups=False) if c not in leads] if coop_cell else []
     coop += [c for c in body_names(ex, partners, groups=False) if c not in leads + coop] if partners else []
     return Draft(section, task.text, task.start, task.end, leads[0], tuple(leads), "lead", tuple(leads),

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.attachment import attached_kind
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
+from extract.line_table import line_tables
 from extract.records import Item, Mention, Section
 from extract.segment import CLOSING, FRONT, ancestors, item_body
 from extract.task_blocks import paragraph_tasks
@@ -31,7 +32,7 @@ _NOT_TASK_HEAD_RE = re.compile(
     r"^(?:mục tiêu|quan điểm|kinh phí|tầm nhìn)|tình hình triển khai nhiệm vụ|kết quả đạt được", re.I)
 _RECOMMEND_RE = re.compile(r"kiến nghị|đề xuất", re.I)
 _HEAD_PREFIX_RE = re.compile(
-    r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị với|giao"
+    r"^(?:đối với|trách nhiệm của|trách nhiệm|kiến nghị(?: với)?|đề nghị(?: với)?|giao"
     r"|(?:các\s+)?(?:nhiệm vụ|giải pháp)(?:\s+\S+){0,3}?\s+của)\s+", re.I)  # "NHIỆM VỤ CHỦ YẾU CỦA BỘ X"
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
@@ -45,13 +46,20 @@ _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ t�
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
-_REPORTED_RE = re.compile(r"(?<!được )(?<!văn bản )(?<!ý kiến )\b(?:giao|chỉ đạo(?: triển khai)?)(?: cho)?\s+", re.I)
+_REPORTED_RE = re.compile(r"(?<!được )(?<!văn bản )(?<!ý kiến )\b(?:giao|chỉ đạo(?: triển khai)?|yêu cầu"
+                          r"|(?:kính |trân trọng )?đề nghị)(?: cho)?\s+", re.I)
+# A class of bodies a report names in words ("các cơ quan chuyên môn", "các Sở, ban, ngành và địa phương").
+_CLASS_RE = re.compile(r"(?:các|những)\s+(?:cơ quan chuyên môn|cơ quan, đơn vị|[Ss]ở, ban, ngành|cơ quan, tổ chức)"
+                       r"(?:(?:\s*,\s*|\s+và\s+)(?:các\s+)?(?:địa phương|đơn vị|UBND cấp xã|Ủy ban nhân dân cấp xã))*")
+# A report's lead sentence asking bodies for what its bullets list ("… tiếp tục yêu cầu các Sở, ban, ngành:").
+_REQUEST_RE = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\s+(?P<who>.+?)\s*:\s*$", re.I)
 _VAGUE_RE = re.compile(r"[\s,]*(?:thực hiện|triển khai)(?: thực hiện)?(?: tốt)? (?:các |những )?nhiệm vụ\b", re.I)
 _ADDRESS_RE = re.compile(r"\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
 # A heading naming a class of bodies ("Các chủ đầu tư dự án …", "Các viện nghiên cứu, trường đại học").
 _BODIES_HEAD_RE = re.compile(
     r"^Các\s+(?:sở|bộ|ban|ngành|cơ quan|đơn vị|cấp ủy|chủ đầu tư|nhà đầu tư|doanh nghiệp|tổ chức|viện|trường|hội|"
-    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty)\b(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
+    r"hiệp hội|địa phương|ủy ban|quỹ|ngân hàng|tập đoàn|tổng công ty|khu)\b"
+    r"(?![^,]*\b(?:nhiệm vụ|giải pháp|nội dung)\b)",
     re.I)
 _PARTNER_GAP_RE = re.compile(r"(?:và\s*)?(?:các\s*)?(?:(?:cơ quan|đơn vị) chuyên môn (?:thuộc|của))?", re.I)
 # Words of a partner list that name no body of their own ("các Sở, ban, ngành liên quan và …").
@@ -64,8 +72,9 @@ _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
+_CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
-_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều)", re.I)
+_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:)", re.I)  # "Lý do: …" explains a proposal
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
     r"(?:Thời gian(?: hoàn thành)?\s*)?")
@@ -80,13 +89,21 @@ _DEADLINES = [re.compile(p, re.I) for p in (
 )]
 
 
+def class_names(text: str) -> list[str]:
+    """The classes of bodies a phrase names ("các Sở, ban, ngành và địa phương": the departments, the
+    localities)."""
+    return [group_agency(p).name for p in re.split(r"\s+và\s+(?:các\s+)?", text) if p]
+
+
 class TaskExtractor:
     """Extract tasks from one document's sections, items and agency mentions."""
 
     def __init__(self, text: str, sections: list[Section], items: list[Item],
-                 mentions: list[Mention], doc_kind: str, breaks: tuple[int, ...] = ()) -> None:
+                 mentions: list[Mention], doc_kind: str, breaks: tuple[int, ...] = (),
+                 original: str = "", omap: tuple[int, ...] = ()) -> None:
         self.text = text
         self.breaks = breaks  # where the original had blank lines (paragraph breaks)
+        self.original, self.omap = original, omap  # the original text, and where each character came from
         self.sections = {s.id: s for s in sections}
         self.children: dict[str, list[Section]] = {}
         for s in sections:
@@ -106,6 +123,8 @@ class TaskExtractor:
         closing = min((s.start for s in sections if s.style == CLOSING), default=None)
         attached = attached_kind(text, closing) if self.letter and closing is not None else None
         self.attached = attached if attached and attached[1] not in LETTER_KINDS else None
+        self.request_owners = self._request_owners()
+        self.content_leads: set[int] = set()  # "-" items that are tasks although they end with ":"
 
     def kind_at(self, pos: int) -> str:
         """The kind of the text at `pos`: a cover letter's attachment has its own ("DỰ THẢO BÁO CÁO")."""
@@ -114,6 +133,14 @@ class TaskExtractor:
     def letter_at(self, pos: int) -> bool:
         """Whether `pos` is in a letter's operative part (after its opening, not in an attachment)."""
         return self.body_start <= pos and self.kind_at(pos) in LETTER_KINDS
+
+    def section_at(self, pos: int) -> str:
+        """The innermost section that holds `pos`."""
+        best = FRONT
+        for s in self.sections.values():
+            if s.start <= pos < max(s.end, s.start + 1):
+                best = s.id
+        return best
 
     def _pos(self, sid: str) -> int:
         return self.sections[sid].start if sid in self.sections else 0
@@ -135,6 +162,48 @@ class TaskExtractor:
             elif item.marker == "+" and owners:
                 out[start] = owners
         return out
+
+    def _request_owners(self) -> dict[int, list[str]]:
+        """Owners of a report's bullets from the sentence above them that asks bodies for them ("… tiếp tục
+        yêu cầu các Sở, ban, ngành và địa phương:" then "- Tăng cường …")."""
+        out: dict[int, list[str]] = {}
+        owners: list[str] = []
+        section = ""
+        for item in self.items:
+            body = item_body(item)
+            start = item.end - len(body)
+            if item.marker not in ("-", "+") or item.section != section:
+                owners, section = [], item.section
+                if self.kind_at(start) == "report" and (m := _REQUEST_RE.search(body)):
+                    at = start + m.start("who")
+                    found = self.within(at, item.end)
+                    if found and found[0].start - at <= 1:
+                        names, end = subject_list(self.text, found, found[0])
+                        if end >= start + m.end("who") - 1:  # the bodies and nothing more
+                            owners = [n for name in names
+                                      for n in (class_names(name) if name.startswith("các ") else [name])]
+                    elif cls := _CLASS_RE.fullmatch(m.group("who")):
+                        owners = class_names(cls.group(0))
+            elif owners:
+                out[start] = owners
+        return out
+
+    def _contents(self) -> tuple[set[int], set[int]]:
+        """Bullets that list what a task covers, not tasks of their own: a "-" item that states its action in
+        a sentence and ends "Tập trung vào một số nội dung:" is the task, its "+" items its contents."""
+        leads: set[int] = set()
+        items: set[int] = set()
+        lead = False
+        for item in self.items:
+            body = item_body(item)
+            start = item.end - len(body)
+            if item.marker == "+" and lead:
+                items.add(start)
+                continue
+            lead = item.marker == "-" and bool(_CONTENTS_RE.search(body)) and ". " in body
+            if lead:
+                leads.add(start)
+        return leads, items
 
     def known_names(self) -> dict[str, str]:
         """The document's agency names by their folded form."""
@@ -195,7 +264,7 @@ class TaskExtractor:
                 if subject := clause_subject(self.text, offset, offset + len(head), inside):
                     return subject
             rest = head[skip:]
-            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 14):
+            if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 18):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
             if intro := self.intro_owners(sec):
                 return intro
@@ -291,11 +360,13 @@ class TaskExtractor:
         if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
             body = body[:closing].rstrip()
             end = start + len(body)
-        if not body or _SKIP_RE.match(body) or body.rstrip().endswith(":") or _EXECUTION_RE.search(body):
+        if not body or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or \
+                (body.rstrip().endswith(":") and start not in self.content_leads):
             return None
         scoped = self.in_scope(sid)
         found = self.within(start, end)
-        reported = self.reported(body, start, found) if self.kind_at(start) == "report" else []
+        reported = (self.request_owners.get(start) or self.reported(body, start, found)) \
+            if self.kind_at(start) == "report" else []
         if not scoped and not self.open_scope(sid) and not self.letter_at(start) and not reported:
             return None  # a letter's items after its opening are its operative part
         title = _TITLE_RE.match(body)
@@ -345,10 +416,15 @@ class TaskExtractor:
         return task_section(headings)
 
     def reported(self, body: str, start: int, found: list[Mention]) -> list[str]:
-        """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …")."""
+        """The bodies a report says were given a task ("… đã giao Sở Tài chính chủ trì …"), or that it asks
+        for one ("… đề nghị Bộ X hướng dẫn …")."""
+        if body.rstrip().endswith(":"):
+            return []  # a lead sentence: its bullets are the tasks
         for m in _REPORTED_RE.finditer(body):
             first = next((x for x in found if x.start == start + m.end()), None)
             if first is None:
+                if (cls := _CLASS_RE.match(body, m.end())) and not _VAGUE_RE.match(body, cls.end()):
+                    return class_names(cls.group(0))  # "đã giao các cơ quan chuyên môn triển khai …"
                 continue
             names, end = self._subject_list(found, first, start)
             if _VAGUE_RE.match(body, end):
@@ -508,8 +584,13 @@ class TaskExtractor:
             linked = self.linked_section(task.text)
             if linked is not None:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
+        lined, lined_spans = line_tables(self)  # tables read on the original's lines
+        drafts = [d for d in drafts if not any(s <= d.start < e for s, e in lined_spans)]
         blocks, consumed = field_blocks(self)
         piped, rows = pipe_tables(self)
+        rows += lined_spans
+        blocks = [d for d in blocks if not any(s <= d.start < e for s, e in lined_spans)]
+        piped = [d for d in piped if not any(s <= d.start < e for s, e in lined_spans)] + lined
         listed: set[str] = set()  # task lists read neither as a table nor as cells: their items are read
         for appendix in self.sections.values():
             if appendix.style == "appendix" and _TASK_LIST_RE.search(self.appendix_title(appendix)) and not any(
@@ -519,9 +600,10 @@ class TaskExtractor:
                 if not found:
                     listed.add(appendix.id)
         rest = [d for d in blocks if d.section not in table_sections] + piped
+        self.content_leads, contents = self._contents()
         for sid, start, end, body in self.units():
             sec = self.sections.get(sid)
-            if sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
+            if start in contents or sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
                     or (sec and (sec.style == CLOSING or sec.style == "appendix" and sid not in listed)):
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)

@@ -31,12 +31,13 @@ _NOT_ACTION_RE = re.compile(
     r"^(?:\(?\d|Trên đây|Nơi nhận|Lưu\b|Căn cứ|Theo\b(?! dõi)|Trong đó|Bao gồm|Gồm\b|Là\b|Với\b"
     r"|Tuy nhiên|Nhìn chung|Do\b|Vì\b"
     r"|Kết quả|Tình hình|Số liệu|Tổng (?:số|cộng)|Đến (?:nay|năm)|Nhu cầu|Phụ lục"
-    r"|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|(?:Các\s+)?nhiệm vụ\b"
+    r"|Kinh phí|(?:Các )?nguồn vốn|Vốn\b|Từ\b|(?:Các\s+)?nhiệm vụ\b|Ban hành kèm theo"
     r"|(?:Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Chương trình|Thông tư|Văn bản|Công văn) này)", re.I)
 # A report's section of what is to be done next ("V- NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "Phương hướng, nhiệm vụ
 # năm 2026"): its items are tasks, where the rest of a report says what was done.
 _AHEAD_RE = re.compile(
-    r"^(?:(?:các\s+)?(?:nhiệm vụ|giải pháp)\b.*\b(?:thời gian tới|sắp tới|tiếp theo|năm \d{4})|phương hướng)", re.I)
+    r"^(?:(?:các\s+)?(?:nhiệm vụ|giải pháp)\b.*\b(?:thời gian tới|sắp tới|tiếp theo|năm \d{4})|phương hướng"
+    r"|giải pháp(?: thực hiện)?(?:, kiến nghị)?$)", re.I)
 _TASK_LIST_RE = re.compile(r"^(?:phụ lục\s*\S*\s*[:.–-]?\s*)?danh mục (?:các )?nhiệm vụ", re.I)
 _POINTER_RE = re.compile(
     r"được (?:xác định|quy định|nêu|giao) tại|(?:tại|theo) (?:các )?(?:Phụ lục|danh mục)|\(Phụ lục", re.I)
@@ -72,6 +73,8 @@ def unowned_task(body: str) -> bool:
     """An item that states an action of its own: a few words opening with a capital (the genre starts a
     task item with its verb: "Xây dựng …", "Tổ chức …"), not a note, a figure or a pointer to an appendix."""
     text = body.strip()
+    if text.isupper():
+        return False  # a title in capitals ("NỘI DUNG CHI TIẾT") heads what follows
     return len(text.split()) >= 3 and text[:1].isupper() and not _NOT_ACTION_RE.match(text) \
         and not _POINTER_RE.search(text)
 

@@ -110,15 +110,15 @@ Bộ Kế hoạch và Đầu tư báo cáo như sau:
      'Quyết định phê duyệt "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"'),
     (JOINED, "decision", "final", "2289/QĐ-TTg", "Thủ tướng Chính phủ", "2020-12-31",
      "Quyết định ban hành chiến lược quốc gia về cách mạng công nghiệp lần thứ tư đến năm 2030"),
-    (DRAFT, "decision", "draft", None, "Bộ Thông tin và Truyền thông", None,
+    (DRAFT, "decision", "draft", None, "Bộ Thông tin và Truyền thông", "2020",  # the year the blank dateline keeps
      "Quyết định phê duyệt Đề án Chuyển đổi số quốc gia"),
     (ONE_SPACE, "resolution", "final", "03/NQ-CP", "Chính phủ", "2025-01-09",
      "Nghị quyết ban hành Chương trình hành động của Chính phủ"),
-    (WIDE, "plan", "final", None, "Ủy ban nhân dân tỉnh Lào Cai", None,
+    (WIDE, "plan", "final", None, "Ủy ban nhân dân tỉnh Lào Cai", "2026",
      "Kế hoạch triển khai thực hiện Chỉ thị số 11-CT/TU"),
     (SIGNER, "decision", "final", "2200/QĐ-BNNMT", "Bộ Nông nghiệp và Môi trường", "2026-06-10",
      "Quyết định ban hành kế hoạch thực hiện Nghị định số 180/2026/NĐ-CP của Chính phủ"),
-    (DEPARTMENT, "report", "final", None, "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", None,
+    (DEPARTMENT, "report", "final", None, "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", "2026",
      "Báo cáo tình hình thực hiện kế hoạch năm 2025"),
     (REPORT, "report", "final", None, None, None, "Báo cáo tóm tắt"),  # 31/12/2020 is the cited decision's
 ])
@@ -162,7 +162,7 @@ Phát triển thương mại điện tử năm 2025
 @pytest.mark.parametrize("text, number, issuer, date", [
     (SIGNED_NOTE, "57/KH-SCT", "Sở Công Thương tỉnh Hà Giang", "2025-03-12"),
     (PARTY_NOTE, "12-NQ/TU", "Tỉnh ủy Hà Giang", "2024-06-05"),  # not 27/9/2019, the cited resolution's
-    (OTHER_NOTE, None, "Sở Công Thương", None),  # the note's date disagrees with the dateline's month and year
+    (OTHER_NOTE, None, "Sở Công Thương", "2025-03"),  # the note's date disagrees: the dateline's month and year
 ])
 def test_blank_number_from_a_note_above_the_header(text, number, issuer, date) -> None:
     got = from_header(text)
@@ -298,9 +298,44 @@ ATTACHED_PLAN = """            THỦ TƯỚNG CHÍNH PHỦ             CỘNG H�
     (UNIT_UNDER_BODY, "12-KH/ĐĐQH15", "Đảng đoàn Quốc hội", "2025-02-03"),  # the lower line is the issuer
     (OFFICE_OF_BODY, "77-CV/VPĐU", "Văn phòng Đảng ủy Chính phủ", "2025-06-14"),  # a bare unit: the office of the body
     (WIDE_DATELINE, "88/QĐ-UBND", "Ủy ban nhân dân tỉnh Yên Bái", "2025-03-12"),  # wide spaces cut the dateline
-    (BLANK_DAY_CELLS, None, "Ủy ban nhân dân tỉnh Yên Bái", None),  # the dateline's, never the cited 08/7/2021
+    (BLANK_DAY_CELLS, None, "Ủy ban nhân dân tỉnh Yên Bái", "2025"),  # the blank dateline's year, not 08/7/2021
     (ATTACHED_PLAN, "512/QĐ-TTg", "Thủ tướng Chính phủ", "2026-03-04"),  # the attaching decision's
 ])
 def test_issuer_units_datelines_and_attached_plans(text, number, issuer, date) -> None:
     got = from_header(text)
     assert (got["number"], got["issuer"], got["date"]) == (number, issuer, date)
+
+
+# A conversion that lost the header: the preamble names issuer, kind and title; the caption keeps the year.
+NO_HEADER = """# Public_512
+
+Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2025 của UBND thành phố Hải Phòng; Sở Công Thương ban hành \
+Kế hoạch phát triển thương mại điện tử thành phố Hải Phòng năm 2025 như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Phát triển thương mại điện tử.
+
+PHỤ LỤC
+(Kèm theo Kế hoạch số     /KH-SCT ngày   /   /2025 của Sở Công Thương)
+"""
+
+# A header that says what it is wins over any "ban hành" sentence of the body.
+HEADER_AND_PREAMBLE = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 40/QĐ-UBND
+Cao Bằng, ngày 05 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch chuyển đổi số năm 2025
+Căn cứ Luật Tổ chức chính quyền địa phương; Sở Thông tin và Truyền thông ban hành Kế hoạch đo kiểm \
+chất lượng mạng di động như sau:
+"""
+
+
+@pytest.mark.parametrize("text, kind, issuer, date, title", [
+    (NO_HEADER, "plan", "Sở Công Thương thành phố Hải Phòng", "2025",
+     "Kế hoạch phát triển thương mại điện tử thành phố Hải Phòng năm 2025"),
+    (HEADER_AND_PREAMBLE, "decision", "Ủy ban nhân dân tỉnh Cao Bằng", "2025-03-05",
+     "Quyết định ban hành Kế hoạch chuyển đổi số năm 2025"),
+])
+def test_a_document_without_its_header_is_named_by_its_preamble(text, kind, issuer, date, title) -> None:
+    got = from_header(text)
+    assert (got["kind"], got["issuer"], got["date"], got["title"]) == (kind, issuer, date, title)

@@ -454,3 +454,32 @@ def test_a_sentence_opened_by_its_year_is_an_aim_but_what_was_done_is_not() -> N
             "- Năm 2025, đã tổ chức khám sàng lọc cho 40% người cao tuổi.")
     got = [(t.value, t.year) for t in facts_of(text, "decision").targets]
     assert got == [(95.0, 2026)]
+
+
+# A report's sections tell what was done even without a "Kết quả" heading; its proposals do not. Figures
+# without a year are of the year the title names (the report is signed early the next year); counted papers
+# are written with a capital ("10 Giấy phép").
+_ANNUAL_REPORT = (
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nBÁO CÁO\nCông tác quản lý nhà nước về khoáng sản năm 2025\n\n"
+    "1. Công tác cấp phép hoạt động khoáng sản\n- Đã cấp 10 Giấy phép khai thác khoáng sản, ban hành 02 quyết "
+    "định thu hồi giấy phép.\n2. Đề xuất, kiến nghị\n- Đề nghị bổ sung 05 điểm mỏ vào quy hoạch.\n")
+
+
+def test_a_reports_sections_give_observations_of_the_year_its_title_names() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    meta = meta_from_text("r", "r.txt", _ANNUAL_REPORT, {"kind": "report", "date": "2026-01-15"})
+    got = [(o.year, o.value, o.unit) for o in extract_text(_ANNUAL_REPORT, meta).observations]
+    assert got == [(2025, 10.0, "giấy phép"), (2025, 2.0, "quyết định")]
+    plan = extract_text(_ANNUAL_REPORT, meta_from_text("p", "p.txt", _ANNUAL_REPORT, {"kind": "plan"}))
+    assert plan.observations == []  # outside a report only a results heading holds results
+
+
+@pytest.mark.parametrize("title, date, year", [
+    ("Báo cáo công tác quản lý nhà nước về khoáng sản năm 2025", "2026-01-15", 2025),
+    ("Kết quả thực hiện Chỉ thị số 38/CT-TTg ngày 29/9/2020 … năm 2025", None, 2025),  # a cited date is not it
+    ("Tình hình thực hiện dự toán năm 2025 và năm 2026; Kế hoạch năm 2027", "2026-08-28", 2026),  # several: the date
+    (None, "2024-12-20", 2024),
+])
+def test_the_year_of_a_reports_undated_figures(title: str | None, date: str | None, year: int) -> None:
+    from extract.progress import period_year
+    assert period_year(title, date) == year

@@ -755,3 +755,93 @@ def test_phases_of_implementation_hold_tasks_and_theo_doi_is_an_action() -> None
             "- Toàn bộ hạn ngạch được phân bổ miễn phí cho các cơ sở.\n")
     assert [t.text for t in facts_of(text, kind="plan").tasks] == [
         "Theo dõi, giám sát chất lượng nước các sông liên tỉnh;", "Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước;"]
+
+
+def test_recipients_after_a_clause_without_its_final_stop_are_no_tasks() -> None:
+    text = ("CHÍNH PHỦ\nSố: 5/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n"
+            "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n"
+            "Điều 2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm "
+            "thi hành Nghị quyết này\n \n\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Kiểm toán nhà nước;\n"
+            "- Lưu: VT.\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "- Hoàn thiện chính sách thu hút nhân lực địa chất.\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text, t.owner) for t in tasks] == [("Hoàn thiện chính sách thu hút nhân lực địa chất.", None)]
+
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH
+Số: 210/BC-UBND
+Hòa Bình, ngày 5 tháng 1 năm 2026
+BÁO CÁO
+Kết quả quản lý vật liệu xây dựng năm 2025
+1. Công tác chỉ đạo
+Trong các kết luận giao ban, Ủy ban nhân dân tỉnh thường xuyên chỉ đạo các cơ quan chuyên môn kiểm tra các mỏ đá.
+Thời gian tới, Ủy ban nhân dân tỉnh tiếp tục yêu cầu các Sở, ban, ngành và địa phương:
+- Tăng cường kiểm tra các bãi tập kết cát.
+- Báo cáo kết quả hằng quý đúng thời hạn.
+2. Khó khăn
+Quy định về đóng cửa mỏ chưa rõ. Nội dung này, đề nghị Bộ Xây dựng hướng dẫn tiêu chí đóng cửa mỏ.
+Lý do: tránh thất thoát tài nguyên khi doanh nghiệp đề nghị Bộ Xây dựng cho đóng cửa mỏ sớm.
+2.1. Giải pháp thực hiện
+- Rà soát hồ sơ môi trường của các mỏ đang khai thác.
+"""
+
+
+def test_a_reports_assignments_requests_and_proposals() -> None:
+    tasks = facts_of(REPORT, kind="report").tasks
+    assert [(t.text[:40], t.owner, t.owners, t.kind) for t in tasks] == [
+        ("Trong các kết luận giao ban, Ủy ban nhân", "các cơ quan chuyên môn", ("các cơ quan chuyên môn",),
+         "recommended"),
+        ("Tăng cường kiểm tra các bãi tập kết cát.", "các sở, ban, ngành", ("các sở, ban, ngành", "các địa phương"),
+         "recommended"),
+        ("Báo cáo kết quả hằng quý đúng thời hạn.", "các sở, ban, ngành", ("các sở, ban, ngành", "các địa phương"),
+         "recommended"),
+        ("Quy định về đóng cửa mỏ chưa rõ. Nội dun", "Bộ Xây dựng", ("Bộ Xây dựng",), "recommended"),
+        ("Rà soát hồ sơ môi trường của các mỏ đang", None, (), "recommended"),
+    ]  # the lead sentence and "Lý do: …" are no tasks
+
+
+def test_heads_of_bodies_directly_under_the_government_and_a_two_line_signer() -> None:
+    text = ("CHÍNH PHỦ\nSố: 7/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nVề công tác đối ngoại\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan trực thuộc Chính phủ tập "
+            "trung chỉ đạo thực hiện Chương trình.\n\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG\n\nNguyễn Văn B\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text[:30], t.owner) for t in tasks] == [
+        ("Bộ trưởng, Thủ trưởng cơ quan ", "các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ")]
+
+
+def test_an_item_whose_subject_is_its_heading_after_an_opening_clause() -> None:
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n3. Bộ Công Thương\n- Theo chức năng, nhiệm vụ được giao, chủ trì, phối hợp với "
+            "Bộ Tài chính, Bộ Xây dựng lập quy hoạch khoáng sản.\n")
+    task = facts_of(text, kind="strategy").tasks[0]
+    assert (task.owner, task.cooperating) == ("Bộ Công Thương", ("Bộ Tài chính", "Bộ Xây dựng"))
+
+
+def test_a_task_given_as_numbered_fields_with_its_name_first() -> None:
+    text = ("CHÍNH PHỦ\nSố: 8/NQ-CP\nHà Nội, ngày 2 tháng 3 năm 2026\nNGHỊ QUYẾT\nSửa đổi nhiệm vụ\n"
+            "Điều 1. Điều chỉnh nhiệm vụ số 3 của Chương trình hành động như sau:\n"
+            "1. Tên nhiệm vụ: Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý.\n"
+            "2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Bộ Ngoại giao.\n"
+            "4. Kết quả: Quyết định của Thủ tướng Chính phủ.\n5. Thời gian hoàn thành: Quý IV/2026.\n"
+            "Điều 2. Nghị quyết này có hiệu lực từ ngày ký.\n")
+    tasks = facts_of(text, kind="resolution").tasks
+    assert [(t.text, t.owner, t.cooperating, t.deadline, t.product) for t in tasks] == [
+        ("Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý.", "Bộ Tư pháp", ("Bộ Ngoại giao",), "Quý IV/2026",
+         "Quyết định của Thủ tướng Chính phủ")]
+
+
+def test_the_contents_a_task_lists_are_not_tasks_of_their_own() -> None:
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n- Hoàn thành hồ sơ dự án Luật Địa chất trình Chính phủ trong năm 2026. "
+            "Tập trung vào một số nội dung:\n+ Quy định rõ nội dung điều tra cơ bản địa chất.\n"
+            "+ Quy định rõ trách nhiệm của tổ chức tham gia hoạt động khoáng sản.\n"
+            "- Trong năm 2026 hoàn thành việc lập, trình phê duyệt các nhiệm vụ:\n+ Chiến lược địa chất.\n"
+            "+ Quy hoạch điều tra cơ bản địa chất.\n")
+    tasks = facts_of(text, kind="programme").tasks
+    assert [t.text[:30] for t in tasks] == ["Hoàn thành hồ sơ dự án Luật Đị", "Chiến lược địa chất.",
+                                            "Quy hoạch điều tra cơ bản địa "]
+
+
+def test_a_long_heading_naming_zones_and_associations_owns_its_items() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp "
+            "liên quan\na) Làm cầu nối giữa cơ quan quản lý nhà nước với các doanh nghiệp công nghệ số.\n")
+    task = facts_of(text, kind="programme").tasks[0]
+    assert task.owner == "các khu công nghệ cao, khu công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan"
