@@ -25,7 +25,7 @@ st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wid
 qp = st.query_params
 
 
-@st.cache_resource(show_spinner="Đang mở đồ thị của bộ văn bản… / Opening the corpus graph…")
+@st.cache_resource(show_spinner=False)  # its spinner is in the reader's language (below)
 def load(workspace: str) -> Corpus:
     return opened(Path(workspace))  # already open when the server was started by policykg.serve
 
@@ -54,7 +54,8 @@ def _(key: str, **values: object) -> str:
 
 
 try:
-    corpus = load(str(WORKSPACE))
+    with st.spinner(_("open.wait")):
+        corpus = load(str(WORKSPACE))
 except PolicyKGError as exc:
     st.error(plain(worded(exc, "open", LANG, workspace=WORKSPACE)))
     st.stop()
@@ -136,7 +137,8 @@ def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tu
         agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
         counts = corpus.overview_counts(frozenset(doc_iris), agency_iris)
         return overview.draw(counts, node_labels(lang, cited=False), corpus.doc_ids, physics, tree)
-    return network.build_view(corpus.view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
+    view = corpus.view_for(focus, depth, frozenset(doc_iris), frozenset(agencies))  # a large corpus: from the store
+    return network.build_view(view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
                               physics, cap, node_labels(lang), tree)
 
 
@@ -533,7 +535,8 @@ def export_page() -> None:
         if not hits:
             st.warning(_("search.none", text=plain(focus)))
             return
-        nodes = network.view_nodes(corpus.view, hits[0]["iri"], depth, set(), set(), set(), set())
+        nodes = network.view_nodes(corpus.view_for(hits[0]["iri"], depth), hits[0]["iri"], depth, set(), set(), set(),
+                                   set())
         title = hits[0]["label"]
     else:
         doc = st.selectbox(_("ex.source.doc"), corpus.corpus_ids(), format_func=short, key="ex_doc")
