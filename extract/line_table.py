@@ -60,10 +60,11 @@ _FOOTNOTE_WIDTH = 90  # a footnote runs across the page; no cell of a table is t
 _PIECES_RE = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 # A line ends where the name or sentence it holds cannot end: the next line continues the cell.
 _OPEN_END_RE = re.compile(r"(?:[,(–-]|\b(?:và|của|[Cc]ác|về|với|ở|tại|cho|trong|thuộc|theo|đối với|cơ quan|"
-                          r"Ủy ban|Bộ|Ban|Sở|Cục|Vụ|Viện|Tổng cục|Trung tâm|Ngân hàng|Hội đồng|Việt))$")
+                          r"Ủy ban|Bộ|Ban|Sở|Cục|Vụ|Viện|Tổng cục|Trung tâm|Ngân hàng|Hội đồng|Việt"
+                          r"|[Tt]háng|[Qq]uý|[Nn]ăm|ngày|khóa|khoá))$")  # "Tháng" + "5/2026", "khóa" + "XVI"
 _TIME_CELL_RE = re.compile(
     r"^(?:Từ|Đến|Đã hoàn thành|Kỳ họp|Theo (?:kế hoạch|tiến độ|lộ trình)|\d{1,2}/\d{4})|"
-    r"^(?:\S+\s+){0,3}(?:thường xuyên|h[àằ]ng năm|h[àằ]ng quý)\b", re.I)
+    r"^(?:(?:Thực hiện|Nhiệm vụ|Triển khai)\s+)?(?:thường xuyên|h[àằ]ng năm|h[àằ]ng quý)\b", re.I)
 _PERSON_RE = re.compile(r"^(?:Đồng chí|Đ/c|Ông|Bà)\s")
 # Cells that open like a body's name but name a thing ("Bộ tiêu chí …", "Hội nghị, tập huấn", "Báo cáo …").
 _NOT_BODY_RE = re.compile(r"^(?:Bộ\s+[a-zđà-ỹ]|Hội (?:nghị|thảo|thi)\b|Báo cáo\b|Đoàn (?:kiểm tra|công tác)\b)")
@@ -141,7 +142,8 @@ def _table_rows(original: str, table: _Table, rows: list[Line], k: int) -> tuple
                     (len(rows[k].text) > _FOOTNOTE_WIDTH // 2 or not _ROW_RE.match(rows[k].text)):
                 k += 1  # the footnotes at the page's foot, up to the next page
             continue
-        if _GROUP_RE.match(text) and not _ROW_RE.match(text):
+        if _GROUP_RE.match(text) and not _ROW_RE.match(text) and \
+                not (current and current.lines and _OPEN_END_RE.search(current.lines[-1].text)):  # "khóa" + "XVI"
             current = None  # a group row: its title is not a task
             expected = {"1", "1.1"} | expected
             k += 1
@@ -198,6 +200,7 @@ def _cells(ex: TaskExtractor, row: _Row, width: int) -> list[Cell]:
                                                           and len(more[-1]) > width * 0.6)):
             more.append(line.text)
             continue
+        after = carried  # the line after the task's carried lines starts a cell of its own
         carried = False
         last = j + 1 == len(row.lines) or not row.lines[j + 1].text[:1].islower()  # the task's last line
         glued = _glued_lead(ex, line) if len(cells) == 1 and last else None
@@ -205,7 +208,7 @@ def _cells(ex: TaskExtractor, row: _Row, width: int) -> list[Cell]:
             line, lead = glued
             cells[-1].append(line)
             cells.append([lead])
-        elif cells and j not in row.breaks and _continues(ex, cells, line, width):
+        elif cells and j not in row.breaks and not after and _continues(ex, cells, line, width):
             cells[-1].append(line)
         else:
             cells.append([line])
@@ -258,6 +261,8 @@ def _to_norm(ex: TaskExtractor, offset: int) -> int:
 
 def _kind(ex: TaskExtractor, cell: Cell) -> str:
     """What a cell holds: bodies, a time, or other words (a task, a result)."""
+    if cell.text[:1].islower():
+        return "rest"
     if TIME_RE.match(cell.text) or _TIME_CELL_RE.match(cell.text):
         return "time"
     at = _to_norm(ex, cell.start)
@@ -270,13 +275,14 @@ def _kind(ex: TaskExtractor, cell: Cell) -> str:
 
 
 # The cost of a cell of each kind in each column, and of a column left empty.
+# ("rest": a cell opening in lower case, the end of a cell a page break cut off.)
 _COST = {
-    "lead": {"bodies": 0.0, "time": 4.0, "words": 2.5},
-    "cooperating": {"bodies": 0.0, "time": 4.0, "words": 2.0},
-    "product": {"bodies": 1.2, "time": 2.0, "words": 0.0},
-    "other": {"bodies": 1.2, "time": 2.0, "words": 0.0},
-    "deadline": {"bodies": 3.0, "time": 0.0, "words": 1.5},
-    "task": {"bodies": 1.0, "time": 1.0, "words": 0.2},
+    "lead": {"bodies": 0.0, "time": 4.0, "words": 2.5, "rest": 2.5},
+    "cooperating": {"bodies": 0.0, "time": 4.0, "words": 2.0, "rest": 0.5},
+    "product": {"bodies": 1.2, "time": 2.0, "words": 0.0, "rest": 0.5},
+    "other": {"bodies": 1.2, "time": 2.0, "words": 0.0, "rest": 0.5},
+    "deadline": {"bodies": 3.0, "time": 0.0, "words": 1.5, "rest": 9.0},
+    "task": {"bodies": 1.0, "time": 1.0, "words": 0.2, "rest": 0.5},
 }
 _EMPTY = {"lead": 3.0, "task": 99.0}
 _EXTRA = {"lead": 0.6, "cooperating": 0.3}
@@ -343,7 +349,9 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
     if partners := _merged(column("cooperating")):  # a class of bodies is a partner unless the cell trails off
         named = body_names(ex, _norm_cell(ex, partners), groups=not _CATCH_ALL_RE.search(partners.text))
         coop += [x for x in named if x not in leads + coop]
-    times = [deadline_text(c.text) for c in column("deadline")]
+    end = max(b for _, b in runs.values())  # a second sub-row's time after the last column ("Tháng 11/2026")
+    times = [deadline_text(c.text) for c in column("deadline") + [c for c, k in zip(cells[end:], kinds[end:],
+                                                                                 strict=True) if k == "time"]]
     product = _merged(column("product"))
     body = _norm_cell(ex, task)
     section = ex.section_at(body.start)

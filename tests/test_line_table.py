@@ -253,3 +253,45 @@ def test_a_row_whose_task_a_page_break_cut_after_a_comma() -> None:
         ("Xây dựng Nghị định về tăng mức đóng bảo hiểm y tế theo lộ trình phù hợp", ("Bộ Y tế",), ("Bộ Tài chính",),
          "Tháng 3/2027"),
         ("Tổng hợp kết quả thực hiện, báo cáo Thủ tướng Chính phủ", ("Bộ Y tế",), ("Bộ Tài chính",), "Hằng năm")]
+
+
+SUB_ROWS = """Phụ lục
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+1
+Thể chế hóa kịp thời các chủ trương về
+phát triển văn hóa
+Bộ Văn hóa, Thể
+thao và Du lịch
+Bộ Tư pháp
+Báo cáo
+chuyên đề
+Tháng
+5/2026
+Báo cáo kết
+quả
+Tháng
+11/2026
+2
+Trình Quốc hội dự án Luật Thủ đô
+Bộ Tư pháp
+Văn phòng Chính
+phủ
+Dự án Luật
+Kỳ họp thứ nhất Quốc hội khóa
+XVI
+"""
+
+
+def test_a_row_with_two_sub_rows_has_both_deadlines() -> None:
+    tasks = [t for t in facts_of(SUB_ROWS, kind="resolution").tasks if t.owner]
+    assert [(t.lead, t.cooperating, t.deadline) for t in tasks] == [
+        (("Bộ Văn hóa, Thể thao và Du lịch",), ("Bộ Tư pháp",), "Tháng 5/2026, Tháng 11/2026"),
+        (("Bộ Tư pháp",), ("Văn phòng Chính phủ",), "Kỳ họp thứ nhất Quốc hội khóa XVI")]
