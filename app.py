@@ -25,7 +25,7 @@ st.set_page_config(page_title="policykg", page_icon=pages.favicon(), layout="wid
 qp = st.query_params
 
 
-@st.cache_resource(show_spinner="Đang mở đồ thị của bộ văn bản… / Opening the corpus graph…")
+@st.cache_resource(show_spinner=False)  # its spinner is in the reader's language (below)
 def load(workspace: str) -> Corpus:
     return opened(Path(workspace))  # already open when the server was started by policykg.serve
 
@@ -54,7 +54,8 @@ def _(key: str, **values: object) -> str:
 
 
 try:
-    corpus = load(str(WORKSPACE))
+    with st.spinner(_("open.wait")):
+        corpus = load(str(WORKSPACE))
 except PolicyKGError as exc:
     st.error(plain(worded(exc, "open", LANG, workspace=WORKSPACE)))
     st.stop()
@@ -136,7 +137,8 @@ def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tu
         agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
         counts = corpus.overview_counts(frozenset(doc_iris), agency_iris)
         return overview.draw(counts, node_labels(lang, cited=False), corpus.doc_ids, physics, tree)
-    return network.build_view(corpus.view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
+    view = corpus.view_for(focus, depth, frozenset(doc_iris), frozenset(agencies))  # a large corpus: from the store
+    return network.build_view(view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
                               physics, cap, node_labels(lang), tree)
 
 
@@ -151,9 +153,17 @@ def node_labels(lang: Lang, cited: bool = True) -> network.Labels:
 
 @st.cache_resource
 def network_component() -> Any:
-    """Registered once: the vis-network script (~700 KB) is not sent again on every rerun."""
+    """Registered once: the drawing module (a few KB; the vis-network script is `vis_component`)."""
     html, css, js = network.component_code()
     return st.components.v2.component("policykg_network", html=html, css=css, js=js)
+
+
+@st.cache_resource
+def vis_component() -> Any:
+    """The vis-network script (~470 KB) as an element of its own: the same on every rerun, so the browser keeps it
+    and a rerun sends only the network's data."""
+    html, css, js = network.vis_code()
+    return st.components.v2.component("policykg_vis", html=html, css=css, js=js)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -217,6 +227,14 @@ def view_state() -> dict[str, Any]:
 
 
 def network_page() -> None:
+    vis_component()(key="vis", height=0)  # outside the fragment: sent once, kept by the browser
+    network_view_part()
+
+
+@st.fragment
+def network_view_part() -> None:
+    """The sidebar's search and filters, the drawn network and the details: a change of any of them reruns this
+    part only, not the page's chrome, upload and navigation."""
     state = view_state()
     focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
     st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
@@ -233,7 +251,7 @@ def network_page() -> None:
             qp["focus"], qp["q"] = "", ""
             st.session_state.pop("search", None)
             st.session_state.pop("searched", None)
-            st.rerun()
+            st.rerun(scope="fragment")
     selected = (result.get("selected") if hasattr(result, "get") else None) or {}
     node = selected.get("id") if isinstance(selected, dict) else None
     if node and node != st.session_state.get("last_click"):
@@ -264,7 +282,7 @@ def show_details(node: str | None) -> None:
             if st.button(plain(text), key=f"rel-{k}", type="tertiary"):
                 qp["focus"] = iri
                 st.session_state["last_click"] = iri
-                st.rerun()
+                st.rerun(scope="fragment")
     if info.evidence:
         st.markdown(f"**{_('details.evidence')}**")
         for doc, section, quote in info.evidence[:12]:
@@ -517,7 +535,8 @@ def export_page() -> None:
         if not hits:
             st.warning(_("search.none", text=plain(focus)))
             return
-        nodes = network.view_nodes(corpus.view, hits[0]["iri"], depth, set(), set(), set(), set())
+        nodes = network.view_nodes(corpus.view_for(hits[0]["iri"], depth), hits[0]["iri"], depth, set(), set(), set(),
+                                   set())
         title = hits[0]["label"]
     else:
         doc = st.selectbox(_("ex.source.doc"), corpus.corpus_ids(), format_func=short, key="ex_doc")

@@ -275,8 +275,19 @@ def is_row(text: str) -> bool:
     return _ROW_RE.match(text) is not None
 
 
-def _joins(prev: _Line, line: _Line) -> bool:
-    """Whether `line` continues `prev` (a line wrapped by PDF conversion)."""
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width a PDF conversion wrapped the text at (most long lines reach it), or None for a text with one
+    paragraph per line (DOCX, markdown), whose lines are much longer."""
+    long = sorted(len(x.text) for x in lines if len(x.text.split()) >= 5)
+    if len(long) < 20:
+        return None
+    width = long[len(long) * 9 // 10]
+    return width if width <= 120 else None
+
+
+def _joins(prev: _Line, line: _Line, full: bool = False) -> bool:
+    """Whether `line` continues `prev` (a line wrapped by PDF conversion); `full`: prev's last line reached
+    the wrap width, so the text ran on."""
     a, b = prev.text, line.text
     if _BARE_MARKER_RE.match(b):
         return False
@@ -294,8 +305,10 @@ def _joins(prev: _Line, line: _Line) -> bool:
         return _is_caps(b) and not a.endswith((":", "."))
     head = _HEADING_RE.match(a)
     if head and ". " not in a[head.end():] and len(a.split()) < 20:
-        # a short heading goes on where it cannot end: after "và", "của", a name's first word ("… cho Quỹ")
-        return (first.islower() or first in "(" or _OPEN_END_RE.search(a) is not None) and not a.endswith(":")
+        # a short heading goes on where it cannot end: after "và", "của", a name's first word ("… cho Quỹ"), a
+        # comma, or where its line reached the wrap width
+        return (first.islower() or first in "(" or _OPEN_END_RE.search(a) is not None or a.endswith(",")
+                or full) and not a.endswith(":")
     if a.endswith(_TERMINAL):
         return first.islower()
     return not _is_caps(b)
@@ -304,6 +317,8 @@ def _joins(prev: _Line, line: _Line) -> bool:
 def _join(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     cells = False  # below a pipe header whose rows came out one cell per line (DOCX conversion)
+    wrap = _wrap_width(lines)
+    last = 0  # the length of the last line joined into out[-1]
     for line in lines:
         if out and is_row(out[-1].text) and out[-1].text.endswith("|") and not is_row(line.text):
             cells = True
@@ -311,13 +326,14 @@ def _join(lines: list[_Line]) -> list[_Line]:
             cells = False
         if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,3}", line.text)):
             continue  # a page number; in a table of one cell per line, a bare "3" is a row's number
-        if out and not cells and _joins(out[-1], line):
+        if out and not cells and _joins(out[-1], line, wrap is not None and last >= wrap * 0.9):
             prev = out[-1]
             glue = "" if re.search(r"\w[-/]$", prev.text) else " "
             out[-1] = _Line(prev.text + glue + line.text, prev.idx + [line.idx[0]] * len(glue) + line.idx,
                             prev.md_heading)
         else:
             out.append(line)
+        last = len(line.text)
     return out
 
 

@@ -73,6 +73,8 @@ def unowned_task(body: str) -> bool:
     """An item that states an action of its own: a few words opening with a capital (the genre starts a
     task item with its verb: "Xây dựng …", "Tổ chức …"), not a note, a figure or a pointer to an appendix."""
     text = body.strip()
+    if text.isupper():
+        return False  # a title in capitals ("NỘI DUNG CHI TIẾT") heads what follows
     return len(text.split()) >= 3 and text[:1].isupper() and not _NOT_ACTION_RE.match(text) \
         and not _POINTER_RE.search(text)
 

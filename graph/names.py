@@ -241,3 +241,12 @@ def _has(tokens: Iterable[str], word: str) -> bool:
     if word.isdigit():
         return word in tokens or word.lstrip("0") in {t.lstrip("0") for t in tokens if t.isdigit()}
     return any(t.startswith(word) for t in tokens)
+
+
+def cited_name(doc_id: str, label: str, symbol: str | None, year: str | None) -> DocName:
+    """A cited document's names from its own node (label "Nghị quyết 50/NQ-CP (2020)", symbol, year), without
+    reading the citations of it: what a large corpus's search finds it by ("NQ 50", "50/NQ-CP")."""
+    kind = label.split(symbol, 1)[0].strip() if symbol and symbol in label else re.sub(r"\s*\(\d{4}\)$", "", label)
+    name = DocName(id=doc_id, kind=kind or "Văn bản", symbol=symbol, date=year, issuer=None,
+                   title=None if symbol else kind, draft=False, in_corpus=False)
+    return _indexed(name)

@@ -86,7 +86,7 @@ def html_text(view: nx.MultiDiGraph, title: str, names: dict[str, Any] | None = 
               docs: list[DocRow] | None = None) -> str:
     """One self-contained offline page with its legend, build date and source documents (vis-network
     inlined from the pyvis package, no CDN)."""
-    from policykg.ui.network import Labels, component_code, network
+    from policykg.ui.network import Labels, network, offline_code
 
     names = names or {}
     docs = docs or []
@@ -100,8 +100,7 @@ def html_text(view: nx.MultiDiGraph, title: str, names: dict[str, Any] | None = 
                        if d["type"] == "document" and names.get(str(n).rsplit("/", 1)[-1]) is not None
                        and names[str(n).rsplit("/", 1)[-1]].draft)
     data = network(view, physics=True, cap=max(1, view.number_of_nodes()), labels=Labels("vi", iri_names, drafts))
-    _, css, js = component_code()
-    script = js.split("\nexport default function", 1)[0]
+    css, script = offline_code()
     payload = json.dumps(data.payload(), ensure_ascii=False).replace("</", "<\\/")
     sources = sorted({str(d.get("doc")).rsplit("/", 1)[-1] for _, d in view.nodes(data=True) if d.get("doc")})
     source_names = [names[s].long if s in names else s for s in sources]

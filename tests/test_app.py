@@ -452,3 +452,64 @@ def test_a_large_corpus_pages_read_only_what_is_picked_and_answer_as_the_whole_t
     assert hits[0]["label"].startswith("QĐ 2289/QĐ-TTg") and hits[0]["iri"] == large.doc_iri("000")
     for name in ("tasks", "targets", "refs", "rows", "names"):  # no whole table was read for the large corpus
         assert name not in large.__dict__, name
+
+
+@pytest.fixture
+def large(workdir, monkeypatch):
+    """The bundled corpus taken as "large" (past 10 tasks), opened afresh: no answer of earlier tests kept."""
+    import streamlit as st
+
+    from policykg.ui import corpus as module
+
+    app(workdir, monkeypatch, "mang-luoi")  # builds ./workspace
+    monkeypatch.setattr(module, "WHOLE_TABLE_TASKS", 10)
+    monkeypatch.setattr(module, "_OPENED", {})
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield lambda: module.opened(workdir / "workspace")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_a_large_corpus_finds_a_cited_document_and_draws_it_without_the_whole_view(workdir, monkeypatch,
+                                                                                   large) -> None:
+    at = app(workdir, monkeypatch, "mang-luoi", q="NQ 50")
+    assert not at.exception
+    corpus = large()
+    assert corpus.large
+    hits = [o.replace("\\", "") for o in at.sidebar.radio[0].options]
+    assert hits[0] == "Văn bản được trích dẫn: NQ 50/NQ-CP", hits  # only cited in the corpus, found by "NQ 50"
+    nq50 = corpus.doc_iri("nq-50-cp-2020")
+    assert at.session_state["net_view"]["focus"] == nq50
+    assert any("50/NQ-CP" in s.value for s in at.subheader)  # its details beside the graph
+    piece = corpus.view_for(nq50, 1)
+    assert piece.number_of_nodes() >= 4 and {d["type"] for _, d in piece.nodes(data=True)} >= {"legal", "document"}
+    at = app(workdir, monkeypatch, "mang-luoi", q="MPI")
+    assert at.sidebar.radio[0].options[0].replace("\\", "") == "Cơ quan: Bộ Kế hoạch và Đầu tư"
+    assert "view" not in corpus.__dict__  # neither the search nor the drawn views loaded the networkx view
+
+
+def test_a_large_corpus_matrix_and_export_follow_a_filtered_view_without_the_whole_view(workdir, monkeypatch,
+                                                                                        large) -> None:
+    at = _on_page(app(workdir, monkeypatch, "mang-luoi", q="bo cong an", docs="000"), "ma-tran")
+    assert not at.exception
+    assert set(_matrix(at)["agency"]) == {"Bộ Công an"}
+    at = _on_page(app(workdir, monkeypatch, "mang-luoi", agencies="Bộ Tài chính"), "xuat")
+    assert not at.exception
+    preview = next(i.value for i in at.info if "Sẽ xuất" in i.value)
+    tasks = int(re.search(r"(\d+) nhiệm vụ", preview).group(1))
+    assert tasks >= 5 and "Bộ Tài chính" in set(at.dataframe[0].value["Cơ quan"])  # its tasks, not the overview's
+    assert "view" not in large().__dict__
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Cannot open the corpus"), ("vi", "Không mở được bộ văn bản")])
+def test_a_workspace_that_cannot_be_opened_says_so_in_the_ui_language(tmp_path, monkeypatch, lang, words) -> None:
+    monkeypatch.setenv("POLICYKG_WORKSPACE", str(tmp_path / "nowhere"))
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith(words)
+    if lang == "en":
+        assert not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỷỹý]", at.error[0].value.lower())

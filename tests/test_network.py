@@ -130,3 +130,31 @@ def test_filtering_to_one_document_shows_only_its_nodes(view) -> None:
     others = [n for n, d in sub.nodes(data=True) if d["type"] in ("agency", "legal", "indicator")]
     assert others and all(any(view.nodes[m].get("doc") == doc or str(m) == doc for m in nx.all_neighbors(view, n))
                           for n in others)
+
+
+@pytest.mark.parametrize(("focus", "depth"), [("agency/bca", 1), ("agency/bca", 2), ("legal/qd-2289-ttg-2020", 1),
+                                              ("legal/nq-50-cp-2020", 2), ("indicator/digital-economy-gdp", 1)])
+def test_a_neighbourhood_read_from_the_store_is_the_views_own(graph, view, focus, depth) -> None:
+    """A large corpus draws focused views from the store by keys: the same nodes, labels, types and edges as the
+    whole networkx view's neighbourhood."""
+    from graph.store import from_graph
+    from policykg.ui.store_view import neighbourhood
+
+    iri = str(ID[focus])
+    whole = network.focus_on(view, iri, depth)
+    if whole is view:
+        pytest.skip(f"{focus} is not in the bundled graph")
+    piece = neighbourhood(from_graph(graph, "oxigraph"), [iri], depth)
+    assert set(piece.nodes) == set(whole.nodes) and piece.number_of_nodes() > 5
+    assert {n: d for n, d in piece.nodes(data=True)} == {n: dict(d) for n, d in whole.nodes(data=True)}
+    assert set(piece.edges(keys=True)) == set(whole.edges(keys=True))
+
+
+def test_a_neighbourhood_read_from_the_store_stops_before_a_step_past_the_limit(graph, view) -> None:
+    from graph.store import from_graph
+    from policykg.ui.store_view import neighbourhood
+
+    bca = str(ID["agency/bca"])
+    one, three = network.focus_on(view, bca, 1), network.focus_on(view, bca, 3)
+    piece = neighbourhood(from_graph(graph, "oxigraph"), [bca], 3, limit=one.number_of_nodes() + 1)
+    assert set(piece.nodes) == set(one.nodes) and three.number_of_nodes() > piece.number_of_nodes()

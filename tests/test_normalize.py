@@ -93,3 +93,14 @@ def test_a_short_item_goes_on_where_it_cannot_end() -> None:
         "b) Nghiên cứu, bổ sung cơ chế tài chính cho Quỹ Đầu tư mạo hiểm quốc gia hỗ trợ doanh nghiệp.",
         "c) Bố trí kinh phí từ Chương trình vươn ra thị trường quốc tế và Chương trình Xúc tiến thương mại.",
         "4. Phát triển thương hiệu số", "Bộ Công Thương chủ trì."]
+
+
+def test_a_heading_that_reached_the_wrap_width_runs_on() -> None:
+    import textwrap
+    body = textwrap.wrap("Bộ Y tế chủ trì rà soát các quy định về khám bệnh, chữa bệnh bảo hiểm y tế và đề xuất "
+                         "sửa đổi các thông tư hướng dẫn cho phù hợp với thực tiễn. " * 12, 66)
+    head = ["5. Đa dạng, mở rộng các nguồn thu, bảo đảm bền vững và phát triển hơn",
+            "Quỹ bảo hiểm y tế để mở rộng quyền lợi."]
+    short = ["6. Kinh phí thực hiện", "Ngân sách nhà nước bảo đảm theo phân cấp."]
+    lines = normalize("\n".join([*body, *head, *short])).text.split("\n")
+    assert lines[-3:] == [" ".join(head), *short]  # a short heading stays a line of its own

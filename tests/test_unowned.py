@@ -140,3 +140,8 @@ def test_the_ui_and_the_briefing_name_a_task_without_owner_in_vietnamese() -> No
     assert owner_name(None, "en") == "no agency assigned" and owner_name("Bộ Y tế") == "Bộ Y tế"
     assert summary("Kế hoạch 12", rows, [], {}).startswith(
         "Về Kế hoạch 12: 3 nhiệm vụ (chưa giao cơ quan chủ trì 2, chủ trì 1)")
+
+
+def test_a_title_in_capitals_is_no_task() -> None:
+    assert not unowned_task("NỘI DUNG CHI TIẾT")
+    assert unowned_task("Tổ chức hội nghị công bố quy hoạch")

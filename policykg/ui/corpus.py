@@ -19,10 +19,11 @@ from graph.store import Result, Store
 from graph.views import EDGES
 from policykg.console import Console
 from policykg.generations import current
-from policykg.ui import overview, selective
+from policykg.ui import overview, search, selective, store_view
 from policykg.ui.i18n import Lang, tr
-from policykg.workspace import Summary, ensure, graph_file, open_store, view_file
+from policykg.workspace import Summary, ensure, graph_file, open_store
 from policykg.workspace import add as add_document
+from policykg.workspace import view as workspace_view
 
 Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
@@ -46,9 +47,29 @@ class Corpus:
 
     @cached_property
     def view(self) -> nx.MultiDiGraph:
-        from graph.views import load
+        return workspace_view(self.workspace, self.generation)  # merged from the documents' view parts
 
-        return load(view_file(self.workspace, self.generation).read_text(encoding="utf-8"))
+    def view_for(self, focus: str | None, depth: int, doc_iris: frozenset[str] = frozenset(),
+                 agencies: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+        """The networkx view a focused or filtered view is cut from: the whole view on a small corpus; on a large
+        one, the piece the view can reach, read from the store by keys (`store_view`): the focus's neighbourhood,
+        else the chosen documents' or agencies' nodes and their neighbours, else the overview's."""
+        if not self.large:
+            return self.view
+        return self._kept(("view_for", focus, depth, doc_iris, agencies),
+                          lambda: self._store_view(focus, depth, doc_iris, agencies))
+
+    def _store_view(self, focus: str | None, depth: int, doc_iris: frozenset[str],
+                    agencies: frozenset[str]) -> nx.MultiDiGraph:
+        if focus:
+            return store_view.neighbourhood(self.store, [focus], depth)
+        if doc_iris:
+            return store_view.neighbourhood(self.store, store_view.document_nodes(self.store, doc_iris), 1)
+        seeds = {i for a in agencies for i in self.agency_iris.get(a, ())}
+        if not seeds:
+            counts = self.overview_counts()
+            seeds = {a for a, _ in counts.agencies} | {d for d, _ in counts.docs}
+        return store_view.neighbourhood(self.store, seeds, 1)
 
     def _select(self, sparql: str) -> list[tuple[str | None, ...]]:
         return list(self.store.query(PREFIX_BLOCK + sparql).rows)
@@ -189,9 +210,19 @@ class Corpus:
         return n.short
 
     def find_docs(self, text: str, limit: int = 10) -> list[DocName]:
-        """Documents matching a search; a large corpus searches its own documents (cited ones' names would be
-        built from every citation)."""
-        return find_docs(self.doc_names if self.large else self.names, text, limit)
+        """Documents matching a search; a large corpus searches its index (cited documents named from their own
+        nodes: their names are never built from every citation)."""
+        if self.large:
+            return self.search_index.find_docs(text, limit)
+        return find_docs(self.names, text, limit)
+
+    @cached_property
+    def search_index(self) -> search.Index:
+        """Names to search, read from the store (never the networkx view); the tasks' labels in a thread."""
+        index = search.Index.of(self.store, self.doc_names)
+        threading.Thread(target=index.read_tasks, args=(self.store,), name="policykg-search-tasks",
+                         daemon=True).start()
+        return index
 
     def corpus_ids(self) -> list[str]:
         """Corpus documents, finals first."""
@@ -262,7 +293,8 @@ class Corpus:
         """Compute what the other pages read first (answers, the first comparison): run after the first view.
         A large corpus's whole tables are not read: its pages ask for a document or an agency."""
         self.warm_first_view()
-        if self.large:  # only what the first view and its filters read (already there): nothing else is read whole
+        if self.large:  # nothing is read whole: only the search's names (documents, agencies, indicators, tasks)
+            getattr(self, "search_index")  # noqa: B009 - a cached property, built now
             return
         for answer in ("view", "tasks", "agencies", "refs", "targets", "names", "rows"):
             getattr(self, answer)

@@ -127,7 +127,8 @@ def shown_nodes(corpus: Corpus, focus: str | None, depth: int, types: set[str], 
     if network.is_overview(focus, types, relations):
         agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
         return overview.node_iris(corpus.overview_counts(frozenset(doc_iris), agency_iris), corpus.store)
-    return network.view_nodes(corpus.view, focus, depth, types, doc_iris, agencies, relations)
+    view = corpus.view_for(focus, depth, frozenset(doc_iris), frozenset(agencies))  # a large corpus: from the store
+    return network.view_nodes(view, focus, depth, types, doc_iris, agencies, relations)
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,8 @@ def view_scope(corpus: Corpus, state: dict[str, str] | None) -> Scope | None:
     shown = view_nodes(corpus, state)
     prefix = str(ID["task/"])
     tasks = frozenset(iri[len(prefix):] for iri in shown if iri.startswith(prefix))
-    names = frozenset(str(d["label"]) for n, d in corpus.view.nodes(data=True)
-                      if d["type"] == "agency" and str(n) in shown)
+    agency_iris = {n for n in shown if n.startswith(str(ID["agency/"]))}
+    names = frozenset(name for iri in agency_iris if (name := corpus.agency_names.get(iri)))
     wanted = {v for v in state.get("agencies", "").split("|") if v}
     return Scope(tasks, names & wanted if wanted else names)
 
@@ -226,7 +227,7 @@ def series(corpus: Corpus, indicator_label: str, lang: Lang, targets: list[Targe
         if t["indicator_label"] != indicator_label:
             continue
         scope = word("scope", t["scope"] or "", lang)
-        if t["value"] is not None:
+        if t["value"] is not None and t["year"] is not None:  # a target without a year has no place on the axis
             rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'], lang)}", "kind": "target",
                          "year": t["year"], "value": t["value"], "scope": scope,
                          "status": word("status", t["status"], lang), "unit": t["unit"] or ""})
@@ -298,16 +299,23 @@ def _preview(corpus: Corpus, nodes: set[str], drafts: bool) -> Row:
 
 
 def search_all(corpus: Corpus, text: str, lang: Lang, limit: int = 12) -> list[Row]:
-    """One search over agencies, documents, tasks and indicators: (kind, label, iri)."""
+    """One search over agencies, documents, tasks and indicators: (kind, label, iri); an agency named exactly
+    (name, abbreviation, without diacritics) first, then documents (by symbol, number, "NQ 50", title words)."""
+    from extract.agencies import registry
     from policykg.ui.network import search
 
-    hits: list[Row] = []
+    found = corpus.search_index.find(text, limit) if corpus.large else search(corpus.view, text, limit)
+    agency = registry().resolve(text)
+    exact = str(ID["agency/" + agency.id]) if agency else None
+    hits: list[Row] = [{"kind": word("node", kind, lang), "label": label, "iri": iri}
+                       for iri, label, kind in found if iri == exact]
     for n in corpus.find_docs(text, 4):
         iri = corpus.doc_iri(n.id)
         if iri:
-            hits.append({"kind": word("node", "document", lang), "label": n.label, "iri": iri})
-    for iri, label, kind in search(corpus.view, text, limit):
-        if kind in ("document", "legal") and any(h["iri"] == iri for h in hits):
+            hits.append({"kind": word("node", "document" if n.in_corpus else "legal", lang), "label": n.label,
+                         "iri": iri})
+    for iri, label, kind in found:
+        if iri == exact or kind in ("document", "legal") and any(h["iri"] == iri for h in hits):
             continue
         if kind in ("agency", "task", "indicator", "target", "legal", "document"):
             hits.append({"kind": word("node", kind, lang), "label": label, "iri": iri})

@@ -58,6 +58,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "error.generic": ("Lỗi: {message}", "Error: {message}"),
     "page.err.other": ("Không vẽ được trang này từ đồ thị hiện có; hãy thử lại hoặc dựng lại bộ văn bản.",
                        "This page cannot be drawn from the graph:"),
+    "open.wait": ("Đang mở đồ thị của bộ văn bản…", "Opening the corpus graph…"),
     "open.err.other": ("Không mở được bộ văn bản {workspace}; hãy dựng nó bằng “policykg build”.",
                        "Cannot open the corpus {workspace}:"),
     # pages

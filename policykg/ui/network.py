@@ -8,6 +8,7 @@ text in vis-network 9, so document text never becomes markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -210,10 +211,10 @@ NAMED = 24  # labels that fit the frame readable at once; the other nodes are na
 NAMED_TYPES = ("agency", "document", "legal")
 
 
-def _named(view: nx.MultiDiGraph, nodes: list[tuple[Any, dict[str, Any]]], focus: str | None) -> set[Any]:
+def _named(degree: dict[Any, int], nodes: list[tuple[Any, dict[str, Any]]], focus: str | None) -> set[Any]:
     """The nodes named at the default zoom: the focus and the best-connected agencies and documents."""
     main = [n for n, d in nodes if d["type"] in NAMED_TYPES or len(nodes) <= NAMED]
-    main.sort(key=lambda n: (str(n) != focus, -view.degree(n), str(n)))
+    main.sort(key=lambda n: (str(n) != focus, -degree[n], str(n)))
     return set(main[:NAMED]) | {n for n, _ in nodes if str(n) == focus}
 
 
@@ -223,13 +224,13 @@ def network(view: nx.MultiDiGraph, focus: str | None = None, physics: bool = Tru
     labels = labels or Labels()
     total = view.number_of_nodes()
     nodes = list(view.nodes(data=True))
+    degree = dict(view.degree())  # once: on a filtered subgraph view each degree goes through the filters
     truncated = total > cap
     if truncated:  # keep the focus and the best-connected nodes
-        degree = dict(view.degree())
         nodes.sort(key=lambda nd: (str(nd[0]) != focus, -degree[nd[0]], str(nd[0])))
         nodes = nodes[:cap]
     kept = {n for n, _ in nodes}
-    named = _named(view, nodes, focus)
+    named = _named(degree, nodes, focus)
     net = Network(directed=True, cdn_resources="remote")
     for n, d in sorted(nodes, key=lambda nd: str(nd[0])):
         _node(net, n, d, labels, focus, important=n in named)
@@ -451,15 +452,33 @@ function settle(network) {  // once the layout is drawn: labels readable and apa
     network.redraw();
   });
 }
-export default function ({ data, parentElement, setStateValue }) {
+const KEPT = 0.7, SETTLE_ITERATIONS = 40;
+function placed(old, nodes, options) {
+  // a filter that keeps most of the drawn nodes (the node cap, a type, a relation) keeps their places: the layout
+  // starts from them and settles the new ones in a few iterations instead of laying everything out again
+  if (!old || !options.physics || !options.physics.enabled) return [nodes, options];
+  const pos = old.getPositions();
+  let kept = 0;
+  const out = nodes.map((n) => { const p = pos[n.id]; if (!p) return n; kept++; return { ...n, x: p.x, y: p.y }; });
+  if (kept < KEPT * nodes.length) return [nodes, options];
+  const stabilization = { ...options.physics.stabilization, iterations: SETTLE_ITERATIONS };
+  return [out, { ...options, physics: { ...options.physics, stabilization } }];
+}
+function draw({ data, parentElement, setStateValue }) {
   const root = parentElement.querySelector(".pkg-net");
   if (!root || !data) return;
+  const call = root.__pkgCall = (root.__pkgCall || 0) + 1;
+  if (typeof vis === "undefined") {  // the vis-network script is its own element (policykg_vis): wait for it
+    const again = () => { if (root.__pkgCall === call) draw({ data, parentElement, setStateValue }); };
+    window.addEventListener("pkg-vis", again, { once: true });
+    return;
+  }
   window.__pkgCalledAt = performance.now();
   window.__pkgCalls = (window.__pkgCalls || 0) + 1;
   drawLegend(parentElement.querySelector(".pkg-legend"), data.legend);
+  const [nodes, options] = placed(root.__pkgNetwork, data.nodes, data.options);
   if (root.__pkgNetwork) { root.__pkgNetwork.destroy(); }  // data changed: the old network goes first
-  const network = new vis.Network(root, {
-    nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, data.options);
+  const network = new vis.Network(root, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(data.edges) }, options);
   root.__pkgNetwork = network;
   window.__pkgNetwork = network;
   window.__pkgStable = false;
@@ -476,10 +495,37 @@ export default function ({ data, parentElement, setStateValue }) {
     if (params.nodes.length) { setStateValue("selected", { id: params.nodes[0] }); }
   });
 }
+export default function (args) { draw(args); }
+"""
+# the vis-network script as a component of its own: its element is the same on every rerun, so the browser keeps
+# it (Streamlit's message cache) and a rerun sends only the network's data, not ~470 KB of script
+_VIS_READY = """
+window.dispatchEvent(new Event("pkg-vis"));
+export default function () {}
 """
 
 
+def _drawn_css(css: str) -> str:
+    """The rules of vis-network's stylesheet the drawn network uses (its tooltip and overlay): the rest styles
+    the navigation buttons, manipulation and configuration panels, which the explorer never shows (~200 KB)."""
+    rules = re.findall(r"[^{}]+\{[^{}]*\}", css)
+    return "".join(r for r in rules if re.search(r"\.vis-(tooltip|overlay|active)\b", r.split("{")[0]))
+
+
 def component_code() -> tuple[str, str, str]:
-    """(html, css, js) for `st.components.v2.component`: the vis UMD script defines `vis` globally."""
+    """(html, css, js) of the network component: the drawing module only; the vis UMD script, which defines
+    `vis` globally, is the `vis_code` component."""
+    css, _ = vis_assets()
+    return COMPONENT_HTML, _drawn_css(css) + "\n" + COMPONENT_CSS, _MODULE
+
+
+def vis_code() -> tuple[str, str, str]:
+    """(html, css, js) of the component that loads the vis-network script once and tells the network it is there."""
+    _, script = vis_assets()
+    return "", "", script + "\n" + _VIS_READY
+
+
+def offline_code() -> tuple[str, str]:
+    """(css, script) of a page drawing a network offline (the HTML export): vis-network and the drawing helpers."""
     css, script = vis_assets()
-    return COMPONENT_HTML, css + "\n" + COMPONENT_CSS, script + "\n" + _MODULE
+    return css + "\n" + COMPONENT_CSS, script + "\n" + _MODULE.split("\nfunction draw(", 1)[0]

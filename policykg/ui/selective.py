@@ -25,7 +25,7 @@ def _iris(store: Store, sparql: str) -> list[str]:
     return sorted({str(r[0]) for r in store.query(PREFIX_BLOCK + sparql).rows if r[0]})
 
 
-def _values(iris: Iterable[str]) -> str:
+def iri_values(iris: Iterable[str]) -> str:
     """A VALUES list of IRIs, each checked first (they are written into the query)."""
     out = []
     for iri in iris:
@@ -37,7 +37,8 @@ def _values(iris: Iterable[str]) -> str:
 
 def tasks_in(store: Store, doc_iris: Iterable[str]) -> list[TaskRow]:
     """The tasks of some documents (IRIs): their task IRIs, then those tasks' rows."""
-    keys = _iris(store, f"SELECT ?t WHERE {{ VALUES ?d {{ {_values(doc_iris)} }} ?t pkg:inDocument ?d ; a pkg:Task }}")
+    keys = _iris(store, f"SELECT ?t WHERE {{ VALUES ?d {{ {iri_values(doc_iris)} }} ?t pkg:inDocument ?d ; "
+                        "a pkg:Task }")
     return answers.tasks(store, keys=keys) if keys else []
 
 
@@ -53,7 +54,7 @@ def _one_per_target(rows: list[TargetRow]) -> list[TargetRow]:
 
 
 def targets_in(store: Store, doc_iris: Iterable[str]) -> list[TargetRow]:
-    keys = _iris(store, f"SELECT ?t WHERE {{ VALUES ?d {{ {_values(doc_iris)} }} ?t pkg:inDocument ?d ; "
+    keys = _iris(store, f"SELECT ?t WHERE {{ VALUES ?d {{ {iri_values(doc_iris)} }} ?t pkg:inDocument ?d ; "
                         "a pkg:Target }")
     return _one_per_target(answers.targets(store, keys=keys)) if keys else []
 
@@ -62,10 +63,10 @@ def citation_keys(store: Store, citing: Iterable[str] = (), cited: Iterable[str]
     """The citations made in some documents and those of some cited documents (IRIs)."""
     keys: set[str] = set()
     if citing := list(citing):
-        keys |= set(_iris(store, f"SELECT ?c WHERE {{ VALUES ?d {{ {_values(citing)} }} ?c pkg:inDocument ?d ; "
+        keys |= set(_iris(store, f"SELECT ?c WHERE {{ VALUES ?d {{ {iri_values(citing)} }} ?c pkg:inDocument ?d ; "
                                  "a pkg:Citation }"))
     if cited := list(cited):
-        keys |= set(_iris(store, f"SELECT ?c WHERE {{ VALUES ?d {{ {_values(cited)} }} ?c pkg:cited ?d }}"))
+        keys |= set(_iris(store, f"SELECT ?c WHERE {{ VALUES ?d {{ {iri_values(cited)} }} ?c pkg:cited ?d }}"))
     return sorted(keys)
 
 
@@ -82,7 +83,7 @@ def indicators(store: Store) -> list[tuple[str, str, int]]:
     if not counts:
         return []
     labels: dict[str, str] = {}
-    for i, label in store.query(PREFIX_BLOCK + f"SELECT ?i ?l WHERE {{ VALUES ?i {{ {_values(counts)} }} "
+    for i, label in store.query(PREFIX_BLOCK + f"SELECT ?i ?l WHERE {{ VALUES ?i {{ {iri_values(counts)} }} "
                                 "?i skos:prefLabel ?l }").rows:
         if i and label:
             labels.setdefault(str(i), str(label))
@@ -92,7 +93,7 @@ def indicators(store: Store) -> list[tuple[str, str, int]]:
 
 def targets_of_indicator(store: Store, indicator: str, limit: int | None = None) -> tuple[list[TargetRow], int]:
     """The targets of one indicator (IRI), at most `limit` of them (the first by IRI), and how many there are."""
-    keys = _iris(store, f"SELECT ?t WHERE {{ ?t pkg:indicator {_values([indicator])} ; a pkg:Target }}")
+    keys = _iris(store, f"SELECT ?t WHERE {{ ?t pkg:indicator {iri_values([indicator])} ; a pkg:Target }}")
     chosen = keys if limit is None else keys[:limit]
     return (_one_per_target(answers.targets(store, keys=chosen)) if chosen else []), len(keys)
 
@@ -117,7 +118,7 @@ def count_by_doc(store: Store, iris: list[str], doc_ids: dict[str, str]) -> dict
     if not iris:
         return {}
     out: dict[str, int] = {}
-    for d, n in store.query(PREFIX_BLOCK + f"SELECT ?d (COUNT(?x) AS ?n) WHERE {{ VALUES ?x {{ {_values(iris)} }} "
+    for d, n in store.query(PREFIX_BLOCK + f"SELECT ?d (COUNT(?x) AS ?n) WHERE {{ VALUES ?x {{ {iri_values(iris)} }} "
                             "?x pkg:inDocument ?d } GROUP BY ?d").rows:
         if d and (doc := doc_ids.get(str(d))):
             out[doc] = out.get(doc, 0) + int(n or 0)

@@ -1,0 +1,89 @@
+"""A search index over names, read from the store: documents (in the corpus or only cited), agencies, indicators
+and tasks. A large corpus's search uses it instead of the networkx view (whose loading took seconds).
+
+Names come from a few SELECTs of labels; the tasks' labels (tens of thousands at 1,000 documents) are read in a
+thread and join the hits once read.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from extract.agencies import registry, slug
+from graph.names import DocName, cited_name
+from graph.names import find as find_docs
+from graph.namespace import ID
+from graph.queries import PREFIX_BLOCK
+from graph.store import Store
+
+Entry = tuple[str, str, str, str]  # (slug of the label, label, iri, kind)
+KINDS = ("agency", "indicator", "task")
+
+_CITED = ("SELECT ?d ?sym ?label ?year WHERE { ?d a eli:LegalResource ; eli:id_local ?sym ; rdfs:label ?label "
+          "OPTIONAL { ?d pkg:year ?year } FILTER NOT EXISTS { ?d pkg:inCorpus true } }")
+_AGENCIES = ('SELECT DISTINCT ?a ?name WHERE { ?d pkg:mentions ?a . ?a skos:prefLabel ?name '
+             'FILTER(lang(?name) = "vi") }')
+_INDICATORS = "SELECT ?i ?name WHERE { ?i a pkg:Indicator ; skos:prefLabel ?name }"
+_TASKS = "SELECT ?t ?name WHERE { ?t a pkg:Task ; rdfs:label ?name }"
+
+
+def _entries(store: Store, sparql: str, kind: str) -> list[Entry]:
+    rows = store.query(PREFIX_BLOCK + sparql).rows
+    return [(slug(str(name)), str(name), str(iri), kind) for iri, name in rows if iri and name]
+
+
+def cited_names(store: Store) -> dict[str, DocName]:
+    """Documents only cited, named from their own nodes (label, symbol, year): one SELECT, no citation read."""
+    out: dict[str, DocName] = {}
+    for iri, symbol, label, year in store.query(PREFIX_BLOCK + _CITED).rows:
+        if iri and label and str(iri).startswith(str(ID["legal/"])):
+            doc_id = str(iri).rsplit("/", 1)[-1]
+            out[doc_id] = cited_name(doc_id, str(label), str(symbol) if symbol else None, str(year) if year else None)
+    return out
+
+
+@dataclass
+class Index:
+    """Names to search: documents (corpus and cited), agencies, indicators; tasks once their thread has read them."""
+
+    docs: dict[str, DocName]
+    names: list[Entry]
+    tasks: list[Entry] = field(default_factory=list)
+    tasks_ready: threading.Event = field(default_factory=threading.Event)
+
+    @classmethod
+    def of(cls, store: Store, corpus_names: dict[str, DocName]) -> Index:
+        return cls({**cited_names(store), **corpus_names},
+                   _entries(store, _AGENCIES, "agency") + _entries(store, _INDICATORS, "indicator"))
+
+    def read_tasks(self, store: Store) -> None:
+        """The tasks' labels (run in a thread: searches find agencies and documents meanwhile)."""
+        if not self.tasks_ready.is_set():
+            self.tasks = _entries(store, _TASKS, "task")
+            self.tasks_ready.set()
+
+    def find(self, text: str, limit: int = 12) -> list[tuple[str, str, str]]:
+        """(iri, label, kind) of agencies, indicators and tasks matching, best first (as `network.search` ranks)."""
+        want = slug(text)
+        if not want:
+            return []
+        agency = registry().resolve(text)
+        exact = str(ID["agency/" + agency.id]) if agency else None
+        scored = []
+        for key, label, iri, kind in self.names + (self.tasks if self.tasks_ready.is_set() else []):
+            if iri == exact or key == want:
+                rank = 0
+            elif key.startswith(want):
+                rank = 1
+            elif want in key:
+                rank = 2
+            else:
+                continue
+            scored.append((rank, kind != "agency", len(label), iri, label, kind))
+        if exact and not any(s[3] == exact for s in scored):  # an abbreviation ("MPI") of an agency named otherwise
+            scored += [(0, False, 0, iri, label, kind) for _, label, iri, kind in self.names if iri == exact][:1]
+        return [(iri, label, kind) for *_, iri, label, kind in sorted(set(scored))[:limit]]
+
+    def find_docs(self, text: str, limit: int) -> list[DocName]:
+        return find_docs(self.docs, text, limit)
