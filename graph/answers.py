@@ -110,7 +110,7 @@ def _scoped(store: Store, name: str, doc: str | None, agency: str | None, keys: 
     if agency is not None:
         lines.append(f"?task ?scope_role <{agency}> FILTER(?scope_role IN ({', '.join(SCOPE_ROLES.split('|'))}))")
     scope = f"{{ SELECT DISTINCT ?task WHERE {{ {' '.join(lines)} }} }}"
-    res = store.query(query(name).text.replace("WHERE {", "WHERE {\n  " + scope, 1))
+    res = store.query(query(name).within(scope))
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
 
 
@@ -180,8 +180,8 @@ def agencies(store: Store, keys: Keys = None) -> list[AgencyRow]:
             "abbreviations": sorted(abbrs.get(iri, [])), "kind": "group" if group else r["kind"] or "",
             "mentioned_in": [], "successor": None,
             "parent": {"id": local(r["parent"], "agency"), "name": r["parent_name"] or ""} if r["parent"] else None})
-        if r["doc"] and r["doc"] not in row["mentioned_in"]:
-            row["mentioned_in"].append(r["doc"])
+        docs = set(row["mentioned_in"]) | set((r["docs"] or "").split("\n")) - {""}
+        row["mentioned_in"] = sorted(docs)  # in the order of their ids
     changes = {r["from"]: r for r in _rows(store, "changes")}
     for iri, row in rows.items():
         last = None
@@ -232,7 +232,7 @@ def _observations(store: Store, targets: Keys) -> list[Binding]:
             raise QueryError(f"'{iri}' is not an IRI")
     scope = f"{{ SELECT ?obs ?target WHERE {{ VALUES ?target {{ {' '.join(f'<{t}>' for t in targets)} }} " \
             f"?obs pkg:measures ?target }} }}"
-    res = store.query(query("observations").text.replace("WHERE {", "WHERE {\n  " + scope, 1))
+    res = store.query(query("observations").within(scope))
     return [dict(zip(res.variables, row, strict=True)) for row in res.rows]
 
 

@@ -7,8 +7,10 @@ indicators, and how they relate.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -82,6 +84,109 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
         doc = next(g.objects(n, PKG.inDocument), None)
         if doc is not None:
             out.nodes[n]["doc"] = str(doc)
+    return out
+
+
+_TYPE_RANK = {cls: rank for rank, cls in enumerate(NODE_TYPES)}  # node_type's order: the first class wins
+_LEGAL = len(NODE_TYPES)  # an eli:LegalResource: "document" in the corpus, else "legal"
+_TRUE = Literal(True)
+
+Part = dict[str, list[Any]]
+
+
+def part(triples: Iterable[tuple[object, object, object]]) -> Part:
+    """What one document's triples give the view, as plain lists (kept beside its graph): relation edges,
+    each node's best type, labels, documents and corpus membership. The view of a corpus is `merge` of its
+    documents' parts — the same as `to_networkx` of the union of their graphs, without parsing any."""
+    edges: set[tuple[str, str, str]] = set()
+    ranks: dict[str, int] = {}
+    labels: set[tuple[str, int, str, str | None]] = set()
+    docs: set[tuple[str, str]] = set()
+    corpus: set[str] = set()
+    for s, p, o in triples:
+        if not isinstance(s, URIRef):
+            continue
+        rel = EDGES.get(p)  # type: ignore[call-overload]
+        if rel is not None and isinstance(o, URIRef):
+            edges.add((str(s), rel, str(o)))
+        if p == RDF.type:
+            rank = _TYPE_RANK.get(o, _LEGAL if o == ELI.LegalResource else None)  # type: ignore[call-overload]
+            if rank is not None and rank < ranks.get(str(s), _LEGAL + 1):
+                ranks[str(s)] = rank
+        elif p == SKOS.prefLabel or p == RDFS.label:
+            lang = o.language if isinstance(o, Literal) else None
+            labels.add((str(s), 0 if p == SKOS.prefLabel else 1, str(o), lang))
+        if p == PKG.inDocument:
+            docs.add((str(s), str(o)))
+        elif p == PKG.inCorpus and o == _TRUE:
+            corpus.add(str(s))
+    return {"edges": sorted(edges), "types": sorted(ranks.items()), "labels": sorted(labels, key=str),
+            "docs": sorted(docs), "corpus": sorted(corpus)}
+
+
+def merge(parts: Iterable[Part]) -> nx.MultiDiGraph:
+    """The view of the union of the documents whose parts these are (see `part`)."""
+    names = list(NODE_TYPES.values())
+    edges: set[tuple[str, str, str]] = set()
+    ranks: dict[str, int] = {}
+    labels: dict[str, set[tuple[int, str, str | None]]] = defaultdict(set)
+    docs: dict[str, set[str]] = defaultdict(set)
+    corpus: set[str] = set()
+    for one in parts:
+        edges.update(map(tuple, one["edges"]))  # type: ignore[arg-type]
+        for node, rank in one["types"]:
+            if rank < ranks.get(node, _LEGAL + 1):
+                ranks[node] = rank
+        for node, pred, value, lang in one["labels"]:
+            labels[node].add((pred, value, lang))
+        for node, doc in one["docs"]:
+            docs[node].add(doc)
+        corpus.update(one["corpus"])
+
+    def kind(node: str) -> str | None:
+        rank = ranks.get(node)
+        if rank is None:
+            return None
+        return names[rank] if rank < _LEGAL else "document" if node in corpus else "legal"
+
+    def label(node: str) -> str:
+        mine = labels.get(node, set())
+        for pred in (0, 1):
+            values = [(v, lang) for p, v, lang in mine if p == pred]
+            vi = [v for v, lang in values if lang == "vi"]
+            if vi or values:
+                return sorted(vi or [v for v, _ in values])[0]
+        return node.rsplit("/", 1)[-1]
+
+    def label_en(node: str) -> str | None:
+        en = sorted(v for p, v, lang in labels.get(node, set()) if p == 0 and lang == "en")
+        return en[0] if en else None
+
+    nodes: dict[str, URIRef | None] = {}  # node -> its IRI in the view (None: untyped, not drawn)
+    attrs: list[tuple[URIRef, dict[str, str]]] = []
+
+    def drawn(n: str) -> URIRef | None:
+        if n in nodes:
+            return nodes[n]
+        what = kind(n)
+        iri = None if what is None else URIRef(n)
+        nodes[n] = iri
+        if iri is not None and what is not None:
+            data = {"label": label(n), "label_en": label_en(n) or label(n), "type": what, "iri": n}
+            if n in docs:
+                data["doc"] = min(docs[n])
+            attrs.append((iri, data))
+        return iri
+
+    links = []
+    for s, rel, o in sorted(edges):
+        a = drawn(s)
+        b = drawn(o) if a is not None else None
+        if a is not None and b is not None:
+            links.append((a, b, rel, {"relation": rel}))
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(attrs)
+    out.add_edges_from(links)
     return out
 
 

@@ -3,6 +3,8 @@ named graph, and write both into the workspace's pool of document files.
 
     workspace/docs/facts/<name>.json   a document's facts
     workspace/docs/graphs/<name>.nt    a document's named graph
+    workspace/docs/views/<name>.json   what its graph gives the network view (`graph.views.part`), named
+                                       as its graph
 
 Pool files are named by a hash of their content and never change once written, so every generation
 shares the files of the documents it keeps (a generation's index names them) and an `add` writes
@@ -11,6 +13,7 @@ only the new document's two files, whatever the corpus size."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +28,7 @@ from policykg.files import write_atomic
 POOL = "docs"
 FACTS_DIR = "facts"
 GRAPHS_DIR = "graphs"
+VIEWS_DIR = "views"
 
 
 def content_name(text: str) -> str:
@@ -38,6 +42,11 @@ def facts_file(pool: Path, name: str) -> Path:
 
 def graph_file(pool: Path, name: str) -> Path:
     return pool / GRAPHS_DIR / f"{name}.nt"
+
+
+def view_part_file(pool: Path, graph_name: str) -> Path:
+    """Where the view part of the graph `graph_name` is."""
+    return pool / VIEWS_DIR / f"{graph_name}.json"
 
 
 @dataclass(frozen=True)
@@ -64,12 +73,16 @@ class Done:
     entry: dict[str, Any]
     report: str
     facts_json: str | None = None  # None: the facts were reused, their pool file is already there
+    view: str = ""  # its part of the network view (JSON)
 
     def write(self, pool: Path) -> None:
-        """Write the facts and the graph into the pool (a file already there has this very content)."""
+        """Write the facts, the graph and its view part into the pool (a file already there has this very
+        content)."""
         if self.facts_json is not None:
             _put(facts_file(pool, self.entry["facts_file"]), self.facts_json)
-        _put(graph_file(pool, self.entry["graph_file"]), self.nt)
+        if self.view:
+            _put(view_part_file(pool, self.entry["graph_file"]), self.view)
+        _put(graph_file(pool, self.entry["graph_file"]), self.nt)  # last: its presence says the rest is there
 
 
 def _put(path: Path, text: str) -> None:
@@ -95,15 +108,18 @@ def extract(path: Path, entry: dict[str, Any], doc_id: str) -> DocumentFacts:
     return extract_text(text, meta_from_text(doc_id, path.name, text, entry))
 
 
-def prepare(job: Job) -> Done:
-    """Extract (or reuse) one document's facts, build its named graph and validate it."""
+def prepare(job: Job, extracted: DocumentFacts | None = None) -> Done:
+    """Extract (or reuse, or take as `extracted`) one document's facts, build its named graph and validate it."""
     from rdflib import URIRef
 
     from graph.build import doc_iri, document_triples
     from graph.validate import validate_nt
+    from graph.views import part
 
     reused = Path(job.reuse) if job.reuse is not None else None
-    if reused is not None:
+    if extracted is not None:
+        facts, reused = extracted, None
+    elif reused is not None:
         facts = factstore.loads(reused.read_text(encoding="utf-8"), str(reused))[0]
     else:
         path = Path(job.path)
@@ -122,7 +138,8 @@ def prepare(job: Job) -> Done:
     facts_json = None if reused is not None else factstore.dumps(facts, job.key)
     entry["facts_file"] = reused.stem if reused is not None else content_name(facts_json or "")
     entry["graph_file"] = content_name(nt)
-    return Done(facts, nt, entry, report.text, facts_json)
+    view = json.dumps(part(graph), ensure_ascii=False, separators=(",", ":"))
+    return Done(facts, nt, entry, report.text, facts_json, view)
 
 
 def touched(graph: Graph, corpus: set[str]) -> Graph:

@@ -98,7 +98,7 @@ def commit(workspace: Path, tmp: Path) -> Path:
     return gen
 
 
-def _stamp(path: Path) -> int:
+def stamp(path: Path) -> int:
     try:
         return int(path.name.split("-")[1], 16)
     except (IndexError, ValueError):
@@ -113,8 +113,8 @@ def sweep(workspace: Path) -> None:
     if live is None:
         stale += workspace.glob("g-*")  # generations of a first build that crashed
     else:
-        stale += sorted((p for p in workspace.glob("g-*") if _stamp(p) < _stamp(live)), key=_stamp)[:-1]
-        stale += [p for p in workspace.glob("g-*") if _stamp(p) > _stamp(live)]  # never made current
+        stale += sorted((p for p in workspace.glob("g-*") if stamp(p) < stamp(live)), key=stamp)[:-1]
+        stale += [p for p in workspace.glob("g-*") if stamp(p) > stamp(live)]  # never made current
         stale += [workspace / name for name in _LEGACY if (workspace / name).exists()]
     for path in stale:
         shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)

@@ -17,7 +17,8 @@ from graph.store import MemoryStore
 from policykg import export
 from policykg.briefing import briefing
 from policykg.ui.network import focus_on, search
-from policykg.workspace import graph_file, view_file
+from policykg.workspace import graph_file
+from policykg.workspace import view as workspace_view
 
 
 def select(view: nx.MultiDiGraph, store: MemoryStore, focus: str | None = None, depth: int = 1,
@@ -65,12 +66,10 @@ def export_selection(workspace: Path, fmt: str, out: Path, *, focus: str | None 
 def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 1, doc: str | None = None,
            query_name: str | None = None) -> str | bytes:
     """The export of a selection, as text or bytes (docx)."""
-    from graph.views import load
-
     if fmt not in export.FORMATS:
         raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
     graph = Graph().parse(graph_file(workspace), format="nt")
-    view = load(view_file(workspace).read_text(encoding="utf-8"))
+    view = workspace_view(workspace)
     store = MemoryStore(graph)
     nodes = select(view, store, focus, depth, doc, query_name)
     sub = view.subgraph([URIRef(n) for n in nodes]).copy()
@@ -103,11 +102,10 @@ def _draft_docs(view: nx.MultiDiGraph) -> set[str]:
 def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts: bool = False) -> str | bytes:
     """The export of a set of node IRIs (e.g. the current network view)."""
     from graph.names import document_names
-    from graph.views import load
 
     if fmt not in export.FORMATS:
         raise PolicyKGError(f"--format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
-    view = load(view_file(workspace).read_text(encoding="utf-8"))
+    view = workspace_view(workspace)
     if fmt in ("ttl", "jsonld"):
         graph = Graph().parse(graph_file(workspace), format="nt")
         rdf = export.rdf_subgraph(graph, nodes)

@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, as_completed
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from dataclasses import replace as replace_
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
@@ -31,11 +31,27 @@ from graph.namespace import ID
 from graph.remote import SparqlStore, is_remote
 from graph.store import GRAPH_FILE, OX_DIR, STORES, MemoryStore, OxigraphStore, Store
 from policykg import facts as factstore
-from policykg.documents import FACTS_DIR, GRAPHS_DIR, POOL, Done, Job, graph_key, light, prepare, run
+from policykg.documents import (
+    FACTS_DIR,
+    GRAPHS_DIR,
+    POOL,
+    VIEWS_DIR,
+    Done,
+    Job,
+    graph_key,
+    light,
+    prepare,
+    run,
+    view_part_file,
+)
 from policykg.documents import facts_file as pool_facts
 from policykg.documents import graph_file as pool_graph
 from policykg.files import fault, write_atomic
-from policykg.generations import begin, commit, current, writer
+from policykg.generations import begin, commit, current, stamp, writer
+from policykg.index import Entry, Index
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SUMMARY = "build.json"
 VIEW = "view.json"
@@ -64,51 +80,28 @@ class Summary:
                 f"triples {self.triples}, seconds {self.seconds}")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One stored document: ids and keys, legal identity, counts and its SHACL verdict."""
-
-    id: str
-    key: str
-    graph: str
-    hash: str
-    number: str | None
-    date: str | None
-    source: str
-    relations: list[list[str]] = field(default_factory=list)
-    tasks: int = 0
-    targets: int = 0
-    observations: int = 0
-    triples: int = 0
-    agencies: list[str] = field(default_factory=list)
-    refs: list[str] = field(default_factory=list)
-    conforms: bool = True
-    bytes: int = 0
-    facts_file: str = ""  # names of its files in the pool
-    graph_file: str = ""
-    iri: str = ""  # its IRI in the graph
-
-    def files(self) -> tuple[str, str]:
-        """Its pool files, relative to the pool."""
-        return f"{FACTS_DIR}/{self.facts_file}.json", f"{GRAPHS_DIR}/{self.graph_file}.nt"
-
-    def same_document(self, hash_: str, number: str | None, date: str | None, iri: str = "",
-                      placeless: str = "") -> bool:
-        """The same text, or the same number and date — unless both are provincial documents of two
-        provinces (their IRIs differ, and neither is the symbol's IRI without a province, `placeless`)."""
-        if self.hash == hash_:
-            return True
-        if not (number and date) or (self.number, self.date) != (number, date):
-            return False
-        return not (self.iri and iri and self.iri != iri and placeless not in (self.iri, iri))
-
-
 @dataclass
 class Stored:
-    """A generation's documents, in corpus order."""
+    """A generation's documents (read from the index when first asked for), in corpus order."""
 
-    entries: list[Entry]
     folder: Path | None
+    index: Index | None = None  # None: no generation, or one written before the SQLite index
+    loaded: list[Entry] | None = None
+
+    @property
+    def stamp(self) -> int:
+        assert self.folder is not None
+        return stamp(self.folder)
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self.loaded is None:
+            if self.index is None:
+                self.loaded = []
+            else:
+                with _no_gc():
+                    self.loaded = self.index.entries(self.stamp)
+        return self.loaded
 
     def facts(self, entry: Entry) -> DocumentFacts:
         path = self.facts_path(entry)
@@ -133,11 +126,12 @@ class Stored:
 def stored(workspace: Path) -> Stored:
     """The documents of the current generation (none for a workspace never built)."""
     gen = current(workspace)
-    return Stored([], None) if gen is None else generation(gen)
+    return Stored(None) if gen is None else generation(gen)
 
 
 def generation(gen: Path) -> Stored:
-    """The documents of one generation."""
+    """The documents of one generation: its rows in the workspace's index (a generation written before the
+    index existed keeps its whole list in its own index file)."""
     workspace = gen.parent
     path = gen / INDEX
     if not path.exists():
@@ -147,7 +141,25 @@ def generation(gen: Path) -> Stored:
         if data.get("format") != factstore.FORMAT:
             raise PolicyKGError(f"{workspace}: written by another version of policykg; rebuild it with "
                                 f"'policykg --workspace {workspace} build --corpus FOLDER'.")
-        return Stored([Entry(**e) for e in data["docs"]], gen)
+        if "docs" in data:  # written before the index
+            return Stored(gen, None, [Entry(**e) for e in data["docs"]])
+    return Stored(gen, Index(workspace))
+
+
+def _for_writer(workspace: Path) -> Stored:
+    """The current generation for the writer (holding the lock): the index repaired (rows of generations
+    that never became current removed, rows no generation kept needs dropped), and a generation written
+    before the index imported into it."""
+    gen = current(workspace)
+    index = Index(workspace, create=True)
+    older = sorted((p for p in workspace.glob("g-*") if gen is not None and stamp(p) < stamp(gen)), key=stamp)
+    index.repair(stamp(gen) if gen is not None else None, stamp(older[-1]) if older else None)
+    if gen is None:
+        return Stored(None, index, [])
+    here = generation(gen)
+    if here.index is None and not index.count(stamp(gen)):  # import the old generation's list as its rows
+        index.write(stamp(gen), [], here.entries)
+    return Stored(gen, index)
 
 
 @contextmanager
@@ -195,12 +207,13 @@ def build(corpus: Path = BUNDLED, workspace: Path = DEFAULT, on_doc: OnDoc | Non
         meta = meta_from_text(entry.get("id") or path.stem, path.name, text, entry)
         planned.append(_Planned(path, entry, factstore.extraction_key(text, entry), meta))
     with writer(workspace):
-        before = stored(workspace)
+        before = _for_writer(workspace)
         tmp = _begin(workspace)
         with _pool(workers or default_workers(), cluster) as pool:
             entries = _build_all(planned, before, tmp, on_doc, pool)
         fault("extracted")
-        return _finish(workspace, tmp, before, entries, str(corpus.resolve()), start, full_sweep=True)
+        return _finish(workspace, tmp, before, _Change(entries, before.entries, entries), str(corpus.resolve()),
+                       start)
 
 
 def default_workers() -> int:
@@ -228,7 +241,8 @@ def _pool(workers: int, cluster: str | None) -> AbstractContextManager[Executor 
 
 
 # what a worker's first document would import (imports only: no store opened, no thread started)
-WORKER_MODULES = ("policykg.documents", "extract.pipeline", "graph.build", "graph.validate", "graph.shacl_sparql")
+WORKER_MODULES = ("policykg.documents", "extract.pipeline", "graph.build", "graph.validate", "graph.shacl_sparql",
+                  "graph.views")
 
 
 def _main_is_reimportable() -> bool:
@@ -321,11 +335,13 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
 
     The same document (same text, or same number and date) is refused unless `replace` is given,
     in which case it takes the place of the stored one. The workspace changes only if all succeeds.
+    What an add reads of the stored documents are index look-ups (duplicates, the IRIs its graph links
+    to, free ids), so its cost does not grow with the corpus.
     """
     from extract.agencies import slug
     from extract.pipeline import meta_from_text
     from extract.readers import read
-    from graph.build import doc_iri
+    from policykg.documents import extract
 
     if workspace.exists() and not workspace.is_dir():
         raise PolicyKGError(f"{workspace}: not a folder; give --workspace a folder.")
@@ -333,38 +349,66 @@ def add(path: Path, workspace: Path = DEFAULT, meta: dict[str, str] | None = Non
     given = dict(meta or {})
     draft = meta_from_text(given.get("id") or slug(path.stem)[:40] or "doc", path.name, text, given)
     seen = stored(workspace)
-    _duplicates(seen.entries, draft, text, replace)  # fail before extracting
+    if seen.index is not None:
+        _duplicates(seen, draft, text, replace)  # fail before extracting
     start = time.perf_counter()
     key = factstore.extraction_key(text, given)
-
-    def prepared(entries: list[Entry], doc_id: str) -> Done:
-        known = {e.id: e.iri or str(doc_iri(_meta_of(e))) for e in entries}
-        return prepare(Job(str(path), given, key, graph_key(key, [], []), "", known, meta={"id": doc_id}))
-
-    done = prepared(seen.entries, draft.id)
+    facts = extract(path, {**given, "id": draft.id}, draft.id)
     with writer(workspace):
-        before = seen if seen.folder == current(workspace) else stored(workspace)  # read once if unchanged
-        same = _duplicates(before.entries, draft, text, replace)
-        kept = [e for e in before.entries if e not in same]
+        before = _for_writer(workspace)
+        same = _duplicates(before, draft, text, replace)
         doc_id = given.get("id") or (same[0].id if same else draft.id)
         base, k = doc_id, 2
-        while doc_id in {e.id for e in kept}:
+        taken = {e.id for e in same}
+        while doc_id not in taken and before.index is not None and before.folder is not None \
+                and before.index.has_id(before.stamp, doc_id):
             doc_id, k = f"{base}-{k}", k + 1
-        if doc_id != done.facts.meta.id:
-            done = prepared(kept, doc_id)
+        if doc_id != facts.meta.id:
+            facts = extract(path, {**given, "id": doc_id}, doc_id)
+        done = _prepared(path, given, key, facts, before, same)
         fault("extracted")
         tmp = _begin(workspace)
-        _check_files(before, kept)
         done.write(workspace / POOL)
         entry = Entry(**done.entry)
         failures = {} if entry.conforms else {entry.id: done.report}
         _write_report(tmp, failures)
-        return _finish(workspace, tmp, before, [*kept, entry], str(path.resolve()), start)
+        return _finish(workspace, tmp, before, _Change([entry], same), str(path.resolve()), start)
+
+
+def _prepared(path: Path, given: dict[str, str], key: str, facts: DocumentFacts, before: Stored,
+              same: list[Entry]) -> Done:
+    """The new document's graph, linked to the stored documents it names: their IRIs are looked up in the
+    index (the documents its relations name, the legal documents it cites, its own IRI), and looked up
+    again for every legal document its graph holds in case the first guess missed one."""
+    from graph.build import doc_iri
+
+    legal = str(ID["legal/"])
+    dropped = {e.id for e in same}
+
+    def known(ids: set[str], iris: set[str]) -> dict[str, str]:
+        if before.index is None or before.folder is None:
+            return {}
+        found = before.index.iris(before.stamp, ids, iris)
+        return {i: iri for i, iri in found.items() if i not in dropped}
+
+    ids = {t for _, t in facts.meta.relations}
+    iris = {str(doc_iri(facts.meta)), *(legal + r.id for r in facts.refs), *(legal + r.subject for r in facts.refs
+                                                                             if r.subject)}
+    links = known(ids, iris)
+    while True:
+        done = prepare(Job(str(path), given, key, graph_key(key, [], []), "", links, meta={"id": facts.meta.id}),
+                       facts)
+        held = {line.split(" ", 3)[i][1:-1] for line in done.nt.splitlines() for i in (0, 2)
+                if line.split(" ", 3)[i].startswith("<" + legal)}
+        more = known(ids, iris | held)
+        if more == links:
+            return done
+        links, iris = more, iris | held
 
 
 def _check_files(before: Stored, entries: list[Entry]) -> None:
-    """The pool files of the documents a new generation keeps are there: a clear error otherwise, never a
-    generation naming missing files (one listing of the pool, not one look-up per document)."""
+    """The pool files of the documents a build keeps are there: a clear error otherwise, never a generation
+    naming missing files (one listing of the pool, not one look-up per document)."""
     if before.folder is None or not entries:
         return
     pool = before.folder.parent / POOL
@@ -380,14 +424,17 @@ def _meta_of(e: Entry) -> DocMeta:
     return DocMeta(e.id, "", "", "", e.number, None, e.date, e.source)
 
 
-def _duplicates(entries: list[Entry], draft: DocMeta, text: str, replace: bool) -> list[Entry]:
+def _duplicates(before: Stored, draft: DocMeta, text: str, replace: bool) -> list[Entry]:
     """The stored entries that are this document; an error when there are some and `replace` is off."""
     from graph.build import doc_iri
 
+    if before.index is None or before.folder is None:
+        return []
     digest = factstore.content_hash(text)
     number, date = draft.number, draft.date
     iri, placeless = str(doc_iri(draft)), str(doc_iri(replace_(draft, issuer=None)))
-    same = [e for e in entries if e.same_document(digest, number, date, iri, placeless)]
+    same = [e for e in before.index.candidates(before.stamp, digest, number, date)
+            if e.same_document(digest, number, date, iri, placeless)]
     if same and not replace:
         what = "the same text" if same[0].hash == digest else f"the same number {number} and date {date}"
         raise PolicyKGError(f"'{same[0].id}' ({same[0].source}) is already in the workspace with {what}; "
@@ -398,43 +445,102 @@ def _duplicates(entries: list[Entry], draft: DocMeta, text: str, replace: bool) 
 
 def _begin(workspace: Path) -> Path:
     tmp = begin(workspace)
-    for folder in (FACTS_DIR, GRAPHS_DIR):
+    for folder in (FACTS_DIR, GRAPHS_DIR, VIEWS_DIR):
         (workspace / POOL / folder).mkdir(parents=True, exist_ok=True)
     return tmp
 
 
-def _finish(workspace: Path, tmp: Path, before: Stored, entries: list[Entry], source: str,
-            start: float, full_sweep: bool = False) -> Summary:
-    """Write the index, bring the store up to date, write the summary, switch and remove the pool files
-    no generation kept needs (holding the lock)."""
-    kept = {f for e in entries for f in e.files()}
-    dropped = sorted({f for e in before.entries for f in e.files()} - kept)
+@dataclass(frozen=True)
+class _Change:
+    """What a write changes: documents added and dropped; a build also gives the whole new list."""
+
+    added: list[Entry]
+    dropped: list[Entry]
+    entries: list[Entry] | None = None  # None: an add (the rest of the corpus is not read)
+
+
+def _finish(workspace: Path, tmp: Path, before: Stored, change: _Change, source: str, start: float) -> Summary:
+    """Write the index rows, bring the store up to date, write the summary, switch and remove the pool files
+    no generation kept needs (holding the lock). An add touches only its documents' rows and files."""
+    assert before.index is not None
+    index, gen = before.index, stamp(tmp)
+    added = {f for e in change.added for f in e.files()}
+    if change.entries is not None:
+        kept = {f for e in change.entries for f in e.files()}
+        dropped = sorted({f for e in before.entries for f in e.files()} - kept)
+    else:
+        dropped = sorted({f for e in change.dropped for f in e.files()} - added)
     write_atomic(tmp / DROPPED, json.dumps(dropped))
-    with _no_gc():
-        index = {"format": factstore.FORMAT, "docs": [vars(e) for e in entries]}  # flat fields: no deep copy
-        write_atomic(tmp / INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))  # C encoder
+    index.write(gen, change.dropped if change.entries is None else [], change.added,
+                drop_all_of=before.stamp if change.entries is not None and before.folder is not None else None)
+    documents = len(change.entries) if change.entries is not None else index.count(gen)
+    write_atomic(tmp / INDEX, json.dumps({"format": factstore.FORMAT, "documents": documents}))
     fault("facts-written")
     fault("graph-written")
-    triples = update_store(tmp, before, entries)
+    old = {e.graph for e in (before.entries if change.entries is not None else change.dropped)}
+    new = {e.graph: e.graph_file for e in (change.entries if change.entries is not None else change.added)}
+    triples = update_store(tmp, before.folder, old - new.keys(), {g: f for g, f in new.items() if g not in old})
     fault("store-loaded")
-    summary = Summary(
-        corpus=source, documents=len(entries), agencies=len({a for e in entries for a in e.agencies}),
-        tasks=sum(e.tasks for e in entries), references=len({r for e in entries for r in e.refs}),
-        targets=sum(e.targets for e in entries), observations=sum(e.observations for e in entries),
-        triples=triples, conforms=all(e.conforms for e in entries),
-        seconds=round(time.perf_counter() - start, 2))
+    summary = _summary(before, change, gen, source, triples, time.perf_counter() - start)
     write_atomic(tmp / SUMMARY, json.dumps(asdict(summary), ensure_ascii=False, indent=1))
     commit(workspace, tmp)
-    _sweep_pool(workspace, before, kept, full_sweep)
+    _sweep_pool(workspace, before, added if change.entries is None else kept, change.entries is not None)
     return summary
+
+
+def _summary(before: Stored, change: _Change, gen: int, source: str, triples: int, seconds: float) -> Summary:
+    """The new generation's counts: from its whole list after a build; after an add, the previous summary
+    plus what the added and dropped documents change (agencies and legal documents looked up in the index)."""
+    entries = change.entries
+    previous = _summary_of(before.folder) if before.folder is not None else None
+    if entries is None and previous is None:
+        entries = generation_entries(before, gen)
+    if entries is not None:
+        return Summary(
+            corpus=source, documents=len(entries), agencies=len({a for e in entries for a in e.agencies}),
+            tasks=sum(e.tasks for e in entries), references=len({r for e in entries for r in e.refs}),
+            targets=sum(e.targets for e in entries), observations=sum(e.observations for e in entries),
+            triples=triples, conforms=all(e.conforms for e in entries), seconds=round(seconds, 2))
+    assert previous is not None and before.index is not None
+    index, was, plus, minus = before.index, before.stamp, change.added, change.dropped
+
+    def distinct(kind: str, names: set[str]) -> int:
+        return len(index.named(gen, kind, names)) - len(index.named(was, kind, names))
+
+    agencies = {a for e in [*plus, *minus] for a in e.agencies}
+    refs = {r for e in [*plus, *minus] for r in e.refs}
+    return Summary(
+        corpus=source, documents=previous.documents + len(plus) - len(minus),
+        agencies=previous.agencies + distinct("a", agencies),
+        tasks=previous.tasks + sum(e.tasks for e in plus) - sum(e.tasks for e in minus),
+        references=previous.references + distinct("r", refs),
+        targets=previous.targets + sum(e.targets for e in plus) - sum(e.targets for e in minus),
+        observations=previous.observations + sum(e.observations for e in plus) - sum(e.observations for e in minus),
+        triples=triples, conforms=not index.any_failing(gen), seconds=round(seconds, 2))
+
+
+def generation_entries(before: Stored, gen: int) -> list[Entry]:
+    """Every document of generation `gen` in the index of `before`."""
+    assert before.index is not None
+    return before.index.entries(gen)
+
+
+def _summary_of(gen: Path) -> Summary | None:
+    """A generation's summary (None without a readable one)."""
+    try:
+        return Summary(**json.loads((gen / SUMMARY).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def _sweep_pool(workspace: Path, before: Stored, kept: set[str], full: bool) -> None:
     """Remove the pool files that only removed generations used.
 
     After a switch the generations left are the new one and `before`; the files `before` dropped from
-    its own predecessor (now removed) go unless the new generation took them back. The cost is that of
-    the changed documents. A full sweep (after a build) also removes what crashed writers left.
+    its own predecessor (now removed) go unless the new generation took them back (`kept`: after an add,
+    its document's files, the only ones it can have taken back). The cost is that of the changed
+    documents. A full sweep (after a build, `kept` every file of the new generation) also removes what
+    crashed writers left.
     """
     pool = workspace / POOL
     gone: set[str] = set()
@@ -443,8 +549,13 @@ def _sweep_pool(workspace: Path, before: Stored, kept: set[str], full: bool) -> 
     if full:
         live = kept | {f for e in before.entries for f in e.files()}
         gone |= {f"{d}/{p.name}" for d in (FACTS_DIR, GRAPHS_DIR) for p in (pool / d).iterdir()} - live
+    if full:
+        graphs = {Path(f).stem for f in live if f.startswith(GRAPHS_DIR + "/")}
+        gone |= {f"{VIEWS_DIR}/{p.name}" for p in (pool / VIEWS_DIR).glob("*.json") if p.stem not in graphs}
     for name in gone:
         (pool / name).unlink(missing_ok=True)
+        if name.startswith(GRAPHS_DIR + "/"):  # its view part goes with it
+            view_part_file(pool, Path(name).stem).unlink(missing_ok=True)
 
 
 def graph_name(gkey: str) -> str:
@@ -452,33 +563,30 @@ def graph_name(gkey: str) -> str:
     return f"{ID}graph/{gkey}"
 
 
-def update_store(gen: Path, before: Stored, entries: list[Entry]) -> int:
-    """The generation's Oxigraph store and its number of triples: the previous store (hard-linked
-    checkpoint) with the named graphs of removed documents dropped and those of new ones added, each
+def update_store(gen: Path, before: Path | None, drop: set[str], add: dict[str, str]) -> int:
+    """The generation's Oxigraph store and its number of triples: the previous generation's store (hard-linked
+    checkpoint) with the named graphs `drop` dropped and `add` (graph key -> pool file name) added, each
     triple also in the default graph. The count is the previous one plus what changed, so the cost is
     that of the changed documents, not of the corpus."""
-    wanted = {e.graph: e.graph_file for e in entries}
-    old = {e.graph for e in before.entries}
-
     def path(gkey: str) -> Path:
-        return pool_graph(gen.parent / POOL, wanted[gkey])
+        return pool_graph(gen.parent / POOL, add[gkey])
 
     store_dir = gen / OX_DIR
-    if before.folder is not None and (before.folder / OX_DIR).is_dir():
-        prev = OxigraphStore(before.folder / OX_DIR)
+    if before is not None and (before / OX_DIR).is_dir():
+        prev = OxigraphStore(before / OX_DIR)
         prev.store.backup(str(store_dir))
         del prev
         store = OxigraphStore(store_dir)
         delta = 0
-        for gkey in sorted(old - wanted.keys()):
+        for gkey in sorted(drop):
             delta -= store.drop_graph(graph_name(gkey))
-        for gkey in sorted(wanted.keys() - old):
+        for gkey in sorted(add):
             delta += store.add_graph(graph_name(gkey), path(gkey))
-        previous = _triples(before.folder)
+        previous = _triples(before)
         count = store.count() if previous is None else previous + delta
     else:
         store = OxigraphStore(store_dir)
-        store.bulk_load_graphs({graph_name(g): path(g) for g in sorted(wanted)})
+        store.bulk_load_graphs({graph_name(g): path(g) for g in sorted(add)})
         count = store.count()
     store.store.flush()
     del store  # closes the store: its folder is complete before the switch
@@ -528,28 +636,63 @@ def graph_file(workspace: Path = DEFAULT) -> Path:
 
 
 def view_file(workspace: Path = DEFAULT, gen: Path | None = None) -> Path:
-    """A generation's (by default the current one's) networkx view (made once, on first use)."""
-    from graph.views import dump, to_networkx
+    """A generation's (by default the current one's) networkx view as node-link JSON (made once, on first
+    use, from `view`)."""
+    from graph.views import dump
 
     gen = gen or ensure(workspace)
     path = gen / VIEW
     if not path.exists():
-        write_atomic(path, dump(to_networkx(view_triples(gen))))
+        write_atomic(path, dump(view(workspace, gen)))
     return path
 
 
+def view(workspace: Path = DEFAULT, gen: Path | None = None) -> nx.MultiDiGraph:
+    """A generation's networkx view: the merge of its documents' view parts, which are made with their
+    graphs (`graph.views.part`), so no graph is parsed and no whole file is written per generation. A
+    workspace built before parts existed gets each missing part made once from its graph, kept in the pool."""
+    from graph.views import merge
+
+    gen = gen or ensure(workspace)
+    here = generation(gen)
+    return merge(_view_part(here, e) for e in {e.graph_file: e for e in here.entries}.values())
+
+
+def _view_part(here: Stored, entry: Entry) -> dict[str, Any]:
+    from graph.views import part
+
+    assert here.folder is not None
+    path = view_part_file(here.folder.parent / POOL, entry.graph_file)
+    try:
+        with _no_gc():
+            loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return loaded
+    except FileNotFoundError:
+        made = part(_filtered(here.graph_path(entry)))
+        write_atomic(path, json.dumps(made, ensure_ascii=False, separators=(",", ":")))
+        return made
+
+
 def view_triples(gen: Path) -> Graph:
-    """The triples of a generation's document graphs that the view reads (relations, types, labels):
-    a line filter on the N-Triples, so the evidence and texts (most of the graph) are never parsed."""
+    """The triples of a generation's document graphs that the view reads (relations, types, labels)."""
+    out = Graph(store="SimpleMemory")
+    for path in _graph_files(gen):
+        for triple in _filtered(path):
+            out.add(triple)
+    return out
+
+
+def _filtered(path: Path) -> Graph:
+    """The triples of one document's graph the view reads: a line filter on its N-Triples, so the evidence
+    and texts (most of the graph) are never parsed."""
     from graph.views import PREDICATES
 
     keep = {f"<{p}>" for p in PREDICATES}
     lines: set[str] = set()
-    for part in _graph_files(gen):
-        for line in part.read_text(encoding="utf-8").splitlines():
-            bits = line.split(" ", 2)  # subject, predicate, rest: IRIs and blank nodes hold no space
-            if len(bits) == 3 and bits[1] in keep:
-                lines.add(line)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        bits = line.split(" ", 2)  # subject, predicate, rest: IRIs and blank nodes hold no space
+        if len(bits) == 3 and bits[1] in keep:
+            lines.add(line)
     return Graph(store="SimpleMemory").parse(data="\n".join(sorted(lines)), format="nt")
 
 

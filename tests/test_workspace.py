@@ -93,6 +93,28 @@ def test_a_crash_at_any_step_keeps_the_previous_generation(small, tmp_path, step
     assert len([n for n in names if n.startswith("g-")]) <= 2  # the current one and the one before
 
 
+@pytest.mark.parametrize("step", ["index-half-written", "facts-written"])
+def test_a_crash_while_the_index_is_written_leaves_no_row_behind(small, tmp_path, step) -> None:
+    """Killed inside the index's transaction (rolled back) or after it (rows of a generation never made
+    current): readers see the previous generation, and the next writer leaves only live rows."""
+    import sqlite3
+
+    from policykg.index import FILE
+
+    changed = tmp_path / "changed.txt"
+    changed.write_text(plan(0).replace("nền tảng dữ liệu số", "trung tâm điều hành"), encoding="utf-8")
+    original = stored(small).entries[0].hash
+    crashed = policykg(small, "add", str(changed), "--replace", fault=step)
+    assert crashed.returncode == 70, crashed.stderr
+    db = sqlite3.connect(small / FILE)
+    rows = db.execute("SELECT id, died IS NULL FROM docs ORDER BY row").fetchall()
+    assert rows == ([("plan0", 1)] if step == "index-half-written" else [("plan0", 0), ("plan0", 1)])
+    assert [(e.id, e.hash) for e in stored(small).entries] == [("plan0", original)]
+    assert policykg(small, "add", str(write_plan(tmp_path, 2))).returncode == 0
+    assert db.execute("SELECT id, died IS NULL FROM docs ORDER BY row").fetchall() == [("plan0", 1), ("plan2", 1)]
+    assert doc_ids(small) == ["plan0", "plan2"] and stored(small).entries[0].hash == original
+
+
 def test_the_same_document_is_refused_unless_replaced(small, tmp_path) -> None:
     path = write_plan(tmp_path, 0)
     with pytest.raises(PolicyKGError, match="already in the workspace with the same text"):
@@ -144,7 +166,8 @@ def test_files_follow_the_umask(tmp_path) -> None:
     gen = current(tmp_path / "ws")
     assert gen is not None
     pool = tmp_path / "ws" / POOL
-    for path in [tmp_path / "ws" / POINTER, gen / INDEX, *(pool / GRAPHS_DIR).iterdir(), *(pool / FACTS_DIR).iterdir()]:
+    for path in [tmp_path / "ws" / POINTER, gen / INDEX, tmp_path / "ws" / "index.sqlite",
+                 *(pool / GRAPHS_DIR).iterdir(), *(pool / FACTS_DIR).iterdir()]:
         assert path.stat().st_mode & 0o777 == 0o664, path
 
 
@@ -157,8 +180,8 @@ def test_missing_or_old_facts_are_errors_not_a_rebuild(small, tmp_path) -> None:
     result = policykg(small, "add", str(write_plan(tmp_path, 1)))
     assert result.returncode == 1 and "another version of policykg" in result.stderr
     index.write_text(json.dumps(data), encoding="utf-8")
-    next((small / POOL / FACTS_DIR).iterdir()).unlink()
-    result = policykg(small, "add", str(write_plan(tmp_path, 1)))
+    next((small / POOL / FACTS_DIR).iterdir()).unlink()  # a build keeping plan0 lists the pool; an add does not
+    result = policykg(small, "build", "--corpus", str(small.parent / "corpus"))
     assert result.returncode == 1 and "the facts of 'plan0' are missing" in result.stderr
     assert doc_ids(small) == ["plan0"]
     old = tmp_path / "old"
@@ -389,3 +412,58 @@ def test_the_view_read_from_filtered_triples_is_the_view_of_the_whole_graph(tmp_
     assert dict(whole.nodes(data=True)) == dict(filtered.nodes(data=True))
     assert sorted(whole.edges(keys=True)) == sorted(filtered.edges(keys=True))
     assert nx.utils.graphs_equal(whole, filtered)
+
+
+def test_the_view_merged_from_document_parts_is_the_view_of_the_whole_graph(tmp_path) -> None:
+    """Each document's view part is made with its graph; their merge must be the whole graph's view, and a
+    workspace without parts (built before them) gets them made from the graphs, once."""
+    import networkx as nx
+    from rdflib import Graph
+
+    from graph.views import to_networkx
+    from policykg.documents import VIEWS_DIR
+    from policykg.workspace import graph_file, view
+
+    ws = tmp_path / "ws"
+    build(BUNDLED, ws)
+    add(write_plan(tmp_path, 1), ws)  # a document citing a decision the bundled documents cite too
+    whole = to_networkx(Graph().parse(graph_file(ws), format="nt"))
+    parts = sorted((ws / POOL / VIEWS_DIR).iterdir())
+    assert len(parts) == 5
+    for again in (False, True):
+        merged = view(ws)
+        assert whole.number_of_nodes() > 300 and dict(whole.nodes(data=True)) == dict(merged.nodes(data=True))
+        assert sorted(whole.edges(keys=True)) == sorted(merged.edges(keys=True))
+        assert nx.utils.graphs_equal(whole, merged)
+        assert sorted((ws / POOL / VIEWS_DIR).iterdir()) == parts  # (made again from the graphs)
+        if not again:
+            for path in parts:
+                path.unlink()
+
+
+def test_an_added_document_is_linked_as_a_build_links_it(tmp_path) -> None:
+    """An add looks up only the stored documents its graph names (the report's subject 000, the decision
+    2289/QĐ-TTg it cites, which is 000); its graph must be the one a whole build gives it."""
+    import shutil
+
+    whole, part = tmp_path / "whole", tmp_path / "part"
+    build(BUNDLED, whole)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    report = next(d for d in manifest["documents"] if d["id"] == "003")
+    manifest["documents"].remove(report)
+    (corpus / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    (corpus / report["file"]).rename(tmp_path / report["file"])
+    build(corpus, part)
+    add(tmp_path / report["file"], part, meta=report)
+    built = next(e for e in stored(whole).entries if e.id == "003")
+    added = next(e for e in stored(part).entries if e.id == "003")
+
+    def lines(ws: Path, name: str) -> set[str]:  # but the time the graph was made
+        return {line for line in (ws / POOL / GRAPHS_DIR / f"{name}.nt").read_text(encoding="utf-8").splitlines()
+                if "#startedAtTime>" not in line}
+
+    assert lines(part, added.graph_file) == lines(whole, built.graph_file)
+    text = (part / POOL / GRAPHS_DIR / f"{added.graph_file}.nt").read_text(encoding="utf-8")
+    assert f"<{added.iri}> <https://w3id.org/policykg/ontology#reportsOn> <{stored(part).entries[0].iri}>" in text

@@ -21,8 +21,9 @@ from policykg.console import Console
 from policykg.generations import current
 from policykg.ui import overview, search, selective, store_view
 from policykg.ui.i18n import Lang, tr
-from policykg.workspace import Summary, ensure, graph_file, open_store, view_file
+from policykg.workspace import Summary, ensure, graph_file, open_store
 from policykg.workspace import add as add_document
+from policykg.workspace import view as workspace_view
 
 Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
@@ -46,9 +47,7 @@ class Corpus:
 
     @cached_property
     def view(self) -> nx.MultiDiGraph:
-        from graph.views import load
-
-        return load(view_file(self.workspace, self.generation).read_text(encoding="utf-8"))
+        return workspace_view(self.workspace, self.generation)  # merged from the documents' view parts
 
     def view_for(self, focus: str | None, depth: int, doc_iris: frozenset[str] = frozenset(),
                  agencies: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
