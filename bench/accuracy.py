@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.agencies import GROUP_KIND, group_agency, registry
+from extract.bodies import canonical
 from extract.metadata import KIND_WORDS
 from extract.normalize import fold_text
 from extract.pipeline import extract_text, meta_from_text
@@ -52,6 +53,7 @@ def agency_key(name: str | None) -> str | None:
     bare = _PROVINCE_TAIL.sub("", name.strip())  # a provincial body compares without its province
     for short, full in _ABBREVIATIONS.items():
         bare = re.sub(rf"\b{short}\b", full, bare)
+    bare = canonical(bare)  # "Ủy ban nhân dân các xã, phường" is the class "Ủy ban nhân dân cấp xã", as extracted
     folded = re.sub(r"\s+và\s+", ", ", fold(bare).strip(" ,;.:"))
     return group_agency(folded).id  # same id for "các bộ, ngành và địa phương" and "bộ, ngành, địa phương"
 
@@ -125,6 +127,7 @@ class Score:
     refs_recall: Ratio = field(default_factory=Ratio)
     refs_precision: Ratio = field(default_factory=Ratio)
     targets: Ratio = field(default_factory=Ratio)
+    targets_precision: Ratio = field(default_factory=Ratio)  # found targets that find a gold one
     observations: Ratio = field(default_factory=Ratio)  # gold observations found (exact value and year)
     observations_precision: Ratio = field(default_factory=Ratio)  # found observations that find a gold one
     agencies_recall: Ratio = field(default_factory=Ratio)
@@ -150,6 +153,8 @@ class Score:
             "refs_f1": self.refs_f1(), "refs_recall": self.refs_recall.value,
             "refs_precision": self.refs_precision.value,
             "targets_recall": self.targets.value, "targets": [self.targets.hit, self.targets.total],
+            "targets_precision": self.targets_precision.value,
+            "targets_found": [self.targets_precision.hit, self.targets_precision.total],
             "observations_recall": self.observations.value,
             "observations": [self.observations.hit, self.observations.total],
             "observations_precision": self.observations_precision.value,
@@ -286,7 +291,8 @@ def score(doc: str, gold: dict, found: dict[str, Any], text: str) -> Score:
         else:
             misses["refs"].append(f"{g.get('kind')} {g.get('number') or g.get('name')} {g.get('year')}")
     s.refs_precision = Ratio(sum(1 for f in frefs if any(ref_matches(g, f) for g in grefs)), len(frefs))
-    s.targets, misses["targets"], _ = _values_found(gold.get("targets", []), found["targets"], text)
+    s.targets, misses["targets"], used = _values_found(gold.get("targets", []), found["targets"], text)
+    s.targets_precision = Ratio(used, len(found["targets"]))
     # a figure the annotation could not read ("3.6620.700.000 đồng": value null) is not scored
     gobs = [g for g in gold.get("observations", []) if g.get("value") is not None]
     s.observations, misses["observations"], used = _values_found(gobs, found["observations"], text)
@@ -356,7 +362,8 @@ def total(scores: list[Score]) -> Score:
     out = Score("ALL")
     for s in scores:
         for name in ("tasks", "tasks_precision", "owners", "refs_recall", "refs_precision", "targets",
-                     "observations", "observations_precision", "agencies_recall", "agencies_precision"):
+                     "targets_precision", "observations", "observations_precision", "agencies_recall",
+                     "agencies_precision"):
             getattr(out, name).add(getattr(s, name))
         out.cooperating.add(s.cooperating)
     metas = [s.meta for s in scores if s.meta]

@@ -104,15 +104,17 @@ def canonical(text: str) -> str:
     for w in re.sub(r"\s+", " ", text.replace(" - ", " - ")).strip(" ,;.:").split(" "):
         words.append(g.expansions.get(w) or _abbreviation_words().get(w) or w)
     name = " ".join(words)
-    name = _CLASS_RE.sub(lambda m: f"{m.group(1)} cấp {_CLASS_LEVEL[m.group(2).lower()]}", name)
+    name = _CLASS_RE.sub(lambda m: f"{m.group(1)} cấp {_CLASS_LEVEL[(m.group(2) or m.group(3)).lower()]}", name)
     return name[:1].upper() + name[1:]
 
 
-# "UBND các xã, phường", "Ủy ban nhân dân các phường, xã" name one class: the commune-level committees
+# "UBND các xã, phường", "Ủy ban nhân dân các phường, xã", "UBND xã, phường" name one class: the commune-level
+# committees (a list of levels without "các" too; "UBND xã Bảo Hà" is one commune's)
 _CLASS_LEVEL = {"xã": "xã", "phường": "xã", "thị trấn": "xã", "huyện": "huyện", "quận": "huyện", "thị xã": "huyện"}
 _LEVELS = "xã|phường|thị trấn|huyện|quận|thị xã"
 _CLASS_RE = re.compile(
-    rf"^(Ủy ban nhân dân|Hội đồng nhân dân) (?:các|cấp) ({_LEVELS})(?:(?:,|,? và) (?:{_LEVELS}|thành phố))*$", re.I)
+    rf"^(Ủy ban nhân dân|Hội đồng nhân dân) (?:(?:các|cấp) ({_LEVELS})(?:(?:,|,? và) (?:{_LEVELS}|thành phố))*"
+    rf"|({_LEVELS})(?:(?:,|,? và) (?:{_LEVELS}|thành phố))+)$", re.I)
 
 
 @dataclass(frozen=True)

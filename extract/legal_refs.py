@@ -9,13 +9,16 @@ reference is flagged ambiguous, never guessed (50/NQ-CP exists in 2020 and in 20
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from extract.agencies import DATA
 from extract.bodies import AGENCY_SPANS
 from extract.legal_ids import _DOCNUM_RE, KINDS, identity, parse_number
 
@@ -277,6 +280,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
     if tok.text == "," and nxt is not None:
         if amendment and nxt.lower_ == "bổ":
             return False  # "sửa đổi, bổ sung"
+        if nxt.text in law_abbreviations() and doc[k - 1].text in law_abbreviations():
+            return False  # "Luật KH, CN và ĐMST": short forms listed in one name
         if not treaty and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _STOP and not _verb_at(doc, k + 1) \
                 and (_short_tail(doc, k + 1) or _pair_before_verb(doc, k + 1)):
             return False  # "Luật Cán bộ, công chức", "Luật Phòng, chống tham nhũng": a pair in the name
@@ -320,7 +325,8 @@ def _footnote(doc: Doc, k: int) -> bool:
 def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int | None] | None:
     """'Luật Đất đai năm 2024' -> (name, end token, year): the name runs to its date, else to a stop."""
     n = len(doc)
-    amendment = start + 2 < n and doc[start + 1].lower_ == "sửa" and doc[start + 2].lower_ == "đổi"
+    amendment = start + 2 < n and (doc[start + 1].lower_ == "sửa" and doc[start + 2].lower_ == "đổi"
+                                   or doc[start + 1].text == "SĐBS")  # "Luật SĐBS 1 số điều của Luật …"
     reach = 40 if amendment else 18
     k = start + 1
     while k < n and k - start <= reach and not _end_marker(doc, k) and not _soft_stop(doc, k, amendment, treaty):
@@ -339,6 +345,21 @@ def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int
         return name, k + 2, int(doc[k + 1].text)  # "Luật Đất đai năm 2024"
     year, _, end = _date_after(doc, k)
     return name, end if year else k, year
+
+
+@lru_cache(maxsize=1)
+def law_abbreviations() -> dict[str, str]:
+    """Short forms of words in law names ("BVMT" -> "Bảo vệ môi trường"), data/law_abbreviations.json."""
+    raw = json.loads((DATA / "law_abbreviations.json").read_text(encoding="utf-8"))
+    return dict(raw["abbreviations"])
+
+
+def expand_law_name(name: str) -> str:
+    """A law's name with its short forms written out: "Luật KH, CN và ĐMST" -> "Luật Khoa học, Công nghệ và Đổi
+    mới sáng tạo", "Luật SĐBS 1 số điều của Luật CLSPHH" -> "Luật sửa đổi, bổ sung một số điều của …"."""
+    short = law_abbreviations()
+    name = re.sub(r"[^\s,;()]+", lambda m: short.get(m.group(0), m.group(0)), name)
+    return re.sub(r"\b1 số điều\b", "một số điều", name)
 
 
 def _clean_name(name: str) -> str:
@@ -426,7 +447,7 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             if law is None or (label == "LAW_LOWER" and law[2] is None):
                 continue
             name, end, year = law
-            name = "Luật" + name[4:] if label == "LAW_LOWER" else name
+            name = expand_law_name("Luật" + name[4:] if label == "LAW_LOWER" else name)
             if hits and hits[-1].kind == "Luật" and hits[-1].number and \
                     re.fullmatch(r"(?:của [^:;.]{1,40})?\s*[:–-]", doc[hits[-1].end:start].text.strip()):
                 hits[-1] = replace(hits[-1], name=hits[-1].name or name)  # "Luật số 146/2025/QH15: Luật …"
@@ -435,8 +456,9 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text == "Luật" \
                     and _DOCNUM_RE.match(doc[end + 2].text):
                 continue  # identity comes from the number in the brackets
-            if year is None and any(t.lower_ in ("dự", "xây") for t in doc[max(0, start - 3):start]):
-                continue  # "dự án Luật …", "xây dựng Luật …": a draft law, not yet a document to cite
+            if year is None and [t.lower_ for t in doc[max(0, start - 2):start]] in (["dự", "án"], ["xây", "dựng"]):
+                continue  # "dự án Luật …", "xây dựng Luật …": a draft law, not yet a document to cite (but the
+                # laws listed after "thẩm tra các dự án: Luật X, Luật Y" are cited alike, the first one too)
             if label == "TREATY":
                 hits.append(RefHit(start, end, _TREATIES.get(doc[start:kind_end].text.lower(), "Nghị quyết"), "",
                                    year, None, name=name))

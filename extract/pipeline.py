@@ -112,8 +112,11 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
             ids[d.parent] if d.parent is not None else None, d.product))
     facts.refs = _refs(doc, norm, meta, evidence)
     cells = cell_targets(norm, sections)  # year tables whose cells came out one per line
-    dated = [t for t in extract_targets(norm.text, sections, items, cells) if t.year is not None]
-    for k, t in enumerate(dated, 1):
+    # a value without a year is a target all the same ("100% người nghiện … được lập hồ sơ" under "Mục tiêu cụ
+    # thể", a funding plan's amounts): its year is null; a qualitative aim needs a year to be one
+    kept = [t for t in extract_targets(norm.text, sections, items, cells)
+            if t.year is not None or t.value.value is not None]
+    for k, t in enumerate(kept, 1):
         facts.targets.append(Target(
             f"{meta.id}-target-{k:03d}", meta.id, t.indicator, t.indicator_label, t.value.value,
             t.value.unit, t.value.comparator, t.year, t.value.scope, t.value.value is not None,
@@ -137,7 +140,9 @@ def _target_evidence(t: TargetDraft, evidence: Callable[..., Evidence], doc: str
     return Evidence(doc, t.section, s, e, original[s:e])
 
 
-_RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:", re.M)
+# "Nơi nhận:" opens a line, or closes the line that line joining made of the execution clause and a list that
+# follows on the next lines ("… chịu trách nhiệm thi hành Nghị quyết này Nơi nhận:\n- Ban Bí thư …")
+_RECIPIENTS_RE = re.compile(r"^[|*\s]*Nơi nhận\s*:|(?<=\s)Nơi nhận\s*:(?=[ \t]*\n)", re.M)
 # The list closes with where the original is kept ("Lưu: VT, KHTC.", "Lưu Văn phòng Tỉnh ủy.") or, when
 # that line is missing, at the signature or an appendix that follows.
 _KEPT_RE = re.compile(r"(?:^|\s)[-+]?\s*Lưu\s*:?\s*(?:VT|VP|Văn phòng)\b[^\n]*", re.I)
@@ -156,6 +161,17 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A digital signature's stamp ("Ký bởi: CÔNG BÁO …\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: …"): the body that
+# signed the file (the gazette), not an actor of the document.
+# Line joining may have put the stamp on one line with the signer's name.
+_STAMP_RE = re.compile(r"Ký bởi\s*:[^\n]{0,200}?Cơ quan\s*:[^\n]*?(?=\s+(?:Ngày ký|Thời gian ký|Email)\s*:|\n|$)")
+
+
+def stamp_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the digital-signature stamps a gazette copy carries."""
+    return [(m.start(), m.end()) for m in _STAMP_RE.finditer(text)]
+
+
 # "Đồng chí X - Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Đảng ủy các xã": a person's post names the body
 # the person belongs to; that body does not act in the document by being named so.
 _POST_RE = re.compile(r"(?:Ủy viên|Phó Bí thư|Bí thư)\s*$")
@@ -163,7 +179,7 @@ _POST_RE = re.compile(r"(?:Ủy viên|Phó Bí thư|Bí thư)\s*$")
 
 def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[str, Body]]:
     """Agency mentions outside the recipients lists, resolved in the document's context."""
-    blocks = recipient_blocks(text)
+    blocks = recipient_blocks(text) + stamp_blocks(text)
     header = text[:text.find("\n", 400) if text.find("\n", 400) > 0 else len(text)]
     ctx = header_context(ctx, [s.label_ for s in doc.spans[AGENCY_SPANS] if s.end_char <= len(header)])
     mentions: list[Mention] = []

@@ -26,7 +26,13 @@ _OTHER_HEAD_RE = re.compile(
 _RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
 _PRINCIPLE_HEAD_RE = re.compile(r"^\W*(?:các\s+)?(?:quan điểm|phạm vi|đối tượng|nguyên tắc|căn cứ)", re.I)
 _FUNDS_HEAD_RE = re.compile(r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|dự toán)\b", re.I)
-_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn)", re.I)
+_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn|từ\s+(?:ngân sách|nguồn|vốn))", re.I)
+# The period a scheme runs for, stated in its body: "Đề án được thực hiện từ nay đến năm 2020", "Thời gian thực
+# hiện: 2021 - 2025": the year of its funding when no heading gives one.
+_RUNS_TO_RE = re.compile(
+    r"(?:Đề án|Chương trình|Kế hoạch|Dự án)\s+(?:được\s+)?(?:thực hiện|triển khai)\s+(?:từ\s+[^.;\n]{0,30}?)?"
+    r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)"
+    r"|Thời gian thực hiện\s*:?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?((?:19|20)\d\d)")
 _RESULT_RE = re.compile(r"\b(?:hoàn thành|hoàn thiện|đạt|tỷ lệ|tỉ lệ|phấn đấu)\b", re.I)
 _BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
 _YEAR = r"(?:19|20)\d\d"
@@ -42,14 +48,18 @@ _YEAR_LEAD_RE = re.compile(
     rf"|giai đoạn\s+{_YEAR}\s*[-–—]\s*({_YEAR})\b(?=[^,;.]{{0,40}}:))", re.I)
 # The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
 _YEAR_WORD_RE = re.compile(
-    rf"(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
+    rf"(?:(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:năm\s+)?|năm\s+|\()({_YEAR})\b(?!\s*[-–—]\s*{_YEAR})"
     rf"|\b{_YEAR}\s*[-–—]\s*({_YEAR})\b", re.I)
 # The year an aim sets for itself ("đến năm 2030", "giai đoạn 2027 - 2029"), outside target blocks.
 _AIM_YEAR_RE = re.compile(
-    rf"(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
+    rf"(?:đến|tới|vào|trong|hết|cuối|trước)\s+(?:hết\s+|cuối\s+)?năm\s+({_YEAR})\b"
     rf"|giai đoạn\s+({_YEAR})\s*[-–—]\s*({_YEAR})\b"
     rf"|(?:^|[.;:]\s+)[-+•]?\s*năm\s+({_YEAR})\s*,", re.I)  # "Năm 2025, hoàn thành …": a sentence opened by its year
 _DONE_RE = re.compile(r"\bđã\s+(?!được\s+(?:giao|phê duyệt|ban hành)\b)", re.I)  # "đã ban hành 02 …": done, not aimed
+# "các mỏ đã cấp phép khai thác phải hoàn thành …": "đã" inside a noun phrase of a sentence that says what must be
+_MUST_RE = re.compile(r"\b(?:phải|cần)\s+(?:hoàn thành|đạt)\b|\bphấn đấu\b", re.I)
+# a line that states a goal's value after its name: "Mục tiêu giảm phát thải … so với năm 2005: 8%"
+_GOAL_LINE_RE = re.compile(r"(?:^|\s)(?:Mục tiêu|Chỉ tiêu)\b[^:;.]{0,100}:\s*(?:khoảng\s+|ít nhất\s+|tối thiểu\s+)?\d")
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
@@ -139,8 +149,13 @@ def clause_year(text: str, at: int | None = None) -> int | None:
         return None
     if at is None:
         return found[0][1]
-    after = [y for pos, y in found if pos >= at]
-    return after[0] if after else found[-1][1]
+    before = [y for pos, y in found if pos < at]
+    # "hết năm 2026 đạt ít nhất 50 % số xã … và đến năm 2028 đạt …": a year that opens the next clause is its own
+    after = [y for pos, y in found if pos >= at and not (before and _NEXT_CLAUSE_RE.search(text[at:pos]))]
+    return after[0] if after else (before[-1] if before else found[-1][1])
+
+
+_NEXT_CLAUSE_RE = re.compile(r"(?:\s+và|[;,])\s*$")
 
 
 def _start_year(text: str, at: int) -> int | None:
@@ -270,9 +285,11 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
     """
     by_id = {s.id: s for s in sections}
     doc_year = _document_year(text, items)
+    runs_to = next((int(m.group(1) or m.group(2)) for m in [_RUNS_TO_RE.search(text)] if m), None)
     tabled = year_values(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
     out: list[TargetDraft] = [_table_target(text, t) for t in tabled] + [_cell_target(text, c) for c in cells[0]]
     rows = {id(t.row) for t in tabled} | {id(u) for u in items if any(s <= u.start < e for s, e in cells[1])}
+    plan = funding_plan(items)
     blocks: dict[str, _Block] = {}
     opened: _Open | None = None
     units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
@@ -302,8 +319,13 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         if not mode:
             continue
         broad = any(_BROAD_RE.search(s.heading) for s in chain)
+        if mode == "aim" and isinstance(unit, Item) and _GOAL_LINE_RE.search(body):
+            mode = "goal"  # "Mục tiêu giảm phát thải khí nhà kính so với năm 2005: 8%" under any heading: its value
         year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
-            (opened.year if opened else None) or doc_year
+            (opened.year if opened else None) or doc_year or (runs_to if mode == "funds" else None)
+        if id(unit) in plan and mode in ("aim", "funds"):
+            out += _plan_targets(sid, body, start, year)
+            continue
         if mode == "funds" and not _FUNDS_TOTAL_RE.match(body):
             continue
         if mode == "aim" and isinstance(unit, Item) and is_row(body) and (row_year := _row_year(body)):
@@ -312,12 +334,14 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         aims = _aim_years(body)
         for clause in split_clauses(body, start, None if mode == "aim" else year):
             target = _target(sid, clause)
-            if mode in ("heading", "funds", "aim") and target.value.value is None:
+            if mode in ("heading", "funds", "aim", "goal") and target.value.value is None:
                 continue
+            if mode == "heading" and target.year is None:
+                continue  # a numbered heading outside the target blocks states a target only with a year
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
                     not _RESULT_RE.search(body):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
-            if mode == "aim" and (target.year not in aims or _DONE_RE.search(body)):
+            if mode == "aim" and (target.year not in aims or (_DONE_RE.search(body) and not _MUST_RE.search(body))):
                 continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …"),
                 # not what was done ("Năm 2025, đã tổ chức đấu giá thành công 7 điểm mỏ")
             if mode != "target" and target.value.value is not None and any(
@@ -326,6 +350,44 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
                 continue  # a target restated in the tasks is one target
             if target.value.value is not None or (marker and not broad and len(target.text.split()) >= 4):
                 out.append(target)  # qualitative targets only from bullets of specific blocks
+    return out
+
+
+# A funding plan a decision sets: "(1) Tổng mức vốn của Dự án: 3.600.000 USD, trong đó:", then its sources
+# and each body's share ("- Vốn ODA: 3.000.000 USD …", "+ Bộ Công Thương: 760.000 USD;").
+_PLAN_OPEN_RE = re.compile(
+    r"^[|\W]*(?:\(\d+\)\s*)?(?:tổng mức (?:vốn|đầu tư)|tổng (?:kinh phí|vốn|nguồn vốn)|vốn|kinh phí|nguồn vốn)\b"
+    r"[^:|]{0,80}:\s*\|?\s*(?:khoảng\s+)?\d", re.I)
+_PLAN_SHARE_RE = re.compile(r"^[|\s]*[-+•]?\s*[^:|\d]{2,80}:\s*\|?\s*(?:khoảng\s+)?\d")
+
+
+def funding_plan(items: list[Item]) -> set[int]:
+    """The items (by id) of the funding plans a text sets: an opening total and the shares listed after it."""
+    out: set[int] = set()
+    current: str | None = None
+    for item in items:
+        body = item_body(item)
+        if _PLAN_OPEN_RE.match(body) and _money(body):
+            current = item.section
+        elif current != item.section or not (_PLAN_SHARE_RE.match(body) and _money(body)):
+            current = None
+        if current is not None:
+            out.add(id(item))
+    return out
+
+
+def _money(text: str) -> list[Quantity]:
+    return [q for q in quantities(text) if re.search(r"đồng|USD|VNĐ", q.unit)]
+
+
+def _plan_targets(sid: str, body: str, start: int, year: int | None) -> list[TargetDraft]:
+    """Every amount of a funding plan's line is a target: the share and its parts ("gồm 1.983.640.000 VNĐ tiền
+    mặt và 2.650.000.000 VNĐ bằng hiện vật", "(tương đương 13.000.000.000 VNĐ)"), of the plan's year, if any."""
+    out = []
+    for q in _money(body):
+        clause = Clause(body[q.start:q.end], start + q.start, start + q.end, year, body[:q.start])
+        target = _target(sid, clause)
+        out.append(replace(target, year=year, value=replace(target.value, comparator=q.comparator)))
     return out
 
 
@@ -369,9 +431,12 @@ def _row_targets(sid: str, body: str, start: int, row_year: int, found: list[Tar
         if _TIME_CELL_RE.fullmatch(cell.strip()):
             continue
         aims = _aim_years(cell)
+        output = bool(_OUTPUT_CELL_RE.match(cell))
         for clause in split_clauses(cell, at, row_year):
             target = _target(sid, clause)
-            floor = target.value.comparator in ("at_least", "more_than") and target.year == row_year
+            single = target.value.unit_class == "count" and target.value.value == 1  # "01 cơ sở dữ liệu": a product
+            floor = (output and not single or target.value.comparator in ("at_least", "more_than")) and \
+                target.year == row_year
             if target.value.value is None or not (floor or target.year in aims):
                 continue
             if any((t.value.value, t.year) == (target.value.value, target.year) and t.start <= target.start < t.end
@@ -379,6 +444,12 @@ def _row_targets(sid: str, body: str, start: int, row_year: int, found: list[Tar
                 continue
             out.append(target)
     return out
+
+
+# An output cell: a value and what is to be done with it, in the passive ("150.000 ha rừng kinh doanh gỗ lớn được
+# trồng.", "100.000 chủ rừng … được tiếp cận các dịch vụ tư vấn"): the row's planned result, like a floor (one
+# thing made, "01 cơ sở dữ liệu được vận hành", is the row's product, not a target).
+_OUTPUT_CELL_RE = re.compile(r"^\s*[-+•]?\s*\d[\d.,]*\s+[^|]*?\bđược\s+[a-zđà-ỹ]")
 
 
 def _aim_years(body: str) -> set[int]:

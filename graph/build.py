@@ -390,7 +390,7 @@ class Builder:
             self.add(iri, PKG.indicator, self.indicator(t.indicator, t.indicator_label))
             self.add(iri, PKG.inDocument, doc)
             self.add(iri, PKG.text, vi(t.text))
-            self.add(iri, RDFS.label, vi(f"{t.indicator_label} ({t.year})"))
+            self.add(iri, RDFS.label, vi(t.indicator_label + (f" ({t.year})" if t.year is not None else "")))
             self.add(iri, PKG.quantitative, Literal(t.quantitative))
             self.add(iri, PKG.average, Literal(t.average))
             if t.year is not None:

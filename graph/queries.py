@@ -306,8 +306,9 @@ SELECT ?citing_doc ?relation ?other ?direction ?description ?quote ?start ?end ?
 SELECT ?target ?doc ?indicator ?indicator_label ?value ?unit ?comparator ?year ?scope ?quantitative
        ?text ?status ?quote ?start ?end ?evsection WHERE {{
   ?target a pkg:Target ; pkg:inDocument/dcterms:identifier ?doc ; pkg:indicator ?indicator ;
-          pkg:year ?year ; pkg:quantitative ?quantitative ; pkg:text ?text ; pkg:status/skos:notation ?status ;
+          pkg:quantitative ?quantitative ; pkg:text ?text ; pkg:status/skos:notation ?status ;
           prov:wasDerivedFrom ?ann .
+  OPTIONAL {{ ?target pkg:year ?year }}
   ?indicator skos:prefLabel ?indicator_label .
   {_EVIDENCE}
   OPTIONAL {{ ?target pkg:value ?value }}
@@ -326,7 +327,8 @@ SELECT ?obs ?target ?year ?value ?unit ?scope ?quote ?start ?end ?evsection ?doc
 }} ORDER BY ?target ?year""", key="obs", key_pattern="?obs a pkg:Observation"),
     NamedQuery("targets_with_latest", "Targets with their latest observation and status.", """
 SELECT ?target ?label ?value ?year ?latest_year ?latest_value ?status WHERE {
-  ?target a pkg:Target ; rdfs:label ?label ; pkg:year ?year ; pkg:status/skos:notation ?status .
+  ?target a pkg:Target ; rdfs:label ?label ; pkg:status/skos:notation ?status .
+  OPTIONAL { ?target pkg:year ?year }
   OPTIONAL { ?target pkg:value ?value }
   OPTIONAL {
     { SELECT ?target (MAX(?y) AS ?latest_year) WHERE { ?o pkg:measures ?target ; pkg:year ?y } GROUP BY ?target }

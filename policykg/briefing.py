@@ -143,7 +143,7 @@ def briefing(focus: str, tasks: list[TaskRow], targets: list[TargetRow], refs: l
             latest = g["observations"][-1] if g["observations"] else None
             value = f"{word('comparator', g['comparator'] or '')} {g['value']:g} {g['unit'] or ''}".strip() \
                 if g["value"] is not None else " ".join(g["text"].split())
-            line = f"{g['indicator_label']}: {value} vào năm {g['year']}"
+            line = f"{g['indicator_label']}: {value}" + (f" vào năm {g['year']}" if g["year"] is not None else "")
             line += f"; số liệu mới nhất: {latest['value']:g} ({latest['year']})" if latest and \
                 latest["value"] is not None else ""
             line += f"; tình trạng: {word('status', g['status'])} ({_name(names, g['doc'])}, mục " \

@@ -57,6 +57,8 @@ def test_names_compare_through_the_registry_and_groups_through_their_words() -> 
     assert agency_key("Bộ Tài chính") == agency_key("bộ tài chính") != agency_key("Bộ Tư pháp")
     assert agency_key("các bộ, ngành và địa phương") == agency_key("Các bộ, ngành, địa phương")
     assert agency_key("các bộ, ngành") != agency_key("các bộ, ngành, địa phương")
+    # the class of commune committees, however the list of levels is written
+    assert agency_key("Ủy ban nhân dân các xã, phường") == agency_key("UBND cấp xã") == agency_key("UBND xã, phường")
     assert agency_key("") is None
 
 

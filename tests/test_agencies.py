@@ -199,6 +199,28 @@ def test_recipients_are_not_actors() -> None:
     assert {m.agency for m in facts.mentions} == {"mof", "ttg"}
 
 
+def test_a_gazette_signature_stamp_names_no_actor() -> None:
+    # a gazette copy's digital signature: the office that signed the file does not act in the document
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("1. Bộ Y tế chủ trì thực hiện.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nNguyễn Văn A\n\n"
+            "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\n"
+            "Ngày ký: 2026-04-22 16:16:54 +07:00\n\n2. Văn phòng Chính phủ theo dõi, đôn đốc.")
+    facts = extract_text(text, meta_from_text("t", "t.txt", text))
+    stamped = [m for m in facts.mentions if m.agency == "vpcp"]
+    assert [m.text for m in stamped] == ["Văn phòng Chính phủ"]  # only the one that acts, in item 2
+
+
+def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors() -> None:
+    # the clause has no full stop and a space-only line before "Nơi nhận:": line joining puts them on one line
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("Điều 3. Bộ trưởng Bộ Tài chính, Chủ tịch Hội đồng thành viên, Tổng Giám đốc các tập đoàn kinh tế, tổng "
+            "công ty nhà nước và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị quyết này"
+            "\n \n\nNơi nhận:\n"
+            "- Ban Bí thư Trung ương Đảng;\n- Tòa án nhân dân tối cao;\n- Kiểm toán nhà nước;\n- Lưu: VT, CN (2).")
+    facts = extract_text(text, meta_from_text("t", "t.txt", text))
+    assert {m.agency for m in facts.mentions} - {"group"} == {"mof"}  # "các tập đoàn kinh tế" is a group
+
+
 @pytest.mark.parametrize("text, expected", [
     # management boards of economic zones, industrial parks and projects, in any case
     ("phân bổ cho Sở Y tế, Ban quản lý khu kinh tế tỉnh để thực hiện",
@@ -309,3 +331,14 @@ def test_party_units_short_forms_and_national_classes(text: str, names: list[str
 ])
 def test_names_that_look_like_levels(text: str, names: list[str]) -> None:
     assert _actors(text, "Ủy ban nhân dân tỉnh Lào Cai") == names
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân cấp xã"),
+    ("UBND xã, phường", "Ủy ban nhân dân cấp xã"),  # a list of levels without "các" is the class too
+    ("Hội đồng nhân dân huyện, thị xã", "Hội đồng nhân dân cấp huyện"),
+    ("UBND xã Bảo Hà", "Ủy ban nhân dân xã Bảo Hà"),  # one commune's committee stays itself
+])
+def test_classes_of_local_committees_have_one_name(name: str, expected: str) -> None:
+    from extract.bodies import canonical
+    assert canonical(name) == expected

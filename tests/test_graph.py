@@ -51,11 +51,27 @@ def test_broken_graph_does_not_conform(graph) -> None:
     other = next(a for a in broken.objects(None, PKG.owner) if a != owner)
     broken.add((task, PKG.owner, other))  # a task has at most one owner (co-owners are pkg:coOwner)
     target = next(broken.subjects(RDF.type, PKG.Target))
-    broken.remove((target, PKG.year, None))
+    g_year = URIRef("http://www.w3.org/2001/XMLSchema#gYear")
+    broken.add((target, PKG.year, Literal("1999", datatype=g_year)))  # a target has at most one year
     report = validate(broken)
     print(report.text)
     assert not report.conforms
-    assert "A task has at most one owner." in report.text and "Every target has a year." in report.text
+    assert "A task has at most one owner." in report.text and "A target has at most one year" in report.text
+
+
+def test_a_target_without_a_year_conforms_and_is_answered() -> None:
+    # "100% người nghiện … được lập hồ sơ" under "Mục tiêu cụ thể" names no year: a target with year null
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+
+    text = ("KẾ HOẠCH\nThực hiện công tác phòng, chống ma túy\n\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+            "- 100% người nghiện ma túy trên địa bàn được lập hồ sơ, quản lý.\n")
+    facts = extract_text(text, meta_from_text("kh", "kh.txt", text))
+    assert [(t.value, t.year) for t in facts.targets] == [(100.0, None)]
+    g = build_graph(Corpus([facts]))
+    report = validate(g)
+    assert report.conforms, report.text
+    rows = answers.targets(from_graph(g, "memory"))
+    assert [(r["value"], r["year"]) for r in rows] == [(100.0, None)]
 
 
 def test_every_term_used_is_declared(graph) -> None:

@@ -271,6 +271,47 @@ OUTSIDE = [
      "- Đến năm 2030, phát thải ròng bằng “0”.\nIII. NHIỆM VỤ\n- Xây dựng lộ trình đạt mức phát thải ròng bằng “0” "
      "vào năm 2030.",
      [(0.0, None, 2030)]),
+    # a value the target block gives no year is a target with year null; a year that opens the next clause
+    # ("… và đến năm 2028 đạt …") is that clause's, not the value's before it
+    ("KẾ HOẠCH\nII. MỤC TIÊU\n2. Mục tiêu cụ thể\n- Hết năm 2026 đạt ít nhất 50% số xã, phường không ma túy và "
+     "đến năm 2028 đạt tỉnh không ma túy.\n- 100% người nghiện ma túy được lập hồ sơ.",
+     [(50.0, "%", 2026), (100.0, "%", None)]),
+    # "trước năm 2050" is the year a task's aim is for
+    ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Sử dụng công nghệ tiên tiến nhằm giảm phát thải, hướng tới mục tiêu phát thải ròng "
+     "bằng “0” trước năm 2050.",
+     [(0.0, None, 2050)]),
+    # "đã" inside a noun phrase ("các mỏ đã cấp phép") of a sentence saying what must be done is not a result
+    ("QUYẾT ĐỊNH\nIII. ĐỊNH HƯỚNG\n+ Quặng đất hiếm: phát triển đồng bộ. Đến năm 2025, các mỏ đã cấp phép khai thác "
+     "phải hoàn thành xây dựng cơ bản, sản phẩm đất hiếm dạng carbonat đạt 99%.",
+     [(99.0, "%", 2025)]),
+    # a decision's funding plan: the total, its sources, each body's share and its parts are targets, of no
+    # year when the project names none; the financing rule after it (a share in %) is not
+    ("QUYẾT ĐỊNH\nĐiều 1. Phê duyệt Dự án hỗ trợ kỹ thuật với các nội dung sau:\n"
+     "(1) Tổng mức vốn của Dự án: 3.600.000 USD, trong đó:\n- Vốn ODA: 3.000.000 USD do WB viện trợ, phân bổ:\n"
+     "| + Bộ Công Thương: | 760.000 USD; |\n- Vốn đối ứng: 600.000 USD (tương đương 13.000.000.000 VNĐ), trong đó:\n"
+     "+ Bộ Xây dựng: 4.500.000.000 VNĐ (2.640.000.000 VNĐ tiền mặt và 1.860.000.000 VNĐ bằng hiện vật).\n"
+     "(2) Cơ chế tài chính:\n+ Ngân sách nhà nước cấp phát 100% vốn viện trợ.",
+     [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
+      (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
+      (1860000000.0, "VNĐ", None)]),
+    # a goal's value stated after its name in a content section, of the heading's year; a scheme's funding takes
+    # the year it runs to ("Đề án được thực hiện từ nay đến năm 2020"), its sources ("Từ ngân sách …") too
+    ("QUYẾT ĐỊNH\nI. PHẠM VI\nĐề án được thực hiện từ nay đến năm 2020.\nII. NỘI DUNG CHÍNH\n"
+     "1. Thực hiện mục tiêu giảm phát thải đến năm 2020\n- Lĩnh vực nông nghiệp\n"
+     "Mục tiêu giảm phát thải khí nhà kính so với năm 2005: 20%\nHoạt động, biện pháp giảm phát thải:\n"
+     "+ Áp dụng kỹ thuật canh tác tiên tiến.\nIII. KINH PHÍ THỰC HIỆN\n"
+     "Kinh phí thực hiện Đề án dự kiến khoảng 220 tỷ đồng, trong đó:\n- Từ ngân sách nhà nước là 120 tỷ đồng;\n"
+     "- Từ nguồn vốn ODA là 100 tỷ đồng.",
+     [(20.0, "%", 2020), (220.0, "tỷ đồng", 2020), (120.0, "tỷ đồng", 2020), (100.0, "tỷ đồng", 2020)]),
+    # a task table's output cell stating a value in the passive is a target of the row's time cell
+    ("QUYẾT ĐỊNH\nII. NHIỆM VỤ\n| TT | Hoạt động | Cơ quan chủ trì | Đầu ra chủ yếu | Thời gian |\n"
+     "| 1 | Hỗ trợ trồng rừng ven biển. | Bộ Nông nghiệp và Phát triển nông thôn. | 30.000 ha rừng ven biển được "
+     "trồng. | 2017 - 2020 |\n"
+     "| 2 | Hỗ trợ chủ rừng. | Bộ Tài chính. | Chủ rừng được tư vấn tại 12 tỉnh. | 2018 - 2020 |",
+     [(30000.0, "ha", 2020)]),
+    # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
+    ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
+     "3. Hoàn thành di dời 02 cụm công nghiệp.", []),
 ]
 
 

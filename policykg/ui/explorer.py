@@ -227,7 +227,7 @@ def series(corpus: Corpus, indicator_label: str, lang: Lang, targets: list[Targe
         if t["indicator_label"] != indicator_label:
             continue
         scope = word("scope", t["scope"] or "", lang)
-        if t["value"] is not None:
+        if t["value"] is not None and t["year"] is not None:  # a target without a year has no place on the axis
             rows.append({"series": f"{tr('tg.chart.target', lang)} — {corpus.short(t['doc'], lang)}", "kind": "target",
                          "year": t["year"], "value": t["value"], "scope": scope,
                          "status": word("status", t["status"], lang), "unit": t["unit"] or ""})
