@@ -228,6 +228,9 @@ def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors
     ("Ban Quản lý dự án Đầu tư xây dựng công trình giao thông tỉnh chủ trì",
      [("body", "Ban Quản lý dự án Đầu tư xây dựng công trình giao thông tỉnh")]),
     ("Ban Quản lý các khu công nghiệp có trách nhiệm", [("body", "Ban Quản lý các khu công nghiệp")]),
+    # a noun that holds a verb ("vật liệu xây dựng") does not end the name; the verb after it does
+    ("Giao Vụ Vật liệu xây dựng là cơ quan thường trực, xây dựng kế hoạch",
+     [("body", "Vụ Vật liệu xây dựng")]),
     # the Party committee of the Front and mass organisations is one body
     ("4. Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", [("body", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh")]),
     # "tỉnh" is followed by a province's name or by nothing: the next table cell is not part of the body

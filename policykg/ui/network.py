@@ -118,6 +118,8 @@ def focus_on(view: nx.MultiDiGraph, node: str | None, depth: int) -> nx.MultiDiG
     if not node or URIRef(node) not in view:
         return view
     nearby = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), URIRef(node), cutoff=depth)
+    if len(nearby) == view.number_of_nodes():  # a piece already cut to it (a large corpus's, from the store)
+        return view
     return view.subgraph(nearby)
 
 
