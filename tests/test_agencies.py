@@ -238,6 +238,9 @@ def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors
     ("Phó Chủ tịch UBND tỉnh Đồng chí Phan Văn A", [("ubnd-tinh", "UBND tỉnh")]),
     ("UBND tỉnh Bắc Kạn Đồng chí Phan Văn A", [("ubnd-p-bac-kan", "UBND tỉnh Bắc Kạn")]),
     ("UBND huyện Bảo Yên Đồng chí Phan Văn A", [("body", "UBND huyện Bảo Yên")]),
+    # a province's court is named by its level, like its procuracy
+    ("Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh: phối hợp xét xử",
+     [("body", "Viện Kiểm sát nhân dân tỉnh"), ("body", "Tòa án nhân dân tỉnh")]),
 ])
 def test_more_body_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected

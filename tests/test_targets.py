@@ -309,6 +309,10 @@ OUTSIDE = [
      "trồng. | 2017 - 2020 |\n"
      "| 2 | Hỗ trợ chủ rừng. | Bộ Tài chính. | Chủ rừng được tư vấn tại 12 tỉnh. | 2018 - 2020 |",
      [(30000.0, "ha", 2020)]),
+    # a directive's opening commitment is an aim, although what was done about it follows; its title is not
+    ("CHỈ THỊ\nVỀ QUẢN LÝ 1.000 TÍN CHỈ CÁC-BON ĐẾN NĂM 2030\n\nThực hiện cam kết về giảm phát thải ròng bằng “0” vào "
+     "năm 2050 tại COP26, Việt Nam đã cập nhật NDC năm 2022.\n1. Bộ Tài chính chủ trì xây dựng sàn giao dịch.",
+     [(0.0, None, 2050)]),
     # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
     ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
      "3. Hoàn thành di dời 02 cụm công nghiệp.", []),
