@@ -200,7 +200,8 @@ class BodyRuler:
         n = len(doc)
 
         def free(i: int) -> bool:
-            in_noun = i < n and bool(_at(lowers, i, self.nouns)) or i > start and _at(lowers, i - 1, self.nouns) > 1
+            # inside a noun that holds a stop word: "Vụ Vật liệu xây dựng", "Ủy ban Xã hội"
+            in_noun = i < n and any(_at(lowers, j, self.nouns) > i - j for j in range(max(start + 1, i - 3), i + 1))
             return i < n and _wordlike(doc, i) and i not in heads and i not in starts \
                 and (in_noun or not _at(lowers, i, self.stops)) and (in_noun or not _at(lowers, i, self.levels))
 

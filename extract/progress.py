@@ -304,6 +304,8 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
         if before and _RANGE_RE.search(sent[max(0, before[-1].start() - 6):before[-1].end() + 1]):
             continue  # an average over a period, not a yearly value
         year = after[0] if after else (int(before[-1].group(0)) if before else None)
+        if fallback and _CARRIED_RE.search(piece[: q.start]):
+            year = fallback  # "Số tiền còn phải thu chuyển sang năm 2026: …": a balance at the report's year end
         own = {int(m.group(0)) for m in years if not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])}
         if year is None and len(own) == 1:
             year = own.pop()  # "Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch năm 2024": the sentence's one year
@@ -317,6 +319,7 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
 
 # "giảm từ 12,5 % năm 2021 xuống còn 8,2 % năm 2023": the second value measures what the first does
 _FROM_TO_RE = re.compile(r"\s+từ\s+(?:[^,;]|,(?=\d))*?\s(?:lên|xuống|đến|tới)(?:\s+(?:còn|mức|khoảng))*\s*$")
+_CARRIED_RE = re.compile(r"chuyển sang(?:\s+năm)?\s+(?:19|20)\d\d", re.I)
 _OF_PLAN_RE = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu kế hoạch)\b", re.I)
 _BASE_YEAR_RE = re.compile(r"(?:so với|từ|như|kể từ|tầm nhìn|định hướng)(?:\s+(?:cùng kỳ|đến|năm|mức))*\s*$")
 

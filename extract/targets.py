@@ -341,7 +341,8 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
                     not _RESULT_RE.search(body):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
-            if mode == "aim" and (target.year not in aims or (_DONE_RE.search(body) and not _MUST_RE.search(body))):
+            if mode == "aim" and (target.year not in aims or (_DONE_RE.search(body) and not _MUST_RE.search(body)
+                                                              and not _PREAMBLE_AIM_RE.search(body))):
                 continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …"),
                 # not what was done ("Năm 2025, đã tổ chức đấu giá thành công 7 điểm mỏ")
             if mode != "target" and target.value.value is not None and any(
@@ -462,6 +463,12 @@ def _aim_years(body: str) -> set[int]:
     return out | {int(m.group(1)) for m in _START_YEAR_RE.finditer(body)}
 
 
+# A directive's opening paragraph stating the commitment it serves ("Thực hiện cam kết về giảm phát thải ròng
+# bằng “0” vào năm 2050 tại Hội nghị …, Việt Nam đã cập nhật …"): the front's one kind of aim (titles and bases
+# state none); what was done about it since ("đã cập nhật") does not make it a result.
+_PREAMBLE_AIM_RE = re.compile(r"^\s*(?:Thực hiện|Để thực hiện)\s+(?:cam kết|mục tiêu)\b", re.I)
+
+
 def _outside_mode(chain: list[Section], unit: Section | Item) -> str:
     """Outside target blocks: "funds" in a funding section, "aim" elsewhere, "" in reviews and principles.
 
@@ -469,7 +476,7 @@ def _outside_mode(chain: list[Section], unit: Section | Item) -> str:
     numbered heading stating a value ("3. Hoàn thiện ít nhất 500 ha mặt bằng sạch") is one; any other
     sentence is one only with a year of its own ("Phấn đấu đến năm 2030, có ít nhất 05 dự án …").
     """
-    if (isinstance(unit, Item) and unit.section == FRONT) or \
+    if (isinstance(unit, Item) and unit.section == FRONT and not _PREAMBLE_AIM_RE.search(unit.text)) or \
             any(_RESULTS_HEAD_RE.search(s.heading) or _PRINCIPLE_HEAD_RE.match(s.heading) for s in chain):
         return ""
     return "funds" if any(_FUNDS_HEAD_RE.match(s.heading) for s in chain) else "aim"

@@ -40,9 +40,10 @@ class NamedQuery:
     """A named SELECT; `key` and `key_pattern` (when set) make it pageable: a page is the rows of
     `limit` keys (tasks, targets, …), the keys taken in the order of their IRI text from `offset`.
     `key_at` says where the page's VALUES block goes: "start" (a sub-select first), "end" (after the
-    patterns) or "sub" (first in the query's own first sub-select), whichever Oxigraph plans best for
-    this query (measured: bench/README.md, Graph). A page is sorted here, not by the store (a store
-    sorting thousands of rows decodes every string: 0.5 s of a 0.7 s page at 1,000 documents)."""
+    patterns), "sub" (first in the query's own first sub-select) or "subs" (in each of them), whichever
+    Oxigraph plans best for this query (measured: bench/README.md, Graph). A page is sorted here, not
+    by the store (a store sorting thousands of rows decodes every string: 0.5 s of a 0.7 s page at
+    1,000 documents)."""
 
     name: str
     description: str
@@ -98,8 +99,8 @@ class NamedQuery:
 
     def within(self, scope: str, at: str = "start", ordered: bool = True) -> str:
         """The query's text with `scope` (patterns or a sub-select binding some of its variables) spliced in:
-        first in its WHERE group ("start"), after its patterns ("end") or first in its first sub-select
-        ("sub"); without its ORDER BY unless `ordered`."""
+        first in its WHERE group ("start"), after its patterns ("end"), first in its first sub-select
+        ("sub") or in each sub-select ("subs"); without its ORDER BY unless `ordered`."""
         body, sep, order = self.text.rpartition("} ORDER BY")
         trail = ""
         if not sep:  # no ORDER BY: the WHERE group closes at the last brace
@@ -108,12 +109,15 @@ class NamedQuery:
             body = f"{body}  {scope}\n"
         else:
             where = body.find("WHERE {")
-            if at == "sub":
-                where = body.find("WHERE {", where + 1)
-            if where < 0:
+            cuts = [where]
+            if at in ("sub", "subs"):  # the first sub-select, or every one
+                cuts = [i for i in range(len(body)) if body.startswith("WHERE {", i)][1:]
+                cuts = cuts[:1] if at == "sub" else cuts
+            if where < 0 or not cuts:
                 raise QueryError(f"query '{self.name}' has no WHERE group to put '{at}'")
-            cut = where + len("WHERE {")
-            body = f"{body[:cut]}\n  {scope}{body[cut:]}"
+            for cut in sorted(cuts, reverse=True):
+                cut += len("WHERE {")
+                body = f"{body[:cut]}\n  {scope}{body[cut:]}"
         return f"{body}}}{trail}" + (f" ORDER BY{order}" if ordered and sep else "")
 
     def rows_text(self, keys: Sequence[str], at: str | None = None) -> str:
@@ -250,18 +254,23 @@ SELECT ?from ?to ?to_name ?date ?basis ?kind WHERE {
     NamedQuery("citations", "Every citation: who cites what, how, with the citing passage.", f"""
 SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous
        ?quote ?start ?end ?evsection WHERE {{
-  ?c a pkg:Citation ; pkg:citing ?citing ; pkg:cited ?cited ; pkg:relation ?relation ;
-     pkg:inDocument/dcterms:identifier ?citing_doc ; prov:wasDerivedFrom ?ann .
-  ?cited rdfs:label ?label .
-  {_EVIDENCE}
-  OPTIONAL {{ ?cited eli:type_document/skos:notation ?type }}
-  OPTIONAL {{ ?citing dcterms:identifier ?own }}
-  BIND(IF(BOUND(?own), "", STR(?citing)) AS ?subject)
-  OPTIONAL {{ ?cited eli:id_local ?code }}
-  OPTIONAL {{ ?cited pkg:year ?year }}
-  OPTIONAL {{ ?cited eli:title ?title }}
-  OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
-}} ORDER BY ?citing_doc ?cited ?relation""", key="c", key_pattern="?c a pkg:Citation"),
+  {{ SELECT ?c ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous WHERE {{
+    ?c a pkg:Citation ; pkg:citing ?citing ; pkg:cited ?cited ; pkg:relation ?relation ;
+       pkg:inDocument/dcterms:identifier ?citing_doc .
+    ?cited rdfs:label ?label .
+    OPTIONAL {{ ?cited eli:type_document/skos:notation ?type }}
+    OPTIONAL {{ ?citing dcterms:identifier ?own }}
+    BIND(IF(BOUND(?own), "", STR(?citing)) AS ?subject)
+    OPTIONAL {{ ?cited eli:id_local ?code }}
+    OPTIONAL {{ ?cited pkg:year ?year }}
+    OPTIONAL {{ ?cited eli:title ?title }}
+    OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
+  }} }}
+  {{ SELECT ?c ?quote ?start ?end ?evsection WHERE {{
+    ?c a pkg:Citation ; prov:wasDerivedFrom ?ann .
+    {_EVIDENCE}
+  }} }}
+}} ORDER BY ?citing_doc ?cited ?relation""", key="c", key_pattern="?c a pkg:Citation", key_at="subs"),
     NamedQuery("citation_passages", "Every sentence that cites a document, with the cited document.", """
 SELECT ?cited ?citing_doc ?section ?quote ?start WHERE {
   ?c a pkg:Citation ; pkg:cited ?cited ; pkg:inDocument/dcterms:identifier ?citing_doc ; pkg:passage ?ann .

@@ -94,6 +94,13 @@ _TRUE = Literal(True)
 Part = dict[str, list[Any]]
 
 
+_ROLE: dict[object, str] = {RDF.type: "type", SKOS.prefLabel: "label", RDFS.label: "label",
+                            PKG.inDocument: "doc", PKG.inCorpus: "corpus"}  # one look-up per triple
+_PREF = SKOS.prefLabel
+_LEGAL_RESOURCE = ELI.LegalResource
+_EDGE_OF: dict[object, str] = {p: rel for p, rel in EDGES.items()}
+
+
 def part(triples: Iterable[tuple[object, object, object]]) -> Part:
     """What one document's triples give the view, as plain lists (kept beside its graph): relation edges,
     each node's best type, labels, documents and corpus membership. The view of a corpus is `merge` of its
@@ -104,21 +111,22 @@ def part(triples: Iterable[tuple[object, object, object]]) -> Part:
     docs: set[tuple[str, str]] = set()
     corpus: set[str] = set()
     for s, p, o in triples:
-        if not isinstance(s, URIRef):
+        rel = _EDGE_OF.get(p)
+        role = _ROLE.get(p)
+        if (rel is None and role is None) or not isinstance(s, URIRef):
             continue
-        rel = EDGES.get(p)  # type: ignore[call-overload]
         if rel is not None and isinstance(o, URIRef):
             edges.add((str(s), rel, str(o)))
-        if p == RDF.type:
-            rank = _TYPE_RANK.get(o, _LEGAL if o == ELI.LegalResource else None)  # type: ignore[call-overload]
+        if role == "type":
+            rank = _TYPE_RANK.get(o, _LEGAL if o == _LEGAL_RESOURCE else None)  # type: ignore[call-overload]
             if rank is not None and rank < ranks.get(str(s), _LEGAL + 1):
                 ranks[str(s)] = rank
-        elif p == SKOS.prefLabel or p == RDFS.label:
+        elif role == "label":
             lang = o.language if isinstance(o, Literal) else None
-            labels.add((str(s), 0 if p == SKOS.prefLabel else 1, str(o), lang))
-        if p == PKG.inDocument:
+            labels.add((str(s), 0 if p == _PREF else 1, str(o), lang))
+        elif role == "doc":
             docs.add((str(s), str(o)))
-        elif p == PKG.inCorpus and o == _TRUE:
+        elif role == "corpus" and o == _TRUE:
             corpus.add(str(s))
     return {"edges": sorted(edges), "types": sorted(ranks.items()), "labels": sorted(labels, key=str),
             "docs": sorted(docs), "corpus": sorted(corpus)}

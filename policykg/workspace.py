@@ -420,10 +420,6 @@ def _check_files(before: Stored, entries: list[Entry]) -> None:
                                     "'policykg build --corpus FOLDER'.")
 
 
-def _meta_of(e: Entry) -> DocMeta:
-    return DocMeta(e.id, "", "", "", e.number, None, e.date, e.source)
-
-
 def _duplicates(before: Stored, draft: DocMeta, text: str, replace: bool) -> list[Entry]:
     """The stored entries that are this document; an error when there are some and `replace` is off."""
     from graph.build import doc_iri
@@ -494,7 +490,8 @@ def _summary(before: Stored, change: _Change, gen: int, source: str, triples: in
     entries = change.entries
     previous = _summary_of(before.folder) if before.folder is not None else None
     if entries is None and previous is None:
-        entries = generation_entries(before, gen)
+        assert before.index is not None
+        entries = before.index.entries(gen)
     if entries is not None:
         return Summary(
             corpus=source, documents=len(entries), agencies=len({a for e in entries for a in e.agencies}),
@@ -517,12 +514,6 @@ def _summary(before: Stored, change: _Change, gen: int, source: str, triples: in
         targets=previous.targets + sum(e.targets for e in plus) - sum(e.targets for e in minus),
         observations=previous.observations + sum(e.observations for e in plus) - sum(e.observations for e in minus),
         triples=triples, conforms=not index.any_failing(gen), seconds=round(seconds, 2))
-
-
-def generation_entries(before: Stored, gen: int) -> list[Entry]:
-    """Every document of generation `gen` in the index of `before`."""
-    assert before.index is not None
-    return before.index.entries(gen)
 
 
 def _summary_of(gen: Path) -> Summary | None:

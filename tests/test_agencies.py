@@ -228,6 +228,9 @@ def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors
     ("Ban Quản lý dự án Đầu tư xây dựng công trình giao thông tỉnh chủ trì",
      [("body", "Ban Quản lý dự án Đầu tư xây dựng công trình giao thông tỉnh")]),
     ("Ban Quản lý các khu công nghiệp có trách nhiệm", [("body", "Ban Quản lý các khu công nghiệp")]),
+    # a noun that holds a verb ("vật liệu xây dựng") does not end the name; the verb after it does
+    ("Giao Vụ Vật liệu xây dựng là cơ quan thường trực, xây dựng kế hoạch",
+     [("body", "Vụ Vật liệu xây dựng")]),
     # the Party committee of the Front and mass organisations is one body
     ("4. Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", [("body", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh")]),
     # "tỉnh" is followed by a province's name or by nothing: the next table cell is not part of the body
@@ -235,6 +238,9 @@ def test_recipients_after_an_execution_clause_without_a_full_stop_are_not_actors
     ("Phó Chủ tịch UBND tỉnh Đồng chí Phan Văn A", [("ubnd-tinh", "UBND tỉnh")]),
     ("UBND tỉnh Bắc Kạn Đồng chí Phan Văn A", [("ubnd-p-bac-kan", "UBND tỉnh Bắc Kạn")]),
     ("UBND huyện Bảo Yên Đồng chí Phan Văn A", [("body", "UBND huyện Bảo Yên")]),
+    # a province's court is named by its level, like its procuracy
+    ("Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh: phối hợp xét xử",
+     [("body", "Viện Kiểm sát nhân dân tỉnh"), ("body", "Tòa án nhân dân tỉnh")]),
 ])
 def test_more_body_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected

@@ -309,6 +309,10 @@ OUTSIDE = [
      "trồng. | 2017 - 2020 |\n"
      "| 2 | Hỗ trợ chủ rừng. | Bộ Tài chính. | Chủ rừng được tư vấn tại 12 tỉnh. | 2018 - 2020 |",
      [(30000.0, "ha", 2020)]),
+    # a directive's opening commitment is an aim, although what was done about it follows; its title is not
+    ("CHỈ THỊ\nVỀ QUẢN LÝ 1.000 TÍN CHỈ CÁC-BON ĐẾN NĂM 2030\n\nThực hiện cam kết về giảm phát thải ròng bằng “0” vào "
+     "năm 2050 tại COP26, Việt Nam đã cập nhật NDC năm 2022.\n1. Bộ Tài chính chủ trì xây dựng sàn giao dịch.",
+     [(0.0, None, 2050)]),
     # a road's number before "trước năm" is no count of anything; a heading value without a year is not a target
     ("NGHỊ QUYẾT\nII. NHIỆM VỤ\n- Phấn đấu hoàn thành đường Vành đai 4 trước năm 2027.\n"
      "3. Hoàn thành di dời 02 cụm công nghiệp.", []),
@@ -503,14 +507,16 @@ def test_a_sentence_opened_by_its_year_is_an_aim_but_what_was_done_is_not() -> N
 _ANNUAL_REPORT = (
     "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nBÁO CÁO\nCông tác quản lý nhà nước về khoáng sản năm 2025\n\n"
     "1. Công tác cấp phép hoạt động khoáng sản\n- Đã cấp 10 Giấy phép khai thác khoáng sản, ban hành 02 quyết "
-    "định thu hồi giấy phép.\n2. Đề xuất, kiến nghị\n- Đề nghị bổ sung 05 điểm mỏ vào quy hoạch.\n")
+    "định thu hồi giấy phép.\n- Số tiền còn phải thu chuyển sang năm 2026: 100.340.859.020 đồng.\n"
+    "2. Đề xuất, kiến nghị\n- Đề nghị bổ sung 05 điểm mỏ vào quy hoạch.\n")
 
 
 def test_a_reports_sections_give_observations_of_the_year_its_title_names() -> None:
     from extract.pipeline import extract_text, meta_from_text
     meta = meta_from_text("r", "r.txt", _ANNUAL_REPORT, {"kind": "report", "date": "2026-01-15"})
     got = [(o.year, o.value, o.unit) for o in extract_text(_ANNUAL_REPORT, meta).observations]
-    assert got == [(2025, 10.0, "giấy phép"), (2025, 2.0, "quyết định")]
+    # a balance carried over to next year is the report year's ("chuyển sang năm 2026" is where it goes)
+    assert got == [(2025, 10.0, "giấy phép"), (2025, 2.0, "quyết định"), (2025, 100340859020.0, "đồng")]
     plan = extract_text(_ANNUAL_REPORT, meta_from_text("p", "p.txt", _ANNUAL_REPORT, {"kind": "plan"}))
     assert plan.observations == []  # outside a report only a results heading holds results
 

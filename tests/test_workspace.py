@@ -274,9 +274,13 @@ def test_the_triple_count_kept_by_adds_and_replaces_is_the_store_count(small, tm
     assert recount()[0] == recount()[1] == counts[1] > counts[0]
     changed = tmp_path / "changed.txt"
     changed.write_text(plan(1).replace("nền tảng dữ liệu số", "trung tâm điều hành thông minh"), encoding="utf-8")
-    add(changed, small, replace=True)  # drops plan1's graph (keeping what plan0 and plan2 share), adds the new one
+    summary = add(changed, small, replace=True)  # drops plan1's graph (keeping what plan0 and plan2 share)
     kept, real = recount()
     assert kept == real
+    entries = stored(small).entries  # the counts an add carries over are those of its whole list
+    assert (summary.documents, summary.tasks, summary.conforms) == (3, sum(e.tasks for e in entries), True)
+    assert summary.agencies == len({a for e in entries for a in e.agencies}) > 1
+    assert summary.references == len({r for e in entries for r in e.refs}) > 0
     (small.parent / "corpus" / "plan0.txt").unlink()
     (small.parent / "corpus" / "plan3.txt").write_text(plan(3), encoding="utf-8")
     assert build(small.parent / "corpus", small).triples == recount()[1]
