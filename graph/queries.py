@@ -308,9 +308,9 @@ SELECT ?target ?doc ?indicator ?indicator_label ?value ?unit ?comparator ?year ?
   ?target a pkg:Target ; pkg:inDocument/dcterms:identifier ?doc ; pkg:indicator ?indicator ;
           pkg:quantitative ?quantitative ; pkg:text ?text ; pkg:status/skos:notation ?status ;
           prov:wasDerivedFrom ?ann .
-  OPTIONAL {{ ?target pkg:year ?year }}
   ?indicator skos:prefLabel ?indicator_label .
   {_EVIDENCE}
+  OPTIONAL {{ ?target pkg:year ?year }}
   OPTIONAL {{ ?target pkg:value ?value }}
   OPTIONAL {{ ?target pkg:unit ?unit }}
   OPTIONAL {{ ?target pkg:comparator/skos:notation ?comparator }}
