@@ -283,17 +283,20 @@ def search(view: nx.MultiDiGraph, text: str, limit: int = 10) -> list[tuple[str,
     exact_iri = str(ID["agency/" + agency.id]) if agency else None
     scored = []
     for n, d in view.nodes(data=True):
-        key = slug(d["label"])
-        if str(n) == exact_iri or key == want:
-            rank = 0
-        elif key.startswith(want):
-            rank = 1
-        elif want in key:
-            rank = 2
-        else:
-            continue
-        scored.append((rank, d["type"] != "agency", len(d["label"]), str(n), d["label"], d["type"]))
+        rank = match_rank(slug(d["label"]), want, str(n) == exact_iri)
+        if rank is not None:
+            scored.append((rank, d["type"] != "agency", len(d["label"]), str(n), d["label"], d["type"]))
     return [(iri, label, kind) for *_, iri, label, kind in sorted(scored)[:limit]]
+
+
+def match_rank(key: str, want: str, exact: bool = False) -> int | None:
+    """How well a folded label matches a folded search: 0 the same (or the agency an abbreviation
+    names), 1 it starts so, 2 it holds it, None not at all."""
+    if exact or key == want:
+        return 0
+    if key.startswith(want):
+        return 1
+    return 2 if want in key else None
 
 
 @dataclass(frozen=True)

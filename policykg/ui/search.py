@@ -16,6 +16,7 @@ from graph.names import find as find_docs
 from graph.namespace import ID
 from graph.queries import PREFIX_BLOCK
 from graph.store import Store
+from policykg.ui.network import match_rank
 
 Entry = tuple[str, str, str, str]  # (slug of the label, label, iri, kind)
 KINDS = ("agency", "indicator", "task")
@@ -72,15 +73,9 @@ class Index:
         exact = str(ID["agency/" + agency.id]) if agency else None
         scored = []
         for key, label, iri, kind in self.names + (self.tasks if self.tasks_ready.is_set() else []):
-            if iri == exact or key == want:
-                rank = 0
-            elif key.startswith(want):
-                rank = 1
-            elif want in key:
-                rank = 2
-            else:
-                continue
-            scored.append((rank, kind != "agency", len(label), iri, label, kind))
+            rank = match_rank(key, want, iri == exact)
+            if rank is not None:
+                scored.append((rank, kind != "agency", len(label), iri, label, kind))
         if exact and not any(s[3] == exact for s in scored):  # an abbreviation ("MPI") of an agency named otherwise
             scored += [(0, False, 0, iri, label, kind) for _, label, iri, kind in self.names if iri == exact][:1]
         return [(iri, label, kind) for *_, iri, label, kind in sorted(set(scored))[:limit]]
