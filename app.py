@@ -271,7 +271,8 @@ def show_details(node: str | None) -> None:
         st.warning(_("net.missing"))
         return
     labels = node_labels(LANG)
-    name = labels.names.get(info.iri) or (info.label_en if LANG == "en" and info.label_en else info.label_vi)
+    name = labels.names.get(info.iri) or corpus.cited_short(info.iri, LANG) or (
+        info.label_en if LANG == "en" and info.label_en else info.label_vi)
     st.subheader(plain(name), anchor=False)
     st.caption(word("node", info.type, LANG))
     if info.relations:

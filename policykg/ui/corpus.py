@@ -200,6 +200,12 @@ class Corpus:
         keys = selective.citation_keys(self.store, cited=[iri])[:5]
         return document_names([], answers.refs(self.store, keys=keys), []).get(doc_id) if keys else None
 
+    def cited_short(self, iri: str, lang: Lang = "vi") -> str | None:
+        """The short name of a document node known only from citations ("NQ 50/NQ-CP"), else None."""
+        prefix = str(ID["legal/"])
+        doc_id = iri.removeprefix(prefix)
+        return self.short(doc_id, lang) if iri.startswith(prefix) and self.name(doc_id) is not None else None
+
     def short(self, doc_id: str | None, lang: Lang = "vi") -> str:
         """A document's short name ("QĐ 2289/QĐ-TTg"), never its id unless nothing else is known."""
         n = self.name(doc_id)
