@@ -218,8 +218,10 @@ def test_every_gold_file_of_each_half_follows_the_annotation_schema(half: str) -
 
 
 def test_the_final_check_sets_are_scored_only_by_name() -> None:
-    from bench.accuracy import ALL_SETS, SETS
+    from bench.accuracy import ALL_SETS, FINAL_SETS, SETS
 
-    assert {"unseen2", "unseen3"} <= set(SETS)
-    assert not {"unseen2", "unseen3"} & set(ALL_SETS)
-    assert (EVAL / "unseen3" / "README.md").exists()
+    assert set(FINAL_SETS) <= set(SETS)
+    assert not set(FINAL_SETS) & set(ALL_SETS)
+    assert set(ALL_SETS) | set(FINAL_SETS) == set(SETS)
+    for half in FINAL_SETS:
+        assert (EVAL / half / "README.md").exists(), half
