@@ -99,6 +99,11 @@ TEXT: dict[str, tuple[str, str]] = {
                           "sidebar to see others."),
     "net.truncated": ("Có {total} nút phù hợp; đang hiện {cap} nút nhiều liên kết nhất. Thu hẹp bộ lọc để xem thêm.",
                       "{total} nodes match; showing the {cap} best connected. Narrow the filters to see the rest."),
+    "net.focus.cut": ("{agency}: đang hiện {tasks} trong {total_tasks} nhiệm vụ, ở {docs} trong {total_docs} văn bản "
+                      "giao cho cơ quan này nhiều nhiệm vụ nhất.",
+                      "{agency}: showing {tasks} of {total_tasks} tasks, in the {docs} of {total_docs} documents that "
+                      "give it the most tasks."),
+    "net.more": ("Hiện thêm nhiệm vụ và văn bản", "Show more tasks and documents"),
     "net.reset": ("Về tổng quan", "Back to the overview"),
     "net.click": ("Bấm vào một nút để xem chi tiết.", "Click a node for its details."),
     "net.missing": ("Không có nút này trong đồ thị.", "This node is not in the graph."),
