@@ -124,7 +124,8 @@ class BodyRuler:
             if k + 1 < n and lowers[k] == "các" and lowers[k + 1] in ("tỉnh", "thành"):
                 return None  # "Sở Tài chính các tỉnh" is the registry's class
         elif end in heads and shape.first == "title" and (heads[end][0].first in ("level", "none") or (
-                shape.kind == "office" and heads[end][0].kind in _TOPICAL and "\n" not in doc[end - 1].whitespace_)) and \
+                shape.kind == "office" and heads[end][0].kind in _TOPICAL  # "Văn phòng Ban Chỉ đạo …"
+                and "\n" not in doc[end - 1].whitespace_)) and \
                 (inner := self._body(doc, lowers, end, heads[end][1], heads[end][0], heads, starts)) is not None:
             k = inner.end  # "Đảng ủy Ủy ban nhân dân tỉnh", "Văn phòng HĐND tỉnh"
         elif shape.first == "body":  # a Party organ named by the body it sits in: "Đảng đoàn Quốc hội"

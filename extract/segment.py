@@ -1,9 +1,10 @@
 """Segment normalised text into a section tree and leaf items (bullets, paragraphs).
 
 Heading styles of the genre rank from outer to inner: appendix, chapter, part, article
-("Điều 1.") or a lettered part in capitals ("A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …"), Roman ("IV."), numbered ("1." then "2.1." ...), lettered ("a)", "đ)"), and
-parenthesised numbers ("1)"). Markdown hashes are ignored for ranking because converted
-reports use them inconsistently ("## 2) Bộ Tài chính" beside "##### 1) Bộ Kế hoạch ...").
+("Điều 1.") or a lettered part in capitals ("A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …"), Roman ("IV."),
+numbered ("1." then "2.1." ...), lettered ("a)", "đ)"), and parenthesised numbers ("1)"). Markdown
+hashes are ignored for ranking because converted reports use them inconsistently ("## 2) Bộ Tài chính"
+beside "##### 1) Bộ Kế hoạch ...").
 """
 
 from __future__ import annotations
