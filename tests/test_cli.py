@@ -202,6 +202,11 @@ def test_add_a_resolution_joins_the_overlap(tmp_path) -> None:
     overlap = json.loads(out.output)
     assert overlap["similar_tasks"], "the resolution's tasks join the task-level overlap"
     assert any(s["agency"] == "Bộ Thông tin và Truyền thông" for s in overlap["shared_agencies"])
+    # the plain lines name documents by their symbols and tasks by symbol, section and owner, never by id
+    text = runner.invoke(app, ["--workspace", str(ws), "overlap", "50/NQ-CP", "2289/QĐ-TTg"]).output
+    pair = overlap["similar_tasks"][0]
+    assert f"50/NQ-CP §{pair['a']['section']} ({pair['a']['owner']}) ~ 2289/QĐ-TTg §{pair['b']['section']}" in text
+    assert "nq50" not in text and "000" not in text.replace("2289", "")
 
 
 def test_a_failed_add_leaves_the_workspace_untouched(tmp_path) -> None:
