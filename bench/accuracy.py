@@ -402,8 +402,9 @@ def table(rows: list[tuple[str, Score]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=(*SETS, "all"), default="dev",
-                    help="which half of data/eval/ to score: dev, heldout, unseen, fresh, unseen2, unseen3, unseen4 or all "
-                         "(all = every set open for tuning; the final-check sets only by name; default dev)")
+                    help="which half of data/eval/ to score: dev, heldout, unseen, fresh, unseen2, unseen3, "
+                         "unseen4 or all (all = every set open for tuning; the final-check sets only by name; "
+                         "default dev)")
     ap.add_argument("--json", action="store_true", help="print the figures (and misses) as JSON")
     ap.add_argument("--misses", action="store_true", help="also list what each document missed")
     args = ap.parse_args(argv)
