@@ -83,8 +83,8 @@ def emit(rows: Sequence[Mapping[str, object]], as_json: bool, columns: list[str]
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    for row in rows:
-        typer.echo(" | ".join(str(row.get(c, "")) for c in columns))
+    for row in rows:  # a missing value is an empty cell, never "None"
+        typer.echo(" | ".join("" if row.get(c) is None else str(row[c]) for c in columns))
 
 
 @app.command()

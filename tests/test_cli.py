@@ -29,6 +29,11 @@ def test_docs_contract(workspace) -> None:
     assert [r["id"] for r in rows] == ["000", "001", "003", "004"]
     assert set(rows[0]) == {"id", "title", "kind", "status", "number", "issuer", "date", "source"}
     assert rows[0]["number"] == "2289/QĐ-TTg" and rows[0]["source"] == "000_3f9865436df15698.txt"
+    table = runner.invoke(app, ["--workspace", str(workspace), "docs"]).output.splitlines()
+    assert table[0].startswith("000 | strategy | final | 2289/QĐ-TTg | ")
+    unnumbered = next(r for r in rows if r["number"] is None)  # the draft carries no number
+    assert f"{unnumbered['id']} | {unnumbered['kind']} | draft |  | " in table[rows.index(unnumbered)]
+    assert "None" not in "".join(table)
 
 
 def test_a_task_that_names_no_agency_is_null_in_json_and_in_words_in_the_table(workspace) -> None:
