@@ -160,11 +160,14 @@ def test_a_neighbourhood_read_from_the_store_stops_before_a_step_past_the_limit(
     assert set(piece.nodes) == set(one.nodes) and three.number_of_nodes() > piece.number_of_nodes()
 
 
+THREE = {"a": ["a1", "a2", "a3"], "b": ["b1"], "c": ["c1", "c2"]}
+
+
 @pytest.mark.parametrize(("tasks", "budget", "docs", "shown"), [
-    ({"a": ["a1", "a2", "a3"], "b": ["b1"], "c": ["c1", "c2"]}, 100, ["a", "c", "b"], ["a1", "c1", "b1", "a2", "c2", "a3"]),
-    ({"a": ["a1", "a2", "a3"], "b": ["b1"], "c": ["c1", "c2"]}, 8, ["a", "c"], ["a1", "c1", "a2", "c2", "a3"]),
-    ({"a": ["a1", "a2", "a3"], "b": ["b1"], "c": ["c1", "c2"]}, 4, ["a"], ["a1", "a2", "a3"]),
-    ({"a": ["a1", "a2", "a3"], "b": ["b1"], "c": ["c1", "c2"]}, 2, ["a"], ["a1"]),
+    (THREE, 100, ["a", "c", "b"], ["a1", "c1", "b1", "a2", "c2", "a3"]),
+    (THREE, 8, ["a", "c"], ["a1", "c1", "a2", "c2", "a3"]),
+    (THREE, 4, ["a"], ["a1", "a2", "a3"]),
+    (THREE, 2, ["a"], ["a1"]),
     ({"b": ["b1", "b2"], "a": ["a1", "a2"]}, 4, ["a"], ["a1", "a2"]),  # a tie: the document's IRI decides
 ])
 def test_an_agencys_focus_picks_its_busiest_documents_and_their_tasks_in_turn(tasks, budget, docs, shown) -> None:
