@@ -294,6 +294,14 @@ OUTSIDE = [
      [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
       (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
       (1860000000.0, "VNĐ", None)]),
+    # a public-investment plan written as numbered headings: the total and each source, of the plan's period; an
+    # amount that line wrapping put below its source's name is that source's
+    ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 của huyện\nĐiều 1. Giao kế hoạch vốn như sau:\n"
+     "1. Tổng kế hoạch đầu tư công trung hạn: 12.500 triệu đồng.\n"
+     "a) Nguồn vốn ngân sách tập trung: 10.000 triệu đồng.\n"
+     "b) Nguồn thu từ các tổ chức, cá nhân đóng góp tự nguyện:\n2.500 triệu đồng.\n2. Nguyên tắc phân bổ vốn:\n"
+     "a) Ưu tiên bố trí vốn cho 05 dự án chuyển tiếp.",
+     [(12500.0, "triệu đồng", 2030), (10000.0, "triệu đồng", 2030), (2500.0, "triệu đồng", 2030)]),
     # a goal's value stated after its name in a content section, of the heading's year; a scheme's funding takes
     # the year it runs to ("Đề án được thực hiện từ nay đến năm 2020"), its sources ("Từ ngân sách …") too
     ("QUYẾT ĐỊNH\nI. PHẠM VI\nĐề án được thực hiện từ nay đến năm 2020.\nII. NỘI DUNG CHÍNH\n"
@@ -323,6 +331,14 @@ OUTSIDE = [
 def test_targets_outside_the_target_blocks(text: str, expected: list) -> None:
     got = [(t.value, t.unit, t.year) for t in facts_of(text).targets if t.value is not None]
     assert got == expected
+
+
+def test_a_wrapped_amount_is_named_by_its_source() -> None:
+    text = ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công giai đoạn 2026-2030\nĐiều 1. Giao kế hoạch vốn như sau:\n"
+            "1. Tổng kế hoạch đầu tư công trung hạn: 12.500 triệu đồng.\n"
+            "a) Nguồn thu xổ số kiến thiết:\n2.500 triệu đồng.\n")
+    labels = [t.indicator_label for t in facts_of(text).targets]
+    assert labels == ["Tổng kế hoạch đầu tư công trung hạn", "Nguồn thu xổ số kiến thiết"]
 
 
 def _plan_and_report(report_lines: str) -> dict[str, tuple[str, str]]:
