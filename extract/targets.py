@@ -374,10 +374,13 @@ def funding_plan(text: str, sections: list[Section], items: list[Item]) -> dict[
     out: dict[int, str] = {}
     current: str | None = None
     label = ""  # the line before is a share's label whose amount is on the next line
-    for unit in sorted([*sections, *items], key=lambda u: u.start):
+    units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
+    for unit in units:
         heading = isinstance(unit, Section)
-        body, scope = heading_text(text, unit)[0] if heading else item_body(unit), \
-            unit.id if isinstance(unit, Section) else unit.section
+        if isinstance(unit, Section):
+            body, scope = heading_text(text, unit)[0], unit.id
+        else:
+            body, scope = item_body(unit), unit.section
         money = bool(_money(body))
         if _PLAN_OPEN_RE.match(body) and money:
             current = scope
