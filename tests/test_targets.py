@@ -439,6 +439,15 @@ MORE_FIGURES = [
     # a horizon is not the year of a figure
     ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Theo quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, tỉnh có "
      "04 trạm quan trắc tự động.", [("ind-tram-quan-trac-tu-dong", 2024, 4.0, "trạm")]),
+    # a licence's figures are as of its date written in figures; a term in years or months is a figure; a
+    # date in brackets or in another ";" part dates nothing, so the inspection's figures are the report's year
+    ("BÁO CÁO\nI. KẾT QUẢ KIỂM TRA\n- Công ty A được cấp Giấy phép khai thác số 15/GP-UBND ngày 02/3/2016, với "
+     "diện tích khu vực khai thác 5,2 ha, thời hạn khai thác 20 năm (trong đó thời gian xây dựng cơ bản là 06 tháng)."
+     "\n- Điểm kiểm tra (theo Giấy phép số 15/GP-UBND ngày 02/3/2016) có cao độ +215m; điểm mốc số 3 cách ranh giới "
+     "khoảng 8m.",
+     [("ind-voi-dien-tich-khu-vuc-khai-thac", 2016, 5.2, "ha"), ("ind-thoi-han-khai-thac", 2016, 20.0, "năm"),
+      ("ind-thoi-gian-xay-dung-co-ban", 2016, 6.0, "tháng"), ("ind-diem-kiem-tra-co-cao-do", 2024, 215.0, "m"),
+      ("ind-diem-moc-so-3-cach-ranh-gioi", 2024, 8.0, "m")]),
     # a report's table: columns of what was done are observations, the plan's column is not
     ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Chỉ tiêu | Đơn vị | Năm 2023 | Ước thực hiện 2024 | Kế hoạch 2025 |\n"
      "| Tỷ lệ che phủ rừng | % | 58,2 | 59,5 | 60 |",
@@ -450,6 +459,12 @@ MORE_FIGURES = [
 def test_more_figures_of_reports(text: str, expected: list) -> None:
     got = [(o.indicator, o.year, o.value, o.unit) for o in _report(text).observations]
     assert got == expected
+
+
+def test_a_hamlets_number_counts_nothing() -> None:
+    text = ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Năm 2024, tại thôn 13 xã Đồng Khê và tổ 5 phường Yên Thịnh "
+            "đã trồng 12 ha rừng.")
+    assert [(o.value, o.unit) for o in _report(text).observations] == [(12.0, "ha")]
 
 
 def test_a_reports_status_table_gives_targets_and_observations() -> None:
