@@ -462,7 +462,7 @@ def overlaps_page() -> None:
     for p in result["similar_tasks"]:
         who_a, who_b = owner_name(p['a']['owner'], LANG), owner_name(p['b']['owner'], LANG)
         head = (f"{p['score']:.2f} · {who_a} (§{p['a']['section']}) ↔ {who_b} "
-                f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
+                f"(§{p['b']['section']}) · {'; '.join(p['shared_terms'])}")
         with st.expander(plain(head)):
             ca, cb = st.columns(2)
             ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {who_a}"))

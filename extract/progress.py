@@ -227,9 +227,10 @@ def _carried_year(previous: Item | None, item: Item) -> int | None:
 
 
 def _heading_year(chain: list[Section]) -> int | None:
-    """The year of the nearest heading that states one; a heading naming a cited document has its dates."""
+    """The year of the nearest heading that states one; a heading naming a cited document has its dates, one
+    naming two years ("… năm 2025 và năm 2026") none of its own."""
     return next((int(m.group(0)) for s in chain for m in [_YEAR_RE.search(s.heading)]
-                 if m and not _CITES_RE.search(s.heading)), None)
+                 if m and not _CITES_RE.search(s.heading) and len(set(_YEAR_RE.findall(s.heading))) == 1), None)
 
 
 def _unique(obs: list[ObsDraft]) -> list[ObsDraft]:
