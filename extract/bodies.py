@@ -255,6 +255,7 @@ def named_in_full(mentions: list[Mention]) -> list[Mention]:
     document names in full ("Ban Chỉ đạo Nhà nước về …"): the nearest such body before, else the first
     after; with none, the words name no body of their own and are kept as a group."""
     short = grammar().short_forms
+    mentions = numbered_names(mentions)
     full = [m for m in mentions if m.agency != GROUP_KIND and m.name and fold_key(m.name) not in short]
     out: list[Mention] = []
     for m in mentions:
@@ -266,4 +267,26 @@ def named_in_full(mentions: list[Mention]) -> list[Mention]:
         pick = next((x for x in reversed(named) if x.start < m.start), named[0] if named else None)
         out.append(Mention(pick.agency, m.text, m.start, m.end, pick.name) if pick is not None
                    else Mention(GROUP_KIND, m.text, m.start, m.end, group_agency(m.text).name))
+    return out
+
+
+def numbered_names(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a board named after its programme's number ("Ban Chỉ đạo quốc gia 1237") where the
+    document also writes it without the number ("Ban Chỉ đạo quốc gia") or with its topic ("Ban Chỉ đạo quốc
+    gia về …"): one body, under its numbered name."""
+    numbered: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.agency != GROUP_KIND and m.name and (cut := re.match(r"^(.+?)\s+\d{2,4}$", m.name)):
+            numbered.setdefault(fold_key(cut.group(1)), []).append(m)
+    if not numbered:
+        return mentions
+    out = []
+    for m in mentions:
+        key = fold_key(m.name) if m.agency != GROUP_KIND and m.name else ""
+        base = key if key in numbered else next((k for k in numbered if key.startswith(k + " về ")), None)
+        names = {x.name for x in numbered.get(base or "", [])}
+        if base is not None and len(names) == 1:
+            pick = numbered[base][0]
+            m = Mention(pick.agency, m.text, m.start, m.end, pick.name)
+        out.append(m)
     return out

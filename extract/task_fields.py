@@ -148,7 +148,8 @@ def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str
 _BODY_START_RE = re.compile(
     r",\s+(?=[A-ZĐ]{2,}\b|[Cc]ác\s+(?:[Bb]ộ|[Ss]ở|Ban|Cục|Vụ)[\s,]"
     r"|(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
-    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
+    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Đoàn|Mặt trận|Công an|Kho bạc|Học viện|Trường|Tập đoàn"
+    r"|Tổng công ty)\s)")
 
 
 # What may follow a class of bodies inside its own name ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành, địa phương").

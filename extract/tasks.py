@@ -17,6 +17,7 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
+from extract.task_trailing import trailing_blocks
 from extract.unowned import (
     ahead_section,
     is_title,
@@ -586,7 +587,10 @@ class TaskExtractor:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
         lined, lined_spans = line_tables(self)  # tables read on the original's lines
         drafts = [d for d in drafts if not any(s <= d.start < e for s, e in lined_spans)]
+        trailing, trailed = trailing_blocks(self)  # "1. Nội dung" then "2. Cơ quan chủ trì", "3. Thời gian"
         blocks, consumed = field_blocks(self)
+        blocks = [d for d in blocks if d.section not in trailed] + trailing
+        consumed |= trailed
         piped, rows = pipe_tables(self)
         rows += lined_spans
         blocks = [d for d in blocks if not any(s <= d.start < e for s, e in lined_spans)]
