@@ -494,12 +494,11 @@ def diff_page() -> None:
     result = corpus.diff(draft, final)
     for kind in ("removed", "added"):
         st.subheader(_(f"df.targets.{kind}"), anchor=False)
-        frame([{"indicator": t["indicator_label"], "comparator": word("comparator", t["comparator"] or "", LANG),
-                "target": t["value"], "unit": t["unit"] or "", "year": t["year"]} for t in result["targets"][kind]],
+        frame([explorer.target_cells(t, LANG) for t in result["targets"][kind]],
               ["indicator", "comparator", "target", "unit", "year"])
     st.subheader(_("df.targets.changed"), anchor=False)
-    frame([{"indicator": c["draft"]["indicator_label"], "year": c["draft"]["year"], "draft": c["draft"]["value"],
-            "final": c["final"]["value"]} for c in result["targets"]["changed"]],
+    frame([{**explorer.target_cells(c["draft"], LANG), "draft": explorer.number(c["draft"]["value"]),
+            "final": explorer.number(c["final"]["value"])} for c in result["targets"]["changed"]],
           ["indicator", "year", "draft", "final"])
     for kind in ("removed", "added"):
         st.subheader(_(f"df.sections.{kind}"), anchor=False)
