@@ -290,7 +290,8 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
     if _SKIP_RE.search(piece) or _RESPECTIVELY_RE.search(sent):
         return []
     out = []
-    for q in quantities(_without_brackets(piece), counts=True, titled=True):
+    for q in sorted([*quantities(_without_brackets(piece), counts=True, titled=True), *_durations(piece)],
+                    key=lambda q: q.start):
         if q.unit_class == "rank":
             continue
         ind, label = identify(*_without_start(piece, q), context)
@@ -310,12 +311,43 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
         own = {int(m.group(0)) for m in years if not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])}
         if year is None and len(own) == 1:
             year = own.pop()  # "Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch năm 2024": the sentence's one year
-        if year is None and (q.unit_class == "count" or not re.search(r"(?:19|20)\d\d", sent)):
+        if year is None and q.unit_class != "count":
+            # "Giấy phép số 412/GP-UBND ngày 24/4/2012 …, với diện tích 9,7 ha": as of that date; a date in
+            # brackets or in another ";" part of the sentence dates nothing here
+            clause = _own_part(sent, p0 + q.start)
+            year = _date_year(clause) or (fallback if not re.search(r"(?:19|20)\d\d", clause) else None)
+        if year is None and q.unit_class == "count":
             year = fallback  # "hiện nay, 100% siêu thị đã …": the state at the report's date
         if year is not None:
             out.append(ObsDraft(ind, year, q.value, q.unit or "", None, s0 + p0 + q.start, s0 + p0 + q.end,
                                 section, label))
     return out
+
+
+# A date written in figures ("ngày 24/4/2012", "đến 30/6/2025"): its year dates a sentence that names no year.
+_NUMERIC_DATE_RE = re.compile(rf"(?<![\d/])\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*({_YEAR})(?![\d/])")
+# A term or duration a report states ("thời hạn khai thác 30 năm", "thời gian xây dựng cơ bản là 06 tháng").
+_DURATION_RE = re.compile(
+    r"\b(?:thời hạn|thời gian)\b[^,;:()\d]{0,40}?\s(?:là\s+)?(?P<num>\d+(?:,\d+)?)\s+(?P<unit>năm|tháng)\b", re.I)
+
+
+def _own_part(sent: str, at: int) -> str:
+    """The ";" part of a sentence that holds position `at`, its bracketed asides blanked out."""
+    start = sent.rfind(";", 0, at) + 1
+    end = sent.find(";", at)
+    return _without_brackets(sent[start: end if end >= 0 else len(sent)])
+
+
+def _date_year(clause: str) -> int | None:
+    """The year of a clause's dates written in figures, when they name one year."""
+    years = {int(m.group(1)) for m in _NUMERIC_DATE_RE.finditer(clause)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _durations(piece: str) -> list[Quantity]:
+    """The terms a piece states, as values in years or months."""
+    return [Quantity(parse_number(m.group("num")), m.group("unit").lower(), "amount", "equals", m.start("num"),
+                     m.end()) for m in _DURATION_RE.finditer(piece)]
 
 
 # "giảm từ 12,5 % năm 2021 xuống còn 8,2 % năm 2023": the second value measures what the first does
