@@ -156,7 +156,9 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
         kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
         after = _AFTER_LIST_RE.search(text, m.end(), m.end() + 3000)
         blank = text.find("\n\n", m.end())
-        ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank) if e > 0]
+        # a table row of a two-column footer ("| Nơi nhận: - …; - Lưu: VT. | KT. CHỦ TỊCH … |") is one line
+        row = text.find("\n", m.end()) if text[m.start():m.end()].lstrip(" *").startswith("|") else -1
+        ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank, row) if e > 0]
         out.append((m.start(), min(ends) if ends else len(text)))
     return out
 

@@ -1,0 +1,45 @@
+"""Layouts of real documents of the genre, on snippets written for the tests: a footer table row that holds
+the recipients, the authority line above "Căn cứ" when the header's column is unreadable."""
+
+import pytest
+
+from extract.metadata import from_header
+from tests.conftest import facts_of
+
+FOOTER = """KẾ HOẠCH
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng: hướng dẫn các quận, huyện lập hồ sơ.
+| Nơi nhận: - Bộ Xây dựng; - Sở Tài chính; - Lưu : V T . | KT. CHỦ TỊCH PHÓ CHỦ TỊCH |
+KẾ HOẠCH
+I. NHIỆM VỤ
+1. Sở Tài chính thẩm định dự toán kinh phí thực hiện.
+2. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án.
+"""
+
+
+def test_a_footer_row_holds_its_recipients_and_nothing_after_it() -> None:
+    facts = facts_of(FOOTER, kind="plan")
+    assert [(t.text[:30], t.owner, t.cooperating) for t in facts.tasks] == [
+        ("Sở Xây dựng: hướng dẫn các quậ", "Sở Xây dựng", ()),
+        ("Sở Tài chính thẩm định dự toán", "Sở Tài chính", ()),
+        ("Sở Xây dựng chủ trì, phối hợp ", "Sở Xây dựng", ("Sở Tài chính",))]
+    assert "Bộ Xây dựng" not in {m.name for m in facts.mentions}  # a recipient only
+
+
+@pytest.mark.parametrize("authority, issuer", [
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+])
+def test_the_authority_line_names_the_issuer_when_the_header_column_is_unreadable(authority: str,
+                                                                                  issuer: str) -> None:
+    text = ("| ỦY B AN NH ÂN D Â N ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n"
+            "| Số: 12/QĐ - UBND | ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\nVỀ BAN HÀNH KẾ HOẠCH HỖ TRỢ NHÀ Ở\n\n"
+            f"{authority}\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert from_header(text)["issuer"] == issuer
+
+
+def test_a_readable_header_column_wins_over_the_authority_line() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 254/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Bảo vệ bí mật nhà nước;\n")
+    assert from_header(text)["issuer"] == "Ủy ban nhân dân tỉnh Sơn La"
