@@ -72,3 +72,11 @@ def test_a_field_blocks_heading_goes_on_in_the_paragraph_below_it_and_the_scope_
         ("Đào tạo, tập huấn nguồn nhân lực vận hành\nTrung tâm dữ liệu quốc gia.", "Bộ Công an",
          "Thực hiện thường xuyên"),
         ("Rà soát dữ liệu các bộ, ngành.", "Bộ Tài chính", None)]  # a bullet under the heading is the action
+
+
+@pytest.mark.parametrize("name", ["Các sở, ban, ngành trực thuộc UBND tỉnh",
+                                  "các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh", "Các sở, ban, ngành"])
+def test_the_departments_under_the_provincial_committee_are_the_class_of_departments(name: str) -> None:
+    from extract.agencies import group_agency
+    from extract.bodies import canonical
+    assert group_agency(canonical(name)).id == "g-so-ban-nganh"
