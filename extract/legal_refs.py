@@ -210,6 +210,36 @@ def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
     return None, (), i
 
 
+# "Ngày 18/8/2026, Sở … đã có Văn bản số 7914/SNNMT-KS …", "Ngày 3 tháng 5 năm 2025, UBND tỉnh ban hành Kế hoạch số
+# 12/KH-UBND …": a report's sentence that opens with a date and issues the document it cites dates that document.
+_ISSUING = {"có", "hành", "ký", "gửi", "trình"}  # "đã có", "ban hành", "ký", "gửi", "trình" (the last word)
+_CLAUSE_END = {".", ";", ":"}
+
+
+def _clause_end(tok: Token) -> bool:
+    return tok.text in _CLAUSE_END or (tok.is_space and "\n" in tok.text)
+
+
+def _opening_date(doc: Doc, start: int) -> int | None:
+    """The year of the date a sentence opens with, when the citation at `start` is what it says was issued."""
+    k, skipped = start - 1, 0
+    while k >= 0 and doc[k].lower_ not in _ISSUING:
+        if _clause_end(doc[k]) or skipped >= 3:
+            return None
+        skipped += not doc[k].is_space
+        k -= 1
+    s = k
+    while s > 0 and not _clause_end(doc[s - 1]) and k - s < 40:
+        s -= 1
+    if k < 0 or doc[s].lower_ != "ngày" or s + 1 >= len(doc):
+        return None
+    if m := _DATE_TOKEN_RE.match(doc[s + 1].text):
+        return int(m.group(3))
+    if s + 6 < len(doc) and doc[s + 4].lower_ == "năm" and _YEAR_RE.match(doc[s + 5].text) and doc[s + 6].text == ",":
+        return int(doc[s + 5].text)
+    return None
+
+
 _HARD = {";", "\n", ":", ")", "“", "”", '"', "|"}  # "|": a table cell ends
 _ARTICLE = {"khoản", "điều", "điểm", "chương", "mục"}  # "Luật X và khoản 2 Điều 5 …": the name stopped
 _LAW_STOPS = _STOP - {"số", "năm", "ngày"}  # those close a name only before a number or a date
@@ -426,7 +456,8 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                 law = _law_name(doc, end - 1)
                 if law is not None:
                     name, end = "Luật " + law[0].split(" ", 1)[1], law[1]
-            hits.append(RefHit(start, end, kind, number, year or date_year, issuer, name=name,
+            year = year or date_year or _opening_date(doc, start)
+            hits.append(RefHit(start, end, kind, number, year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
         elif label == "CODE":

@@ -261,3 +261,21 @@ def test_a_provincial_symbol_is_of_the_province_its_issuer_names_else_the_citing
     ids = {r.id for r in extract_text(text, meta_from_text("kh", "kh.txt", text)).refs}
     assert ids == {"qd-5-ubnd-yen-bai-2025", "kh-7-ubnd-lao-cai-2025", "bc-40-snnmt-lao-cai-2025",
                    "qd-749-ttg-2020"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's sentence that opens with a date and issues the document it cites dates that document
+    ("BÁO CÁO\nI. KẾT QUẢ\nNgày 05/3/2025, Sở Xây dựng đã có Văn bản số 512/SXD-QLN đề nghị các xã rà soát.",
+     [("Công văn", "512/SXD-QLN", 2025)]),
+    ("BÁO CÁO\nI. KẾT QUẢ\nNgày 3 tháng 5 năm 2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 77/KH-UBND.",
+     [("Kế hoạch", "77/KH-UBND", 2025)]),
+    # ... but not a document the issued one merely implements, nor one cited in a sentence that opens otherwise
+    ("BÁO CÁO\nI. KẾT QUẢ\nNgày 3/5/2025, tỉnh ban hành Kế hoạch số 77/KH-UBND thực hiện Nghị quyết số 57-NQ/TW.\n"
+     "Sở Xây dựng đã có Văn bản số 512/SXD-QLN đề nghị các xã rà soát.",
+     [("Kế hoạch", "77/KH-UBND", 2025), ("Nghị quyết", "57-NQ/TW", None), ("Công văn", "512/SXD-QLN", None)]),
+    # a licence is cited by its kind code (GP of the official list of kind codes)
+    ("BÁO CÁO\nI. KẾT QUẢ\nCông ty A được cấp Giấy phép khai thác khoáng sản số 15/GP-UBND ngày 02/3/2016.",
+     [("Giấy phép", "15/GP-UBND", 2016)]),
+])
+def test_dates_and_kind_codes_of_a_reports_citations(text: str, expected: list) -> None:
+    assert cited(text) == expected

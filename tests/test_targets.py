@@ -448,6 +448,14 @@ MORE_FIGURES = [
      [("ind-voi-dien-tich-khu-vuc-khai-thac", 2016, 5.2, "ha"), ("ind-thoi-han-khai-thac", 2016, 20.0, "năm"),
       ("ind-thoi-gian-xay-dung-co-ban", 2016, 6.0, "tháng"), ("ind-diem-kiem-tra-co-cao-do", 2024, 215.0, "m"),
       ("ind-diem-moc-so-3-cach-ranh-gioi", 2024, 8.0, "m")]),
+    # a bracket right after a figure giving its value at an earlier month or year is that indicator's value then;
+    # a share in brackets ("(chiếm 60% …)") is not
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Tỷ lệ hộ gia đình sử dụng cáp quang: 85,1% (so với tháng 9 là 84,2%); số "
+     "chứng thư chữ ký số đã cấp là 1.250.000 chứng thư (T12/2023: 1.100.000); tỷ trọng kinh tế số đạt 18,3% (chiếm "
+     "60% của khu vực dịch vụ).",
+     [("fibre-households", 2024, 85.1, "%"), ("fibre-households", 2024, 84.2, "%"),
+      ("ind-chung-thu-chu-ky-so-cap", 2024, 1250000.0, "chứng thư"),
+      ("ind-chung-thu-chu-ky-so-cap", 2023, 1100000.0, "chứng thư"), ("ind-ty-trong-kinh-te-so", 2024, 18.3, "%")]),
     # a report's table: columns of what was done are observations, the plan's column is not
     ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Chỉ tiêu | Đơn vị | Năm 2023 | Ước thực hiện 2024 | Kế hoạch 2025 |\n"
      "| Tỷ lệ che phủ rừng | % | 58,2 | 59,5 | 60 |",
