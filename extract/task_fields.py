@@ -84,6 +84,7 @@ class Block:
     fields: list[Field] = field(default_factory=list)
     actions: list[tuple[str, int, int, str, tuple[Mention, ...]]] = field(default_factory=list)
     members: set[str] = field(default_factory=set)  # sections whose units the block consumes
+    wrapped: int = 0  # where the paragraph that follows the heading and goes on from it ends
 
 
 def _units_of(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str]]:
@@ -114,10 +115,13 @@ def find_block(ex: TaskExtractor, sec: Section) -> Block | None:
         if f is not None:
             block.fields.append(f)
             field_sections.append((f, child))
+    markers = {i.end: i.marker for i in ex.items if i.section == sec.id}
     for sid, start, end, body in lines:
         f = parse_field(body, start, sid)
         if f is not None:
             block.fields.append(f)
+        elif not markers.get(end) and not block.fields and not block.actions and sec.heading:
+            block.wrapped = end  # "a) Rà soát văn bản pháp luật" then "Rà soát, tổng hợp …": the heading's sentence
         elif not body.rstrip().endswith(":"):
             block.actions.append((sid, start, end, body, ()))
     if not any(f.kind in ("lead", "responsible") for f in block.fields):
@@ -259,7 +263,10 @@ def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:
     product = by["product"].value.rstrip(".") if "product" in by and by["product"].value else None
     kind = ex.kind(block.section.id)
     named = [(f.section, f.start, f.end, f.value, ()) for f in block.fields if f.kind == "name" and f.value]
-    units = block.actions or named[:1] or [(*_heading_unit(ex, block.section), ())]
+    sid, start, end, head = _heading_unit(ex, block.section)
+    if block.wrapped > end:
+        end, head = block.wrapped, ex.text[start:block.wrapped]
+    units = block.actions or named[:1] or [(sid, start, end, head, ())]
     out = []
     for sid, start, end, body, own in units:
         names = list(dict.fromkeys(agency_name(m) for m in own)) or leads

@@ -38,8 +38,8 @@ _HEAD_PREFIX_RE = re.compile(
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
 _PURPOSE_HEAD_RE = re.compile(
-    r"^(?:mục tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
-    r"tình hình|kết quả|đánh giá|định hướng)", re.I)
+    r"^(?:mục tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
+    r"tình hình|kết quả|đánh giá|định hướng|đối tượng|phạm vi)", re.I)  # "Đối tượng, phạm vi triển khai": the scope
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"

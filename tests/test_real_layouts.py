@@ -43,3 +43,32 @@ def test_a_readable_header_column_wins_over_the_authority_line() -> None:
     text = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 254/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước\n"
             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Bảo vệ bí mật nhà nước;\n")
     assert from_header(text)["issuer"] == "Ủy ban nhân dân tỉnh Sơn La"
+
+
+SCHEME = """IV. ĐỐI TƯỢNG, PHẠM VI TRIỂN KHAI
+1. Bộ Công an đầu tư, xây dựng hạ tầng dùng chung của Trung tâm dữ liệu quốc gia.
+V. NHIỆM VỤ
+1. Về hoàn thiện thể chế
+a) Rà soát văn bản pháp luật
+Rà soát, tổng hợp, đề xuất sửa đổi các luật có quy định về cơ sở dữ liệu quốc gia.
+- Đơn vị chủ trì: Bộ Công an.
+- Thời gian thực hiện: Trong năm 2024.
+b) Đào tạo, tập huấn nguồn nhân lực vận hành
+Trung tâm dữ liệu quốc gia.
+- Đơn vị chủ trì: Bộ Công an.
+- Thời gian thực hiện: Thực hiện thường xuyên.
+c) Xây dựng cơ sở dữ liệu dùng chung
+- Rà soát dữ liệu các bộ, ngành.
+- Đơn vị chủ trì: Bộ Tài chính.
+"""
+
+
+def test_a_field_blocks_heading_goes_on_in_the_paragraph_below_it_and_the_scope_is_no_task() -> None:
+    tasks = facts_of(SCHEME, kind="programme").tasks
+    assert [(t.text, t.owner, t.deadline) for t in tasks] == [
+        ("Rà soát văn bản pháp luật\nRà soát, tổng hợp, đề xuất sửa đổi các luật có quy định về cơ sở dữ liệu "
+         "quốc gia.",
+         "Bộ Công an", "Trong năm 2024"),
+        ("Đào tạo, tập huấn nguồn nhân lực vận hành\nTrung tâm dữ liệu quốc gia.", "Bộ Công an",
+         "Thực hiện thường xuyên"),
+        ("Rà soát dữ liệu các bộ, ngành.", "Bộ Tài chính", None)]  # a bullet under the heading is the action
