@@ -105,7 +105,13 @@ def canonical(text: str) -> str:
         words.append(g.expansions.get(w) or _abbreviation_words().get(w) or w)
     name = " ".join(words)
     name = _CLASS_RE.sub(lambda m: f"{m.group(1)} cấp {_CLASS_LEVEL[(m.group(2) or m.group(3)).lower()]}", name)
+    name = _UNDER_COMMITTEE_RE.sub(r"\1", name)
     return name[:1].upper() + name[1:]
+
+
+# "Các sở, ban, ngành trực thuộc UBND tỉnh": the province's departments, the class "các sở, ban, ngành"
+_UNDER_COMMITTEE_RE = re.compile(r"^((?:các\s+)?sở, ban, ngành)\s+(?:trực\s+)?thuộc\s+(?:UBND|Ủy ban nhân dân)"
+                                 r"(?:\s+(?:tỉnh|thành phố))?$", re.I)
 
 
 # "UBND các xã, phường", "Ủy ban nhân dân các phường, xã", "UBND xã, phường" name one class: the commune-level

@@ -294,6 +294,11 @@ OUTSIDE = [
      [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
       (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
       (1860000000.0, "VNĐ", None)]),
+    # a sentence that opens with a start year ("Từ năm 2027, …") gives it to the sentences after it; a period
+    # "từ năm 2020 đến nay" is a review, not a lead
+    ("NGHỊ QUYẾT\nII. MỤC TIÊU\n- Từ năm 2027, cung cấp hạ tầng cho các bộ, ngành. Đồng thời, bảo đảm 100% các cơ "
+     "quan nhà nước sử dụng.\n- Từ năm 2020 đến nay, mạng cáp quang phát triển nhanh. Phấn đấu 60% xã có trạm 5G.",
+     [(100.0, "%", 2027), (60.0, "%", None)]),
     # a public-investment plan written as numbered headings: the total and each source, of the plan's period; an
     # amount that line wrapping put below its source's name is that source's
     ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 của huyện\nĐiều 1. Giao kế hoạch vốn như sau:\n"
@@ -331,6 +336,12 @@ OUTSIDE = [
 def test_targets_outside_the_target_blocks(text: str, expected: list) -> None:
     got = [(t.value, t.unit, t.year) for t in facts_of(text).targets if t.value is not None]
     assert got == expected
+
+
+def test_the_un_e_government_index_is_one_indicator_by_its_acronym() -> None:
+    text = ("NGHỊ QUYẾT\nII. MỤC TIÊU\n- Đến năm 2030, Việt Nam thuộc nhóm: 40 nước dẫn đầu về Chính phủ điện tử "
+            "(EGDI).")
+    assert [(t.indicator, t.value, t.year) for t in facts_of(text).targets] == [("egov-rank", 40.0, 2030)]
 
 
 def test_a_wrapped_amount_is_named_by_its_source() -> None:
