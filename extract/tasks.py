@@ -75,7 +75,9 @@ _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
-_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:)", re.I)  # "Lý do: …" explains a proposal
+# "Lý do: …" explains a proposal; "Thời gian hoàn tất: trước ngày …" is a field of the task above it
+_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:"
+                      r"|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
     r"(?:Thời gian(?: hoàn thành)?\s*)?")

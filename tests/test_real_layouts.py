@@ -72,3 +72,40 @@ def test_a_field_blocks_heading_goes_on_in_the_paragraph_below_it_and_the_scope_
         ("Đào tạo, tập huấn nguồn nhân lực vận hành\nTrung tâm dữ liệu quốc gia.", "Bộ Công an",
          "Thực hiện thường xuyên"),
         ("Rà soát dữ liệu các bộ, ngành.", "Bộ Tài chính", None)]  # a bullet under the heading is the action
+
+
+@pytest.mark.parametrize("name", ["Các sở, ban, ngành trực thuộc UBND tỉnh",
+                                  "các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh", "Các sở, ban, ngành"])
+def test_the_departments_under_the_provincial_committee_are_the_class_of_departments(name: str) -> None:
+    from extract.agencies import group_agency
+    from extract.bodies import canonical
+    assert group_agency(canonical(name)).id == "g-so-ban-nganh"
+
+
+STEPS = """II. NỘI DUNG THỰC HIỆN
+2. Trình tự, thời gian lập danh sách
+2.2. Bước 2: Kiểm tra hiện trạng nhà ở của từng hộ gia đình.
+Ủy ban nhân dân cấp xã tổ chức kiểm tra hiện trạng nhà ở của từng hộ có đơn đề nghị.
+Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2026.
+2.3. Bước 3: Lập Đề án hỗ trợ nhà ở.
+Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án hỗ trợ nhà ở.
+Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2026.
+"""
+
+
+def test_a_dated_step_is_one_task_owned_by_the_subject_of_its_paragraph() -> None:
+    tasks = facts_of(STEPS, kind="plan").tasks
+    assert [(t.text.split("\n")[0], t.owner, t.owner_role, t.cooperating, t.deadline) for t in tasks] == [
+        ("Bước 2: Kiểm tra hiện trạng nhà ở của từng hộ gia đình.", "Ủy ban nhân dân cấp xã", "responsible", (),
+         "trước ngày 25 tháng 7 năm 2026"),
+        ("Bước 3: Lập Đề án hỗ trợ nhà ở.", "Sở Xây dựng", "lead", ("Sở Tài chính",),
+         "trước ngày 30 tháng 9 năm 2026")]  # the time lines are fields, not tasks
+
+
+def test_the_council_of_the_same_level_is_that_of_the_committee_before_it() -> None:
+    text = ("II. NHIỆM VỤ\n1. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách.\n"
+            "2. Hội đồng nhân dân cùng cấp giám sát việc thực hiện.\n")
+    facts = facts_of(text, kind="plan")
+    assert [(m.text, m.agency) for m in facts.mentions] == [
+        ("Ủy ban nhân dân cấp tỉnh", "ubnd-tinh"), ("Hội đồng nhân dân cùng cấp", "hdnd-tinh"),
+        ("Hội đồng nhân dân", "hoi-dong-nhan-dan")]  # no committee before it in its sentence: no level to take
