@@ -100,3 +100,12 @@ def test_a_dated_step_is_one_task_owned_by_the_subject_of_its_paragraph() -> Non
          "trước ngày 25 tháng 7 năm 2026"),
         ("Bước 3: Lập Đề án hỗ trợ nhà ở.", "Sở Xây dựng", "lead", ("Sở Tài chính",),
          "trước ngày 30 tháng 9 năm 2026")]  # the time lines are fields, not tasks
+
+
+def test_the_council_of_the_same_level_is_that_of_the_committee_before_it() -> None:
+    text = ("II. NHIỆM VỤ\n1. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách.\n"
+            "2. Hội đồng nhân dân cùng cấp giám sát việc thực hiện.\n")
+    facts = facts_of(text, kind="plan")
+    assert [(m.text, m.agency) for m in facts.mentions] == [
+        ("Ủy ban nhân dân cấp tỉnh", "ubnd-tinh"), ("Hội đồng nhân dân cùng cấp", "hdnd-tinh"),
+        ("Hội đồng nhân dân", "hoi-dong-nhan-dan")]  # no committee before it in its sentence: no level to take
