@@ -304,8 +304,6 @@ def show_details(node: str | None) -> None:
 # ---- who owns what -----------------------------------------------------------------------------------------
 
 def ownership_page() -> None:
-    import pandas as pd
-
     c1, c2, c3 = st.columns([2, 1, 2])
     text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
     qp["agency"] = text
@@ -332,10 +330,7 @@ def ownership_page() -> None:
     if doc:
         rows = [r for r in rows if r["doc_id"] == doc]
     if rows:
-        counts = pd.DataFrame(rows).groupby(["agency", "role"]).size().unstack(fill_value=0)
-        counts.index.name = column("agency", LANG)
-        counts.columns.name = None
-        st.dataframe(counts, width="stretch")
+        frame(explorer.role_counts(rows), ["agency", "tasks", "lead_n", "cooperating_n", "responsible_n"])
     for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
         st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
     keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]

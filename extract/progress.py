@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from statistics import mean
 
 from extract.indicators import find_indicator, identify, indicators
-from extract.quantities import Quantity, parse_number, quantities
+from extract.quantities import Quantity, parse_number, quantities, well_formed
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
 from extract.targets import heading_text
@@ -321,7 +321,28 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
         if year is not None:
             out.append(ObsDraft(ind, year, q.value, q.unit or "", None, s0 + p0 + q.start, s0 + p0 + q.end,
                                 section, label))
+            if then := _earlier(piece, q, year):
+                out.append(replace(out[-1], year=then[0], value=then[1].value, start=s0 + p0 + then[1].start,
+                                   end=s0 + p0 + then[1].end))
     return out
+
+
+def _earlier(piece: str, q: Quantity, year: int) -> tuple[int, Quantity] | None:
+    """The value a bracket right after a figure gives for an earlier time, with its year (the figure's when the
+    bracket names a month only)."""
+    m = _EARLIER_RE.match(piece, len(piece) - len(piece[q.end:].lstrip()))
+    if m is None:
+        return None
+    found = quantities(m.group("val"))
+    if len(found) == 1 and found[0].unit == q.unit:
+        v = found[0]
+    elif re.fullmatch(r"[\d.,]+", m.group("val")) and well_formed(m.group("val")):
+        v = Quantity(parse_number(m.group("val")), q.unit, q.unit_class, "equals", 0, len(m.group("val")))
+    else:
+        return None
+    at = m.start("val")
+    when = m.group("y1") or m.group("y2") or m.group("y3")
+    return (int(when) if when else year), replace(v, start=at + v.start, end=at + v.end)
 
 
 # A date written in figures ("ngày 24/4/2012", "đến 30/6/2025"): its year dates a sentence that names no year.
@@ -369,6 +390,13 @@ def _without_start(piece: str, q: Quantity) -> tuple[str, Quantity]:
 def _without_brackets(text: str) -> str:
     """The text with bracketed asides blanked out, offsets kept; "(trong đó: …)" lists components."""
     return re.sub(r"\((?!\s*trong đó)[^)]*\)", lambda m: " " * len(m.group(0)), text)
+
+
+# A bracket that gives the figure at an earlier time: "90,5% (so với tháng 3 là 89,6%)", "83,4% (tháng 3/2025 là
+# 83,3%)", "17.175.876 (T4/2025: 16.171.976)": the same indicator's value then.
+_EARLIER_RE = re.compile(
+    rf"\(\s*(?:so với\s+)?(?:(?:tháng|T)\s*\d{{1,2}}(?:\s*/\s*(?P<y1>{_YEAR}))?|quý\s+[IV]+(?:\s*/\s*(?P<y2>{_YEAR}))?"
+    rf"|năm\s+(?P<y3>{_YEAR}))\s*(?:là|:)\s*(?P<val>[^()]*?)\s*\)", re.I)
 
 
 def _met(value: float, target: Target) -> bool:

@@ -40,11 +40,12 @@ _YEAR = r"(?:19|20)\d\d"
 # only a review ("Kết quả thực hiện", "Thực trạng", "Đánh giá") leaves the block.
 _REVIEW_HEAD_RE = re.compile(
     r"kết quả\s+(?:thực hiện|đạt được|triển khai|đã)|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
-# A sentence that opens with its year ("Đến năm 2030, …") gives it to the sentences after it in the item.
+# A sentence that opens with its year ("Đến năm 2030, …", "Từ năm 2026, …") gives it to the sentences after it in
+# the item.
 # So does a lead before a colon: "Mục tiêu đến năm 2027: A; B", "Giai đoạn 2026 - 2030: …".
 _YEAR_LEAD_RE = re.compile(
     rf"^\W*(?:(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|tổng quát|chủ yếu))?\s+)?(?:phấn đấu\s+)?"
-    rf"(?:(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm)\s+({_YEAR})\b"
+    rf"(?:(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm|từ\s+năm(?=\s+{_YEAR}\s*,))\s+({_YEAR})\b"
     rf"|giai đoạn\s+{_YEAR}\s*[-–—]\s*({_YEAR})\b(?=[^,;.]{{0,40}}:))", re.I)
 # The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
 _YEAR_WORD_RE = re.compile(

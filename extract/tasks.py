@@ -38,8 +38,8 @@ _HEAD_PREFIX_RE = re.compile(
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
 _PURPOSE_HEAD_RE = re.compile(
-    r"^(?:mục tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
-    r"tình hình|kết quả|đánh giá|định hướng)", re.I)
+    r"^(?:mục tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
+    r"tình hình|kết quả|đánh giá|định hướng|đối tượng|phạm vi)", re.I)  # "Đối tượng, phạm vi triển khai": the scope
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
@@ -72,10 +72,13 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+_SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
-_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:)", re.I)  # "Lý do: …" explains a proposal
+# "Lý do: …" explains a proposal; "Thời gian hoàn tất: trước ngày …" is a field of the task above it
+_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:"
+                      r"|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
     r"(?:Thời gian(?: hoàn thành)?\s*)?")
@@ -254,7 +257,8 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
-                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head):
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head) \
+                        or self.specified(sec.id):
                     if _LEAD_RE.match(self.text, end):
                         self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                         self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
@@ -270,6 +274,12 @@ class TaskExtractor:
             if intro := self.intro_owners(sec):
                 return intro
         return []
+
+    def specified(self, sid: str) -> bool:
+        """A heading sentence whose items spell it out ("3. Các bộ, ngành … tổ chức thực hiện Đề án." then "Cụ
+        thể:" and bullets): a lead sentence, its subject owns the bullets."""
+        first = next((i for i in self.items if i.section == sid), None)
+        return first is not None and _SPELLED_OUT_RE.match(item_body(first)) is not None
 
     def intro_owners(self, sec: Section) -> list[str]:
         """Owners a section's lead sentence names for the items below it ("…, các Bộ … thực hiện các
@@ -333,7 +343,8 @@ class TaskExtractor:
                 continue
             leaf = sec.id not in with_items and not self.children.get(sec.id)
             # a heading that is a whole sentence is an item even with paragraphs or bullets below it
-            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
+            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter") \
+                and not self.specified(sec.id)
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))

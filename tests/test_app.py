@@ -253,6 +253,11 @@ def test_network_search_by_symbol_focuses_the_document_and_a_click_shows_details
 
 def test_ownership_by_abbreviation_shows_partners_and_who_holds_the_duty_today(workdir, monkeypatch) -> None:
     at = app(workdir, monkeypatch, "ai-lam-gi")
+    counts = at.dataframe[0].value  # per agency: its tasks and each role, in words; the unassigned tasks last
+    assert list(counts.columns) == ["Cơ quan", "Số nhiệm vụ", "Chủ trì", "Phối hợp", "Chịu trách nhiệm"]
+    assert counts["Cơ quan"].iloc[-1] == "chưa giao cơ quan chủ trì" and counts["Số nhiệm vụ"].iloc[-1] > 0
+    mpi = counts[counts["Cơ quan"] == "Bộ Kế hoạch và Đầu tư"].iloc[0]
+    assert mpi["Số nhiệm vụ"] == mpi["Chủ trì"] + mpi["Phối hợp"] + mpi["Chịu trách nhiệm"] > 10
     at.text_input(key="own_agency").input("MPI").run()
     df = at.dataframe[1].value
     assert len(df) > 10 and set(df["Cơ quan"]) == {"Bộ Kế hoạch và Đầu tư"}

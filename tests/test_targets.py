@@ -294,6 +294,11 @@ OUTSIDE = [
      [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
       (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
       (1860000000.0, "VNĐ", None)]),
+    # a sentence that opens with a start year ("Từ năm 2027, …") gives it to the sentences after it; a period
+    # "từ năm 2020 đến nay" is a review, not a lead
+    ("NGHỊ QUYẾT\nII. MỤC TIÊU\n- Từ năm 2027, cung cấp hạ tầng cho các bộ, ngành. Đồng thời, bảo đảm 100% các cơ "
+     "quan nhà nước sử dụng.\n- Từ năm 2020 đến nay, mạng cáp quang phát triển nhanh. Phấn đấu 60% xã có trạm 5G.",
+     [(100.0, "%", 2027), (60.0, "%", None)]),
     # a public-investment plan written as numbered headings: the total and each source, of the plan's period; an
     # amount that line wrapping put below its source's name is that source's
     ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 của huyện\nĐiều 1. Giao kế hoạch vốn như sau:\n"
@@ -331,6 +336,12 @@ OUTSIDE = [
 def test_targets_outside_the_target_blocks(text: str, expected: list) -> None:
     got = [(t.value, t.unit, t.year) for t in facts_of(text).targets if t.value is not None]
     assert got == expected
+
+
+def test_the_un_e_government_index_is_one_indicator_by_its_acronym() -> None:
+    text = ("NGHỊ QUYẾT\nII. MỤC TIÊU\n- Đến năm 2030, Việt Nam thuộc nhóm: 40 nước dẫn đầu về Chính phủ điện tử "
+            "(EGDI).")
+    assert [(t.indicator, t.value, t.year) for t in facts_of(text).targets] == [("egov-rank", 40.0, 2030)]
 
 
 def test_a_wrapped_amount_is_named_by_its_source() -> None:
@@ -448,6 +459,14 @@ MORE_FIGURES = [
      [("ind-voi-dien-tich-khu-vuc-khai-thac", 2016, 5.2, "ha"), ("ind-thoi-han-khai-thac", 2016, 20.0, "năm"),
       ("ind-thoi-gian-xay-dung-co-ban", 2016, 6.0, "tháng"), ("ind-diem-kiem-tra-co-cao-do", 2024, 215.0, "m"),
       ("ind-diem-moc-so-3-cach-ranh-gioi", 2024, 8.0, "m")]),
+    # a bracket right after a figure giving its value at an earlier month or year is that indicator's value then;
+    # a share in brackets ("(chiếm 60% …)") is not
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Tỷ lệ hộ gia đình sử dụng cáp quang: 85,1% (so với tháng 9 là 84,2%); số "
+     "chứng thư chữ ký số đã cấp là 1.250.000 chứng thư (T12/2023: 1.100.000); tỷ trọng kinh tế số đạt 18,3% (chiếm "
+     "60% của khu vực dịch vụ).",
+     [("fibre-households", 2024, 85.1, "%"), ("fibre-households", 2024, 84.2, "%"),
+      ("ind-chung-thu-chu-ky-so-cap", 2024, 1250000.0, "chứng thư"),
+      ("ind-chung-thu-chu-ky-so-cap", 2023, 1100000.0, "chứng thư"), ("ind-ty-trong-kinh-te-so", 2024, 18.3, "%")]),
     # a report's table: columns of what was done are observations, the plan's column is not
     ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Chỉ tiêu | Đơn vị | Năm 2023 | Ước thực hiện 2024 | Kế hoạch 2025 |\n"
      "| Tỷ lệ che phủ rừng | % | 58,2 | 59,5 | 60 |",

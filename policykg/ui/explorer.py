@@ -102,6 +102,19 @@ def ownership(corpus: Corpus, lang: Lang, tasks: list[TaskRow] | None = None) ->
     return rows
 
 
+def role_counts(rows: list[Row]) -> list[Row]:
+    """Per agency of ownership rows: its tasks, and how many it leads, cooperates on or is responsible for (the
+    tasks that name no agency count under their own row, "chưa giao cơ quan chủ trì", with no role)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        counts[r["agency"]]["tasks"] += 1
+        if r["role_code"]:
+            counts[r["agency"]][r["role_code"] + "_n"] += 1
+    unassigned = {r["agency"] for r in rows if not r["role_code"]}
+    return [{"agency": a, **{k: c[k] for k in ("tasks", "lead_n", "cooperating_n", "responsible_n")}}
+            for a, c in sorted(counts.items(), key=lambda kv: (kv[0] in unassigned, kv[0]))]
+
+
 Cells = dict[tuple[str, str], str]
 VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
 

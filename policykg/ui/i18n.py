@@ -238,7 +238,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "pairs": ("Cặp khớp", "Matched pairs"), "lead": ("Chủ trì", "Lead"), "cooperating": ("Phối hợp", "Cooperating"),
     "responsible": ("Chịu trách nhiệm", "Responsible"), "total": ("Tổng", "Total"), "value": ("Giá trị", "Value"),
     "series": ("Chuỗi", "Series"), "tasks": ("Số nhiệm vụ", "Tasks"),
-    "lead_n": ("Chủ trì", "Lead"), "cooperating_n": ("Phối hợp", "Cooperating"), "count": ("Số lượng", "Count"),
+    "lead_n": ("Chủ trì", "Lead"), "cooperating_n": ("Phối hợp", "Cooperating"),
+    "responsible_n": ("Chịu trách nhiệm", "Responsible"), "count": ("Số lượng", "Count"),
 }
 
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
