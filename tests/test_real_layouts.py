@@ -121,3 +121,14 @@ def test_a_heading_sentence_spelled_out_below_cu_the_owns_the_bullets() -> None:
         ("Phối hợp với Bộ Ngoạ", "các bộ, ngành", ("Bộ Ngoại giao",)),
         ("Bố trí kinh phí hằng", "các bộ, ngành", ())]  # the heading sentence is the lead, not a task
     assert "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương" in tasks[0].owners
+
+
+def test_working_groups_named_by_their_task_or_topic() -> None:
+    text = ("Ban Chỉ đạo có 03 Tổ Công tác để chỉ đạo thực hiện:\n"
+            "- Tổ Công tác cải cách hành chính, do đồng chí Bộ trưởng Bộ Nội vụ làm Tổ trưởng.\n"
+            "- Tổ Công tác về phát triển khoa học, công nghệ và chuyển đổi số chủ trì tổng hợp.\n"
+            "- Tổ Công tác liên ngành kiểm soát các hoạt động hợp pháp liên quan đến ma túy.\n")
+    names = [m.name for m in facts_of(text, kind="report").mentions]
+    assert "Tổ Công tác cải cách hành chính" in names
+    assert "Tổ Công tác về phát triển khoa học, công nghệ và chuyển đổi số" in names
+    assert not any(n and n.startswith("Tổ Công tác liên ngành") for n in names)  # its name runs past what is read
