@@ -132,3 +132,14 @@ def test_working_groups_named_by_their_task_or_topic() -> None:
     assert "Tổ Công tác cải cách hành chính" in names
     assert "Tổ Công tác về phát triển khoa học, công nghệ và chuyển đổi số" in names
     assert not any(n and n.startswith("Tổ Công tác liên ngành") for n in names)  # its name runs past what is read
+
+
+def test_a_bullet_that_lists_what_it_includes_is_the_task_and_a_list_of_contents_is_not() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân cấp xã:\n"
+            "- Lập hồ sơ hoàn công cho từng hộ gia đình được hỗ trợ, bao gồm:\n+ Đơn đề nghị hỗ trợ của hộ gia đình;\n"
+            "+ Biên bản xác nhận hoàn thành xây dựng nhà ở.\n"
+            "- Tiếp tục triển khai các nội dung chính của Đề án, bao gồm:\n+ Kiểm kê khí nhà kính định kỳ;\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [t.text for t in tasks] == ["Lập hồ sơ hoàn công cho từng hộ gia đình được hỗ trợ, bao gồm:",
+                                       "Kiểm kê khí nhà kính định kỳ;"]
+    assert {t.owner for t in tasks} == {"Ủy ban nhân dân cấp xã"}
