@@ -78,7 +78,8 @@ _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ y�
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
 # "- Lập hồ sơ hoàn công cho từng hộ, bao gồm:" then "+ Đơn đề nghị …": the task, then the papers it covers
 _INCLUDES_RE = re.compile(r"\S(?:\s+\S+){3,},?\s+(?:bao gồm|gồm(?: có)?)\s*:\s*$")
-_WORK_RE = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|công việc", re.I)  # "… các nội dung, bao gồm:" lists tasks
+# "… các nội dung chính của Đề án, bao gồm:": a list of tasks, not of papers
+_WORK_RE = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|công việc", re.I)
 # "Lý do: …" explains a proposal; "Thời gian hoàn tất: trước ngày …" is a field of the task above it
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:"
                       r"|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:)", re.I)
