@@ -400,6 +400,9 @@ class TaskExtractor:
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found)
             headed = not owners and bool(owners := self.heading_owners(sid))
+            if headed and all(o.startswith("các ") for o in owners) and _ADDRESS_RE.match(body) and \
+                    (named := self.addressed(body, start, found)):
+                owners, headed = named, False  # "3. Đối với các tổ chức khác" / "Đề nghị Ủy ban MTTQ …, Hội …"
             owners = owners or self.addressed(body, start, found) \
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):

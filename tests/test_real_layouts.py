@@ -143,3 +143,12 @@ def test_a_bullet_that_lists_what_it_includes_is_the_task_and_a_list_of_contents
     assert [t.text for t in tasks] == ["Lập hồ sơ hoàn công cho từng hộ gia đình được hỗ trợ, bao gồm:",
                                        "Kiểm kê khí nhà kính định kỳ;"]
     assert {t.owner for t in tasks} == {"Ủy ban nhân dân cấp xã"}
+
+
+def test_bodies_an_item_asks_by_name_own_it_under_a_heading_naming_a_class() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n3. Đối với các tổ chức khác\n"
+            "Đề nghị Hội Liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh phát động các cuộc vận động hỗ trợ.\n"
+            "Tổ chức các hoạt động hưởng ứng tại cơ sở.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [t.owner for t in tasks] == ["Hội Liên hiệp Phụ nữ tỉnh", "các tổ chức khác"]
+    assert tasks[0].owners == ("Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh")
