@@ -130,16 +130,17 @@ def upload() -> None:
 @st.cache_resource(show_spinner=False, max_entries=64)  # kept as it is: no pickling of ~100 KB on every rerun
 def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tuple[str, ...],
                  agencies: tuple[str, ...], relations: tuple[str, ...], physics: bool, cap: int, lang: Lang,
-                 tree: bool) -> network.NetworkData:
-    """The network for one view state (cached: going back to a view is instant)."""
+                 tree: bool, pages: int = 1) -> network.NetworkData:
+    """The network for one view state (cached: going back to a view is instant); an agency's focus shows `pages`
+    pages of its documents and tasks."""
     doc_iris = {iri for d in docs if (iri := corpus.doc_iri(d))}
     if network.is_overview(focus, set(types), set(relations)):  # counted on the store, at any corpus size
         agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
         counts = corpus.overview_counts(frozenset(doc_iris), agency_iris)
         return overview.draw(counts, node_labels(lang, cited=False), corpus.doc_ids, physics, tree)
-    view = corpus.view_for(focus, depth, frozenset(doc_iris), frozenset(agencies))  # a large corpus: from the store
+    view, bound = corpus.drawn_view(focus, depth, frozenset(doc_iris), frozenset(agencies), pages)
     return network.build_view(view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
-                              physics, cap, node_labels(lang), tree)
+                              physics, cap, node_labels(lang), tree, bound)
 
 
 @st.cache_resource(show_spinner=False)
@@ -222,8 +223,13 @@ def view_state() -> dict[str, Any]:
         qp[name] = "|".join(value)
     qp["depth"], qp["physics"], qp["cap"] = str(depth), "on" if physics else "off", str(cap)
     qp["layout"] = "tree" if tree else "force"
+    # an agency's focus shows one page of its documents and tasks, more on demand (from the URL on the first run)
+    more = qp.get("more", "1")
+    pages = min(50, max(1, int(more))) if more.isdigit() and st.session_state.get("paged", focus) == focus else 1
+    st.session_state["paged"] = focus
+    qp["more"] = str(pages)
     return {"focus": focus, "depth": depth, "types": tuple(types), "docs": tuple(docs), "agencies": tuple(agencies),
-            "relations": tuple(relations), "physics": physics, "cap": int(cap), "tree": tree}
+            "relations": tuple(relations), "physics": physics, "cap": int(cap), "tree": tree, "pages": pages}
 
 
 def network_page() -> None:
@@ -240,13 +246,16 @@ def network_view_part() -> None:
     st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
                                     **{k: "|".join(state[k]) for k in ("types", "docs", "agencies", "relations")}}
     net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
-                       state["relations"], state["physics"], state["cap"], LANG, state["tree"])
+                       state["relations"], state["physics"], state["cap"], LANG, state["tree"], state["pages"])
     left, right = st.columns([5, 2], gap="medium")
     with left:
         if net.message:
             st.caption(net.message)
         result = network_component()(key="network", data=net.payload(), default={"selected": None},
                                      on_selected_change=lambda: None, height=760)
+        if net.more and st.button(_("net.more"), key="more"):
+            qp["more"] = str(state["pages"] + 1)
+            st.rerun(scope="fragment")
         if state["focus"] and st.button(_("net.reset"), key="reset"):
             qp["focus"], qp["q"] = "", ""
             st.session_state.pop("search", None)
@@ -295,8 +304,6 @@ def show_details(node: str | None) -> None:
 # ---- who owns what -----------------------------------------------------------------------------------------
 
 def ownership_page() -> None:
-    import pandas as pd
-
     c1, c2, c3 = st.columns([2, 1, 2])
     text = c1.text_input(_("own.agency"), value=qp.get("agency", ""), key="own_agency")
     qp["agency"] = text
@@ -323,10 +330,7 @@ def ownership_page() -> None:
     if doc:
         rows = [r for r in rows if r["doc_id"] == doc]
     if rows:
-        counts = pd.DataFrame(rows).groupby(["agency", "role"]).size().unstack(fill_value=0)
-        counts.index.name = column("agency", LANG)
-        counts.columns.name = None
-        st.dataframe(counts, width="stretch")
+        frame(explorer.role_counts(rows), ["agency", "tasks", "lead_n", "cooperating_n", "responsible_n"])
     for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
         st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
     keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
@@ -462,7 +466,7 @@ def overlaps_page() -> None:
     for p in result["similar_tasks"]:
         who_a, who_b = owner_name(p['a']['owner'], LANG), owner_name(p['b']['owner'], LANG)
         head = (f"{p['score']:.2f} · {who_a} (§{p['a']['section']}) ↔ {who_b} "
-                f"(§{p['b']['section']}) · {', '.join(p['shared_terms'])}")
+                f"(§{p['b']['section']}) · {'; '.join(p['shared_terms'])}")
         with st.expander(plain(head)):
             ca, cb = st.columns(2)
             ca.caption(plain(f"{short(a)} — §{p['a']['section']} — {who_a}"))
@@ -485,12 +489,11 @@ def diff_page() -> None:
     result = corpus.diff(draft, final)
     for kind in ("removed", "added"):
         st.subheader(_(f"df.targets.{kind}"), anchor=False)
-        frame([{"indicator": t["indicator_label"], "comparator": word("comparator", t["comparator"] or "", LANG),
-                "target": t["value"], "unit": t["unit"] or "", "year": t["year"]} for t in result["targets"][kind]],
+        frame([explorer.target_cells(t, LANG) for t in result["targets"][kind]],
               ["indicator", "comparator", "target", "unit", "year"])
     st.subheader(_("df.targets.changed"), anchor=False)
-    frame([{"indicator": c["draft"]["indicator_label"], "year": c["draft"]["year"], "draft": c["draft"]["value"],
-            "final": c["final"]["value"]} for c in result["targets"]["changed"]],
+    frame([{**explorer.target_cells(c["draft"], LANG), "draft": explorer.number(c["draft"]["value"]),
+            "final": explorer.number(c["final"]["value"])} for c in result["targets"]["changed"]],
           ["indicator", "year", "draft", "final"])
     for kind in ("removed", "added"):
         st.subheader(_(f"df.sections.{kind}"), anchor=False)

@@ -105,7 +105,13 @@ def canonical(text: str) -> str:
         words.append(g.expansions.get(w) or _abbreviation_words().get(w) or w)
     name = " ".join(words)
     name = _CLASS_RE.sub(lambda m: f"{m.group(1)} cấp {_CLASS_LEVEL[(m.group(2) or m.group(3)).lower()]}", name)
+    name = _UNDER_COMMITTEE_RE.sub(r"\1", name)
     return name[:1].upper() + name[1:]
+
+
+# "Các sở, ban, ngành trực thuộc UBND tỉnh": the province's departments, the class "các sở, ban, ngành"
+_UNDER_COMMITTEE_RE = re.compile(r"^((?:các\s+)?sở, ban, ngành)\s+(?:trực\s+)?thuộc\s+(?:UBND|Ủy ban nhân dân)"
+                                 r"(?:\s+(?:tỉnh|thành phố))?$", re.I)
 
 
 # "UBND các xã, phường", "Ủy ban nhân dân các phường, xã", "UBND xã, phường" name one class: the commune-level
@@ -255,6 +261,7 @@ def named_in_full(mentions: list[Mention]) -> list[Mention]:
     document names in full ("Ban Chỉ đạo Nhà nước về …"): the nearest such body before, else the first
     after; with none, the words name no body of their own and are kept as a group."""
     short = grammar().short_forms
+    mentions = numbered_names(mentions)
     full = [m for m in mentions if m.agency != GROUP_KIND and m.name and fold_key(m.name) not in short]
     out: list[Mention] = []
     for m in mentions:
@@ -266,4 +273,60 @@ def named_in_full(mentions: list[Mention]) -> list[Mention]:
         pick = next((x for x in reversed(named) if x.start < m.start), named[0] if named else None)
         out.append(Mention(pick.agency, m.text, m.start, m.end, pick.name) if pick is not None
                    else Mention(GROUP_KIND, m.text, m.start, m.end, group_agency(m.text).name))
+    return out
+
+
+def numbered_names(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a board named after its programme's number ("Ban Chỉ đạo quốc gia 1237") where the
+    document also writes it without the number ("Ban Chỉ đạo quốc gia") or with its topic ("Ban Chỉ đạo quốc
+    gia về …"): one body, under its numbered name."""
+    numbered: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.agency != GROUP_KIND and m.name and (cut := re.match(r"^(.+?)\s+\d{2,4}$", m.name)):
+            numbered.setdefault(fold_key(cut.group(1)), []).append(m)
+    if not numbered:
+        return mentions
+    out = []
+    for m in mentions:
+        key = fold_key(m.name) if m.agency != GROUP_KIND and m.name else ""
+        base = key if key in numbered else next((k for k in numbered if key.startswith(k + " về ")), None)
+        names = {x.name for x in numbered.get(base or "", [])}
+        if base is not None and len(names) == 1:
+            pick = numbered[base][0]
+            m = Mention(pick.agency, m.text, m.start, m.end, pick.name)
+        out.append(m)
+    return out
+
+
+_SAME_LEVEL_RE = re.compile(r"\s+cùng cấp\b", re.I)
+_LOCAL_HEADS = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def same_level(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp": the council of the level the sentence named
+    last (that of the committee before it), where the registry or the document knows that body."""
+    known = {fold_key(m.name): m for m in mentions if m.name and m.agency != GROUP_KIND}
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        head = next((h for h in _LOCAL_HEADS if m.name and fold_key(m.name) == fold_key(h)), None)
+        if head is None or not _SAME_LEVEL_RE.match(text, m.end):
+            out.append(m)
+            continue
+        sentence = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start))
+        before = next((p for p in reversed(mentions[:k]) if p.start > sentence and p.name
+                       and p.name.startswith(_LOCAL_HEADS) and fold_key(p.name) not in map(fold_key, _LOCAL_HEADS)),
+                      None)
+        if before is None:
+            out.append(m)
+            continue
+        name = head + before.name[len(next(h for h in _LOCAL_HEADS if before.name.startswith(h))):]
+        found = registry().resolve(name)
+        same = known.get(fold_key(name))
+        end = _SAME_LEVEL_RE.match(text, m.end).end()  # type: ignore[union-attr]
+        if found is not None:
+            out.append(Mention(found.id, text[m.start:end], m.start, end, found.name))
+        elif same is not None:
+            out.append(Mention(same.agency, text[m.start:end], m.start, end, same.name))
+        else:
+            out.append(m)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import product
 from typing import Any
@@ -122,7 +123,9 @@ class BodyRuler:
             k = starts[start].end
             if k + 1 < n and lowers[k] == "các" and lowers[k + 1] in ("tỉnh", "thành"):
                 return None  # "Sở Tài chính các tỉnh" is the registry's class
-        elif end in heads and shape.first == "title" and heads[end][0].first in ("level", "none") and \
+        elif end in heads and shape.first == "title" and (heads[end][0].first in ("level", "none") or (
+                shape.kind == "office" and heads[end][0].kind in _TOPICAL  # "Văn phòng Ban Chỉ đạo …"
+                and "\n" not in doc[end - 1].whitespace_)) and \
                 (inner := self._body(doc, lowers, end, heads[end][1], heads[end][0], heads, starts)) is not None:
             k = inner.end  # "Đảng ủy Ủy ban nhân dân tỉnh", "Văn phòng HĐND tỉnh"
         elif shape.first == "body":  # a Party organ named by the body it sits in: "Đảng đoàn Quốc hội"
@@ -170,6 +173,9 @@ class BodyRuler:
             return heads[end][1]  # "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy": of the province's committee
         if inner := self._party_body(doc, lowers, end, heads, starts):
             return inner  # "Ban Thường vụ Đảng ủy Chính phủ": the standing board of that Party committee
+        if topical and end < n and re.fullmatch(r"\d{2,4}", doc[end].text) and \
+                not (end + 1 < n and lowers[end + 1] in ("người", "thành", "viên", "/", "-")):
+            return end + 1  # "Ban Chỉ đạo quốc gia 1237", "Ban Chỉ đạo 389": named after its programme's number
         if topical and end + 1 < n and lowers[end] == "về" and doc[end + 1].is_lower:
             topic = self._topic_end(doc, lowers, end + 1, end + 1 + self.max_words)
             return topic if topic > end + 1 else end  # "về việc …" is the sentence's, not a topic

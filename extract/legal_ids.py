@@ -19,7 +19,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "công điện": ("Công điện", "CĐ"), "quy chế": ("Quy chế", "QC"), "đề án": ("Đề án", "ĐA"),
     "nghị quyết liên tịch": ("Nghị quyết liên tịch", "NQLT"),
 }
-_CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định", "QĐi": "Quy định"}
+# Kind codes of the official list (Nghị định 30/2020/NĐ-CP, Phụ lục III) that no kind word above names.
+_MORE_CODES = {"GP": "Giấy phép", "PA": "Phương án", "DA": "Dự án", "BB": "Biên bản"}
+_CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định", "QĐi": "Quy định"} \
+    | _MORE_CODES
 _OVER_WORD = {"Kết luận": ("Thông báo",), "Công văn": ("Công điện",)}
 _DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
 

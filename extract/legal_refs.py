@@ -185,6 +185,8 @@ def _plenum_end(doc: Doc, k: int) -> int | None:
 def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
     """A date written right after a citation: (year, series years, end token)."""
     n = len(doc)
+    # "02/TTr-CAT- ANCTNB": a symbol that line wrapping cut after a hyphen goes on to its last part
+    i += 2 * (i + 1 < n and doc[i].text in ("-", "–") and bool(re.fullmatch(r"[A-ZĐ&]{2,}\d*", doc[i + 1].text)))
     j = i + (i + 1 < n and doc[i].text == "," and doc[i + 1].lower_ == "ngày")  # "số 292/QĐ-BKHCN, ngày 25/3/2025"
     if j < n and doc[j].text == "(":
         k = j + 1
@@ -208,6 +210,36 @@ def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
             if doc[k].lower_ == "năm" and k + 1 < n and _YEAR_RE.match(doc[k + 1].text):
                 return int(doc[k + 1].text), (), k + 2
     return None, (), i
+
+
+# "Ngày 18/8/2026, Sở … đã có Văn bản số 7914/SNNMT-KS …", "Ngày 3 tháng 5 năm 2025, UBND tỉnh ban hành Kế hoạch số
+# 12/KH-UBND …": a report's sentence that opens with a date and issues the document it cites dates that document.
+_ISSUING = {"có", "hành", "ký", "gửi", "trình"}  # "đã có", "ban hành", "ký", "gửi", "trình" (the last word)
+_CLAUSE_END = {".", ";", ":"}
+
+
+def _clause_end(tok: Token) -> bool:
+    return tok.text in _CLAUSE_END or (tok.is_space and "\n" in tok.text)
+
+
+def _opening_date(doc: Doc, start: int) -> int | None:
+    """The year of the date a sentence opens with, when the citation at `start` is what it says was issued."""
+    k, skipped = start - 1, 0
+    while k >= 0 and doc[k].lower_ not in _ISSUING:
+        if _clause_end(doc[k]) or skipped >= 3:
+            return None
+        skipped += not doc[k].is_space
+        k -= 1
+    s = k
+    while s > 0 and not _clause_end(doc[s - 1]) and k - s < 40:
+        s -= 1
+    if k < 0 or doc[s].lower_ != "ngày" or s + 1 >= len(doc):
+        return None
+    if m := _DATE_TOKEN_RE.match(doc[s + 1].text):
+        return int(m.group(3))
+    if s + 6 < len(doc) and doc[s + 4].lower_ == "năm" and _YEAR_RE.match(doc[s + 5].text) and doc[s + 6].text == ",":
+        return int(doc[s + 5].text)
+    return None
 
 
 _HARD = {";", "\n", ":", ")", "“", "”", '"', "|"}  # "|": a table cell ends
@@ -272,11 +304,22 @@ def _pair_before_verb(doc: Doc, k: int) -> bool:
         and doc[j].lower_ in ("có", "được", "đã", "sẽ", "là", "thì")
 
 
+def _date_ahead(doc: Doc, k: int) -> bool:
+    """A date closes the words from `k` within a few tokens, with no stop between."""
+    for j in range(k + 1, min(len(doc), k + 10)):
+        if _end_marker(doc, j):
+            return doc[j].lower_ in ("ngày", "năm")
+        if _hard_stop(doc[j]) or doc[j].text == ",":
+            return False
+    return False
+
+
 def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
     """Where a name without a date after it stops."""
     tok, nxt = doc[k], doc[k + 1] if k + 1 < len(doc) else None
-    if k in doc.user_data.get("agency_starts", ()) and not treaty:
-        return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"
+    if k in doc.user_data.get("agency_starts", ()) and not treaty and not _date_ahead(doc, k):
+        return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"; but "Luật Tổ
+        # chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003" names the bodies up to its date
     if tok.text == "," and nxt is not None:
         if amendment and nxt.lower_ == "bổ":
             return False  # "sửa đổi, bổ sung"
@@ -302,6 +345,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return not amendment  # "Luật sửa đổi, bổ sung một số điều của …"
     if tok.is_lower and _verb_at(doc, k) and not (tok.lower_ == "tổ" and doc[k - 1].lower_ == "luật"):
         return True  # "Luật Công nghiệp công nghệ số trình Quốc hội …"; not "Luật tổ chức Chính phủ"
+    if tok.lower_ == "trên" and nxt is not None and nxt.lower_ == "địa":
+        return True  # "thực hiện Luật Bảo vệ BMNN trên địa bàn tỉnh": where it is applied, not its name
     if not treaty and tok.lower_ in _LEVELS:
         return True  # "theo Luật Bảo vệ môi trường tỉnh đang chỉ đạo …": the province acts, no law is named so
     if _footnote(doc, k):
@@ -363,7 +408,9 @@ def expand_law_name(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(r"\s+(và|,)$", "", name.strip())
+    """A name without a trailing "và" or comma; "sửa đổi bổ sung" written without its comma is "sửa đổi, bổ sung"."""
+    name = re.sub(r"\b(sửa đổi)\s+(bổ sung)\b", r"\1, \2", name.strip(), flags=re.I)
+    return re.sub(r"\s+(và|,)$", "", name)
 
 
 def _agencies_at(doc: Doc) -> dict[int, Span]:
@@ -426,7 +473,8 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                 law = _law_name(doc, end - 1)
                 if law is not None:
                     name, end = "Luật " + law[0].split(" ", 1)[1], law[1]
-            hits.append(RefHit(start, end, kind, number, year or date_year, issuer, name=name,
+            year = year or date_year or _opening_date(doc, start)
+            hits.append(RefHit(start, end, kind, number, year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
         elif label == "CODE":

@@ -287,6 +287,27 @@ def _titled_issuer(title: str | None, header: str | None) -> str | None:
     return None
 
 
+# The authority a decision is taken by, on its line above "Căn cứ …" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
+# "BỘ TRƯỞNG BỘ TÀI CHÍNH", "THỦ TƯỚNG CHÍNH PHỦ"): the issuer when the header's column is unreadable.
+_AUTHORITY_RE = re.compile(r"^\W*(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỐNG ĐỐC|TRƯỞNG BAN|CHỦ NHIỆM)\s+"
+                           r"(?P<body>[A-ZĐÀ-Ỹ][^\n]{3,80}?)\W*$|^\W*(?P<pm>THỦ TƯỚNG CHÍNH PHỦ)\W*$", re.M)
+
+
+def _authority(text: str) -> str | None:
+    """The issuer named by the authority line above the first "Căn cứ"."""
+    cut = text.find("Căn cứ")
+    if cut < 0:
+        return None
+    m = next(reversed(list(_AUTHORITY_RE.finditer(text, 0, cut))), None)  # the last such line before "Căn cứ"
+    if m is None or not m.group(0).isupper():
+        return None
+    if m.group("pm"):
+        return "Thủ tướng Chính phủ"
+    body = m.group("body").strip()
+    known = registry().resolve(body)
+    return known.name if known is not None else _place_names(_sentence_case(body))
+
+
 def from_header(text: str) -> dict[str, str | None]:
     """kind, status, number, issuer, date and title read from a document's first lines."""
     rows = header_lines(text)
@@ -308,7 +329,7 @@ def from_header(text: str) -> dict[str, str | None]:
     if meta["date"] is None:
         meta["date"] = _blank_day_date(rows)
     meta["kind"], meta["title"] = _kind_and_title(rows)
-    meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"]
+    meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"] or _authority(text[:6000])
     if meta["number"] and meta["kind"] is None:
         try:
             kind = parse_number(meta["number"], None)[0]

@@ -33,9 +33,10 @@ _MARKER_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"\s*\[(\d+):\s+([^\[\]]*)\]")
 _URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
 _PAGE_LINE_RE = re.compile(r"^\s*(?:\d{1,3}|-\s*\d{1,3}\s*-|Trang \d+)\s*$")
-# The gazette's running header ("CÔNG BÁO/Số 238/Ngày 21-04-2026") and its digital-signature stamp ("Ký bởi: …",
-# "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-04-21 15:32:11 +07:00"): page furniture, not the document.
-_GAZETTE_LINE_RE = re.compile(r"^\s*(?:CÔNG BÁO/Số \d+/Ngày \d{1,2}-\d{1,2}-\d{4}|Ký bởi: CÔNG BÁO\b.*"
+# The gazette's running header ("CÔNG BÁO/Số 238/Ngày 21-04-2026", a double issue "Số 1091 + 1092") and its
+# digital-signature stamp ("Ký bởi: …", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-04-21 15:32:11 +07:00"):
+# page furniture, not the document.
+_GAZETTE_LINE_RE = re.compile(r"^\s*(?:CÔNG BÁO/Số \d+(?:\s*\+\s*\d+)*/Ngày \d{1,2}-\d{1,2}-\d{4}|Ký bởi: CÔNG BÁO\b.*"
                               r"|Cơ quan: [A-ZĐÀ-Ỹ ]+|Ngày ký: \d{4}-\d{2}-\d{2}[\d: +]*)\s*$")
 _RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$|^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # rules, table separators
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")

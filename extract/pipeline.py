@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
-from extract.bodies import Context, context_of, header_context, named_in_full, resolve
+from extract.bodies import Context, context_of, header_context, named_in_full, resolve, same_level
 from extract.cell_table import cell_targets
 from extract.errors import InputError
 from extract.legal_ids import identity, is_local, local_issuer, own_identity
@@ -156,7 +156,9 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
         kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
         after = _AFTER_LIST_RE.search(text, m.end(), m.end() + 3000)
         blank = text.find("\n\n", m.end())
-        ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank) if e > 0]
+        # a table row of a two-column footer ("| Nơi nhận: - …; - Lưu: VT. | KT. CHỦ TỊCH … |") is one line
+        row = text.find("\n", m.end()) if text[m.start():m.end()].lstrip(" *").startswith("|") else -1
+        ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank, row) if e > 0]
         out.append((m.start(), min(ends) if ends else len(text)))
     return out
 
@@ -198,7 +200,7 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
         if agency.id not in registry().agencies:
             bodies[agency.id] = Body(agency.id, agency.name, agency.kind, agency.parent)
         mentions.append(Mention(agency.id, s.text, s.start_char, s.end_char, agency.name))
-    merged = named_in_full(merged_bodies(mentions, text))
+    merged = named_in_full(same_level(merged_bodies(mentions, text), text))
     used = {m.agency for m in merged}
     return merged, {k: b for k, b in bodies.items() if k in used}
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from statistics import mean
 
 from extract.indicators import find_indicator, identify, indicators
-from extract.quantities import Quantity, parse_number, quantities
+from extract.quantities import Quantity, parse_number, quantities, well_formed
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
 from extract.targets import heading_text
@@ -227,9 +227,10 @@ def _carried_year(previous: Item | None, item: Item) -> int | None:
 
 
 def _heading_year(chain: list[Section]) -> int | None:
-    """The year of the nearest heading that states one; a heading naming a cited document has its dates."""
+    """The year of the nearest heading that states one; a heading naming a cited document has its dates, one
+    naming two years ("… năm 2025 và năm 2026") none of its own."""
     return next((int(m.group(0)) for s in chain for m in [_YEAR_RE.search(s.heading)]
-                 if m and not _CITES_RE.search(s.heading)), None)
+                 if m and not _CITES_RE.search(s.heading) and len(set(_YEAR_RE.findall(s.heading))) == 1), None)
 
 
 def _unique(obs: list[ObsDraft]) -> list[ObsDraft]:
@@ -289,7 +290,8 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
     if _SKIP_RE.search(piece) or _RESPECTIVELY_RE.search(sent):
         return []
     out = []
-    for q in quantities(_without_brackets(piece), counts=True, titled=True):
+    for q in sorted([*quantities(_without_brackets(piece), counts=True, titled=True), *_durations(piece)],
+                    key=lambda q: q.start):
         if q.unit_class == "rank":
             continue
         ind, label = identify(*_without_start(piece, q), context)
@@ -309,12 +311,64 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
         own = {int(m.group(0)) for m in years if not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])}
         if year is None and len(own) == 1:
             year = own.pop()  # "Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch năm 2024": the sentence's one year
-        if year is None and (q.unit_class == "count" or not re.search(r"(?:19|20)\d\d", sent)):
+        if year is None and q.unit_class != "count":
+            # "Giấy phép số 412/GP-UBND ngày 24/4/2012 …, với diện tích 9,7 ha": as of that date; a date in
+            # brackets or in another ";" part of the sentence dates nothing here
+            clause = _own_part(sent, p0 + q.start)
+            year = _date_year(clause) or (fallback if not re.search(r"(?:19|20)\d\d", clause) else None)
+        if year is None and q.unit_class == "count":
             year = fallback  # "hiện nay, 100% siêu thị đã …": the state at the report's date
         if year is not None:
             out.append(ObsDraft(ind, year, q.value, q.unit or "", None, s0 + p0 + q.start, s0 + p0 + q.end,
                                 section, label))
+            if then := _earlier(piece, q, year):
+                out.append(replace(out[-1], year=then[0], value=then[1].value, start=s0 + p0 + then[1].start,
+                                   end=s0 + p0 + then[1].end))
     return out
+
+
+def _earlier(piece: str, q: Quantity, year: int) -> tuple[int, Quantity] | None:
+    """The value a bracket right after a figure gives for an earlier time, with its year (the figure's when the
+    bracket names a month only)."""
+    m = _EARLIER_RE.match(piece, len(piece) - len(piece[q.end:].lstrip()))
+    if m is None:
+        return None
+    found = quantities(m.group("val"))
+    if len(found) == 1 and found[0].unit == q.unit:
+        v = found[0]
+    elif re.fullmatch(r"[\d.,]+", m.group("val")) and well_formed(m.group("val")):
+        v = Quantity(parse_number(m.group("val")), q.unit, q.unit_class, "equals", 0, len(m.group("val")))
+    else:
+        return None
+    at = m.start("val")
+    when = m.group("y1") or m.group("y2") or m.group("y3")
+    return (int(when) if when else year), replace(v, start=at + v.start, end=at + v.end)
+
+
+# A date written in figures ("ngày 24/4/2012", "đến 30/6/2025"): its year dates a sentence that names no year.
+_NUMERIC_DATE_RE = re.compile(rf"(?<![\d/])\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*({_YEAR})(?![\d/])")
+# A term or duration a report states ("thời hạn khai thác 30 năm", "thời gian xây dựng cơ bản là 06 tháng").
+_DURATION_RE = re.compile(
+    r"\b(?:thời hạn|thời gian)\b[^,;:()\d]{0,40}?\s(?:là\s+)?(?P<num>\d+(?:,\d+)?)\s+(?P<unit>năm|tháng)\b", re.I)
+
+
+def _own_part(sent: str, at: int) -> str:
+    """The ";" part of a sentence that holds position `at`, its bracketed asides blanked out."""
+    start = sent.rfind(";", 0, at) + 1
+    end = sent.find(";", at)
+    return _without_brackets(sent[start: end if end >= 0 else len(sent)])
+
+
+def _date_year(clause: str) -> int | None:
+    """The year of a clause's dates written in figures, when they name one year."""
+    years = {int(m.group(1)) for m in _NUMERIC_DATE_RE.finditer(clause)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _durations(piece: str) -> list[Quantity]:
+    """The terms a piece states, as values in years or months."""
+    return [Quantity(parse_number(m.group("num")), m.group("unit").lower(), "amount", "equals", m.start("num"),
+                     m.end()) for m in _DURATION_RE.finditer(piece)]
 
 
 # "giảm từ 12,5 % năm 2021 xuống còn 8,2 % năm 2023": the second value measures what the first does
@@ -336,6 +390,13 @@ def _without_start(piece: str, q: Quantity) -> tuple[str, Quantity]:
 def _without_brackets(text: str) -> str:
     """The text with bracketed asides blanked out, offsets kept; "(trong đó: …)" lists components."""
     return re.sub(r"\((?!\s*trong đó)[^)]*\)", lambda m: " " * len(m.group(0)), text)
+
+
+# A bracket that gives the figure at an earlier time: "90,5% (so với tháng 3 là 89,6%)", "83,4% (tháng 3/2025 là
+# 83,3%)", "17.175.876 (T4/2025: 16.171.976)": the same indicator's value then.
+_EARLIER_RE = re.compile(
+    rf"\(\s*(?:so với\s+)?(?:(?:tháng|T)\s*\d{{1,2}}(?:\s*/\s*(?P<y1>{_YEAR}))?|quý\s+[IV]+(?:\s*/\s*(?P<y2>{_YEAR}))?"
+    rf"|năm\s+(?P<y3>{_YEAR}))\s*(?:là|:)\s*(?P<val>[^()]*?)\s*\)", re.I)
 
 
 def _met(value: float, target: Target) -> bool:

@@ -42,6 +42,8 @@ _TITLED_COUNT_RE = re.compile(
 _NOT_COUNT_BEFORE_RE = re.compile(
     r"(?:năm|tháng|ngày|quý|điều|khoản|điểm|mục|phụ lục|số|thứ|khóa|lần|kỳ|giai đoạn|chương|phần|tuần|"
     r"nghị quyết|quyết định|luật|chỉ thị|kết luận|top|nhóm|đề án)\s*$", re.I)
+# "thôn 13 xã Đồng Khê", "tổ 5 phường …": a hamlet's or a ward group's number names it, it counts nothing
+_PLACE_NUMBER_RE = re.compile(r"\b(?:thôn|xóm|ấp|tổ|tổ dân phố|khu phố)\s*$", re.I)
 _NOT_COUNT_WORD_RE = re.compile(rf"^(?:{_NOT_COUNTED})\b", re.I)
 
 
@@ -145,6 +147,8 @@ def _quantities(text: str, counts: bool, titled: bool = False) -> tuple[Quantity
             continue  # a misprinted number ("5.378.7000.000") is no value rather than a wrong one
         unit = " ".join(m.group("unit").split())
         unit = "%" if unit.startswith("%") and "/" not in unit else re.sub(r"\s*/\s*", "/", unit)
+        if unit_class(unit) == "count" and _PLACE_NUMBER_RE.search(text[: m.start("num")]):
+            continue
         out.append(_quantity(m, unit, unit_class(unit)))
         taken.append((m.start("num"), m.end()))
     for m in _ZERO_RE.finditer(text):
@@ -205,6 +209,7 @@ def _is_count(text: str, m: re.Match[str]) -> bool:
         return False
     if re.fullmatch(r"(?:19|20)\d\d", num) or (m.group("max") and re.fullmatch(r"(?:19|20)\d\d", m.group("max"))):
         return False
-    if _NOT_COUNT_BEFORE_RE.search(text[: m.start("num")]) or _NOT_COUNT_WORD_RE.match(m.group("unit")):
+    if _NOT_COUNT_BEFORE_RE.search(text[: m.start("num")]) or _NOT_COUNT_WORD_RE.match(m.group("unit")) or \
+            _PLACE_NUMBER_RE.search(text[: m.start("num")]):
         return False
     return not re.match(r"\s*[/)]", text[m.end():])

@@ -1,9 +1,10 @@
 """Segment normalised text into a section tree and leaf items (bullets, paragraphs).
 
 Heading styles of the genre rank from outer to inner: appendix, chapter, part, article
-("Điều 1."), Roman ("IV."), numbered ("1." then "2.1." ...), lettered ("a)", "đ)"), and
-parenthesised numbers ("1)"). Markdown hashes are ignored for ranking because converted
-reports use them inconsistently ("## 2) Bộ Tài chính" beside "##### 1) Bộ Kế hoạch ...").
+("Điều 1.") or a lettered part in capitals ("A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …"), Roman ("IV."),
+numbered ("1." then "2.1." ...), lettered ("a)", "đ)"), and parenthesised numbers ("1)"). Markdown
+hashes are ignored for ranking because converted reports use them inconsistently ("## 2) Bộ Tài chính"
+beside "##### 1) Bộ Kế hoạch ...").
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC\d]+)\s*[:.\-]?\s*(.*)$")),
     ("part", re.compile(r"^(?:Mục|MỤC)\s+(\d+)\s*[:.\-]?\s*(.*)$")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[:.]?\s*(.*)$")),
+    # "A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ …", "D. TỔ CHỨC THỰC HIỆN": parts above the Roman sections, written in
+    # capitals; not the Roman numerals I, V, X, L ("C." of a part is read before the Roman hundred)
+    ("letterpart", re.compile(r"^([A-HĐ])\.\s+([A-ZĐÀ-Ỹ].*)$")),
     ("roman", re.compile(r"^([IVXLC]+)(?:\.|-(?=\s))\s+(.*)$")),  # "II. …"; Party texts write "II- …"
     ("num", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[1-9]\d{2})\.\s+(.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(.*)$")),
     ("letter", re.compile(r"^([a-zđ])[\)\.]\s+(.*)$")),
     ("paren", re.compile(r"^(\d{1,2})\)\s*(.*)$")),
 ]
-_RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "roman": 4, "letter": 20, "paren": 21}
+_RANK = {"appendix": 0, "chapter": 1, "part": 2, "article": 3, "letterpart": 3, "roman": 4, "letter": 20, "paren": 21}
 _INLINE_ENUM_RE = re.compile(r"^\((?:i{1,3}|iv|v|vi{0,3}|1|a)\)\s")  # first of "(i) … (ii) …"
 # A field line ("Trách nhiệm chỉ đạo thực hiện: …", "Cơ quan chủ trì: …") never continues a bullet.
 _FIELD_LINE_RE = re.compile(r"^(?:Cơ quan|Đơn vị|Trách nhiệm|Thời gian|Thời hạn|Tiến độ|Sản phẩm)\b[^:]{0,40}:")
@@ -73,6 +77,8 @@ def classify(line: str) -> Heading | None:
             continue
         groups = [g for g in m.groups() if g is not None] if style == "num" else [m.group(1) or "", m.group(2)]
         label, text = (groups + ["", ""])[:2]
+        if style == "letterpart" and not text.isupper():
+            continue  # "C. Nguyễn Văn A", "B. Bộ Tài chính": a part's title is in capitals
         if style == "appendix" and text[:1].islower():
             return None  # "Phụ lục 2 kèm theo Chương trình …; tổ chức …": a sentence that cites the appendix
         if style == "num":

@@ -40,11 +40,12 @@ _YEAR = r"(?:19|20)\d\d"
 # only a review ("Kết quả thực hiện", "Thực trạng", "Đánh giá") leaves the block.
 _REVIEW_HEAD_RE = re.compile(
     r"kết quả\s+(?:thực hiện|đạt được|triển khai|đã)|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
-# A sentence that opens with its year ("Đến năm 2030, …") gives it to the sentences after it in the item.
+# A sentence that opens with its year ("Đến năm 2030, …", "Từ năm 2026, …") gives it to the sentences after it in
+# the item.
 # So does a lead before a colon: "Mục tiêu đến năm 2027: A; B", "Giai đoạn 2026 - 2030: …".
 _YEAR_LEAD_RE = re.compile(
     rf"^\W*(?:(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|tổng quát|chủ yếu))?\s+)?(?:phấn đấu\s+)?"
-    rf"(?:(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm)\s+({_YEAR})\b"
+    rf"(?:(?:(?:đến|tới|vào|trong|hết|cuối)\s+(?:hết\s+|cuối\s+)?năm|năm|từ\s+năm(?=\s+{_YEAR}\s*,))\s+({_YEAR})\b"
     rf"|giai đoạn\s+{_YEAR}\s*[-–—]\s*({_YEAR})\b(?=[^,;.]{{0,40}}:))", re.I)
 # The year a target is for: "đến năm 2030", "năm 2025", "giai đoạn 2026 - 2030" (its end), "(2025)".
 _YEAR_WORD_RE = re.compile(
@@ -289,7 +290,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
     tabled = year_values(items, {s.id: _block_of(ancestors(by_id, s.id)) == "target" for s in sections})
     out: list[TargetDraft] = [_table_target(text, t) for t in tabled] + [_cell_target(text, c) for c in cells[0]]
     rows = {id(t.row) for t in tabled} | {id(u) for u in items if any(s <= u.start < e for s, e in cells[1])}
-    plan = funding_plan(items)
+    plan = funding_plan(text, sections, items)
     blocks: dict[str, _Block] = {}
     opened: _Open | None = None
     units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
@@ -323,8 +324,8 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             mode = "goal"  # "Mục tiêu giảm phát thải khí nhà kính so với năm 2005: 8%" under any heading: its value
         year = (block.year if isinstance(unit, Item) else None) or _chain_year(chain) or \
             (opened.year if opened else None) or doc_year or (runs_to if mode == "funds" else None)
-        if id(unit) in plan and mode in ("aim", "funds"):
-            out += _plan_targets(sid, body, start, year)
+        if id(unit) in plan and mode in ("aim", "funds", "heading"):
+            out += _plan_targets(sid, body, start, year, plan[id(unit)])
             continue
         if mode == "funds" and not _FUNDS_TOTAL_RE.match(body):
             continue
@@ -355,25 +356,47 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
 
 
 # A funding plan a decision sets: "(1) Tổng mức vốn của Dự án: 3.600.000 USD, trong đó:", then its sources
-# and each body's share ("- Vốn ODA: 3.000.000 USD …", "+ Bộ Công Thương: 760.000 USD;").
+# and each body's share ("- Vốn ODA: 3.000.000 USD …", "+ Bộ Công Thương: 760.000 USD;"); a public-investment
+# plan's "1. Tổng kế hoạch đầu tư công trung hạn: 57.157.900 triệu đồng." and its sources ("a) Nguồn thu tiền sử
+# dụng đất: …"), written as numbered headings.
 _PLAN_OPEN_RE = re.compile(
-    r"^[|\W]*(?:\(\d+\)\s*)?(?:tổng mức (?:vốn|đầu tư)|tổng (?:kinh phí|vốn|nguồn vốn)|vốn|kinh phí|nguồn vốn)\b"
+    r"^[|\W]*(?:\(\d+\)\s*)?(?:tổng mức (?:vốn|đầu tư)|tổng (?:kinh phí|vốn|nguồn vốn)|vốn|kinh phí|nguồn vốn|"
+    r"tổng kế hoạch (?:vốn|đầu tư))\b"
     r"[^:|]{0,80}:\s*\|?\s*(?:khoảng\s+)?\d", re.I)
 _PLAN_SHARE_RE = re.compile(r"^[|\s]*[-+•]?\s*[^:|\d]{2,80}:\s*\|?\s*(?:khoảng\s+)?\d")
+_SHARE_LABEL_RE = re.compile(r"^[|\s]*[-+•]?\s*[^:|\d]{2,80}:\s*$")  # "d) Nguồn thu đóng góp …:", its amount below
+_AMOUNT_LINE_RE = re.compile(r"^\s*(?:khoảng\s+)?\d")
 
 
-def funding_plan(items: list[Item]) -> set[int]:
-    """The items (by id) of the funding plans a text sets: an opening total and the shares listed after it."""
-    out: set[int] = set()
+def funding_plan(text: str, sections: list[Section], items: list[Item]) -> dict[int, str]:
+    """The lines (by id) of the funding plans a text sets: an opening total and the shares listed after it, as
+    items or as numbered headings; an amount that line wrapping put below its label has that label (the value
+    of each line; "" for a line that names its share itself)."""
+    out: dict[int, str] = {}
     current: str | None = None
-    for item in items:
-        body = item_body(item)
-        if _PLAN_OPEN_RE.match(body) and _money(body):
-            current = item.section
-        elif current != item.section or not (_PLAN_SHARE_RE.match(body) and _money(body)):
+    label = ""  # the line before is a share's label whose amount is on the next line
+    units: list[Section | Item] = sorted([*sections, *items], key=lambda u: u.start)
+    for unit in units:
+        heading = isinstance(unit, Section)
+        if isinstance(unit, Section):
+            body, scope = heading_text(text, unit)[0], unit.id
+        else:
+            body, scope = item_body(unit), unit.section
+        money = bool(_money(body))
+        if _PLAN_OPEN_RE.match(body) and money:
+            current = scope
+        elif current is None:
+            pass
+        elif label:
+            if heading or not (_AMOUNT_LINE_RE.match(body) and money):
+                current = None
+        elif heading and _SHARE_LABEL_RE.match(body):
+            pass  # "d) Nguồn thu đóng góp …:": its amount follows
+        elif (not heading and current != scope) or not (_PLAN_SHARE_RE.match(body) and money):
             current = None
-        if current is not None:
-            out.add(id(item))
+        if current is not None and money:
+            out[id(unit)] = label
+        label = body if current is not None and heading and _SHARE_LABEL_RE.match(body) else ""
     return out
 
 
@@ -381,12 +404,12 @@ def _money(text: str) -> list[Quantity]:
     return [q for q in quantities(text) if re.search(r"đồng|USD|VNĐ", q.unit)]
 
 
-def _plan_targets(sid: str, body: str, start: int, year: int | None) -> list[TargetDraft]:
+def _plan_targets(sid: str, body: str, start: int, year: int | None, label: str = "") -> list[TargetDraft]:
     """Every amount of a funding plan's line is a target: the share and its parts ("gồm 1.983.640.000 VNĐ tiền
     mặt và 2.650.000.000 VNĐ bằng hiện vật", "(tương đương 13.000.000.000 VNĐ)"), of the plan's year, if any."""
     out = []
     for q in _money(body):
-        clause = Clause(body[q.start:q.end], start + q.start, start + q.end, year, body[:q.start])
+        clause = Clause(body[q.start:q.end], start + q.start, start + q.end, year, label + body[:q.start])
         target = _target(sid, clause)
         out.append(replace(target, year=year, value=replace(target.value, comparator=q.comparator)))
     return out

@@ -84,6 +84,8 @@ class Block:
     fields: list[Field] = field(default_factory=list)
     actions: list[tuple[str, int, int, str, tuple[Mention, ...]]] = field(default_factory=list)
     members: set[str] = field(default_factory=set)  # sections whose units the block consumes
+    wrapped: int = 0  # where the paragraph that follows the heading and goes on from it ends
+    said: int = -1  # where that paragraph starts, when it names its own subject and only a time field follows
 
 
 def _units_of(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str]]:
@@ -114,13 +116,20 @@ def find_block(ex: TaskExtractor, sec: Section) -> Block | None:
         if f is not None:
             block.fields.append(f)
             field_sections.append((f, child))
+    markers = {i.end: i.marker for i in ex.items if i.section == sec.id}
+    paragraph = -1
     for sid, start, end, body in lines:
         f = parse_field(body, start, sid)
         if f is not None:
             block.fields.append(f)
+        elif not markers.get(end) and not block.fields and not block.actions and sec.heading:
+            block.wrapped, paragraph = end, start  # "a) Rà soát văn bản pháp luật" then "Rà soát, tổng hợp …"
         elif not body.rstrip().endswith(":"):
             block.actions.append((sid, start, end, body, ()))
     if not any(f.kind in ("lead", "responsible") for f in block.fields):
+        if block.wrapped and not block.actions and not children and [f.kind for f in block.fields] == ["deadline"]:
+            block.said = paragraph  # "2.2. Bước 2: Kiểm tra …" / "Ban Chỉ đạo … kiểm tra …" / "Thời gian hoàn tất: …"
+            return block
         return None
     if len(field_sections) < len(children):
         return None  # some lettered children are tasks of their own: not a block
@@ -148,7 +157,8 @@ def _owned_actions(ex: TaskExtractor, sid: str) -> list[tuple[str, int, int, str
 _BODY_START_RE = re.compile(
     r",\s+(?=[A-ZĐ]{2,}\b|[Cc]ác\s+(?:[Bb]ộ|[Ss]ở|Ban|Cục|Vụ)[\s,]"
     r"|(?:Bộ|Cục|Vụ|Viện|Sở|Ủy ban|UBND|Trung tâm|Báo|Tạp chí|Tổng cục|Ban|Văn phòng|Thanh tra|"
-    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Công an|Kho bạc|Học viện|Trường|Tập đoàn|Tổng công ty)\s)")
+    r"Ngân hàng|Đài|Thông tấn|Quỹ|Hội|Liên đoàn|Đoàn|Mặt trận|Công an|Kho bạc|Học viện|Trường|Tập đoàn"
+    r"|Tổng công ty)\s)")
 
 
 # What may follow a class of bodies inside its own name ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành, địa phương").
@@ -258,7 +268,14 @@ def block_drafts(ex: TaskExtractor, block: Block) -> list[Draft]:
     product = by["product"].value.rstrip(".") if "product" in by and by["product"].value else None
     kind = ex.kind(block.section.id)
     named = [(f.section, f.start, f.end, f.value, ()) for f in block.fields if f.kind == "name" and f.value]
-    units = block.actions or named[:1] or [(*_heading_unit(ex, block.section), ())]
+    sid, start, end, head = _heading_unit(ex, block.section)
+    if block.wrapped > end:
+        end, head = block.wrapped, ex.text[start:block.wrapped]
+    units = block.actions or named[:1] or [(sid, start, end, head, ())]
+    if block.said >= 0:  # the paragraph names who does what the heading says; the time field says by when
+        said = ex.draft(sid, block.said, block.wrapped, ex.text[block.said:block.wrapped])
+        return [] if said is None else [Draft(sid, head, start, end, said.owner, said.owners, said.role, said.lead,
+                                              said.cooperating, kind, deadline or said.deadline)]
     out = []
     for sid, start, end, body, own in units:
         names = list(dict.fromkeys(agency_name(m) for m in own)) or leads

@@ -17,6 +17,7 @@ from extract.task_draft import Draft, agency_name
 from extract.task_fields import field_blocks
 from extract.task_owners import clause_subject, heads_owners, shared_list, subject_list
 from extract.task_table import pipe_tables
+from extract.task_trailing import trailing_blocks
 from extract.unowned import (
     ahead_section,
     is_title,
@@ -37,8 +38,8 @@ _HEAD_PREFIX_RE = re.compile(
 _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ quan)(?:[ ,]+(?:bộ|ngành|địa phương|"
                             r"cơ quan|trung ương|và|liên quan))*$", re.I)
 _PURPOSE_HEAD_RE = re.compile(
-    r"^(?:mục tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
-    r"tình hình|kết quả|đánh giá|định hướng)", re.I)
+    r"^(?:mục tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
+    r"tình hình|kết quả|đánh giá|định hướng|đối tượng|phạm vi)", re.I)  # "Đối tượng, phạm vi triển khai": the scope
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
@@ -74,7 +75,9 @@ _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
-_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:)", re.I)  # "Lý do: …" explains a proposal
+# "Lý do: …" explains a proposal; "Thời gian hoàn tất: trước ngày …" is a field of the task above it
+_SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:"
+                      r"|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:)", re.I)
 _TABLE_HEADER_RE = re.compile(
     r"^(?:S?TT\s*)?(?:Nhiệm vụ\s*)?(?:Cơ quan chủ trì\s*)?(?:tổ chức thực hiện\s*)?(?:Cơ quan phối hợp\s*)?"
     r"(?:Thời gian(?: hoàn thành)?\s*)?")
@@ -586,7 +589,10 @@ class TaskExtractor:
                 drafts.extend(self.subtasks(len(drafts) - 1, task, linked))
         lined, lined_spans = line_tables(self)  # tables read on the original's lines
         drafts = [d for d in drafts if not any(s <= d.start < e for s, e in lined_spans)]
+        trailing, trailed = trailing_blocks(self)  # "1. Nội dung" then "2. Cơ quan chủ trì", "3. Thời gian"
         blocks, consumed = field_blocks(self)
+        blocks = [d for d in blocks if d.section not in trailed] + trailing
+        consumed |= trailed
         piped, rows = pipe_tables(self)
         rows += lined_spans
         blocks = [d for d in blocks if not any(s <= d.start < e for s, e in lined_spans)]

@@ -22,8 +22,8 @@ _TASK_SECTION_RE = re.compile(
     r"|^tiến độ\b|^(?:các )?giai đoạn thực hiện\W*$|^lộ trình thực hiện\W*$", re.I)
 # Headings of sections that hold no tasks even inside a task section ("Mục tiêu", "Yêu cầu", "Hiệu lực …").
 _NOT_TASK_SECTION_RE = re.compile(
-    r"^(?:mục tiêu|chỉ tiêu|quan điểm|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|tình hình|"
-    r"kết quả|đánh giá|định hướng|hiệu lực|điều khoản thi hành|nơi nhận|kiến nghị|đề xuất)"
+    r"^(?:mục tiêu|chỉ tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
+    r"tình hình|kết quả|đánh giá|định hướng|hiệu lực|điều khoản thi hành|nơi nhận|kiến nghị|đề xuất)"
     r"|tình hình (?:triển khai|thực hiện)|kết quả đạt được", re.I)
 # Openings of an item that states something rather than asks for it: a note, a figure, a pointer,
 # a sentence about the document itself, money ("Kinh phí thực hiện … được bố trí từ …").

@@ -113,9 +113,38 @@ def similar_pairs(a: list[TaskRow], b: list[TaskRow], threshold: float = 0.35, t
         used_a.add(i)
         used_b.add(j)
         shared = matrix[i].multiply(matrix[len(a) + j]).toarray()[0]
-        terms = [vocab[k] for k in shared.argsort()[::-1][:top_terms] if shared[k] > 0]
+        weight = {vocab[k]: float(shared[k]) for k in shared.nonzero()[0]}
+        terms = shared_phrases(texts[i], texts[len(a) + j], weight, top_terms)
         pairs.append({"score": round(float(score), 3), "a": _brief(a[i]), "b": _brief(b[j]), "shared_terms": terms})
     return pairs
+
+
+def shared_phrases(a: str, b: str, weight: dict[str, float], top: int = 5) -> list[str]:
+    """The longest runs of words two folded texts share ("trung tâm dữ liệu quốc gia", not "dữ", "tâm dữ",
+    "liệu quốc"), without boilerplate at their edges, heaviest first by the pair's TF-IDF weights."""
+    wa, wb = _WORD.findall(a), _WORD.findall(b)
+    grams = {tuple(wb[i:i + n]) for n in range(1, _LONGEST + 1) for i in range(len(wb) - n + 1)}
+    runs: dict[str, float] = {}
+    i = 0
+    while i < len(wa):
+        n = next((n for n in range(min(_LONGEST, len(wa) - i), 0, -1) if tuple(wa[i:i + n]) in grams), 0)
+        run = wa[i:i + n]
+        while run and run[0] in BOILERPLATE:
+            run = run[1:]
+        while run and run[-1] in BOILERPLATE:
+            run = run[:-1]
+        if run:
+            words = [" ".join(run[k:k + 2]) for k in range(len(run))]  # its unigrams and bigrams
+            runs[" ".join(run)] = sum(weight.get(w, 0.0) for w in [*run, *words])
+        i += max(n, 1)
+    phrases = sorted((p for p, w in runs.items() if w > 0), key=lambda p: (-runs[p], p))
+    if any(" " in p for p in phrases):  # a lone syllable ("dữ") says little next to a phrase
+        phrases = [p for p in phrases if " " in p]
+    return phrases[:top]
+
+
+_WORD = re.compile(r"\w+")
+_LONGEST = 12
 
 
 def _brief(task: TaskRow) -> Row:

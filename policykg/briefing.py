@@ -141,8 +141,8 @@ def briefing(focus: str, tasks: list[TaskRow], targets: list[TargetRow], refs: l
         document.add_heading(f"{_roman(number)}. MỤC TIÊU VÀ TIẾN ĐỘ", level=1)
         for g in targets:
             latest = g["observations"][-1] if g["observations"] else None
-            value = f"{word('comparator', g['comparator'] or '')} {g['value']:g} {g['unit'] or ''}".strip() \
-                if g["value"] is not None else " ".join(g["text"].split())
+            value = f"{word('comparator', g['comparator'] or '')} {g['value']:g} {word('unit', g['unit'] or '')}" \
+                .strip() if g["value"] is not None else " ".join(g["text"].split())
             line = f"{g['indicator_label']}: {value}" + (f" vào năm {g['year']}" if g["year"] is not None else "")
             line += f"; số liệu mới nhất: {latest['value']:g} ({latest['year']})" if latest and \
                 latest["value"] is not None else ""

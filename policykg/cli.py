@@ -83,8 +83,8 @@ def emit(rows: Sequence[Mapping[str, object]], as_json: bool, columns: list[str]
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    for row in rows:
-        typer.echo(" | ".join(str(row.get(c, "")) for c in columns))
+    for row in rows:  # a missing value is an empty cell, never "None"
+        typer.echo(" | ".join("" if row.get(c) is None else str(row[c]) for c in columns))
 
 
 @app.command()
@@ -420,13 +420,17 @@ def _rows_and_ids(*keys: str) -> tuple[Any, list[str]]:
 
 
 def _compared(compare: Any, a: str, b: str, threshold: float, as_json: bool) -> dict[str, Any] | None:
-    """Resolve two documents and compare them; print JSON and return None when --json is given."""
+    """Resolve two documents and compare them; print JSON and return None when --json is given.
+
+    The plain result carries "symbols": each document's symbol ("2289/QĐ-TTg"), for the lines printed."""
     rows, (x, y) = _rows_and_ids(a, b)
     result: dict[str, Any] = compare(rows, x, y, threshold)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return None
-    return result
+    symbols = {r["id"]: r["number"] for r in rows.refs if r["number"]}
+    symbols |= {d["id"]: d["number"] for d in rows.docs if d["number"]}
+    return {**result, "symbols": symbols}
 
 
 @app.command()
@@ -454,14 +458,20 @@ def overlap(a: str, b: str, as_json: JsonFlag = False, threshold: Threshold = 0.
     result = _compared(compare, a, b, threshold, as_json)
     if result is None:
         return
+    def sym(doc: str) -> str:
+        return str(result["symbols"].get(doc, doc))
+
+    def task(t: dict[str, Any]) -> str:
+        return f"{sym(t['doc'])} §{t['section']} ({t['owner'] or '-'})"
+
     for r in result["relations"]:
-        typer.echo(f"{r['from']} {r['relation']} {r['to']} (§{r['section']})")
+        typer.echo(f"{sym(r['from'])} {r['relation']} {sym(r['to'])} (§{r['section']})")
     for c in result["shared_citations"]:
-        typer.echo(f"both cite {c['id']} ({c['relation_a']} / {c['relation_b']})")
+        typer.echo(f"both cite {sym(c['id'])} ({c['relation_a']} / {c['relation_b']})")
     for s in result["shared_agencies"]:
         typer.echo(f"shared agency: {s['agency']} ({len(s['in_a'])} / {len(s['in_b'])} tasks)")
     for p in result["similar_tasks"]:
-        typer.echo(f"{p['score']:.2f} {p['a']['id']} ~ {p['b']['id']}: {', '.join(p['shared_terms'])}")
+        typer.echo(f"{p['score']:.2f} {task(p['a'])} ~ {task(p['b'])}: {'; '.join(p['shared_terms'])}")
 
 
 def run(args: list[str] | None = None) -> None:

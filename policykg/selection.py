@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,16 @@ from policykg.workspace import graph_file
 from policykg.workspace import view as workspace_view
 
 
+def _looks_like_iri(text: str) -> bool:
+    """An IRI has a scheme and no spaces; a name ("Bộ Kế hoạch và Đầu tư") is searched, never made an IRI."""
+    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S+$", text))
+
+
 def select(view: nx.MultiDiGraph, store: MemoryStore, focus: str | None = None, depth: int = 1,
            doc: str | None = None, query_name: str | None = None) -> set[str]:
     """Node IRIs of a selection."""
     if focus:
-        iri = focus if URIRef(focus) in view else next(
+        iri = focus if _looks_like_iri(focus) and URIRef(focus) in view else next(
             (n for n, _, _ in search(view, focus, 1)), None) or _doc_iri(view, focus, store.graph)
         if iri is None:
             raise PolicyKGError(f"nothing in the graph matches '{focus}'.")

@@ -13,7 +13,8 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGE_KEYS = [p.url_path for p in pages.PAGES]
 # words of the code that must never reach the Vietnamese UI's tables
 CODE_WORDS = re.compile(r"\b(lead|cooperating|responsible|no_data|off_track|on_track|achieved|equals|at_least|"
-                        r"top_n|implements|cites|based_on|world)\b")
+                        r"top_n|implements|cites|based_on|world|rank|same|changed|added|removed)\b"
+                        r"|\b(?:19|20)\d\d\.0")  # or a year written as a float
 
 
 def test_app_imports_only_policykg_streamlit_pandas_and_the_standard_library() -> None:
@@ -252,6 +253,11 @@ def test_network_search_by_symbol_focuses_the_document_and_a_click_shows_details
 
 def test_ownership_by_abbreviation_shows_partners_and_who_holds_the_duty_today(workdir, monkeypatch) -> None:
     at = app(workdir, monkeypatch, "ai-lam-gi")
+    counts = at.dataframe[0].value  # per agency: its tasks and each role, in words; the unassigned tasks last
+    assert list(counts.columns) == ["Cơ quan", "Số nhiệm vụ", "Chủ trì", "Phối hợp", "Chịu trách nhiệm"]
+    assert counts["Cơ quan"].iloc[-1] == "chưa giao cơ quan chủ trì" and counts["Số nhiệm vụ"].iloc[-1] > 0
+    mpi = counts[counts["Cơ quan"] == "Bộ Kế hoạch và Đầu tư"].iloc[0]
+    assert mpi["Số nhiệm vụ"] == mpi["Chủ trì"] + mpi["Phối hợp"] + mpi["Chịu trách nhiệm"] > 10
     at.text_input(key="own_agency").input("MPI").run()
     df = at.dataframe[1].value
     assert len(df) > 10 and set(df["Cơ quan"]) == {"Bộ Kế hoạch và Đầu tư"}

@@ -184,6 +184,34 @@ def test_network_legend_is_the_nodes_own_colours_and_shapes_and_drafts_look_diff
     assert any("dự thảo" in i["label"] for i in legend)
 
 
+POSITIONS = "() => { const n = window.__pkgNetwork; return n.getPositions(n.body.data.nodes.getIds()); }"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_agencys_focus_shows_a_page_of_its_busiest_documents_and_more_on_demand(page, server, lang) -> None:
+    """Bộ Thông tin và Truyền thông has 69 tasks in the bundled corpus: its focus draws at most 60 nodes, says what it
+    leaves out, and "more" adds the rest where the first page's nodes stay."""
+    from policykg.ui.store_view import FOCUS_NODES
+
+    page.goto(f"{server}/?q={quote('Bộ Thông tin và Truyền thông')}&lang={lang}")
+    page.wait_for_function("window.__pkgNetwork && window.__pkgStable === true", timeout=90_000)
+    first = page.evaluate(POSITIONS)
+    assert len(first) == FOCUS_NODES
+    shown = "đang hiện 55 trong 69 nhiệm vụ" if lang == "vi" else "showing 55 of 69 tasks"
+    page.get_by_text(shown).wait_for(timeout=30_000)
+    page.evaluate("window.__pkgStable = false")
+    page.get_by_role("button", name="Hiện thêm nhiệm vụ và văn bản" if lang == "vi" else
+                     "Show more tasks and documents").click()
+    page.wait_for_function(f"window.__pkgStable === true && window.__pkgNetwork.body.data.nodes.length > {FOCUS_NODES}",
+                           timeout=90_000)
+    second = page.evaluate(POSITIONS)
+    assert set(first) < set(second) and len(second) == 74  # every task of the agency now, and its four documents
+    assert page.get_by_text(shown).count() == 0
+    assert page.get_by_role("button", name="Hiện thêm nhiệm vụ và văn bản" if lang == "vi" else
+                            "Show more tasks and documents").count() == 0
+    shot(page, f"network-agency-more-{lang}")
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_journey_find_an_agencys_tasks_and_partners(page, server, lang) -> None:
     page.goto(f"{server}/ai-lam-gi?agency=MPI&lang={lang}")

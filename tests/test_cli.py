@@ -29,6 +29,11 @@ def test_docs_contract(workspace) -> None:
     assert [r["id"] for r in rows] == ["000", "001", "003", "004"]
     assert set(rows[0]) == {"id", "title", "kind", "status", "number", "issuer", "date", "source"}
     assert rows[0]["number"] == "2289/QĐ-TTg" and rows[0]["source"] == "000_3f9865436df15698.txt"
+    table = runner.invoke(app, ["--workspace", str(workspace), "docs"]).output.splitlines()
+    assert table[0].startswith("000 | strategy | final | 2289/QĐ-TTg | ")
+    unnumbered = next(r for r in rows if r["number"] is None)  # the draft carries no number
+    assert f"{unnumbered['id']} | {unnumbered['kind']} | draft |  | " in table[rows.index(unnumbered)]
+    assert "None" not in "".join(table)
 
 
 def test_a_task_that_names_no_agency_is_null_in_json_and_in_words_in_the_table(workspace) -> None:
@@ -202,6 +207,11 @@ def test_add_a_resolution_joins_the_overlap(tmp_path) -> None:
     overlap = json.loads(out.output)
     assert overlap["similar_tasks"], "the resolution's tasks join the task-level overlap"
     assert any(s["agency"] == "Bộ Thông tin và Truyền thông" for s in overlap["shared_agencies"])
+    # the plain lines name documents by their symbols and tasks by symbol, section and owner, never by id
+    text = runner.invoke(app, ["--workspace", str(ws), "overlap", "50/NQ-CP", "2289/QĐ-TTg"]).output
+    pair = overlap["similar_tasks"][0]
+    assert f"50/NQ-CP §{pair['a']['section']} ({pair['a']['owner']}) ~ 2289/QĐ-TTg §{pair['b']['section']}" in text
+    assert "nq50" not in text and "000" not in text.replace("2289", "")
 
 
 def test_a_failed_add_leaves_the_workspace_untouched(tmp_path) -> None:

@@ -1,7 +1,7 @@
 import pytest
 
 from graph.build import build_graph
-from graph.compare import Rows, diff, overlap, resolve_doc, similar_pairs
+from graph.compare import Rows, diff, overlap, resolve_doc, shared_phrases, similar_pairs
 from graph.store import from_graph
 
 
@@ -61,7 +61,8 @@ def test_similar_tasks_give_score_and_reasons() -> None:
           "text": "Phát triển thương mại điện tử"},
          {"id": "b2", "doc": "b", "section": "3", "owner": "Y", "owner_role": "lead", "text": "Giảm khoảng cách số"}]
     (pair,) = similar_pairs(a, b, threshold=0.2)
-    assert pair["b"]["id"] == "b1" and 0 < pair["score"] <= 1 and {"thương", "điện tử"} <= set(pair["shared_terms"])
+    assert pair["b"]["id"] == "b1" and 0 < pair["score"] <= 1
+    assert pair["shared_terms"] == ["phát triển thương mại điện tử"]
 
 
 def test_boilerplate_words_do_not_make_tasks_similar() -> None:
@@ -72,4 +73,14 @@ def test_boilerplate_words_do_not_make_tasks_similar() -> None:
     assert similar_pairs(a, b, threshold=0.2) == []
     b[0]["text"] = "Bảo đảm an ninh mạng cho hạ tầng số"
     (pair,) = similar_pairs(a, b, threshold=0.2)
-    assert "ninh mạng" in pair["shared_terms"] and not {"báo cáo", "thực hiện", "năm"} & set(pair["shared_terms"])
+    assert pair["shared_terms"] == ["an ninh mạng"]
+
+
+def test_shared_terms_are_the_longest_shared_phrases_without_boilerplate_edges() -> None:
+    a = "xây dựng và vận hành trung tâm dữ liệu quốc gia, bảo vệ dữ liệu cá nhân"
+    b = "chủ trì vận hành trung tâm dữ liệu quốc gia và bảo vệ dữ liệu cá nhân của người dân"
+    weight = {w: 1.0 for w in ("vận", "hành", "trung", "tâm", "dữ", "liệu", "quốc", "gia", "bảo", "vệ", "cá", "nhân")}
+    assert shared_phrases(a, b, weight) == ["vận hành trung tâm dữ liệu quốc gia", "bảo vệ dữ liệu cá nhân"]
+    # only boilerplate in common: nothing to show; a lone syllable only when no phrase is shared
+    assert shared_phrases("thực hiện báo cáo năm", "báo cáo năm thực hiện", {"báo": 1.0}) == []
+    assert shared_phrases("an toàn thông tin", "thông điệp", {"thông": 1.0}) == ["thông"]

@@ -60,7 +60,7 @@ def test_graphml_csv_html_docx(ws, tmp_path) -> None:
     assert "Quyết định số 2289/QĐ-TTg ngày 31/12/2020" in page  # source documents, written out
 
 
-ROLE_CODES = re.compile(r"\b(lead|cooperating|responsible|no_data|off_track|on_track|achieved)\b")
+ROLE_CODES = re.compile(r"\b(lead|cooperating|responsible|no_data|off_track|on_track|achieved|rank|top_n)\b")
 SLUG = re.compile(r"\b[a-z]{2,4}-\d+-[a-z]+-\d{4}\b|\b\d{3}-task-\d+")
 
 
@@ -137,3 +137,11 @@ def test_the_app_exports_the_same_triples_without_reading_the_graph_file(ws) -> 
     assert len(expected) > 100 and isomorphic(rdf_from_store(corpus.store, nodes), expected)
     brief = render_corpus(corpus, "docx", nodes, "Bộ Công an")
     assert isinstance(brief, bytes) and brief[:2] == b"PK"
+
+
+def test_a_focus_by_name_is_searched_not_read_as_an_iri(ws, tmp_path, caplog) -> None:
+    out = tmp_path / "mpi.graphml"
+    assert export(ws, out, "--focus", "Bộ Kế hoạch và Đầu tư", "--format", "graphml").exit_code == 0
+    labels = {d.get("label") for _, d in nx.read_graphml(out).nodes(data=True)}
+    assert "Bộ Kế hoạch và Đầu tư" in labels
+    assert not [r for r in caplog.records if "valid URI" in r.getMessage()]  # rdflib's warning on a name as IRI

@@ -261,3 +261,42 @@ def test_a_provincial_symbol_is_of_the_province_its_issuer_names_else_the_citing
     ids = {r.id for r in extract_text(text, meta_from_text("kh", "kh.txt", text)).refs}
     assert ids == {"qd-5-ubnd-yen-bai-2025", "kh-7-ubnd-lao-cai-2025", "bc-40-snnmt-lao-cai-2025",
                    "qd-749-ttg-2020"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's sentence that opens with a date and issues the document it cites dates that document
+    ("BÁO CÁO\nI. KẾT QUẢ\nNgày 05/3/2025, Sở Xây dựng đã có Văn bản số 512/SXD-QLN đề nghị các xã rà soát.",
+     [("Công văn", "512/SXD-QLN", 2025)]),
+    ("BÁO CÁO\nI. KẾT QUẢ\nNgày 3 tháng 5 năm 2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 77/KH-UBND.",
+     [("Kế hoạch", "77/KH-UBND", 2025)]),
+    # ... but not a document the issued one merely implements, nor one cited in a sentence that opens otherwise
+    ("BÁO CÁO\nI. KẾT QUẢ\nNgày 3/5/2025, tỉnh ban hành Kế hoạch số 77/KH-UBND thực hiện Nghị quyết số 57-NQ/TW.\n"
+     "Sở Xây dựng đã có Văn bản số 512/SXD-QLN đề nghị các xã rà soát.",
+     [("Kế hoạch", "77/KH-UBND", 2025), ("Nghị quyết", "57-NQ/TW", None), ("Công văn", "512/SXD-QLN", None)]),
+    # a licence is cited by its kind code (GP of the official list of kind codes)
+    ("BÁO CÁO\nI. KẾT QUẢ\nCông ty A được cấp Giấy phép khai thác khoáng sản số 15/GP-UBND ngày 02/3/2016.",
+     [("Giấy phép", "15/GP-UBND", 2016)]),
+])
+def test_dates_and_kind_codes_of_a_reports_citations(text: str, expected: list) -> None:
+    assert cited(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a law named after bodies runs to its date, although a body's name starts inside it
+    ("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;",
+     [("Luật", "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", 2003)]),
+    # "sửa đổi bổ sung" written without its comma is the amending law's name all the same
+    ("Căn cứ Luật Sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+     "ngày 22 tháng 11 năm 2019;",
+     [("Luật", "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+       2019)]),
+    # a short form is written out; "trên địa bàn" is where a law is applied, not part of its name
+    ("Căn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;\n1. Sở Tư pháp kiểm tra việc thực hiện Luật Bảo "
+     "vệ BMNN trên địa bàn tỉnh.",
+     [("Luật", "Luật Bảo vệ bí mật nhà nước", 2018)]),
+    # a symbol that line wrapping cut after a hyphen keeps the date after its last part
+    ("Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số 05/TTr-CAT- PV01 ngày 03 tháng 02 năm 2023.",
+     [("Tờ trình", "05/TTr-CAT", 2023)]),
+])
+def test_law_names_and_wrapped_symbols(text: str, expected: list) -> None:
+    assert cited(text) == expected

@@ -158,3 +158,47 @@ def test_a_neighbourhood_read_from_the_store_stops_before_a_step_past_the_limit(
     one, three = network.focus_on(view, bca, 1), network.focus_on(view, bca, 3)
     piece = neighbourhood(from_graph(graph, "oxigraph"), [bca], 3, limit=one.number_of_nodes() + 1)
     assert set(piece.nodes) == set(one.nodes) and three.number_of_nodes() > piece.number_of_nodes()
+
+
+THREE = {"a": ["a1", "a2", "a3"], "b": ["b1"], "c": ["c1", "c2"]}
+
+
+@pytest.mark.parametrize(("tasks", "budget", "docs", "shown"), [
+    (THREE, 100, ["a", "c", "b"], ["a1", "c1", "b1", "a2", "c2", "a3"]),
+    (THREE, 8, ["a", "c"], ["a1", "c1", "a2", "c2", "a3"]),
+    (THREE, 4, ["a"], ["a1", "a2", "a3"]),
+    (THREE, 2, ["a"], ["a1"]),
+    ({"b": ["b1", "b2"], "a": ["a1", "a2"]}, 4, ["a"], ["a1", "a2"]),  # a tie: the document's IRI decides
+])
+def test_an_agencys_focus_picks_its_busiest_documents_and_their_tasks_in_turn(tasks, budget, docs, shown) -> None:
+    from policykg.ui.store_view import pick
+
+    assert pick(tasks, budget) == (docs, shown)
+
+
+def test_an_agencys_focus_is_bounded_and_each_page_adds_to_the_last(graph, view) -> None:
+    """An agency with more tasks than a page (Bộ Thông tin và Truyền thông: 69 in the bundled corpus) is drawn from
+    its documents with the most of its tasks, at most a page of nodes, each node as the whole view has it; the
+    next page keeps every node of the first and adds the rest."""
+    from graph.store import from_graph
+    from policykg.ui.store_view import agency_focus
+
+    mic = ID["agency/mic"]
+    store = from_graph(graph, "oxigraph")
+    mine = {t for t, a, d in view.in_edges(mic, data=True) if d["relation"] in ("owner", "lead", "cooperating")}
+    per_doc: dict[str, int] = {}
+    for t in mine:
+        per_doc[view.nodes[t]["doc"]] = per_doc.get(view.nodes[t]["doc"], 0) + 1
+    first = agency_focus(store, str(mic), 1, pages=1, budget=40)
+    second = agency_focus(store, str(mic), 1, pages=2, budget=40)
+    assert first is not None and second is not None
+    assert first.total_tasks == len(mine) > 40 and first.total_docs == len(per_doc)
+    assert first.view.number_of_nodes() == 40 and first.more
+    shown_tasks = {n for n, d in first.view.nodes(data=True) if d["type"] == "task"}
+    assert len(shown_tasks) == first.tasks and shown_tasks <= mine
+    shown_docs = {str(n) for n, d in first.view.nodes(data=True) if d["type"] == "document"}
+    assert len(shown_docs) == first.docs and min(per_doc[d] for d in shown_docs) >= max(
+        (k for d, k in per_doc.items() if d not in shown_docs), default=0)
+    assert {n: d for n, d in first.view.nodes(data=True)} == {n: dict(view.nodes[n]) for n in first.view}
+    assert set(first.view.edges(keys=True)) == set(view.subgraph(first.view.nodes).edges(keys=True))
+    assert set(first.view.nodes) < set(second.view.nodes) and second.tasks == len(mine) and not second.more

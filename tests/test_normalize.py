@@ -33,6 +33,11 @@ def test_fold_text(raw: str, expected: str) -> None:
     ("## **II. VỀ TÌNH HÌNH**", "II. VỀ TÌNH HÌNH"),
     ("1. Bộ Kế hoạch và Đầu tư\n\n- Theo dõi", "1. Bộ Kế hoạch và Đầu tư\n- Theo dõi"),
     ("15. Bộ Giao thông vận tải\n\nỨng dụng công nghệ", "15. Bộ Giao thông vận tải\nỨng dụng công nghệ"),
+    # the gazette's running header, of a single and of a double issue, is page furniture
+    ("- Xây dựng trung tâm \nCÔNG BÁO/Số 238/Ngày 21-04-2026\ndữ liệu quốc gia.",
+     "- Xây dựng trung tâm dữ liệu quốc gia."),
+    ("- Xây dựng trung tâm \nCÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023\ndữ liệu quốc gia.",
+     "- Xây dựng trung tâm dữ liệu quốc gia."),
 ])
 def test_normalize_lines(raw: str, expected: str) -> None:
     assert normalize(raw).text == expected

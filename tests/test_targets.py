@@ -294,6 +294,19 @@ OUTSIDE = [
      [(3600000.0, "USD", None), (3000000.0, "USD", None), (760000.0, "USD", None), (600000.0, "USD", None),
       (13000000000.0, "VNĐ", None), (4500000000.0, "VNĐ", None), (2640000000.0, "VNĐ", None),
       (1860000000.0, "VNĐ", None)]),
+    # a sentence that opens with a start year ("Từ năm 2027, …") gives it to the sentences after it; a period
+    # "từ năm 2020 đến nay" is a review, not a lead
+    ("NGHỊ QUYẾT\nII. MỤC TIÊU\n- Từ năm 2027, cung cấp hạ tầng cho các bộ, ngành. Đồng thời, bảo đảm 100% các cơ "
+     "quan nhà nước sử dụng.\n- Từ năm 2020 đến nay, mạng cáp quang phát triển nhanh. Phấn đấu 60% xã có trạm 5G.",
+     [(100.0, "%", 2027), (60.0, "%", None)]),
+    # a public-investment plan written as numbered headings: the total and each source, of the plan's period; an
+    # amount that line wrapping put below its source's name is that source's
+    ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 của huyện\nĐiều 1. Giao kế hoạch vốn như sau:\n"
+     "1. Tổng kế hoạch đầu tư công trung hạn: 12.500 triệu đồng.\n"
+     "a) Nguồn vốn ngân sách tập trung: 10.000 triệu đồng.\n"
+     "b) Nguồn thu từ các tổ chức, cá nhân đóng góp tự nguyện:\n2.500 triệu đồng.\n2. Nguyên tắc phân bổ vốn:\n"
+     "a) Ưu tiên bố trí vốn cho 05 dự án chuyển tiếp.",
+     [(12500.0, "triệu đồng", 2030), (10000.0, "triệu đồng", 2030), (2500.0, "triệu đồng", 2030)]),
     # a goal's value stated after its name in a content section, of the heading's year; a scheme's funding takes
     # the year it runs to ("Đề án được thực hiện từ nay đến năm 2020"), its sources ("Từ ngân sách …") too
     ("QUYẾT ĐỊNH\nI. PHẠM VI\nĐề án được thực hiện từ nay đến năm 2020.\nII. NỘI DUNG CHÍNH\n"
@@ -323,6 +336,20 @@ OUTSIDE = [
 def test_targets_outside_the_target_blocks(text: str, expected: list) -> None:
     got = [(t.value, t.unit, t.year) for t in facts_of(text).targets if t.value is not None]
     assert got == expected
+
+
+def test_the_un_e_government_index_is_one_indicator_by_its_acronym() -> None:
+    text = ("NGHỊ QUYẾT\nII. MỤC TIÊU\n- Đến năm 2030, Việt Nam thuộc nhóm: 40 nước dẫn đầu về Chính phủ điện tử "
+            "(EGDI).")
+    assert [(t.indicator, t.value, t.year) for t in facts_of(text).targets] == [("egov-rank", 40.0, 2030)]
+
+
+def test_a_wrapped_amount_is_named_by_its_source() -> None:
+    text = ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công giai đoạn 2026-2030\nĐiều 1. Giao kế hoạch vốn như sau:\n"
+            "1. Tổng kế hoạch đầu tư công trung hạn: 12.500 triệu đồng.\n"
+            "a) Nguồn thu xổ số kiến thiết:\n2.500 triệu đồng.\n")
+    labels = [t.indicator_label for t in facts_of(text).targets]
+    assert labels == ["Tổng kế hoạch đầu tư công trung hạn", "Nguồn thu xổ số kiến thiết"]
 
 
 def _plan_and_report(report_lines: str) -> dict[str, tuple[str, str]]:
@@ -423,6 +450,23 @@ MORE_FIGURES = [
     # a horizon is not the year of a figure
     ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Theo quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, tỉnh có "
      "04 trạm quan trắc tự động.", [("ind-tram-quan-trac-tu-dong", 2024, 4.0, "trạm")]),
+    # a licence's figures are as of its date written in figures; a term in years or months is a figure; a
+    # date in brackets or in another ";" part dates nothing, so the inspection's figures are the report's year
+    ("BÁO CÁO\nI. KẾT QUẢ KIỂM TRA\n- Công ty A được cấp Giấy phép khai thác số 15/GP-UBND ngày 02/3/2016, với "
+     "diện tích khu vực khai thác 5,2 ha, thời hạn khai thác 20 năm (trong đó thời gian xây dựng cơ bản là 06 tháng)."
+     "\n- Điểm kiểm tra (theo Giấy phép số 15/GP-UBND ngày 02/3/2016) có cao độ +215m; điểm mốc số 3 cách ranh giới "
+     "khoảng 8m.",
+     [("ind-voi-dien-tich-khu-vuc-khai-thac", 2016, 5.2, "ha"), ("ind-thoi-han-khai-thac", 2016, 20.0, "năm"),
+      ("ind-thoi-gian-xay-dung-co-ban", 2016, 6.0, "tháng"), ("ind-diem-kiem-tra-co-cao-do", 2024, 215.0, "m"),
+      ("ind-diem-moc-so-3-cach-ranh-gioi", 2024, 8.0, "m")]),
+    # a bracket right after a figure giving its value at an earlier month or year is that indicator's value then;
+    # a share in brackets ("(chiếm 60% …)") is not
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Tỷ lệ hộ gia đình sử dụng cáp quang: 85,1% (so với tháng 9 là 84,2%); số "
+     "chứng thư chữ ký số đã cấp là 1.250.000 chứng thư (T12/2023: 1.100.000); tỷ trọng kinh tế số đạt 18,3% (chiếm "
+     "60% của khu vực dịch vụ).",
+     [("fibre-households", 2024, 85.1, "%"), ("fibre-households", 2024, 84.2, "%"),
+      ("ind-chung-thu-chu-ky-so-cap", 2024, 1250000.0, "chứng thư"),
+      ("ind-chung-thu-chu-ky-so-cap", 2023, 1100000.0, "chứng thư"), ("ind-ty-trong-kinh-te-so", 2024, 18.3, "%")]),
     # a report's table: columns of what was done are observations, the plan's column is not
     ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n| Chỉ tiêu | Đơn vị | Năm 2023 | Ước thực hiện 2024 | Kế hoạch 2025 |\n"
      "| Tỷ lệ che phủ rừng | % | 58,2 | 59,5 | 60 |",
@@ -434,6 +478,12 @@ MORE_FIGURES = [
 def test_more_figures_of_reports(text: str, expected: list) -> None:
     got = [(o.indicator, o.year, o.value, o.unit) for o in _report(text).observations]
     assert got == expected
+
+
+def test_a_hamlets_number_counts_nothing() -> None:
+    text = ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Năm 2024, tại thôn 13 xã Đồng Khê và tổ 5 phường Yên Thịnh "
+            "đã trồng 12 ha rừng.")
+    assert [(o.value, o.unit) for o in _report(text).observations] == [(12.0, "ha")]
 
 
 def test_a_reports_status_table_gives_targets_and_observations() -> None:

@@ -145,3 +145,12 @@ def test_the_ui_and_the_briefing_name_a_task_without_owner_in_vietnamese() -> No
 def test_a_title_in_capitals_is_no_task() -> None:
     assert not unowned_task("NỘI DUNG CHI TIẾT")
     assert unowned_task("Tổ chức hội nghị công bố quy hoạch")
+
+
+def test_principles_are_no_tasks_of_a_directive() -> None:
+    from tests.conftest import facts_of
+    text = ("CHỈ THỊ\nThủ tướng Chính phủ chỉ thị:\nI. NGUYÊN TẮC, YÊU CẦU SẮP XẾP THÔN, TỔ DÂN PHỐ\n"
+            "1. Việc sắp xếp thôn phải bảo đảm phù hợp với tiêu chí, điều kiện theo quy định.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Bộ Nội vụ hướng dẫn việc sắp xếp thôn, tổ dân phố.\n")
+    assert [(t.text, t.owner) for t in facts_of(text, kind="directive").tasks] == [
+        ("Bộ Nội vụ hướng dẫn việc sắp xếp thôn, tổ dân phố.", "Bộ Nội vụ")]

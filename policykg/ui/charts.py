@@ -40,7 +40,7 @@ def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool) -> dict[str, A
 def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[str, Any]:
     """Rows agencies, columns sections, colour by task count, the cell's text (e.g. "2 C / 1 P") on top."""
     x = {"field": "section", "type": "ordinal", "title": column("section", lang), "sort": sections,
-         "axis": {"labelAngle": 0, "orient": "top"}}
+         "axis": {"labelAngle": 0 if len(sections) <= 12 else -45, "orient": "top", "labelOverlap": False}}
     y = {"field": "agency", "type": "ordinal", "title": None, "sort": agencies,
          "axis": {"labelLimit": 360, "labelOverlap": False}}
     return {
@@ -53,7 +53,7 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
                 "tooltip": [{"field": "agency", "title": column("agency", lang)},
                             {"field": "section", "title": column("section", lang)},
                             {"field": "cell", "title": column("tasks", lang)}]}},
-            {"mark": {"type": "text", "fontSize": 11}, "encoding": {
+            {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9}, "encoding": {
                 "x": x, "y": y, "text": {"field": "cell"},
                 "color": {"condition": {"test": "datum.count > 3", "value": "white"}, "value": "black"}}},
         ],

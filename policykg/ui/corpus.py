@@ -59,6 +59,20 @@ class Corpus:
         return self._kept(("view_for", focus, depth, doc_iris, agencies),
                           lambda: self._store_view(focus, depth, doc_iris, agencies))
 
+    def drawn_view(self, focus: str | None, depth: int, doc_iris: frozenset[str] = frozenset(),
+                   agencies: frozenset[str] = frozenset(), pages: int = 1
+                   ) -> tuple[nx.MultiDiGraph, store_view.Bounded | None]:
+        """The piece a drawn network is cut from: an agency's focus cut to `pages` pages (`store_view.agency_focus`)
+        when its neighbourhood is larger than a page or deeper than one step, at any corpus size; else `view_for`'s."""
+        if focus and focus.startswith(str(ID["agency/"])) and \
+                (depth > 1 or self._kept(("neighbours", focus), lambda: store_view.neighbour_count(self.store, focus))
+                 >= store_view.FOCUS_NODES):
+            bounded = self._kept(("agency_focus", focus, depth, pages, doc_iris),
+                                 lambda: store_view.agency_focus(self.store, focus, depth, pages, doc_iris))
+            if bounded is not None:
+                return bounded.view, bounded
+        return self.view_for(focus, depth, doc_iris, agencies), None
+
     def _store_view(self, focus: str | None, depth: int, doc_iris: frozenset[str],
                     agencies: frozenset[str]) -> nx.MultiDiGraph:
         if focus:

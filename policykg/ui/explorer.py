@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +102,19 @@ def ownership(corpus: Corpus, lang: Lang, tasks: list[TaskRow] | None = None) ->
     return rows
 
 
+def role_counts(rows: list[Row]) -> list[Row]:
+    """Per agency of ownership rows: its tasks, and how many it leads, cooperates on or is responsible for (the
+    tasks that name no agency count under their own row, "chưa giao cơ quan chủ trì", with no role)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        counts[r["agency"]]["tasks"] += 1
+        if r["role_code"]:
+            counts[r["agency"]][r["role_code"] + "_n"] += 1
+    unassigned = {r["agency"] for r in rows if not r["role_code"]}
+    return [{"agency": a, **{k: c[k] for k in ("tasks", "lead_n", "cooperating_n", "responsible_n")}}
+            for a, c in sorted(counts.items(), key=lambda kv: (kv[0] in unassigned, kv[0]))]
+
+
 Cells = dict[tuple[str, str], str]
 VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
 
@@ -186,16 +200,26 @@ def _section_key(section: str) -> tuple[Any, ...]:
     return tuple((0, roman[p]) if p in roman else (1, int(p)) if p.isdigit() else (2, p) for p in section.split("."))
 
 
+def target_cells(t: Mapping[str, Any], lang: Lang) -> Row:
+    """A target's indicator, comparator, value, unit and year as table cells: words for codes, "30" not "30.0",
+    the year as written ("" for a target without one, never a float column's "2025.000000")."""
+    return {"indicator": t["indicator_label"], "comparator": word("comparator", t["comparator"] or "", lang),
+            "target": number(t["value"]), "unit": word("unit", t["unit"] or "", lang), "year": number(t["year"])}
+
+
+def number(value: float | int | None) -> str:
+    """A value as a cell: "30", "12.5", "" when there is none."""
+    return "" if value is None else f"{value:g}"
+
+
 def target_rows(corpus: Corpus, lang: Lang, targets: list[TargetRow] | None = None) -> list[Row]:
-    """One row per target (every target, or the given ones) with its latest observation; status as a word."""
+    """One row per target (every target, or the given ones) with its latest observation and status as a word."""
     rows = []
     for t in corpus.targets if targets is None else targets:
         latest = t["observations"][-1] if t["observations"] else None
         rows.append({
-            "doc": corpus.short(t["doc"], lang), "indicator": t["indicator_label"],
-            "comparator": word("comparator", t["comparator"] or "", lang),
-            "target": f"{t['value']:g}" if t["value"] is not None else "",
-            "unit": t["unit"] or "", "year": t["year"], "scope": word("scope", t["scope"] or "", lang),
+            "doc": corpus.short(t["doc"], lang), **target_cells(t, lang),
+            "scope": word("scope", t["scope"] or "", lang),
             "latest": f"{latest['value']:g} ({latest['year']})" if latest and latest["value"] is not None else "",
             "status": word("status", t["status"], lang), "status_code": t["status"], "text": t["text"],
         })

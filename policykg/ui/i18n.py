@@ -99,6 +99,11 @@ TEXT: dict[str, tuple[str, str]] = {
                           "sidebar to see others."),
     "net.truncated": ("Có {total} nút phù hợp; đang hiện {cap} nút nhiều liên kết nhất. Thu hẹp bộ lọc để xem thêm.",
                       "{total} nodes match; showing the {cap} best connected. Narrow the filters to see the rest."),
+    "net.focus.cut": ("{agency}: đang hiện {tasks} trong {total_tasks} nhiệm vụ, ở {docs} trong {total_docs} văn bản "
+                      "giao cho cơ quan này nhiều nhiệm vụ nhất.",
+                      "{agency}: showing {tasks} of {total_tasks} tasks, in the {docs} of {total_docs} documents that "
+                      "give it the most tasks."),
+    "net.more": ("Hiện thêm nhiệm vụ và văn bản", "Show more tasks and documents"),
     "net.reset": ("Về tổng quan", "Back to the overview"),
     "net.click": ("Bấm vào một nút để xem chi tiết.", "Click a node for its details."),
     "net.missing": ("Không có nút này trong đồ thị.", "This node is not in the graph."),
@@ -233,7 +238,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "pairs": ("Cặp khớp", "Matched pairs"), "lead": ("Chủ trì", "Lead"), "cooperating": ("Phối hợp", "Cooperating"),
     "responsible": ("Chịu trách nhiệm", "Responsible"), "total": ("Tổng", "Total"), "value": ("Giá trị", "Value"),
     "series": ("Chuỗi", "Series"), "tasks": ("Số nhiệm vụ", "Tasks"),
-    "lead_n": ("Chủ trì", "Lead"), "cooperating_n": ("Phối hợp", "Cooperating"), "count": ("Số lượng", "Count"),
+    "lead_n": ("Chủ trì", "Lead"), "cooperating_n": ("Phối hợp", "Cooperating"),
+    "responsible_n": ("Chịu trách nhiệm", "Responsible"), "count": ("Số lượng", "Count"),
 }
 
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -242,12 +248,14 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "status": {"achieved": ("đạt", "achieved"), "on_track": ("đúng tiến độ", "on track"),
                "off_track": ("chậm", "off track"), "no_data": ("chưa có số liệu", "no data"),
                "added": ("chỉ có ở bản chính thức", "only in the final text"),
-               "removed": ("chỉ có ở dự thảo", "only in the draft"), "both": ("có ở cả hai", "in both")},
+               "removed": ("chỉ có ở dự thảo", "only in the draft"), "both": ("có ở cả hai", "in both"),
+               "changed": ("có thay đổi", "changed"), "same": ("không đổi", "unchanged")},
     "comparator": {"equals": ("bằng", "equals"), "at_least": ("ít nhất", "at least"),
                    "more_than": ("trên", "more than"), "less_than": ("dưới", "less than"),
                    "at_most": ("tối đa", "at most"), "about": ("khoảng", "about"),
                    "top_n": ("trong nhóm đầu", "within the top"), "": ("", "")},
     "scope": {"world": ("thế giới", "world"), "ASEAN": ("ASEAN", "ASEAN"), "": ("", "")},
+    "unit": {"rank": ("hạng", "rank")},
     "task_kind": {"assigned": ("được giao", "assigned"), "recommended": ("kiến nghị", "recommended")},
     "node": {"agency": ("Cơ quan", "Agency"), "task": ("Nhiệm vụ", "Task"),
              "legal": ("Văn bản được trích dẫn", "Cited document"), "document": ("Văn bản trong bộ", "Corpus document"),

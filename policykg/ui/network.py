@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pyvis
@@ -26,6 +26,9 @@ from graph.queries import PREFIX_BLOCK
 from graph.store import Store
 from graph.views import EDGES, NODE_TYPES
 from policykg.ui.i18n import Lang, tr, word
+
+if TYPE_CHECKING:
+    from policykg.ui.store_view import Bounded
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 NODE_CAP = 400
@@ -54,6 +57,7 @@ class NetworkData:
     truncated: bool = False
     message: str = ""
     legend: list[dict[str, str]] = field(default_factory=list)
+    more: bool = False  # an agency's focus cut to its first pages: the page offers to show more
 
     def payload(self) -> dict[str, Any]:
         return {"nodes": self.nodes, "edges": self.edges, "options": self.options, "legend": self.legend}
@@ -258,12 +262,25 @@ def is_overview(focus: str | None, types: set[str], relations: set[str]) -> bool
 
 def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
                agencies: set[str], relations: set[str], physics: bool, cap: int, labels: Labels,
-               tree: bool = False) -> NetworkData:
-    """The explorer's network for a view state other than the overview: filters, then focus and depth, then the cap."""
+               tree: bool = False, bound: Bounded | None = None) -> NetworkData:
+    """The explorer's network for a view state other than the overview: filters, then focus and depth, then the cap;
+    an agency's focus cut to its first pages (`bound`) says what it shows and offers more."""
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
     sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
     sub = focus_on(sub, focus, depth)
-    return network(sub, focus=focus, physics=physics, cap=cap, labels=labels, tree=tree)
+    net = network(sub, focus=focus, physics=physics, cap=cap, labels=labels, tree=tree)
+    if bound is not None and focus and URIRef(focus) in view and bound.more:
+        cut = tr("net.focus.cut", labels.lang, agency=labels.of(focus, view.nodes[URIRef(focus)]),
+                 tasks=number(bound.tasks, labels.lang), total_tasks=number(bound.total_tasks, labels.lang),
+                 docs=number(bound.docs, labels.lang), total_docs=number(bound.total_docs, labels.lang))
+        net.message = f"{cut} {net.message}".strip()
+        net.more = True
+    return net
+
+
+def number(n: int, lang: Lang) -> str:
+    """1476 -> "1.476" in Vietnamese, "1,476" in English."""
+    return f"{n:,}".replace(",", ".") if lang == "vi" else f"{n:,}"
 
 
 def view_nodes(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[str], doc_iris: set[str],

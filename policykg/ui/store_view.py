@@ -6,6 +6,7 @@ from it, so a search or a click never loads the whole networkx view (115 k nodes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import URIRef
@@ -85,7 +86,11 @@ def neighbourhood(store: Store, seeds: Iterable[str], depth: int, limit: int = L
         frontier = sorted(new)
     if frontier and edges:  # the edges between the last step's nodes: the view is the induced subgraph
         edges |= {(s, r, o) for s, r, o in _edges(store, frontier, inward=False) if o in nodes}
-    attrs = _attributes(store, nodes) if nodes else {}
+    return _graph(_attributes(store, nodes) if nodes else {}, edges)
+
+
+def _graph(attrs: dict[str, dict[str, str]], edges: set[tuple[str, str, str]]) -> nx.MultiDiGraph:
+    """The networkx piece: typed, labelled nodes and relation-named edges between them."""
     view = nx.MultiDiGraph()
     for n, a in attrs.items():
         view.add_node(URIRef(n), **a)
@@ -103,3 +108,78 @@ def document_nodes(store: Store, doc_iris: Iterable[str]) -> list[str]:
     sparql = f"SELECT ?x WHERE {{ VALUES ?d {{ {iri_values(docs)} }} ?x <{PKG.inDocument}> ?d }}"
     rows = store.query(PREFIX_BLOCK + sparql).rows
     return docs + sorted({str(r[0]) for r in rows if r[0]})
+
+
+# an agency's focus draws at most this many nodes a page; "more" adds a page (issue 10 §2: ~60 nodes)
+FOCUS_NODES = 60
+_ROLES = "pkg:owner, pkg:coOwner, pkg:lead, pkg:cooperating"
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """An agency's focus cut to a few pages: the piece drawn and what of the agency it shows."""
+
+    view: nx.MultiDiGraph
+    docs: int  # documents shown
+    total_docs: int  # documents that give the agency a task
+    tasks: int  # the agency's tasks shown
+    total_tasks: int
+
+    @property
+    def more(self) -> bool:
+        return self.docs < self.total_docs or self.tasks < self.total_tasks
+
+
+def neighbour_count(store: Store, node: str) -> int:
+    """How many nodes are one step from a node in the view (both directions)."""
+    iri = iri_values([node])
+    sparql = (f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {{ {iri} ?p ?x }} UNION {{ ?x ?p {iri} }} "
+              f"FILTER(?p IN ({_PREDICATES}) && isIRI(?x)) }}")
+    rows = store.query(PREFIX_BLOCK + sparql).rows
+    return int(rows[0][0] or 0) if rows else 0
+
+
+def agency_tasks(store: Store, agency: str, docs: Iterable[str] = ()) -> dict[str, list[str]]:
+    """An agency's tasks (in any role) by document, within some documents when given."""
+    within = f"VALUES ?doc {{ {iri_values(sorted(docs))} }} " if docs else ""
+    sparql = (f"SELECT DISTINCT ?task ?doc WHERE {{ {within}?task ?p {iri_values([agency])} "
+              f"FILTER(?p IN ({_ROLES})) ?task pkg:inDocument ?doc }}")
+    out: dict[str, set[str]] = {}
+    for task, doc in store.query(PREFIX_BLOCK + sparql).rows:
+        if task and doc:
+            out.setdefault(str(doc), set()).add(str(task))
+    return {d: sorted(ts) for d, ts in out.items()}
+
+
+def pick(tasks_by_doc: dict[str, list[str]], budget: int) -> tuple[list[str], list[str]]:
+    """(documents, tasks) within `budget` nodes besides the agency: the documents giving it the most tasks first (a
+    quarter of the budget at most), and their tasks taken in turn, one of each document's at a time. A larger budget
+    shows everything a smaller one does, and more."""
+    ranked = sorted(tasks_by_doc, key=lambda d: (-len(tasks_by_doc[d]), d))
+    docs = ranked[:max(1, budget // 4)]
+    room = max(0, budget - len(docs))
+    tasks: list[str] = []
+    for turn in range(max((len(tasks_by_doc[d]) for d in docs), default=0)):
+        for d in docs:
+            if turn < len(tasks_by_doc[d]) and len(tasks) < room:
+                tasks.append(tasks_by_doc[d][turn])
+    return docs, tasks
+
+
+def agency_focus(store: Store, agency: str, depth: int, pages: int = 1, docs: Iterable[str] = (),
+                 budget: int = FOCUS_NODES) -> Bounded | None:
+    """An agency, the documents giving it the most tasks and its tasks in them, at most `budget` nodes a page; past
+    depth 1 the shown tasks' other neighbours (partners first) too. None when the agency has no task."""
+    by_doc = agency_tasks(store, agency, docs)
+    if not by_doc:
+        return None
+    shown_docs, tasks = pick(by_doc, budget * pages - 1)
+    nodes = {agency, *shown_docs, *tasks}
+    if depth > 1 and tasks:
+        agencies_first = sorted({x for s, _, o in _edges(store, tasks) for x in (s, o)} - nodes,
+                                key=lambda n: ("/agency/" not in n, n))
+        nodes |= set(agencies_first[:budget * pages])
+    edges = {(s, r, o) for s, r, o in _edges(store, sorted(nodes), inward=False) if o in nodes}
+    view = _graph(_attributes(store, nodes), edges)
+    total_tasks = len({t for ts in by_doc.values() for t in ts})
+    return Bounded(view, len(shown_docs), len(by_doc), len(tasks), total_tasks)

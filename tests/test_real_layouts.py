@@ -1,0 +1,111 @@
+"""Layouts of real documents of the genre, on snippets written for the tests: a footer table row that holds
+the recipients, the authority line above "Căn cứ" when the header's column is unreadable."""
+
+import pytest
+
+from extract.metadata import from_header
+from tests.conftest import facts_of
+
+FOOTER = """KẾ HOẠCH
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng: hướng dẫn các quận, huyện lập hồ sơ.
+| Nơi nhận: - Bộ Xây dựng; - Sở Tài chính; - Lưu : V T . | KT. CHỦ TỊCH PHÓ CHỦ TỊCH |
+KẾ HOẠCH
+I. NHIỆM VỤ
+1. Sở Tài chính thẩm định dự toán kinh phí thực hiện.
+2. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án.
+"""
+
+
+def test_a_footer_row_holds_its_recipients_and_nothing_after_it() -> None:
+    facts = facts_of(FOOTER, kind="plan")
+    assert [(t.text[:30], t.owner, t.cooperating) for t in facts.tasks] == [
+        ("Sở Xây dựng: hướng dẫn các quậ", "Sở Xây dựng", ()),
+        ("Sở Tài chính thẩm định dự toán", "Sở Tài chính", ()),
+        ("Sở Xây dựng chủ trì, phối hợp ", "Sở Xây dựng", ("Sở Tài chính",))]
+    assert "Bộ Xây dựng" not in {m.name for m in facts.mentions}  # a recipient only
+
+
+@pytest.mark.parametrize("authority, issuer", [
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+])
+def test_the_authority_line_names_the_issuer_when_the_header_column_is_unreadable(authority: str,
+                                                                                  issuer: str) -> None:
+    text = ("| ỦY B AN NH ÂN D Â N ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n"
+            "| Số: 12/QĐ - UBND | ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\nVỀ BAN HÀNH KẾ HOẠCH HỖ TRỢ NHÀ Ở\n\n"
+            f"{authority}\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert from_header(text)["issuer"] == issuer
+
+
+def test_a_readable_header_column_wins_over_the_authority_line() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 254/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Bảo vệ bí mật nhà nước;\n")
+    assert from_header(text)["issuer"] == "Ủy ban nhân dân tỉnh Sơn La"
+
+
+SCHEME = """IV. ĐỐI TƯỢNG, PHẠM VI TRIỂN KHAI
+1. Bộ Công an đầu tư, xây dựng hạ tầng dùng chung của Trung tâm dữ liệu quốc gia.
+V. NHIỆM VỤ
+1. Về hoàn thiện thể chế
+a) Rà soát văn bản pháp luật
+Rà soát, tổng hợp, đề xuất sửa đổi các luật có quy định về cơ sở dữ liệu quốc gia.
+- Đơn vị chủ trì: Bộ Công an.
+- Thời gian thực hiện: Trong năm 2024.
+b) Đào tạo, tập huấn nguồn nhân lực vận hành
+Trung tâm dữ liệu quốc gia.
+- Đơn vị chủ trì: Bộ Công an.
+- Thời gian thực hiện: Thực hiện thường xuyên.
+c) Xây dựng cơ sở dữ liệu dùng chung
+- Rà soát dữ liệu các bộ, ngành.
+- Đơn vị chủ trì: Bộ Tài chính.
+"""
+
+
+def test_a_field_blocks_heading_goes_on_in_the_paragraph_below_it_and_the_scope_is_no_task() -> None:
+    tasks = facts_of(SCHEME, kind="programme").tasks
+    assert [(t.text, t.owner, t.deadline) for t in tasks] == [
+        ("Rà soát văn bản pháp luật\nRà soát, tổng hợp, đề xuất sửa đổi các luật có quy định về cơ sở dữ liệu "
+         "quốc gia.",
+         "Bộ Công an", "Trong năm 2024"),
+        ("Đào tạo, tập huấn nguồn nhân lực vận hành\nTrung tâm dữ liệu quốc gia.", "Bộ Công an",
+         "Thực hiện thường xuyên"),
+        ("Rà soát dữ liệu các bộ, ngành.", "Bộ Tài chính", None)]  # a bullet under the heading is the action
+
+
+@pytest.mark.parametrize("name", ["Các sở, ban, ngành trực thuộc UBND tỉnh",
+                                  "các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh", "Các sở, ban, ngành"])
+def test_the_departments_under_the_provincial_committee_are_the_class_of_departments(name: str) -> None:
+    from extract.agencies import group_agency
+    from extract.bodies import canonical
+    assert group_agency(canonical(name)).id == "g-so-ban-nganh"
+
+
+STEPS = """II. NỘI DUNG THỰC HIỆN
+2. Trình tự, thời gian lập danh sách
+2.2. Bước 2: Kiểm tra hiện trạng nhà ở của từng hộ gia đình.
+Ủy ban nhân dân cấp xã tổ chức kiểm tra hiện trạng nhà ở của từng hộ có đơn đề nghị.
+Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2026.
+2.3. Bước 3: Lập Đề án hỗ trợ nhà ở.
+Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án hỗ trợ nhà ở.
+Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2026.
+"""
+
+
+def test_a_dated_step_is_one_task_owned_by_the_subject_of_its_paragraph() -> None:
+    tasks = facts_of(STEPS, kind="plan").tasks
+    assert [(t.text.split("\n")[0], t.owner, t.owner_role, t.cooperating, t.deadline) for t in tasks] == [
+        ("Bước 2: Kiểm tra hiện trạng nhà ở của từng hộ gia đình.", "Ủy ban nhân dân cấp xã", "responsible", (),
+         "trước ngày 25 tháng 7 năm 2026"),
+        ("Bước 3: Lập Đề án hỗ trợ nhà ở.", "Sở Xây dựng", "lead", ("Sở Tài chính",),
+         "trước ngày 30 tháng 9 năm 2026")]  # the time lines are fields, not tasks
+
+
+def test_the_council_of_the_same_level_is_that_of_the_committee_before_it() -> None:
+    text = ("II. NHIỆM VỤ\n1. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách.\n"
+            "2. Hội đồng nhân dân cùng cấp giám sát việc thực hiện.\n")
+    facts = facts_of(text, kind="plan")
+    assert [(m.text, m.agency) for m in facts.mentions] == [
+        ("Ủy ban nhân dân cấp tỉnh", "ubnd-tinh"), ("Hội đồng nhân dân cùng cấp", "hdnd-tinh"),
+        ("Hội đồng nhân dân", "hoi-dong-nhan-dan")]  # no committee before it in its sentence: no level to take
