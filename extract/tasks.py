@@ -72,6 +72,7 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+_SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
@@ -256,7 +257,8 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
-                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head):
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head) \
+                        or self.specified(sec.id):
                     if _LEAD_RE.match(self.text, end):
                         self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                         self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
@@ -272,6 +274,12 @@ class TaskExtractor:
             if intro := self.intro_owners(sec):
                 return intro
         return []
+
+    def specified(self, sid: str) -> bool:
+        """A heading sentence whose items spell it out ("3. Các bộ, ngành … tổ chức thực hiện Đề án." then "Cụ
+        thể:" and bullets): a lead sentence, its subject owns the bullets."""
+        first = next((i for i in self.items if i.section == sid), None)
+        return first is not None and _SPELLED_OUT_RE.match(item_body(first)) is not None
 
     def intro_owners(self, sec: Section) -> list[str]:
         """Owners a section's lead sentence names for the items below it ("…, các Bộ … thực hiện các
@@ -335,7 +343,8 @@ class TaskExtractor:
                 continue
             leaf = sec.id not in with_items and not self.children.get(sec.id)
             # a heading that is a whole sentence is an item even with paragraphs or bullets below it
-            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
+            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter") \
+                and not self.specified(sec.id)
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))

@@ -109,3 +109,15 @@ def test_the_council_of_the_same_level_is_that_of_the_committee_before_it() -> N
     assert [(m.text, m.agency) for m in facts.mentions] == [
         ("Ủy ban nhân dân cấp tỉnh", "ubnd-tinh"), ("Hội đồng nhân dân cùng cấp", "hdnd-tinh"),
         ("Hội đồng nhân dân", "hoi-dong-nhan-dan")]  # no committee before it in its sentence: no level to take
+
+
+def test_a_heading_sentence_spelled_out_below_cu_the_owns_the_bullets() -> None:
+    text = ("VI. TỔ CHỨC THỰC HIỆN\n3. Các bộ, ngành, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương tổ chức "
+            "thực hiện các nhiệm vụ của Đề án trong phạm vi quản lý.\nCụ thể:\n"
+            "- Phối hợp với Bộ Ngoại giao theo dõi, đánh giá kết quả bồi dưỡng.\n"
+            "- Bố trí kinh phí hằng năm để cử cán bộ tham gia bồi dưỡng.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [(t.text[:20], t.owner, t.cooperating) for t in tasks] == [
+        ("Phối hợp với Bộ Ngoạ", "các bộ, ngành", ("Bộ Ngoại giao",)),
+        ("Bố trí kinh phí hằng", "các bộ, ngành", ())]  # the heading sentence is the lead, not a task
+    assert "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương" in tasks[0].owners
