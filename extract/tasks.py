@@ -76,6 +76,10 @@ _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
+# "- Lập hồ sơ hoàn công cho từng hộ, bao gồm:" then "+ Đơn đề nghị …": the task, then the papers it covers
+_INCLUDES_RE = re.compile(r"\S(?:\s+\S+){3,},?\s+(?:bao gồm|gồm(?: có)?)\s*:\s*$")
+# "… các nội dung chính của Đề án, bao gồm:": a list of tasks, not of papers
+_WORK_RE = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|công việc", re.I)
 # "Lý do: …" explains a proposal; "Thời gian hoàn tất: trước ngày …" is a field of the task above it
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:"
                       r"|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:)", re.I)
@@ -204,7 +208,8 @@ class TaskExtractor:
             if item.marker == "+" and lead:
                 items.add(start)
                 continue
-            lead = item.marker == "-" and bool(_CONTENTS_RE.search(body)) and ". " in body
+            lead = item.marker == "-" and (bool(_CONTENTS_RE.search(body)) and ". " in body
+                                           or bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
             if lead:
                 leads.add(start)
         return leads, items
@@ -395,6 +400,9 @@ class TaskExtractor:
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found)
             headed = not owners and bool(owners := self.heading_owners(sid))
+            if headed and all(o.startswith("các ") for o in owners) and _ADDRESS_RE.match(body) and \
+                    (named := self.addressed(body, start, found)):
+                owners, headed = named, False  # "3. Đối với các tổ chức khác" / "Đề nghị Ủy ban MTTQ …, Hội …"
             owners = owners or self.addressed(body, start, found) \
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):

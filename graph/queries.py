@@ -288,18 +288,21 @@ SELECT ?from ?to ?to_name ?date ?basis ?kind WHERE {
     NamedQuery("citations", "Every citation: who cites what, how, with the citing passage.", f"""
 SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous
        ?quote ?start ?end ?evsection WHERE {{
-  {{ SELECT ?c ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous WHERE {{
+  {{ SELECT ?c ?cited ?citing_doc ?subject ?relation (MIN(?type_) AS ?type) (MIN(?code_) AS ?code)
+           (MIN(?year_) AS ?year) (MIN(?label_) AS ?label) (MIN(?title_) AS ?title) (MAX(?ambiguous_) AS ?ambiguous)
+    WHERE {{
     ?c a pkg:Citation ; pkg:citing ?citing ; pkg:cited ?cited ; pkg:relation ?relation ;
        pkg:inDocument/dcterms:identifier ?citing_doc .
-    ?cited rdfs:label ?label .
-    OPTIONAL {{ ?cited eli:type_document/skos:notation ?type }}
+    ?cited rdfs:label ?label_ .
+    OPTIONAL {{ ?cited eli:type_document/skos:notation ?type_ }}
     OPTIONAL {{ ?citing dcterms:identifier ?own }}
     BIND(IF(BOUND(?own), "", STR(?citing)) AS ?subject)
-    OPTIONAL {{ ?cited eli:id_local ?code }}
-    OPTIONAL {{ ?cited pkg:year ?year }}
-    OPTIONAL {{ ?cited eli:title ?title }}
-    OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
-  }} }}
+    OPTIONAL {{ ?cited eli:id_local ?code_ }}
+    OPTIONAL {{ ?cited pkg:year ?year_ }}
+    OPTIONAL {{ ?cited eli:title ?title_ }}
+    OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous_ }}
+  }} GROUP BY ?c ?cited ?citing_doc ?subject ?relation }}  # a document cited in other words by another
+  # document carries each wording (a label and a title per wording): one row per citation all the same
   {{ SELECT ?c ?quote ?start ?end ?evsection WHERE {{
     ?c a pkg:Citation ; prov:wasDerivedFrom ?ann .
     {_EVIDENCE}
@@ -327,13 +330,13 @@ SELECT ?report ?subject ?title WHERE {
   ?r pkg:reportsOn ?s . ?r dcterms:identifier ?report . ?s dcterms:identifier ?subject ; dcterms:title ?title .
 } ORDER BY ?report"""),
     NamedQuery("cites", "Documents a document cites, with the relation.", """
-SELECT ?cited ?label ?relation WHERE {
-  ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?label
-} ORDER BY ?cited ?relation""", ("doc",)),
+SELECT ?cited (MIN(?name) AS ?label) ?relation WHERE {
+  ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?name
+} GROUP BY ?cited ?relation ORDER BY ?cited ?relation""", ("doc",)),
     NamedQuery("cited_by", "Documents citing a document, with the relation.", """
-SELECT ?citing ?label ?relation WHERE {
-  ?c pkg:cited ?doc ; pkg:citing ?citing ; pkg:relation ?relation . ?citing rdfs:label ?label
-} ORDER BY ?citing ?relation""", ("doc",)),
+SELECT ?citing (MIN(?name) AS ?label) ?relation WHERE {
+  ?c pkg:cited ?doc ; pkg:citing ?citing ; pkg:relation ?relation . ?citing rdfs:label ?name
+} GROUP BY ?citing ?relation ORDER BY ?citing ?relation""", ("doc",)),
     NamedQuery("about_legal_document", "Everything the corpus says about a legal document.", f"""
 SELECT ?citing_doc ?relation ?other ?direction ?description ?quote ?start ?end ?evsection WHERE {{
   {{ ?c pkg:cited ?legal ; pkg:citing ?other ; pkg:relation ?relation BIND("cited by" AS ?direction) }}
