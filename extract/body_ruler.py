@@ -20,7 +20,7 @@ _JOINS = {",", "-", "và"}
 # "xây dựng Trung tâm dữ liệu quốc gia" creates the centre: it does not act yet
 _OBJECT_BEFORE = (("thành", "lập"), ("về",), ("luật",), ("xây", "dựng"), ("hình", "thành"), ("đầu", "tư"))
 _PARENT_LINKS = {"thuộc", "(", "của"}
-_TOPICAL = {"board", "committee", "council"}
+_TOPICAL = {"board", "committee", "council", "working_group"}
 _TOPIC_STOPS = {"từ", "đến", "của", "để", "nhằm", "trong", "theo", "tại", "với", "các", "những", "là",
                 "được", "có", "đã", "sẽ", "chủ", "phối", "thực", "tổ", "chỉ", "ban", "xây", "giúp", "làm", "cho",
                 "thuộc", "hiện", "việc"}
@@ -151,9 +151,15 @@ class BodyRuler:
                 return None  # "Cục\nVụ Khoa học": a cut cell, not one name (but "Cục Thuế" is one)
             if shape.first == "title" and not (doc[end].is_title or doc[end].is_upper):
                 return None
-            if shape.first == "any" and _at(lowers, end, self.stops):
-                return None
-            k = self._name_end(doc, lowers, end + 1, start, heads, starts, shape.kind in _TOPICAL)
+            if shape.first == "any" and _at(lowers, end, self.stops) and not (
+                    shape.kind in _TOPICAL and lowers[end] == "về" and end + 1 < n and doc[end + 1].is_lower):
+                return None  # "Tổ Công tác để …"; but "Tổ Công tác về phát triển …" is named by its topic
+            if shape.kind in _TOPICAL and lowers[end] == "về":
+                k = self._topic_end(doc, lowers, end + 1, end + 1 + self.max_words)  # "Tổ Công tác về …"
+            else:
+                k = self._name_end(doc, lowers, end + 1, start, heads, starts, shape.kind in _TOPICAL)
+                if shape.kind == "working_group" and k < n and lowers[k] == "các":
+                    return None  # "Tổ Công tác liên ngành kiểm soát các hoạt động …": its name runs on past a stop
         else:
             k = end
         level = self._level_end(doc, lowers, k)

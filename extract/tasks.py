@@ -72,9 +72,14 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+_SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
 _PURPOSES_RE = re.compile(r"\b(?:để|nhằm)\s*:\s*$")
+# "- Lập hồ sơ hoàn công cho từng hộ, bao gồm:" then "+ Đơn đề nghị …": the task, then the papers it covers
+_INCLUDES_RE = re.compile(r"\S(?:\s+\S+){3,},?\s+(?:bao gồm|gồm(?: có)?)\s*:\s*$")
+# "… các nội dung chính của Đề án, bao gồm:": a list of tasks, not of papers
+_WORK_RE = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|công việc", re.I)
 # "Lý do: …" explains a proposal; "Thời gian hoàn tất: trước ngày …" is a field of the task above it
 _SKIP_RE = re.compile(r"^(?:trên đây|nơi nhận|lưu:|như điều|lý do\s*:"
                       r"|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:)", re.I)
@@ -203,7 +208,8 @@ class TaskExtractor:
             if item.marker == "+" and lead:
                 items.add(start)
                 continue
-            lead = item.marker == "-" and bool(_CONTENTS_RE.search(body)) and ". " in body
+            lead = item.marker == "-" and (bool(_CONTENTS_RE.search(body)) and ". " in body
+                                           or bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
             if lead:
                 leads.add(start)
         return leads, items
@@ -256,7 +262,8 @@ class TaskExtractor:
             if found and found[0].start - (offset + skip) <= 1:
                 tail = self.text[found[-1].end:offset + len(head)]
                 names, end = subject_list(self.text, found, found[0])
-                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head):
+                if len(tail.split()) <= 6 or _DUTY_RE.match(self.text, end) or _DUTY_END_RE.search(head) \
+                        or self.specified(sec.id):
                     if _LEAD_RE.match(self.text, end):
                         self.leading_heads.add(sid)  # "Giao Bộ X chủ trì, phối hợp với …:": X leads every item
                         self.head_partners[sid] = self.heading_partners(end, offset + len(head), found)
@@ -272,6 +279,12 @@ class TaskExtractor:
             if intro := self.intro_owners(sec):
                 return intro
         return []
+
+    def specified(self, sid: str) -> bool:
+        """A heading sentence whose items spell it out ("3. Các bộ, ngành … tổ chức thực hiện Đề án." then "Cụ
+        thể:" and bullets): a lead sentence, its subject owns the bullets."""
+        first = next((i for i in self.items if i.section == sid), None)
+        return first is not None and _SPELLED_OUT_RE.match(item_body(first)) is not None
 
     def intro_owners(self, sec: Section) -> list[str]:
         """Owners a section's lead sentence names for the items below it ("…, các Bộ … thực hiện các
@@ -335,7 +348,8 @@ class TaskExtractor:
                 continue
             leaf = sec.id not in with_items and not self.children.get(sec.id)
             # a heading that is a whole sentence is an item even with paragraphs or bullets below it
-            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter")
+            sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter") \
+                and not self.specified(sec.id)
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
@@ -386,6 +400,9 @@ class TaskExtractor:
         else:
             owners = self.line_owners.get(start, []) or self.sentence_owners(start, end, found)
             headed = not owners and bool(owners := self.heading_owners(sid))
+            if headed and all(o.startswith("các ") for o in owners) and _ADDRESS_RE.match(body) and \
+                    (named := self.addressed(body, start, found)):
+                owners, headed = named, False  # "3. Đối với các tổ chức khác" / "Đề nghị Ủy ban MTTQ …, Hội …"
             owners = owners or self.addressed(body, start, found) \
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):

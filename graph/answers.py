@@ -264,7 +264,18 @@ def passages(store: Store, keys: Keys = None) -> list[PassageRow]:
             for r in _rows(store, "citation_passages", keys)]
 
 
-def sections(store: Store, keys: Keys = None) -> list[SectionRow]:
-    """(doc, section id, heading) of every titled section (or of a page of documents: their IRIs)."""
-    return [{"doc": r["doc"] or "", "section": r["section"] or "", "heading": r["heading"] or ""}
-            for r in _rows(store, "sections", keys)]
+def sections(store: Store, keys: Keys = None, docs: Sequence[str] | None = None) -> list[SectionRow]:
+    """(doc, section id, heading) of every titled section, of a page of sections (`keys`: section IRIs) or of
+    some corpus documents (`docs`: their IRIs)."""
+    if docs is None:
+        rows = _rows(store, "sections", keys)
+    elif keys is not None:
+        raise ValueError("give a page of sections or some documents, not both")
+    else:
+        for iri in docs:
+            if not IRI_RE.match(iri):
+                raise QueryError(f"'{iri}' is not an IRI")
+        values = " ".join(f"<{d}>" for d in docs)
+        res = store.query(query("sections").on(store).within(f"VALUES ?d {{ {values} }}"))
+        rows = [dict(zip(res.variables, row, strict=True)) for row in res.rows]
+    return [{"doc": r["doc"] or "", "section": r["section"] or "", "heading": r["heading"] or ""} for r in rows]

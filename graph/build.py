@@ -290,6 +290,7 @@ class Builder:
         self.add(front, RDF.type, ELI.LegalResourceSubdivision)
         self.add(front, ELI.id_local, Literal(FRONT))
         self.add(front, ELI.is_part_of, iri)
+        self.add(front, PKG.sectionOf, iri)
         self.add(iri, ELI.has_part, front)
         for s in d.sections:
             sec = section_iri(iri, s.id)
@@ -299,6 +300,7 @@ class Builder:
                 self.add(sec, ELI.title, vi(s.heading))
             parent = section_iri(iri, s.parent) if s.parent else iri
             self.add(sec, ELI.is_part_of, parent)
+            self.add(sec, PKG.sectionOf, iri)  # its document in one step, whatever its depth
             self.add(parent, ELI.has_part, sec)
         for key, ev in sorted(d.first_mentions.items()):
             agent = self.agency(key, d)

@@ -85,6 +85,7 @@ class PKG(DefinedNamespace):
     responsible_role: URIRef
     scope: URIRef
     sectionId: URIRef
+    sectionOf: URIRef
     softwareVersion: URIRef
     status: URIRef
     subTaskOf: URIRef

@@ -6,8 +6,9 @@ saying what it answers, so a query can be listed, documented and run the same on
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.guard import QueryError
 from graph.namespace import PREFIXES
@@ -36,6 +37,29 @@ def _order_value(value: str | None, numeric: bool) -> tuple[int, float, str]:
 
 
 @dataclass(frozen=True)
+class Legacy:
+    """How a query is asked of a graph written before a link it uses existed: `ask` is true on such a graph
+    (one document without the link is enough), and then `sparql` is asked instead."""
+
+    ask: str
+    sparql: str
+
+
+_LEGACY: weakref.WeakKeyDictionary[Store, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def _is_legacy(store: Store, ask: str) -> bool:
+    """Whether the store holds a graph written before the link `ask` looks for: asked once per Oxigraph store (a
+    workspace's generation never changes), every time of the others (an rdflib graph or a remote store may)."""
+    if store.name != "oxigraph":
+        return bool(store.query(PREFIX_BLOCK + ask).boolean)
+    seen = _LEGACY.setdefault(store, {})
+    if ask not in seen:
+        seen[ask] = bool(store.query(PREFIX_BLOCK + ask).boolean)
+    return seen[ask]
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     """A named SELECT; `key` and `key_pattern` (when set) make it pageable: a page is the rows of
     `limit` keys (tasks, targets, …), the keys taken in the order of their IRI text from `offset`.
@@ -53,6 +77,14 @@ class NamedQuery:
     key_pattern: str = ""
     key_at: str = "start"
     lists: tuple[str, ...] = ()  # variables holding a GROUP_CONCAT, one value a line: sorted here (stores differ)
+    legacy: Legacy | None = None  # the text for graphs written before a link `sparql` uses
+
+    def on(self, store: Store) -> NamedQuery:
+        """This query as the store can answer it: its legacy text on a graph written before a link it uses
+        (a workspace built by an older policykg: same rows, more slowly), else itself."""
+        if self.legacy is None or not _is_legacy(store, self.legacy.ask):
+            return self
+        return replace(self, sparql=self.legacy.sparql, legacy=None)
 
     @property
     def text(self) -> str:
@@ -75,7 +107,8 @@ class NamedQuery:
         return {p: bindings[p] for p in self.params}
 
     def run(self, store: Store, **bindings: str) -> Result:
-        return self._tidy(store.query(self.text, self._bindings(bindings)))
+        q = self.on(store)
+        return q._tidy(store.query(q.text, q._bindings(bindings)))
 
     def _tidy(self, res: Result) -> Result:
         """Each `lists` value's lines sorted and without repeats, so every store gives the same rows."""
@@ -136,8 +169,9 @@ class NamedQuery:
         """The rows of these keys only (no keys: no rows), in the order of the query's ORDER BY."""
         if not keys:
             return Result(self.variables(store), ())
+        q = self.on(store)
         at_start = "start" if store.name == "memory" else None  # rdflib: keys first
-        res = self._tidy(store.query(self.rows_text(keys, at_start)))
+        res = q._tidy(store.query(q.rows_text(keys, at_start)))
         at = [res.variables.index(v) for v in self.order if v in res.variables]
         numeric = [res.variables[i] in NUMERIC for i in at]
         rows = sorted(res.rows, key=lambda row: _order_key([(row[i], n) for i, n in zip(at, numeric, strict=True)]))
@@ -145,7 +179,7 @@ class NamedQuery:
 
     def variables(self, store: Store) -> tuple[str, ...]:
         """The projected variables (asked of the store on an empty selection)."""
-        return store.query(self.within("FILTER(false)")).variables
+        return store.query(self.on(store).within("FILTER(false)")).variables
 
     def page(self, store: Store, limit: int, offset: int = 0) -> Result:
         """One page: the rows of keys offset … offset+limit-1 in key order (no key on two pages; all
@@ -254,18 +288,21 @@ SELECT ?from ?to ?to_name ?date ?basis ?kind WHERE {
     NamedQuery("citations", "Every citation: who cites what, how, with the citing passage.", f"""
 SELECT ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous
        ?quote ?start ?end ?evsection WHERE {{
-  {{ SELECT ?c ?cited ?citing_doc ?subject ?relation ?type ?code ?year ?label ?title ?ambiguous WHERE {{
+  {{ SELECT ?c ?cited ?citing_doc ?subject ?relation (MIN(?type_) AS ?type) (MIN(?code_) AS ?code)
+           (MIN(?year_) AS ?year) (MIN(?label_) AS ?label) (MIN(?title_) AS ?title) (MAX(?ambiguous_) AS ?ambiguous)
+    WHERE {{
     ?c a pkg:Citation ; pkg:citing ?citing ; pkg:cited ?cited ; pkg:relation ?relation ;
        pkg:inDocument/dcterms:identifier ?citing_doc .
-    ?cited rdfs:label ?label .
-    OPTIONAL {{ ?cited eli:type_document/skos:notation ?type }}
+    ?cited rdfs:label ?label_ .
+    OPTIONAL {{ ?cited eli:type_document/skos:notation ?type_ }}
     OPTIONAL {{ ?citing dcterms:identifier ?own }}
     BIND(IF(BOUND(?own), "", STR(?citing)) AS ?subject)
-    OPTIONAL {{ ?cited eli:id_local ?code }}
-    OPTIONAL {{ ?cited pkg:year ?year }}
-    OPTIONAL {{ ?cited eli:title ?title }}
-    OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous }}
-  }} }}
+    OPTIONAL {{ ?cited eli:id_local ?code_ }}
+    OPTIONAL {{ ?cited pkg:year ?year_ }}
+    OPTIONAL {{ ?cited eli:title ?title_ }}
+    OPTIONAL {{ ?cited pkg:ambiguous ?ambiguous_ }}
+  }} GROUP BY ?c ?cited ?citing_doc ?subject ?relation }}  # a document cited in other words by another
+  # document carries each wording (a label and a title per wording): one row per citation all the same
   {{ SELECT ?c ?quote ?start ?end ?evsection WHERE {{
     ?c a pkg:Citation ; prov:wasDerivedFrom ?ann .
     {_EVIDENCE}
@@ -279,21 +316,27 @@ SELECT ?cited ?citing_doc ?section ?quote ?start WHERE {
 } ORDER BY ?citing_doc ?start ?cited""", key="c", key_pattern="?c a pkg:Citation"),
     NamedQuery("sections", "Sections of the corpus documents with their headings.", """
 SELECT ?doc ?section ?heading WHERE {
-  ?d pkg:inCorpus true ; dcterms:identifier ?doc ; eli:has_part+ ?s .
-  ?s eli:id_local ?section ; eli:title ?heading .
-} ORDER BY ?doc ?section""", key="d", key_pattern="?d pkg:inCorpus true"),
+  ?s pkg:sectionOf ?d ; eli:id_local ?section ; eli:title ?heading .
+  ?d pkg:inCorpus true ; dcterms:identifier ?doc .
+} ORDER BY ?doc ?section""", key="s", key_pattern="?s a eli:LegalResourceSubdivision", legacy=Legacy(
+        # graphs built before pkg:sectionOf: a section reaches its document up the eli:is_part_of chain
+        "ASK { ?d pkg:inCorpus true ; eli:has_part ?s FILTER NOT EXISTS { ?s pkg:sectionOf ?d } }", """
+SELECT ?doc ?section ?heading WHERE {
+  ?s eli:is_part_of+ ?d ; eli:id_local ?section ; eli:title ?heading .
+  ?d pkg:inCorpus true ; dcterms:identifier ?doc .
+} ORDER BY ?doc ?section""")),
     NamedQuery("reports", "Reports and the documents they report on, with the subject's title.", """
 SELECT ?report ?subject ?title WHERE {
   ?r pkg:reportsOn ?s . ?r dcterms:identifier ?report . ?s dcterms:identifier ?subject ; dcterms:title ?title .
 } ORDER BY ?report"""),
     NamedQuery("cites", "Documents a document cites, with the relation.", """
-SELECT ?cited ?label ?relation WHERE {
-  ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?label
-} ORDER BY ?cited ?relation""", ("doc",)),
+SELECT ?cited (MIN(?name) AS ?label) ?relation WHERE {
+  ?c pkg:citing ?doc ; pkg:cited ?cited ; pkg:relation ?relation . ?cited rdfs:label ?name
+} GROUP BY ?cited ?relation ORDER BY ?cited ?relation""", ("doc",)),
     NamedQuery("cited_by", "Documents citing a document, with the relation.", """
-SELECT ?citing ?label ?relation WHERE {
-  ?c pkg:cited ?doc ; pkg:citing ?citing ; pkg:relation ?relation . ?citing rdfs:label ?label
-} ORDER BY ?citing ?relation""", ("doc",)),
+SELECT ?citing (MIN(?name) AS ?label) ?relation WHERE {
+  ?c pkg:cited ?doc ; pkg:citing ?citing ; pkg:relation ?relation . ?citing rdfs:label ?name
+} GROUP BY ?citing ?relation ORDER BY ?citing ?relation""", ("doc",)),
     NamedQuery("about_legal_document", "Everything the corpus says about a legal document.", f"""
 SELECT ?citing_doc ?relation ?other ?direction ?description ?quote ?start ?end ?evsection WHERE {{
   {{ ?c pkg:cited ?legal ; pkg:citing ?other ; pkg:relation ?relation BIND("cited by" AS ?direction) }}

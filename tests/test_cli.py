@@ -289,3 +289,13 @@ def test_the_row_check_sees_a_missing_key_an_extra_key_and_a_wrong_type() -> Non
               "observations": [{"year": 2024, "value": 70.5, "unit": "%", "scope": None, "evidence": ev}],
               "status": "on_track", "evidence": {**ev, "end": 9}}
     assert mismatches(target, TargetRow, "t", True) == ["t.observations[0].evidence.end: '9' is not int"]
+
+
+def test_a_document_cited_in_two_wordings_is_one_row_per_citation(workspace) -> None:
+    rows = run_json(workspace, "refs")
+    keys = [(r["id"], r["cited_by"], r["relation"], r["evidence"]["start"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    # the draft and the final text name this programme "… 2018-2025" and "… 2018 - 2025": one node, two names
+    smart = [r for r in rows if r["id"].startswith("de-an-phat-trien-do-thi-thong-minh")]
+    assert {r["cited_by"] for r in smart} == {"000", "001"}
+    assert len(smart) == len({(r["cited_by"], r["evidence"]["start"]) for r in smart})

@@ -240,6 +240,79 @@ def test_pages_of_a_named_query_cover_it_once(stores, name) -> None:
     assert one["memory"] == one["oxigraph"] and one["memory"]
 
 
+def _without_section_links(graph: Graph, docs: set[URIRef] | None = None) -> Graph:
+    """The graph as a policykg before pkg:sectionOf built it (for `docs` only, or for every document)."""
+    old = Graph()
+    for s, p, o in graph:
+        if p != PKG.sectionOf or (docs is not None and o not in docs):
+            old.add((s, p, o))
+    return old
+
+
+def test_every_section_names_its_document_in_one_step(graph) -> None:
+    """pkg:sectionOf is the document at the top of the section's eli:is_part_of chain, at every depth."""
+    is_part_of = URIRef("http://data.europa.eu/eli/ontology#is_part_of")
+    sections = set(graph.subjects(RDF.type, URIRef("http://data.europa.eu/eli/ontology#LegalResourceSubdivision")))
+    depths = set()
+    for s in sections:
+        chain = [s]
+        while (up := graph.value(chain[-1], is_part_of)) is not None:
+            chain.append(up)
+        assert list(graph.objects(s, PKG.sectionOf)) == [chain[-1]], s
+        assert (chain[-1], PKG.inCorpus, Literal(True)) in graph
+        depths.add(len(chain) - 1)
+    assert len(sections) > 50 and {1, 2, 3} <= depths
+
+
+def test_a_section_without_its_document_does_not_conform(graph) -> None:
+    broken = _without_section_links(graph, {ID["doc/003"]})
+    report = validate(broken)
+    assert not report.conforms and "Every section names its document (pkg:sectionOf)." in report.text
+
+
+@pytest.mark.parametrize("linked", ["none", "some"])
+def test_sections_of_a_graph_built_before_the_link_are_the_same(graph, stores, linked) -> None:
+    """A graph written before pkg:sectionOf (or a workspace where only documents added since have it) is asked
+    the legacy query: the same rows, whole, a page of sections at a time and for some documents."""
+    docs = {ID["doc/003"], ID["legal/qd-2289-ttg-2020"]} if linked == "none" else {ID["doc/003"]}
+    old = _without_section_links(graph, docs if linked == "some" else None)
+    q = QUERIES["sections"]
+    for kind, new_store in stores.items():
+        old_store = from_graph(old, kind)
+        assert q.on(new_store) is q and q.on(old_store).sparql != q.sparql, kind
+        whole = answers.sections(new_store)
+        assert answers.sections(old_store) == whole and len(whole) > 50, kind
+        keys = answers.keys(new_store, "sections")
+        assert answers.keys(old_store, "sections") == keys, kind
+        for k in range(0, len(keys), 40):
+            assert answers.sections(old_store, keys=keys[k:k + 40]) == answers.sections(new_store, keys=keys[k:k + 40])
+        two = [str(ID["doc/003"]), str(ID["legal/qd-2289-ttg-2020"])]
+        mine = answers.sections(new_store, docs=two)
+        assert mine == [r for r in whole if r["doc"] in ("003", "000")] and mine, kind
+        assert answers.sections(old_store, docs=two) == mine, kind
+
+
+def test_the_section_link_leaves_the_network_view_as_it_was(graph) -> None:
+    """Views (whole graph and per-document parts) draw eli:is_part_of, not pkg:sectionOf: a workspace whose
+    older documents lack the link draws every document alike."""
+    import networkx as nx
+
+    old = _without_section_links(graph)
+    assert len(old) < len(graph)
+    assert nx.utils.graphs_equal(views.to_networkx(graph), views.to_networkx(old))
+    assert views.part(graph) == views.part(old)
+
+
+def test_sections_rows_are_those_the_chain_gives(graph, stores) -> None:
+    """The query on the link gives the rows the walk down eli:has_part+ gave before it (the old query text)."""
+    before = QUERIES["sections"].text.replace(
+        "?s pkg:sectionOf ?d ;", "?d eli:has_part+ ?s . ?s")
+    assert "has_part+" in before
+    for kind, store in stores.items():
+        old_rows = sorted(store.query(before).rows)
+        assert sorted(QUERIES["sections"].run(store).rows) == old_rows and old_rows, kind
+
+
 def test_a_page_needs_a_key_and_sane_bounds(stores) -> None:
     with pytest.raises(ValueError, match="no page key"):
         QUERIES["changes"].page(stores["oxigraph"], 10)

@@ -109,3 +109,53 @@ def test_the_council_of_the_same_level_is_that_of_the_committee_before_it() -> N
     assert [(m.text, m.agency) for m in facts.mentions] == [
         ("Ủy ban nhân dân cấp tỉnh", "ubnd-tinh"), ("Hội đồng nhân dân cùng cấp", "hdnd-tinh"),
         ("Hội đồng nhân dân", "hoi-dong-nhan-dan")]  # no committee before it in its sentence: no level to take
+
+
+def test_a_heading_sentence_spelled_out_below_cu_the_owns_the_bullets() -> None:
+    text = ("VI. TỔ CHỨC THỰC HIỆN\n3. Các bộ, ngành, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương tổ chức "
+            "thực hiện các nhiệm vụ của Đề án trong phạm vi quản lý.\nCụ thể:\n"
+            "- Phối hợp với Bộ Ngoại giao theo dõi, đánh giá kết quả bồi dưỡng.\n"
+            "- Bố trí kinh phí hằng năm để cử cán bộ tham gia bồi dưỡng.\n")
+    tasks = facts_of(text, kind="decision").tasks
+    assert [(t.text[:20], t.owner, t.cooperating) for t in tasks] == [
+        ("Phối hợp với Bộ Ngoạ", "các bộ, ngành", ("Bộ Ngoại giao",)),
+        ("Bố trí kinh phí hằng", "các bộ, ngành", ())]  # the heading sentence is the lead, not a task
+    assert "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương" in tasks[0].owners
+
+
+def test_working_groups_named_by_their_task_or_topic() -> None:
+    text = ("Ban Chỉ đạo có 03 Tổ Công tác để chỉ đạo thực hiện:\n"
+            "- Tổ Công tác cải cách hành chính, do đồng chí Bộ trưởng Bộ Nội vụ làm Tổ trưởng.\n"
+            "- Tổ Công tác về phát triển khoa học, công nghệ và chuyển đổi số chủ trì tổng hợp.\n"
+            "- Tổ Công tác liên ngành kiểm soát các hoạt động hợp pháp liên quan đến ma túy.\n")
+    names = [m.name for m in facts_of(text, kind="report").mentions]
+    assert "Tổ Công tác cải cách hành chính" in names
+    assert "Tổ Công tác về phát triển khoa học, công nghệ và chuyển đổi số" in names
+    assert not any(n and n.startswith("Tổ Công tác liên ngành") for n in names)  # its name runs past what is read
+
+
+def test_a_bullet_that_lists_what_it_includes_is_the_task_and_a_list_of_contents_is_not() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân cấp xã:\n"
+            "- Lập hồ sơ hoàn công cho từng hộ gia đình được hỗ trợ, bao gồm:\n+ Đơn đề nghị hỗ trợ của hộ gia đình;\n"
+            "+ Biên bản xác nhận hoàn thành xây dựng nhà ở.\n"
+            "- Tiếp tục triển khai các nội dung chính của Đề án, bao gồm:\n+ Kiểm kê khí nhà kính định kỳ;\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [t.text for t in tasks] == ["Lập hồ sơ hoàn công cho từng hộ gia đình được hỗ trợ, bao gồm:",
+                                       "Kiểm kê khí nhà kính định kỳ;"]
+    assert {t.owner for t in tasks} == {"Ủy ban nhân dân cấp xã"}
+
+
+def test_bodies_an_item_asks_by_name_own_it_under_a_heading_naming_a_class() -> None:
+    text = ("III. TỔ CHỨC THỰC HIỆN\n3. Đối với các tổ chức khác\n"
+            "Đề nghị Hội Liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh phát động các cuộc vận động hỗ trợ.\n"
+            "Tổ chức các hoạt động hưởng ứng tại cơ sở.\n")
+    tasks = facts_of(text, kind="plan").tasks
+    assert [t.owner for t in tasks] == ["Hội Liên hiệp Phụ nữ tỉnh", "các tổ chức khác"]
+    assert tasks[0].owners == ("Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh")
+
+
+def test_a_longer_class_of_provincial_bodies_under_the_committee() -> None:
+    from extract.agencies import group_agency
+    from extract.bodies import canonical
+    assert group_agency(canonical("các Sở, ban, ngành, cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh")).id == \
+        group_agency("các sở, ban, ngành, cơ quan, đơn vị").id

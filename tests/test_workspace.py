@@ -471,3 +471,40 @@ def test_an_added_document_is_linked_as_a_build_links_it(tmp_path) -> None:
     assert lines(part, added.graph_file) == lines(whole, built.graph_file)
     text = (part / POOL / GRAPHS_DIR / f"{added.graph_file}.nt").read_text(encoding="utf-8")
     assert f"<{added.iri}> <https://w3id.org/policykg/ontology#reportsOn> <{stored(part).entries[0].iri}>" in text
+
+
+def test_a_workspace_built_before_section_links_answers_sections_right(tmp_path) -> None:
+    """A workspace whose store was written before pkg:sectionOf (the links removed from it here) gives the
+    sections a workspace built now gives, before and after a document (with the link) is added to it."""
+    from graph import answers
+    from graph.namespace import PKG
+    from graph.queries import QUERIES
+    from graph.store import OX_DIR, OxigraphStore
+
+    corpus, first = tmp_path / "corpus", tmp_path / "first"
+    for folder, k in ((corpus, 2), (first, 1)):
+        folder.mkdir()
+        for i in range(k):
+            (folder / f"plan{i}.txt").write_text(plan(i), encoding="utf-8")
+    new, old = tmp_path / "new", tmp_path / "old"
+    build(corpus, new)
+    build(first, old)
+    gen = current(old)
+    assert gen is not None
+    store = OxigraphStore(gen / OX_DIR)
+    store.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{PKG.sectionOf}> ?d }} }}; "
+                       f"DELETE WHERE {{ ?s <{PKG.sectionOf}> ?d }}")
+    assert not store.query(f"ASK {{ ?s <{PKG.sectionOf}> ?d }}").boolean
+    del store
+
+    def sections(ws: Path) -> tuple[bool, list[dict[str, str]]]:
+        store = open_store(current(ws))  # type: ignore[arg-type]
+        legacy = QUERIES["sections"].on(store) is not QUERIES["sections"]
+        return legacy, answers.sections(store)  # type: ignore[return-value]
+
+    legacy, rows = sections(new)
+    assert not legacy and {r["doc"] for r in rows} == {"plan0", "plan1"}
+    assert {r["heading"] for r in rows} >= {"NHIỆM VỤ", "Sở Thông tin và Truyền thông"}
+    assert sections(old) == (True, [r for r in rows if r["doc"] == "plan0"])
+    add(corpus / "plan1.txt", old)
+    assert sections(old) == (True, rows)  # one document without the link: the legacy query for all

@@ -109,7 +109,7 @@ def rows_of(store: Store, docs: list[DocRow], doc_iris: dict[str, str]) -> compa
     passages: list[PassageRow] = [{**p, "cited": alias.get(p["cited"], p["cited"])}
                                   for p in (answers.passages(store, keys=keys) if keys else [])]
     corpus_iris = [iri for d, iri in doc_iris.items() if any(x["id"] == d for x in docs)]
-    sections = answers.sections(store, keys=sorted(corpus_iris)) if corpus_iris else []
+    sections = answers.sections(store, docs=sorted(corpus_iris)) if corpus_iris else []
     return compare.Rows(docs, tasks_in(store, iris), refs, targets_in(store, iris), passages, sections)
 
 
