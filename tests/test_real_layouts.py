@@ -152,3 +152,10 @@ def test_bodies_an_item_asks_by_name_own_it_under_a_heading_naming_a_class() -> 
     tasks = facts_of(text, kind="plan").tasks
     assert [t.owner for t in tasks] == ["Hội Liên hiệp Phụ nữ tỉnh", "các tổ chức khác"]
     assert tasks[0].owners == ("Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh")
+
+
+def test_a_longer_class_of_provincial_bodies_under_the_committee() -> None:
+    from extract.agencies import group_agency
+    from extract.bodies import canonical
+    assert group_agency(canonical("các Sở, ban, ngành, cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh")).id == \
+        group_agency("các sở, ban, ngành, cơ quan, đơn vị").id
