@@ -159,3 +159,9 @@ def test_a_longer_class_of_provincial_bodies_under_the_committee() -> None:
     from extract.bodies import canonical
     assert group_agency(canonical("các Sở, ban, ngành, cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh")).id == \
         group_agency("các sở, ban, ngành, cơ quan, đơn vị").id
+
+
+def test_the_central_committee_of_an_association_is_a_body() -> None:
+    text = "- Trung ương Hội Cựu chiến binh Việt Nam và Trung ương Hội Nông dân Việt Nam phối hợp tuyên truyền.\n"
+    assert [m.name for m in facts_of(text, kind="plan").mentions] == [
+        "Trung ương Hội Cựu chiến binh Việt Nam", "Trung ương Hội Nông dân Việt Nam"]
