@@ -519,3 +519,19 @@ def test_a_workspace_that_cannot_be_opened_says_so_in_the_ui_language(tmp_path, 
     assert len(at.error) == 1 and at.error[0].value.startswith(words)
     if lang == "en":
         assert not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỷỹý]", at.error[0].value.lower())
+
+
+def test_background_work_waits_while_a_reader_is_answered(small_workspace) -> None:
+    """The warm-up and the task labels' reading pause until no reader has been answered for a while."""
+    import time
+
+    from policykg.ui.corpus import Corpus
+
+    corpus = Corpus(small_workspace)
+    start = time.monotonic()
+    corpus.wait_quiet(0.3)  # nobody answered yet: no wait
+    assert time.monotonic() - start < 0.2
+    corpus.touch()
+    start = time.monotonic()
+    corpus.wait_quiet(0.3)
+    assert time.monotonic() - start >= 0.29
