@@ -182,3 +182,10 @@ def test_a_reports_proposals_to_enterprises_are_their_tasks_and_its_sign_off_is_
 def extract_report(text: str):
     from extract.pipeline import extract_text, meta_from_text
     return extract_text(text, meta_from_text("r", "r.txt", text, {"kind": "report", "date": "2026-08-28"}))
+
+
+def test_the_wrapped_end_of_a_heading_naming_a_firm_is_no_task() -> None:
+    text = ("BÁO CÁO\nII. KIẾN NGHỊ, ĐỀ XUẤT\n1. Đối với Công ty TNHH Minh Phát và Doanh nghiệp tư nhân\n"
+            "Hòa Bình Nghĩa Lộ\n- Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.\n")
+    assert [(t.text, t.owner) for t in extract_report(text).tasks] == [
+        ("Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.", "Công ty TNHH Minh Phát")]
