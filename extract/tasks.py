@@ -355,7 +355,7 @@ class TaskExtractor:
             leaf = sec.id not in with_items and not self.children.get(sec.id)
             # a heading that is a whole sentence is an item even with paragraphs or bullets below it
             sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter") \
-                and not self.specified(sec.id)
+                and not self.specified(sec.id) and not self._titles_bullets(sec)
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
@@ -363,6 +363,12 @@ class TaskExtractor:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, sec.end, self.text[start:sec.end].rstrip()))
         return sorted(out, key=lambda u: u[1])
+
+    def _titles_bullets(self, sec: Section) -> bool:
+        """A one-clause heading over "-" bullets ("a) Tập trung phát triển văn hóa Thủ đô …." then "- …"): it
+        titles them, however it is phrased; a long heading of several clauses is a task of its own."""
+        one_clause = len(sec.heading.split()) <= 20 and ";" not in sec.heading and ". " not in sec.heading
+        return one_clause and any(i.section == sec.id and i.marker == "-" for i in self.items)
 
     def _lists_nouns(self, sec: Section, with_items: set[str]) -> bool:
         """An action heading whose sub-items only list what it covers ("1. Cập nhật dữ liệu:" then
