@@ -392,7 +392,7 @@ def targets_page() -> None:
             st.caption(_("tg.rank.note"))
         unit = next((r["unit"] for r in series if r["unit"]), "")
         scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
-        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes),
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes, series),
                            height=360 if not scopes else "content")
     else:
         st.info(_("tg.none"))

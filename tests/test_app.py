@@ -519,3 +519,25 @@ def test_a_workspace_that_cannot_be_opened_says_so_in_the_ui_language(tmp_path, 
     assert len(at.error) == 1 and at.error[0].value.startswith(words)
     if lang == "en":
         assert not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỷỹý]", at.error[0].value.lower())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_targets_chart_legend_is_the_marks_and_no_target_hides_another(workdir, monkeypatch, lang) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "muc-tieu", lang=lang)
+    assert not at.exception
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    layers = spec["layer"]
+    colour = layers[0]["encoding"]["color"]["scale"]
+    observed = "thực tế" if lang == "vi" else "observed"
+    assert colour["domain"][0] == observed and colour["range"][0] == "#1f4e9c"  # the same colour in both languages
+    targets = colour["domain"][1:]
+    draft = "(dự thảo)" if lang == "vi" else "(draft)"
+    assert any("2289/QĐ-TTg" in t for t in targets) and any(t.endswith(draft) for t in targets)
+    # the final strategy and its draft both aim at 20 % in 2025 and 30 % in 2030: one layer each, side by side
+    drawn = {lay["transform"][0]["filter"]["equal"]: lay for lay in layers[1:]}
+    assert set(drawn) == set(targets)
+    assert len({lay["mark"]["xOffset"] for lay in drawn.values()}) == len(targets)
+    assert all(lay["encoding"]["shape"]["scale"]["range"][1:] == ["diamond"] * len(targets) for lay in drawn.values())
+    assert layers[0]["encoding"]["color"]["legend"]["labelLimit"] >= 6 * max(map(len, targets))  # not cut
