@@ -541,3 +541,22 @@ def test_targets_chart_legend_is_the_marks_and_no_target_hides_another(workdir, 
     assert len({lay["mark"]["xOffset"] for lay in drawn.values()}) == len(targets)
     assert all(lay["encoding"]["shape"]["scale"]["range"][1:] == ["diamond"] * len(targets) for lay in drawn.values())
     assert layers[0]["encoding"]["color"]["legend"]["labelLimit"] >= 6 * max(map(len, targets))  # not cut
+
+
+def test_overlaps_name_who_relates_to_whom_and_no_heading_is_left_empty(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "chong-lan")
+    at.selectbox(key="ov_b").select("000").run()  # A: NQ 50 (cited only), B: QĐ 2289
+    relations = at.dataframe[0].value
+    assert list(relations.columns[:4]) == ["Văn bản", "Quan hệ", "Văn bản được nêu", "Nêu tại"]
+    assert relations.iloc[0, :3].tolist() == ["QĐ 2289/QĐ-TTg", "triển khai", "NQ 50/NQ-CP"]  # not "Văn bản A"
+    # the two sections that need both texts say why they are empty, under their own headings
+    empty = [c.value for c in at.caption if c.value.startswith("Chưa so được")]
+    assert len(empty) == 2 and all("50/NQ-CP" in c for c in empty)
+
+
+def test_draft_vs_final_changed_targets_keep_their_comparator_and_unit(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "du-thao")
+    changed = next(df.value for df in at.dataframe if "Dự thảo" in df.value.columns)
+    assert list(changed.columns) == ["Chỉ tiêu", "So sánh", "Đơn vị", "Năm", "Dự thảo", "Chính thức"]
+    ranks = changed[changed["Đơn vị"] == "hạng"]
+    assert len(ranks) and set(ranks["So sánh"]) == {"trong nhóm đầu"}  # "3 → 50" is a rank, said so
