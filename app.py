@@ -56,6 +56,7 @@ def _(key: str, **values: object) -> str:
 try:
     with st.spinner(_("open.wait")):
         corpus = load(str(WORKSPACE))
+    corpus.touch()  # background reading waits while a reader is answered
 except PolicyKGError as exc:
     st.error(plain(worded(exc, "open", LANG, workspace=WORKSPACE)))
     st.stop()
@@ -241,6 +242,7 @@ def network_page() -> None:
 def network_view_part() -> None:
     """The sidebar's search and filters, the drawn network and the details: a change of any of them reruns this
     part only, not the page's chrome, upload and navigation."""
+    corpus.touch()
     state = view_state()
     focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
     st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),

@@ -72,6 +72,8 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+# An enterprise a heading addresses by name (the recogniser reads bodies of the state, not firms)
+_COMPANY_RE = re.compile(r"(?:Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã)\s+\S")
 _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
@@ -276,6 +278,8 @@ class TaskExtractor:
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 18):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
+            if prefix and _COMPANY_RE.match(rest):  # "1. Đối với Công ty TNHH X và Doanh nghiệp tư nhân Y"
+                return [n for n in re.split(r"\s+và\s+|\s*[,;]\s*", rest) if _COMPANY_RE.match(n)]
             if intro := self.intro_owners(sec):
                 return intro
         return []

@@ -560,3 +560,19 @@ def test_draft_vs_final_changed_targets_keep_their_comparator_and_unit(workdir, 
     assert list(changed.columns) == ["Chỉ tiêu", "So sánh", "Đơn vị", "Năm", "Dự thảo", "Chính thức"]
     ranks = changed[changed["Đơn vị"] == "hạng"]
     assert len(ranks) and set(ranks["So sánh"]) == {"trong nhóm đầu"}  # "3 → 50" is a rank, said so
+
+
+def test_background_work_waits_while_a_reader_is_answered(small_workspace) -> None:
+    """The warm-up and the task labels' reading pause until no reader has been answered for a while."""
+    import time
+
+    from policykg.ui.corpus import Corpus
+
+    corpus = Corpus(small_workspace)
+    start = time.monotonic()
+    corpus.wait_quiet(0.3)  # nobody answered yet: no wait
+    assert time.monotonic() - start < 0.2
+    corpus.touch()
+    start = time.monotonic()
+    corpus.wait_quiet(0.3)
+    assert time.monotonic() - start >= 0.29

@@ -202,3 +202,22 @@ def test_an_agencys_focus_is_bounded_and_each_page_adds_to_the_last(graph, view)
     assert {n: d for n, d in first.view.nodes(data=True)} == {n: dict(view.nodes[n]) for n in first.view}
     assert set(first.view.edges(keys=True)) == set(view.subgraph(first.view.nodes).edges(keys=True))
     assert set(first.view.nodes) < set(second.view.nodes) and second.tasks == len(mine) and not second.more
+
+
+def test_task_labels_read_a_few_documents_at_a_time_are_those_read_at_once(graph, monkeypatch) -> None:
+    """The search's task labels, read in steps with a pause between (background reading yields to the app), are the
+    same entries as one query's."""
+    from graph.namespace import PKG
+    from graph.store import from_graph
+    from policykg.ui import search
+
+    store = from_graph(graph, "oxigraph")
+    docs = [str(r[0]) for r in store.query(f"SELECT ?d WHERE {{ ?d <{PKG.inCorpus}> true }}").rows]
+    whole, stepped = search.Index({}, []), search.Index({}, [])
+    whole.read_tasks(store)
+    pauses: list[int] = []
+    monkeypatch.setattr(search, "TASK_CHUNK", 1)
+    stepped.read_tasks(store, docs, lambda: pauses.append(1))
+    assert len(docs) == 4 and len(pauses) == 4 and stepped.tasks_ready.is_set()
+    assert len(whole.tasks) > 400 and sorted(stepped.tasks) == sorted(whole.tasks)
+    assert stepped.find("chuyen doi so")[0] == whole.find("chuyen doi so")[0]

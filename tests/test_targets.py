@@ -344,6 +344,28 @@ def test_the_un_e_government_index_is_one_indicator_by_its_acronym() -> None:
     assert [(t.indicator, t.value, t.year) for t in facts_of(text).targets] == [("egov-rank", 40.0, 2030)]
 
 
+@pytest.mark.parametrize("one, other, same", [
+    # a share after a short verb phrase is the share of what follows that the verb applies to: the same indicator
+    # as the ratio named in full
+    ("Đến năm 2025, phủ sóng 5G 90% dân số", "Tỷ lệ dân số được phủ sóng 5G đạt 85%", True),
+    # a comma after one or two words lists the groups measured; what they do tells two indicators apart
+    ("100% cán bộ, công chức, viên chức sử dụng chữ ký số", "100% cán bộ, công chức, viên chức được bồi dưỡng kỹ "
+     "năng số", False),
+    # a ratio named inside a long lead ("… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ …") names the indicator,
+    # not the population after the value
+    ("Đẩy mạnh phát triển đối tượng tham gia để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt trên 95,5% "
+     "dân số", "phủ sóng 90% dân số", False),
+])
+def test_one_indicator_keeps_one_id_across_phrasings(one: str, other: str, same: bool) -> None:
+    from extract.indicators import identify
+    from extract.quantities import quantities
+
+    def key(text: str) -> str:
+        return identify(text, next(q for q in quantities(text) if q.unit == "%"))[0]
+    assert (key(one) == key(other)) is same
+    assert key(one) != "ind-dan-so" and key(other) != "ind-can-bo"
+
+
 def test_a_wrapped_amount_is_named_by_its_source() -> None:
     text = ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công giai đoạn 2026-2030\nĐiều 1. Giao kế hoạch vốn như sau:\n"
             "1. Tổng kế hoạch đầu tư công trung hạn: 12.500 triệu đồng.\n"
