@@ -394,7 +394,7 @@ def targets_page() -> None:
             st.caption(_("tg.rank.note"))
         unit = next((r["unit"] for r in series if r["unit"]), "")
         scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
-        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes),
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes, series),
                            height=360 if not scopes else "content")
     else:
         st.info(_("tg.none"))
@@ -448,22 +448,27 @@ def overlaps_page() -> None:
         return
     result = corpus.overlap(a, b, threshold)
     st.subheader(_("ov.relations"), anchor=False)
-    frame([{"a": short(r["from"]), "relation": word("relation", r["relation"], LANG),
-            "b": short(r["to"]), "doc": short(r["in"]), "section": r["section"],
+    frame([{"subject": short(r["from"]), "relation": word("relation", r["relation"], LANG),
+            "object": short(r["to"]), "stated_in": short(r["in"]), "section": r["section"],
             "passage": " ".join(r["passage"].split())} for r in result["relations"]],
-          ["a", "relation", "b", "doc", "section", "passage"])
+          ["subject", "relation", "object", "stated_in", "section", "passage"])
     st.subheader(_("ov.shared_citations"), anchor=False)
     frame([{"cited": short(s["id"]), "a": word("relation", s["relation_a"], LANG),
             "b": word("relation", s["relation_b"], LANG)} for s in result["shared_citations"]], ["cited", "a", "b"])
     missing = [x for x in (a, b) if not corpus.in_corpus(x)]
     for x in missing:
         st.info(_("ov.no_text", name=plain(short(x))))
+    not_compared = _("ov.no_text.short", name=plain(" & ".join(short(x) for x in missing)))
     st.subheader(_("ov.shared_agencies"), anchor=False)
-    if not missing:
+    if missing:
+        st.caption(not_compared)
+    else:
         frame([{"agency": s["agency"], "tasks_a": len(s["in_a"]), "tasks_b": len(s["in_b"])}
                for s in result["shared_agencies"]], ["agency", "tasks_a", "tasks_b"])
     st.subheader(_("ov.similar"), anchor=False)
-    if not missing and not result["similar_tasks"]:
+    if missing:
+        st.caption(not_compared)
+    elif not result["similar_tasks"]:
         st.caption(_("ov.none"))
     for p in result["similar_tasks"]:
         who_a, who_b = owner_name(p['a']['owner'], LANG), owner_name(p['b']['owner'], LANG)
@@ -496,7 +501,7 @@ def diff_page() -> None:
     st.subheader(_("df.targets.changed"), anchor=False)
     frame([{**explorer.target_cells(c["draft"], LANG), "draft": explorer.number(c["draft"]["value"]),
             "final": explorer.number(c["final"]["value"])} for c in result["targets"]["changed"]],
-          ["indicator", "year", "draft", "final"])
+          ["indicator", "comparator", "unit", "year", "draft", "final"])
     for kind in ("removed", "added"):
         st.subheader(_(f"df.sections.{kind}"), anchor=False)
         frame(result["sections"][kind], ["section", "heading"])

@@ -521,6 +521,47 @@ def test_a_workspace_that_cannot_be_opened_says_so_in_the_ui_language(tmp_path, 
         assert not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỷỹý]", at.error[0].value.lower())
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_targets_chart_legend_is_the_marks_and_no_target_hides_another(workdir, monkeypatch, lang) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "muc-tieu", lang=lang)
+    assert not at.exception
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    layers = spec["layer"]
+    colour = layers[0]["encoding"]["color"]["scale"]
+    observed = "thực tế" if lang == "vi" else "observed"
+    assert colour["domain"][0] == observed and colour["range"][0] == "#1f4e9c"  # the same colour in both languages
+    targets = colour["domain"][1:]
+    draft = "(dự thảo)" if lang == "vi" else "(draft)"
+    assert any("2289/QĐ-TTg" in t for t in targets) and any(t.endswith(draft) for t in targets)
+    # the final strategy and its draft both aim at 20 % in 2025 and 30 % in 2030: one layer each, side by side
+    drawn = {lay["transform"][0]["filter"]["equal"]: lay for lay in layers[1:]}
+    assert set(drawn) == set(targets)
+    assert len({lay["mark"]["xOffset"] for lay in drawn.values()}) == len(targets)
+    assert all(lay["encoding"]["shape"]["scale"]["range"][1:] == ["diamond"] * len(targets) for lay in drawn.values())
+    assert layers[0]["encoding"]["color"]["legend"]["labelLimit"] >= 6 * max(map(len, targets))  # not cut
+
+
+def test_overlaps_name_who_relates_to_whom_and_no_heading_is_left_empty(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "chong-lan")
+    at.selectbox(key="ov_b").select("000").run()  # A: NQ 50 (cited only), B: QĐ 2289
+    relations = at.dataframe[0].value
+    assert list(relations.columns[:4]) == ["Văn bản", "Quan hệ", "Văn bản được nêu", "Nêu tại"]
+    assert relations.iloc[0, :3].tolist() == ["QĐ 2289/QĐ-TTg", "triển khai", "NQ 50/NQ-CP"]  # not "Văn bản A"
+    # the two sections that need both texts say why they are empty, under their own headings
+    empty = [c.value for c in at.caption if c.value.startswith("Chưa so được")]
+    assert len(empty) == 2 and all("50/NQ-CP" in c for c in empty)
+
+
+def test_draft_vs_final_changed_targets_keep_their_comparator_and_unit(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "du-thao")
+    changed = next(df.value for df in at.dataframe if "Dự thảo" in df.value.columns)
+    assert list(changed.columns) == ["Chỉ tiêu", "So sánh", "Đơn vị", "Năm", "Dự thảo", "Chính thức"]
+    ranks = changed[changed["Đơn vị"] == "hạng"]
+    assert len(ranks) and set(ranks["So sánh"]) == {"trong nhóm đầu"}  # "3 → 50" is a rank, said so
+
+
 def test_background_work_waits_while_a_reader_is_answered(small_workspace) -> None:
     """The warm-up and the task labels' reading pause until no reader has been answered for a while."""
     import time
