@@ -355,6 +355,15 @@ def table(rows: list[Row], keys: list[str], lang: Lang) -> list[Row]:
     return [{column(k, lang): r.get(k, "") for k in keys} for r in rows]
 
 
+LONG_TEXT = ("task", "passage", "text", "heading")  # a table's long text: a fixed width, so the columns after it show
+LONG_WIDTH = 300  # pixels: a sentence's first words, the whole on hover
+
+
+def widths(keys: list[str], lang: Lang) -> dict[str, dict[str, Any]]:
+    """Streamlit column settings for a table: long text columns at a fixed width, the others sized to their names."""
+    return {column(k, lang): {"width": LONG_WIDTH} for k in keys if k in LONG_TEXT}
+
+
 def csv_bytes(rows: list[Row]) -> bytes:
     """CSV that Excel opens as UTF-8 (with a byte-order mark)."""
     buf = io.StringIO()
