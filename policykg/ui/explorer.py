@@ -359,7 +359,7 @@ LONG_TEXT = ("task", "passage", "text", "heading")  # a table's long text: a fix
 LONG_WIDTH = 300  # pixels: a sentence's first words, the whole on hover
 
 
-def widths(keys: list[str], lang: Lang) -> dict[str, dict[str, Any]]:
+def widths(keys: list[str], lang: Lang) -> dict[str, Any]:
     """Streamlit column settings for a table: long text columns at a fixed width, the others sized to their names."""
     return {column(k, lang): {"width": LONG_WIDTH} for k in keys if k in LONG_TEXT}
 
