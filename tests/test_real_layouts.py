@@ -182,3 +182,22 @@ def test_a_reports_proposals_to_enterprises_are_their_tasks_and_its_sign_off_is_
 def extract_report(text: str):
     from extract.pipeline import extract_text, meta_from_text
     return extract_text(text, meta_from_text("r", "r.txt", text, {"kind": "report", "date": "2026-08-28"}))
+
+
+def test_the_wrapped_end_of_a_heading_naming_a_firm_is_no_task() -> None:
+    text = ("BÁO CÁO\nII. KIẾN NGHỊ, ĐỀ XUẤT\n1. Đối với Công ty TNHH Minh Phát và Doanh nghiệp tư nhân\n"
+            "Hòa Bình Nghĩa Lộ\n- Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.\n")
+    assert [(t.text, t.owner) for t in extract_report(text).tasks] == [
+        ("Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.", "Công ty TNHH Minh Phát")]
+
+
+def test_a_one_clause_heading_over_bullets_titles_them_and_a_long_one_is_a_task() -> None:
+    text = ("II. TỔ CHỨC THỰC HIỆN\n4. Bộ Nội vụ\n"
+            "a) Tập trung hoàn thiện thể chế về tổ chức thôn, tổ dân phố.\n"
+            "- Nghiên cứu cơ chế đầu tư phát triển thôn, tổ dân phố.\n"
+            "b) Kết thúc hoạt động của các tổ công tác trước ngày 31 tháng 5 năm 2026. Ban hành phương án.\n"
+            "- Rà soát, sắp xếp các tổ công tác.\n")
+    tasks = facts_of(text, kind="directive").tasks
+    assert [t.text[:22] for t in tasks] == [
+        "Nghiên cứu cơ chế đầu ", "Kết thúc hoạt động của", "Rà soát, sắp xếp các t"]
+    assert {t.owner for t in tasks} == {"Bộ Nội vụ"}
