@@ -87,7 +87,7 @@ def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
     import pandas as pd  # only the pages with tables pay for pandas (not the first view)
 
     st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
-                 hide_index=True, width="stretch", **kwargs)
+                 hide_index=True, width="stretch", column_config=explorer.widths(keys, LANG), **kwargs)
 
 
 def upload() -> None:
@@ -335,7 +335,7 @@ def ownership_page() -> None:
         frame(explorer.role_counts(rows), ["agency", "tasks", "lead_n", "cooperating_n", "responsible_n"])
     for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
         st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
-    keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
+    keys = ["agency", "role", "doc", "section", "deadline", "task", "partners", "today"]  # short ones before the text
     frame(rows, keys)
     out = explorer.table(rows, keys, LANG)
     sheet = _("page.owners")

@@ -576,3 +576,32 @@ def test_background_work_waits_while_a_reader_is_answered(small_workspace) -> No
     start = time.monotonic()
     corpus.wait_quiet(0.3)
     assert time.monotonic() - start >= 0.29
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_matrix_cells_fit_their_column_and_read_lead_first_in_a_stable_order(workdir, monkeypatch, lang) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "ma-tran", lang=lang)
+    assert not at.exception
+    data = _matrix(at)
+    lead, coop = ("L", "C") if lang == "en" else ("C", "P")
+    both = data[data["cell"].str.contains(coop) & data["cell"].str.contains(lead)]["cell"]
+    assert len(both) and all(c.split(" / ")[0].endswith(lead) for c in both)  # "3 L / 1 C", in either language
+    text = json.loads(at.get("vega_lite_chart")[0].proto.spec)["layer"][1]["mark"]
+    assert text["lineBreak"] == " / "  # "3 L" over "1 C": one line is wider than a column of twenty sections
+    totals = data.groupby("agency", sort=False)["count"].sum()
+    order = json.loads(at.get("vega_lite_chart")[0].proto.spec)["layer"][0]["encoding"]["y"]["sort"]
+    assert order == sorted(totals.index, key=lambda a: (-totals[a], a))  # the busiest first, ties by name
+
+
+@pytest.mark.parametrize(("page", "long"), [("ai-lam-gi", "Nhiệm vụ"), ("van-ban", "Đoạn trích"), ("xuat", "Nhiệm vụ")])
+def test_long_text_has_a_fixed_width_and_the_names_come_before_it(workdir, monkeypatch, page, long) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, page)
+    table = next(df for df in at.dataframe if long in df.value.columns)
+    assert json.loads(table.proto.columns)[long]["width"] <= 320  # the columns after it are not pushed off the page
+    columns = list(table.value.columns)
+    if "Văn bản" in columns:  # the document's symbol is read without scrolling past the task
+        assert columns.index("Văn bản") < columns.index(long)

@@ -6,6 +6,7 @@ from typing import Any
 
 from policykg.ui.i18n import Lang, column
 
+CELL_SEPARATOR = " / "  # between a matrix cell's counts by role (explorer.matrix)
 STATUS_COLOURS = {"achieved": "#2e9e5b", "on_track": "#1a7fc1", "off_track": "#d64545", "no_data": "#8a8a8a"}
 
 
@@ -64,7 +65,7 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
     y = {"field": "agency", "type": "ordinal", "title": None, "sort": agencies,
          "axis": {"labelLimit": 360, "labelOverlap": False}}
     return {
-        "height": 24 * len(agencies),
+        "height": {"step": 26},  # a row tall enough for a cell's two lines
         "layer": [
             {"mark": "rect", "encoding": {
                 "x": x, "y": y,
@@ -73,7 +74,9 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
                 "tooltip": [{"field": "agency", "title": column("agency", lang)},
                             {"field": "section", "title": column("section", lang)},
                             {"field": "cell", "title": column("tasks", lang)}]}},
-            {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9}, "encoding": {
+            # "2 C / 1 P" on two lines ("2 C" over "1 P"): one line would not fit a narrow column
+            {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9, "lineBreak": CELL_SEPARATOR,
+                      "lineHeight": 10 if len(sections) <= 12 else 9}, "encoding": {
                 "x": x, "y": y, "text": {"field": "cell"},
                 "color": {"condition": {"test": "datum.count > 3", "value": "white"}, "value": "black"}}},
         ],
