@@ -187,10 +187,10 @@ def test_network_legend_is_the_nodes_own_colours_and_shapes_and_drafts_look_diff
 POSITIONS = "() => { const n = window.__pkgNetwork; return n.getPositions(n.body.data.nodes.getIds()); }"
 
 
-@pytest.mark.parametrize(("first", "then"), [("Bộ Công an", "2289"), ("2289", "Bộ Công an")])
+@pytest.mark.parametrize(("first", "then"), [("2289", "Bộ Công an")])
 def test_a_search_keeps_the_places_of_the_nodes_already_drawn(page, server, first, then) -> None:
-    """The nodes both views share stay where the reader saw them (label separation may nudge them); the new ones
-    settle around them."""
+    """The nodes both views share (8 of Bộ Công an's 19) stay where the reader saw them (label separation may nudge
+    them); the new ones settle around them."""
     import math
     import statistics
 
@@ -231,6 +231,9 @@ def test_an_agencys_focus_shows_a_page_of_its_busiest_documents_and_more_on_dema
                            timeout=90_000)
     second = page.evaluate(POSITIONS)
     assert set(first) < set(second) and len(second) == 74  # every task of the agency now, and its four documents
+    moves = sorted(((second[k]["x"] - p["x"]) ** 2 + (second[k]["y"] - p["y"]) ** 2) ** 0.5 for k, p in first.items())
+    width = max(p["x"] for p in second.values()) - min(p["x"] for p in second.values())
+    assert moves[len(moves) // 2] < 0.05 * width  # the first page's nodes stay where they were
     assert page.get_by_text(shown).count() == 0
     assert page.get_by_role("button", name="Hiện thêm nhiệm vụ và văn bản" if lang == "vi" else
                             "Show more tasks and documents").count() == 0

@@ -489,7 +489,7 @@ function settle(network) {  // once the layout is drawn: labels readable and apa
     network.redraw();
   });
 }
-const KEPT = 0.7, SETTLE_ITERATIONS = 40, SEEDED_ITERATIONS = 60, GAP = 46;
+const KEPT = 0.7, HOLD = 0.3, SETTLE_ITERATIONS = 40, SEEDED_ITERATIONS = 60, GAP = 46;
 function adjacency(nodes, edges) {
   const adj = new Map(nodes.map((n) => [n.id, []]));
   for (const e of edges) {
@@ -497,7 +497,7 @@ function adjacency(nodes, edges) {
   }
   return adj;
 }
-function seeded(pos, nodes, edges, focus) {
+function seeded(pos, nodes, edges, focus, hold) {
   // where each node starts: a node already drawn where it is; the others on rings around the node that reached
   // them first (breadth first from the drawn nodes, else from the focus or the best-connected node), turned away
   // from where that one came from. The force layout then settles them in a few dozen iterations instead of
@@ -540,8 +540,9 @@ function seeded(pos, nodes, edges, focus) {
     }
     if (!start()) break;
   }
-  // the nodes still drawn stay where they are while the new ones settle around them (freed once settled)
-  return nodes.map((n) => ({ ...n, ...at.get(n.id), ...(pos[n.id] ? { fixed: { x: true, y: true } } : {}) }));
+  // when many are still drawn they stay where they are while the new ones settle around them (freed once settled);
+  // a few held among hundreds new made the layout slower (300 nodes: 0.7-1.5 s -> 1.1-3.2 s under load)
+  return nodes.map((n) => ({ ...n, ...at.get(n.id), ...(hold && pos[n.id] ? { fixed: { x: true, y: true } } : {}) }));
 }
 function placed(old, data) {
   // every node starts placed: those still drawn keep their places (a filter, a search, a page more), the new ones
@@ -550,7 +551,7 @@ function placed(old, data) {
   if (options.layout && options.layout.hierarchical) return [data.nodes, options];
   const pos = old ? old.getPositions() : {};
   const kept = data.nodes.filter((n) => pos[n.id]).length;
-  const nodes = seeded(pos, data.nodes, data.edges, data.focus);
+  const nodes = seeded(pos, data.nodes, data.edges, data.focus, kept >= HOLD * data.nodes.length);
   if (!options.physics || !options.physics.enabled) return [nodes, options];
   const iterations = kept >= KEPT * nodes.length ? SETTLE_ITERATIONS : SEEDED_ITERATIONS;
   const stabilization = { ...options.physics.stabilization, iterations };
