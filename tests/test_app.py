@@ -605,3 +605,15 @@ def test_long_text_has_a_fixed_width_and_the_names_come_before_it(workdir, monke
     columns = list(table.value.columns)
     if "Văn bản" in columns:  # the document's symbol is read without scrolling past the task
         assert columns.index("Văn bản") < columns.index(long)
+
+
+def test_a_rank_chart_has_whole_ranks_and_a_legend_under_its_two_panels(workdir, monkeypatch) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "muc-tieu")
+    at.selectbox(key="indicator").select("Xếp hạng Chỉ số Đổi mới sáng tạo toàn cầu (GII)").run()
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["facet"]["field"] == "scope"  # ASEAN and world apart
+    layer = spec["spec"]["layer"][0]["encoding"]
+    assert layer["y"]["scale"]["reverse"] and layer["y"]["axis"]["format"] == "d"  # 3, 4 — never 3.2
+    assert layer["color"]["legend"]["orient"] == "bottom"  # beside two panels it falls off the page
