@@ -617,3 +617,14 @@ def test_a_rank_chart_has_whole_ranks_and_a_legend_under_its_two_panels(workdir,
     layer = spec["spec"]["layer"][0]["encoding"]
     assert layer["y"]["scale"]["reverse"] and layer["y"]["axis"]["format"] == "d"  # 3, 4 — never 3.2
     assert layer["color"]["legend"]["orient"] == "bottom"  # beside two panels it falls off the page
+
+
+def test_export_buttons_name_formats_as_people_know_them_briefing_first(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "xuat")
+    labels = [b.label for b in at.button if b.key and b.key.startswith("ex_build_")]
+    assert labels[0] == "Tạo tệp Word (DOCX)"
+    assert "Tạo tệp JSON-LD" in labels and "Tạo tệp GraphML" in labels  # not "JSONLD", "GRAPHML"
+    assert len(labels) == 6
+    from policykg.export import FORMATS
+    from policykg.ui.explorer import EXPORT_FORMATS
+    assert sorted(f for f, _ in EXPORT_FORMATS) == sorted(FORMATS)  # every format offered, each once

@@ -355,6 +355,10 @@ def table(rows: list[Row], keys: list[str], lang: Lang) -> list[Row]:
     return [{column(k, lang): r.get(k, "") for k in keys} for r in rows]
 
 
+# the export formats as the buttons name them: the briefing and the tables first, the graph's data formats after
+EXPORT_FORMATS = (("docx", "Word (DOCX)"), ("html", "HTML"), ("csv", "CSV"), ("ttl", "RDF Turtle (TTL)"),
+                  ("jsonld", "JSON-LD"), ("graphml", "GraphML"))
+
 LONG_TEXT = ("task", "passage", "text", "heading")  # a table's long text: a fixed width, so the columns after it show
 LONG_WIDTH = 300  # pixels: a sentence's first words, the whole on hover
 
