@@ -628,3 +628,18 @@ def test_export_buttons_name_formats_as_people_know_them_briefing_first(workdir,
     from policykg.export import FORMATS
     from policykg.ui.explorer import EXPORT_FORMATS
     assert sorted(f for f, _ in EXPORT_FORMATS) == sorted(FORMATS)  # every format offered, each once
+
+
+def test_sparql_examples_answer_in_names_once_each_and_as_their_titles_say(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "sparql")
+    for i, title in enumerate(at.selectbox(key="example").options):
+        at.selectbox(key="example").select_index(i).run()
+        at.button(key="run").click().run()
+        rows = at.dataframe[0].value
+        assert len(rows), title
+        cells = rows.astype(str).to_numpy().ravel()
+        assert not any(c.startswith("http") for c in cells), title  # names, not IRIs
+        assert not rows.duplicated().any(), title  # a document with two labels is one row
+        assert not any(c.startswith("các ") for c in cells), title  # "các bộ, ngành" is not an agency
+        if "2025" in title:
+            assert all(d.startswith("2025") for d in rows["date"]), title  # merged in 2025, as it says
