@@ -176,7 +176,7 @@ def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def node_details(iri: str) -> network.Details | None:
-    return network.details(corpus.store, iri)
+    return network.details(corpus.store, iri, network.DETAILS_ROWS)
 
 
 def _listed(name: str, allowed: Any) -> list[str]:
