@@ -643,3 +643,13 @@ def test_sparql_examples_answer_in_names_once_each_and_as_their_titles_say(workd
         assert not any(c.startswith("các ") for c in cells), title  # "các bộ, ngành" is not an agency
         if "2025" in title:
             assert all(d.startswith("2025") for d in rows["date"]), title  # merged in 2025, as it says
+
+
+@pytest.mark.parametrize(("lang", "empty"), [("vi", "(không có dòng nào)"), ("en", "(no rows)")])
+def test_an_empty_table_says_so_in_the_ui_language(workdir, monkeypatch, lang, empty) -> None:
+    at = app(workdir, monkeypatch, "chong-lan", lang=lang)
+    at.selectbox(key="ov_a").select("000").run()  # the strategy and the draft Đề án: no citation in common
+    at.selectbox(key="ov_b").select("004").run()
+    tables = list(at.dataframe)
+    assert any(df.value.empty for df in tables)
+    assert all(df.proto.placeholder == empty for df in tables)  # not Streamlit's "empty"

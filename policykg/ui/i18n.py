@@ -164,6 +164,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ov.shared_agencies": ("Cơ quan được cả hai giao nhiệm vụ", "Agencies both give tasks to"),
     "ov.similar": ("Nhiệm vụ tương tự", "Similar tasks"),
     "ov.none": ("Không có.", "None."),
+    "table.empty": ("(không có dòng nào)", "(no rows)"),  # an empty table's text (Streamlit's own: "empty")
     "ov.no_text.short": ("Chưa so được: thiếu văn bản {name} (xem ở trên).",
                          "Not compared: the text of {name} is missing (see above)."),
     "ov.no_text": ("Văn bản {name} không có trong bộ văn bản: chỉ có các trích dẫn đến nó, nên không so được "
