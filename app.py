@@ -87,8 +87,8 @@ def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
     import pandas as pd  # only the pages with tables pay for pandas (not the first view)
 
     st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
-                 hide_index=True, width="stretch", column_config=explorer.widths(keys, LANG), placeholder=_("table.empty"),
-                 **kwargs)
+                 hide_index=True, width="stretch", column_config=explorer.widths(keys, LANG),
+                 placeholder=_("table.empty"), **kwargs)
 
 
 def upload() -> None:
