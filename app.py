@@ -482,6 +482,11 @@ def overlaps_page() -> None:
             ca.text(p["a"]["text"])
             cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {who_b}"))
             cb.text(p["b"]["text"])
+    st.subheader(_("ov.indicators"), anchor=False)
+    if missing:
+        st.caption(not_compared)
+    else:
+        frame(explorer.shared_indicators(corpus, result, LANG), ["indicator", "year", "target_a", "target_b"])
     st.subheader(_("ov.passages"), anchor=False)
     frame([{"doc": short(p["doc"]), "section": p["section"], "passage": p["passage"]}
            for p in result["passages"]], ["doc", "section", "passage"])

@@ -549,9 +549,9 @@ def test_overlaps_name_who_relates_to_whom_and_no_heading_is_left_empty(workdir,
     relations = at.dataframe[0].value
     assert list(relations.columns[:4]) == ["Văn bản", "Quan hệ", "Văn bản được nêu", "Nêu tại"]
     assert relations.iloc[0, :3].tolist() == ["QĐ 2289/QĐ-TTg", "triển khai", "NQ 50/NQ-CP"]  # not "Văn bản A"
-    # the two sections that need both texts say why they are empty, under their own headings
+    # the three sections that need both texts say why they are empty, under their own headings
     empty = [c.value for c in at.caption if c.value.startswith("Chưa so được")]
-    assert len(empty) == 2 and all("50/NQ-CP" in c for c in empty)
+    assert len(empty) == 3 and all("50/NQ-CP" in c for c in empty)
 
 
 def test_draft_vs_final_changed_targets_keep_their_comparator_and_unit(workdir, monkeypatch) -> None:
@@ -653,3 +653,14 @@ def test_an_empty_table_says_so_in_the_ui_language(workdir, monkeypatch, lang, e
     tables = list(at.dataframe)
     assert any(df.value.empty for df in tables)
     assert all(df.proto.placeholder == empty for df in tables)  # not Streamlit's "empty"
+
+
+def test_overlaps_show_the_indicators_both_documents_set_targets_for(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "chong-lan")
+    at.selectbox(key="ov_a").select("001").run()  # the draft strategy and the final one
+    at.selectbox(key="ov_b").select("000").run()
+    shared = next(df.value for df in at.dataframe if "Mục tiêu trong A" in df.value.columns)
+    row = shared[(shared["Chỉ tiêu"] == "Tỷ trọng kinh tế số trong GDP") & (shared["Năm"] == "2030")]
+    assert row[["Mục tiêu trong A", "Mục tiêu trong B"]].values.tolist() == [["khoảng 30 %", "khoảng 30 %"]]
+    assert not shared["Chỉ tiêu"].str.contains(r"^[a-z0-9-]+$").any()  # names, never slugs
+    assert not CODE_WORDS.search(" ".join(shared.astype(str).to_numpy().ravel()))
