@@ -564,18 +564,18 @@ def export_page() -> None:
             "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:PREVIEW_ROWS]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]
-    cols = st.columns(len(export.FORMATS))
+    cols = st.columns(len(explorer.EXPORT_FORMATS))
     key = tuple(sorted(nodes))
-    for col, fmt in zip(cols, export.FORMATS, strict=True):
+    for col, (fmt, name) in zip(cols, explorer.EXPORT_FORMATS, strict=True):
         ready = st.session_state.get(f"ex_built_{fmt}") == (key, drafts)
         if not ready:
-            if col.button(_("ex.build", fmt=fmt.upper()), key=f"ex_build_{fmt}"):
+            if col.button(_("ex.build", fmt=name), key=f"ex_build_{fmt}"):
                 st.session_state[f"ex_built_{fmt}"] = (key, drafts)
                 ready = True
         if ready:
             with st.spinner():
                 content = rendered(fmt, key, title, drafts)
-            col.download_button(_("ex.ready", fmt=fmt.upper()), content, f"{stem}.{fmt}", MIME[fmt],
+            col.download_button(_("ex.ready", fmt=name), content, f"{stem}.{fmt}", MIME[fmt],
                                 key=f"ex_{fmt}", type="primary")
 
 

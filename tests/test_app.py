@@ -605,3 +605,41 @@ def test_long_text_has_a_fixed_width_and_the_names_come_before_it(workdir, monke
     columns = list(table.value.columns)
     if "Văn bản" in columns:  # the document's symbol is read without scrolling past the task
         assert columns.index("Văn bản") < columns.index(long)
+
+
+def test_a_rank_chart_has_whole_ranks_and_a_legend_under_its_two_panels(workdir, monkeypatch) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "muc-tieu")
+    at.selectbox(key="indicator").select("Xếp hạng Chỉ số Đổi mới sáng tạo toàn cầu (GII)").run()
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["facet"]["field"] == "scope"  # ASEAN and world apart
+    layer = spec["spec"]["layer"][0]["encoding"]
+    assert layer["y"]["scale"]["reverse"] and layer["y"]["axis"]["format"] == "d"  # 3, 4 — never 3.2
+    assert layer["color"]["legend"]["orient"] == "bottom"  # beside two panels it falls off the page
+
+
+def test_export_buttons_name_formats_as_people_know_them_briefing_first(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "xuat")
+    labels = [b.label for b in at.button if b.key and b.key.startswith("ex_build_")]
+    assert labels[0] == "Tạo tệp Word (DOCX)"
+    assert "Tạo tệp JSON-LD" in labels and "Tạo tệp GraphML" in labels  # not "JSONLD", "GRAPHML"
+    assert len(labels) == 6
+    from policykg.export import FORMATS
+    from policykg.ui.explorer import EXPORT_FORMATS
+    assert sorted(f for f, _ in EXPORT_FORMATS) == sorted(FORMATS)  # every format offered, each once
+
+
+def test_sparql_examples_answer_in_names_once_each_and_as_their_titles_say(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "sparql")
+    for i, title in enumerate(at.selectbox(key="example").options):
+        at.selectbox(key="example").select_index(i).run()
+        at.button(key="run").click().run()
+        rows = at.dataframe[0].value
+        assert len(rows), title
+        cells = rows.astype(str).to_numpy().ravel()
+        assert not any(c.startswith("http") for c in cells), title  # names, not IRIs
+        assert not rows.duplicated().any(), title  # a document with two labels is one row
+        assert not any(c.startswith("các ") for c in cells), title  # "các bộ, ngành" is not an agency
+        if "2025" in title:
+            assert all(d.startswith("2025") for d in rows["date"]), title  # merged in 2025, as it says

@@ -21,17 +21,18 @@ Row = dict[str, Any]
 
 EXAMPLE_QUERIES = {
     ("Cơ quan được giao nhiều nhiệm vụ nhất", "Agencies by task load"): """SELECT ?name (COUNT(?task) AS ?tasks)
-WHERE { ?task pkg:owner ?a . ?a skos:prefLabel ?name FILTER(lang(?name) = "vi") }
+WHERE { ?task pkg:owner ?a . ?a skos:prefLabel ?name FILTER(lang(?name) = "vi" && !STRSTARTS(?name, "các ")) }
 GROUP BY ?name ORDER BY DESC(?tasks)""",
-    ("Văn bản mà QĐ 2289 triển khai", "What QĐ 2289 implements"): """SELECT ?doc ?label
-WHERE { <https://w3id.org/policykg/id/legal/qd-2289-ttg-2020> pkg:implements ?doc . ?doc rdfs:label ?label }""",
+    ("Văn bản mà QĐ 2289 triển khai", "What QĐ 2289 implements"): """SELECT (SAMPLE(?l) AS ?label)
+WHERE { <https://w3id.org/policykg/id/legal/qd-2289-ttg-2020> pkg:implements ?doc . ?doc rdfs:label ?l }
+GROUP BY ?doc ORDER BY ?label""",
     ("Mục tiêu chậm tiến độ", "Targets off track"): """SELECT ?label ?value ?year
 WHERE { ?t pkg:status pkg:off_track ; rdfs:label ?label ; pkg:year ?year . OPTIONAL { ?t pkg:value ?value } }
 ORDER BY ?year""",
     ("Bộ sáp nhập năm 2025", "Ministries merged in 2025"): """SELECT ?from ?to ?date
 WHERE { ?e a org:ChangeEvent ; org:originalOrganization/skos:prefLabel ?from ;
            org:resultingOrganization/skos:prefLabel ?to ; pkg:effectiveDate ?date .
-        FILTER(lang(?from) = "vi" && lang(?to) = "vi") } ORDER BY ?date""",
+        FILTER(lang(?from) = "vi" && lang(?to) = "vi" && STRSTARTS(STR(?date), "2025")) } ORDER BY ?date""",
 }
 
 
@@ -354,6 +355,10 @@ def table(rows: list[Row], keys: list[str], lang: Lang) -> list[Row]:
     """Rows with only the given columns, headed in the reader's language."""
     return [{column(k, lang): r.get(k, "") for k in keys} for r in rows]
 
+
+# the export formats as the buttons name them: the briefing and the tables first, the graph's data formats after
+EXPORT_FORMATS = (("docx", "Word (DOCX)"), ("html", "HTML"), ("csv", "CSV"), ("ttl", "RDF Turtle (TTL)"),
+                  ("jsonld", "JSON-LD"), ("graphml", "GraphML"))
 
 LONG_TEXT = ("task", "passage", "text", "heading")  # a table's long text: a fixed width, so the columns after it show
 LONG_WIDTH = 300  # pixels: a sentence's first words, the whole on hover
