@@ -389,6 +389,21 @@ def _plan_and_report(report_lines: str) -> dict[str, tuple[str, str]]:
     return {r["indicator_label"]: (r["comparator"], r["status"]) for r in targets(corpus) if r["doc"] == "p"}
 
 
+def test_a_letter_sending_a_report_measures_what_it_reports_on() -> None:
+    from extract.contract import targets
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    plan = ("KẾ HOẠCH\nII. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng cáp quang đạt 80%.")
+    letter = ("Số: 45/UBND-KT\nV/v báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2021\n"
+              "II. KẾT QUẢ THỰC HIỆN\n- Năm 2024, tỷ lệ hộ gia đình sử dụng cáp quang đạt 83,4%.")
+    other = letter.replace("V/v báo cáo kết quả thực hiện", "V/v góp ý dự thảo sửa đổi")
+    for sent, status in ((letter, "achieved"), (other, "no_data")):
+        corpus = Corpus([
+            extract_text(plan, meta_from_text("p", "p.txt", plan, {"kind": "plan", "number": "12/KH-UBND",
+                                                                   "date": "2021-01-05"})),
+            extract_text(sent, meta_from_text("l", "l.txt", sent, {"kind": "letter", "date": "2024-12-30"}))])
+        assert [r["status"] for r in targets(corpus) if r["doc"] == "p"] == [status]
+
+
 def test_decrease_targets_are_met_at_or_below_their_level() -> None:
     reached = _plan_and_report("- Năm 2024, tỷ lệ hộ nghèo còn 1,8%; tỷ lệ thất thoát nước sạch còn 9,5%.")
     assert reached["Tỷ lệ hộ nghèo"] == ("less_than", "achieved")
