@@ -56,6 +56,7 @@ def _(key: str, **values: object) -> str:
 try:
     with st.spinner(_("open.wait")):
         corpus = load(str(WORKSPACE))
+    corpus.touch()  # background reading waits while a reader is answered
 except PolicyKGError as exc:
     st.error(plain(worded(exc, "open", LANG, workspace=WORKSPACE)))
     st.stop()
@@ -86,7 +87,7 @@ def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
     import pandas as pd  # only the pages with tables pay for pandas (not the first view)
 
     st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
-                 hide_index=True, width="stretch", **kwargs)
+                 hide_index=True, width="stretch", column_config=explorer.widths(keys, LANG), **kwargs)
 
 
 def upload() -> None:
@@ -175,7 +176,7 @@ def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def node_details(iri: str) -> network.Details | None:
-    return network.details(corpus.store, iri)
+    return network.details(corpus.store, iri, network.DETAILS_ROWS)
 
 
 def _listed(name: str, allowed: Any) -> list[str]:
@@ -241,6 +242,7 @@ def network_page() -> None:
 def network_view_part() -> None:
     """The sidebar's search and filters, the drawn network and the details: a change of any of them reruns this
     part only, not the page's chrome, upload and navigation."""
+    corpus.touch()
     state = view_state()
     focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
     st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
@@ -333,7 +335,7 @@ def ownership_page() -> None:
         frame(explorer.role_counts(rows), ["agency", "tasks", "lead_n", "cooperating_n", "responsible_n"])
     for name in sorted({r["agency"] for r in rows if r["today"]}) if text else []:
         st.caption(plain(f"{name}: {next(r['today'] for r in rows if r['agency'] == name)}"))
-    keys = ["agency", "role", "task", "partners", "doc", "section", "deadline", "today"]
+    keys = ["agency", "role", "doc", "section", "deadline", "task", "partners", "today"]  # short ones before the text
     frame(rows, keys)
     out = explorer.table(rows, keys, LANG)
     sheet = _("page.owners")
@@ -392,7 +394,7 @@ def targets_page() -> None:
             st.caption(_("tg.rank.note"))
         unit = next((r["unit"] for r in series if r["unit"]), "")
         scopes = len({r["scope"] for r in series}) > 1 or any(r["scope"] for r in series)
-        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes),
+        st.vega_lite_chart(pd.DataFrame(series), charts.targets_spec(LANG, rank, unit, scopes, series),
                            height=360 if not scopes else "content")
     else:
         st.info(_("tg.none"))
@@ -446,22 +448,27 @@ def overlaps_page() -> None:
         return
     result = corpus.overlap(a, b, threshold)
     st.subheader(_("ov.relations"), anchor=False)
-    frame([{"a": short(r["from"]), "relation": word("relation", r["relation"], LANG),
-            "b": short(r["to"]), "doc": short(r["in"]), "section": r["section"],
+    frame([{"subject": short(r["from"]), "relation": word("relation", r["relation"], LANG),
+            "object": short(r["to"]), "stated_in": short(r["in"]), "section": r["section"],
             "passage": " ".join(r["passage"].split())} for r in result["relations"]],
-          ["a", "relation", "b", "doc", "section", "passage"])
+          ["subject", "relation", "object", "stated_in", "section", "passage"])
     st.subheader(_("ov.shared_citations"), anchor=False)
     frame([{"cited": short(s["id"]), "a": word("relation", s["relation_a"], LANG),
             "b": word("relation", s["relation_b"], LANG)} for s in result["shared_citations"]], ["cited", "a", "b"])
     missing = [x for x in (a, b) if not corpus.in_corpus(x)]
     for x in missing:
         st.info(_("ov.no_text", name=plain(short(x))))
+    not_compared = _("ov.no_text.short", name=plain(" & ".join(short(x) for x in missing)))
     st.subheader(_("ov.shared_agencies"), anchor=False)
-    if not missing:
+    if missing:
+        st.caption(not_compared)
+    else:
         frame([{"agency": s["agency"], "tasks_a": len(s["in_a"]), "tasks_b": len(s["in_b"])}
                for s in result["shared_agencies"]], ["agency", "tasks_a", "tasks_b"])
     st.subheader(_("ov.similar"), anchor=False)
-    if not missing and not result["similar_tasks"]:
+    if missing:
+        st.caption(not_compared)
+    elif not result["similar_tasks"]:
         st.caption(_("ov.none"))
     for p in result["similar_tasks"]:
         who_a, who_b = owner_name(p['a']['owner'], LANG), owner_name(p['b']['owner'], LANG)
@@ -494,7 +501,7 @@ def diff_page() -> None:
     st.subheader(_("df.targets.changed"), anchor=False)
     frame([{**explorer.target_cells(c["draft"], LANG), "draft": explorer.number(c["draft"]["value"]),
             "final": explorer.number(c["final"]["value"])} for c in result["targets"]["changed"]],
-          ["indicator", "year", "draft", "final"])
+          ["indicator", "comparator", "unit", "year", "draft", "final"])
     for kind in ("removed", "added"):
         st.subheader(_(f"df.sections.{kind}"), anchor=False)
         frame(result["sections"][kind], ["section", "heading"])
@@ -557,18 +564,18 @@ def export_page() -> None:
             "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:PREVIEW_ROWS]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]
-    cols = st.columns(len(export.FORMATS))
+    cols = st.columns(len(explorer.EXPORT_FORMATS))
     key = tuple(sorted(nodes))
-    for col, fmt in zip(cols, export.FORMATS, strict=True):
+    for col, (fmt, name) in zip(cols, explorer.EXPORT_FORMATS, strict=True):
         ready = st.session_state.get(f"ex_built_{fmt}") == (key, drafts)
         if not ready:
-            if col.button(_("ex.build", fmt=fmt.upper()), key=f"ex_build_{fmt}"):
+            if col.button(_("ex.build", fmt=name), key=f"ex_build_{fmt}"):
                 st.session_state[f"ex_built_{fmt}"] = (key, drafts)
                 ready = True
         if ready:
             with st.spinner():
                 content = rendered(fmt, key, title, drafts)
-            col.download_button(_("ex.ready", fmt=fmt.upper()), content, f"{stem}.{fmt}", MIME[fmt],
+            col.download_button(_("ex.ready", fmt=name), content, f"{stem}.{fmt}", MIME[fmt],
                                 key=f"ex_{fmt}", type="primary")
 
 

@@ -2,10 +2,12 @@
 server start to the first drawn network, a search, a filter change, a node click, opening each page,
 preparing an export (DOCX built in the app); and, in process, the export of a ~300-node selection.
 
-Run: python -m bench.app [--runs 10] [--workspace DIR [--pages-only]]   (needs /usr/bin/chromium)
+Run: python -m bench.app [--runs 10] [--workspace DIR] [--parts search,filter,click,pages,docx | --pages-only]
+(needs /usr/bin/chromium)
 
 --workspace opens an existing workspace read-only (e.g. the 1,000-document one of bench/scale.py) instead
-of building the bundled corpus; --pages-only measures the first view and the page opens only.
+of building the bundled corpus; --parts measures the first view and only the interactions named (--pages-only:
+the page opens only), e.g. `--workspace /tmp/scale4/ws-1000 --parts search,click` for a large corpus's searches.
 """
 
 from __future__ import annotations
@@ -84,15 +86,37 @@ def page_figures(url: str, page: Page, runs: int) -> None:
         print(f"open page /{path:<10}                {p50_p95(times)}", flush=True)
 
 
-def browser_figures(url: str, page: Page, runs: int) -> None:
+PARTS = ("search", "filter", "click", "pages", "docx")
+
+
+def browser_figures(url: str, page: Page, runs: int, parts: set[str]) -> None:
+    if "search" in parts:
+        search_figures(page, runs)
+    if "filter" in parts:
+        filter_figures(url, page, runs)
+    if "click" in parts:
+        click_figures(url, page, runs)
+    if "pages" in parts:
+        page_figures(url, page, runs)
+    if "docx" in parts:
+        docx_figures(url, page, runs)
+
+
+def search_figures(page: Page, runs: int) -> None:
+    """Searches as typed in the sidebar, each redrawn from the last one's network (an agency's focus among them)."""
     search = page.get_by_label("Tìm cơ quan, văn bản, nhiệm vụ, chỉ tiêu (có hoặc không dấu, số hiệu, viết tắt)")
     times = []
     for k in range(runs):
         text = SEARCHES[k % len(SEARCHES)]
         search.fill(text)
         times.append(timed(page, lambda: search.press("Enter"), "window.__pkgDrawn === true"))
+        drawn = page.evaluate("window.__pkgNetwork.body.data.nodes.length")
+        print(f"  search {text!r:<18} {times[-1]:5.2f} s  ({drawn} nodes)", flush=True)
     print(f"search -> redrawn network            {p50_p95(times)}", flush=True)
-    page.goto(f"{url}/?q={quote('Bộ Công an')}&depth=3&cap=100")
+
+
+def filter_figures(url: str, page: Page, runs: int) -> None:
+    page.goto(f"{url}/?q=2289&depth=2&cap=100")  # a document's two steps: ~500 nodes, cut to the cap
     page.wait_for_function("window.__pkgDrawn === true", timeout=120_000)
     cap_box = page.get_by_label("Số nút tối đa")
     times = []
@@ -100,6 +124,9 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
         cap_box.fill(str(110 + 10 * k))  # each value a new view: no cached answer
         times.append(timed(page, lambda: cap_box.press("Enter"), "window.__pkgDrawn === true"))
     print(f"filter change (node cap, ~120 nodes) {p50_p95(times)}", flush=True)
+
+
+def click_figures(url: str, page: Page, runs: int) -> None:
     page.goto(url)
     page.wait_for_function("window.__pkgStable === true", timeout=120_000)
     times = []
@@ -112,7 +139,9 @@ def browser_figures(url: str, page: Page, runs: int) -> None:
         page.goto(url)
         page.wait_for_function("window.__pkgStable === true", timeout=120_000)
     print(f"node click -> details beside         {p50_p95(times)}", flush=True)
-    page_figures(url, page, runs)
+
+
+def docx_figures(url: str, page: Page, runs: int) -> None:
     times = []
     for k in range(min(runs, len(EXPORT_FOCUS))):
         page.goto(f"{url}/xuat?q={quote(EXPORT_FOCUS[k])}")
@@ -150,7 +179,11 @@ def main() -> None:
     parser.add_argument("--workspace", type=Path, help="an existing workspace, opened read-only (default: the "
                         "bundled corpus, built afresh)")
     parser.add_argument("--pages-only", action="store_true", help="the first view and the page opens only")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"the interactions to measure, of {', '.join(PARTS)}")
     args = parser.parse_args()
+    parts = {"pages"} if args.pages_only else set(args.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"unknown parts: {', '.join(sorted(parts - set(PARTS)))}")
     runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
     shutil.copytree(ROOT / ".streamlit", work / ".streamlit")
@@ -178,10 +211,7 @@ def main() -> None:
                   f"({page.evaluate('window.__pkgNetwork.body.data.nodes.length')} nodes, overview)", flush=True)
             page.wait_for_function("window.__pkgStable === true", timeout=120_000)
             print(f"server up -> layout settled           {time.perf_counter() - up:.2f} s", flush=True)
-            if args.pages_only:
-                page_figures(url, page, runs)
-            else:
-                browser_figures(url, page, runs)
+            browser_figures(url, page, runs, parts)
             browser.close()
         finally:
             stop(proc)

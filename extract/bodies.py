@@ -110,8 +110,8 @@ def canonical(text: str) -> str:
 
 
 # "Các sở, ban, ngành trực thuộc UBND tỉnh": the province's departments, the class "các sở, ban, ngành"
-_UNDER_COMMITTEE_RE = re.compile(r"^((?:các\s+)?sở, ban, ngành)\s+(?:trực\s+)?thuộc\s+(?:UBND|Ủy ban nhân dân)"
-                                 r"(?:\s+(?:tỉnh|thành phố))?$", re.I)
+_UNDER_COMMITTEE_RE = re.compile(r"^((?:các\s+)?sở, ban, ngành(?:, (?:cơ quan|đơn vị|địa phương))*)"
+                                 r"\s+(?:trực\s+)?thuộc\s+(?:UBND|Ủy ban nhân dân)(?:\s+(?:tỉnh|thành phố))?$", re.I)
 
 
 # "UBND các xã, phường", "Ủy ban nhân dân các phường, xã", "UBND xã, phường" name one class: the commune-level

@@ -35,6 +35,9 @@ _ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng s�
 NAMED_RE = re.compile(r"(?:chỉ số|chỉ tiêu|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|số lượng|số|tổng|xếp hạng|trụ cột|thu nhập|"
                       r"giá trị|giá|chi phí|kim ngạch|năng suất|mức|thu|chi|vốn|diện tích|sản lượng|tuổi thọ)\b", re.I)
 MAX_WORDS = 12
+_RATIO_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|tốc độ)\b", re.I)
+# A short verb phrase before a share ("phủ sóng", "kết nối", "số hóa"): what is done to the part measured.
+_VERB_PHRASE_RE = re.compile(r"[a-zđà-ỹ]+(?:\s+\w+){0,3}")
 _ZERO_OF_RE = re.compile(r"\b(?:mục tiêu|mức|đạt|theo lộ trình|hướng tới|bảo đảm)\s+", re.I)
 _CHANGE_BEFORE_RE = re.compile(r"(?:giảm|tăng)(?:\s+\S+){0,2}\s*$", re.I)
 _SCALE_RE = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn)\s+", re.I)
@@ -110,10 +113,16 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
     left = _last_part(text[:q.start])
     if q.value == 0 and not q.unit:  # "… đạt mục tiêu phát thải ròng bằng 0": what is brought to zero
         left = _ZERO_OF_RE.split(left)[-1]
-    before = _words(_trim_right(_trim_left(left)))
+    raw = _trim_right(_trim_left(left))
+    if not NAMED_RE.match(raw) and (named := list(_RATIO_RE.finditer(raw))):
+        raw = raw[named[-1].start():]  # "… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt 95,5 %"
+    before = _words(raw)
     after = _words(_cut(_trim_left(text[q.end:])))
     if q.unit_class == "rank" or not after or NAMED_RE.match(before):
         return before, False
+    if q.unit_class == "percent" and len(after.split()) <= 2 and _VERB_PHRASE_RE.fullmatch(before) and \
+            not _CHANGE_BEFORE_RE.search(text[:q.start]):
+        return f"{after} được {before}", True  # "phủ sóng 90 % dân số": the share of the population covered
     if q.unit_class == "count":
         after = _words(_SCALE_RE.sub("", q.unit) + " " + after)  # "1.000 hợp tác xã …" counts hợp tác xã
         if re.search(r"\bcó\s*$", left):
@@ -131,8 +140,15 @@ def _last_part(text: str) -> str:
 
 
 def _cut(text: str) -> str:
-    m = _STOP_RE.search(text)
-    return text[:m.start()] if m else text
+    """The measured phrase after a value, to its first stop; a comma after one or two words lists the groups
+    measured ("100% cán bộ, công chức, viên chức sử dụng …", "50% số xã, phường …"), it does not end the phrase."""
+    for m in _STOP_RE.finditer(text):
+        segment = text[text.rfind(",", 0, m.start()) + 1: m.start()]
+        words = re.sub(r"^(?:số lượng|số|các|những)\s+", "", segment.strip(), flags=re.I).split()
+        if m.group(0) == "," and len(words) <= 2 and re.match(r",\s*[a-zđà-ỹ]", text[m.start():]):
+            continue
+        return text[:m.start()]
+    return text
 
 
 def identify(text: str, q: Quantity | None, context: str = "") -> tuple[str, str]:

@@ -84,7 +84,8 @@ def letter_owners(text: str, mentions: list[Mention], body_start: int) -> list[s
 # The closing sentence of a letter or a notice: who is to know and act on it, not a task of its own
 # ("Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.", "Yêu cầu … nghiêm túc thực hiện./.").
 _CLOSING_RE = re.compile(
-    r"(?:\bbiết|quan tâm|nghiêm túc|chỉ đạo thực hiện|phối hợp thực hiện)[^.;:]{0,60}\.?\s*/\s*\.?\s*$", re.I)
+    r"(?:\bbiết|quan tâm|nghiêm túc|chỉ đạo thực hiện|phối hợp thực hiện|(?:trân trọng|kính) báo cáo[^.;:]{0,60})"
+    r"[^.;:]{0,60}\.?\s*/\s*\.?\s*$", re.I)  # a report signs off: "Sở X trân trọng báo cáo UBND tỉnh./."
 
 
 def closing_start(body: str) -> int | None:

@@ -40,6 +40,8 @@ _HEAD_GROUP_RE = re.compile(r"^(?:các\s+)?(?:bộ|ngành|địa phương|cơ qu
 _PURPOSE_HEAD_RE = re.compile(
     r"^(?:mục tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
     r"tình hình|kết quả|đánh giá|định hướng|đối tượng|phạm vi)", re.I)  # "Đối tượng, phạm vi triển khai": the scope
+# A line of capitalised words only ("Thành Hương Nghĩa Lộ": the end of a heading a page wrapped) names, never asks
+_NAME_ONLY_RE = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ][^\s]*\s+){0,7}[A-ZĐÀ-Ỹ][^\s.;:]*[.;:]?\s*")
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
 _TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
@@ -72,6 +74,8 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+# An enterprise a heading addresses by name (the recogniser reads bodies of the state, not firms)
+_COMPANY_RE = re.compile(r"(?:Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã)\s+\S")
 _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
@@ -276,6 +280,8 @@ class TaskExtractor:
             rest = head[skip:]
             if _HEAD_GROUP_RE.match(rest) or (_BODIES_HEAD_RE.match(rest) and len(rest.split()) <= 18):
                 return [group_agency(rest).name]  # "8. Các sở, ban, ngành và các đơn vị khác có liên quan"
+            if prefix and _COMPANY_RE.match(rest):  # "1. Đối với Công ty TNHH X và Doanh nghiệp tư nhân Y"
+                return [n for n in re.split(r"\s+và\s+|\s*[,;]\s*", rest) if _COMPANY_RE.match(n)]
             if intro := self.intro_owners(sec):
                 return intro
         return []
@@ -349,7 +355,7 @@ class TaskExtractor:
             leaf = sec.id not in with_items and not self.children.get(sec.id)
             # a heading that is a whole sentence is an item even with paragraphs or bullets below it
             sentence = sec.heading.endswith(".") and len(sec.heading.split()) >= 8 and sec.style in ("num", "letter") \
-                and not self.specified(sec.id)
+                and not self.specified(sec.id) and not self._titles_bullets(sec)
             if (leaf or sentence) and len(sec.heading.split()) >= 6:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, start + len(sec.heading), sec.heading))
@@ -357,6 +363,12 @@ class TaskExtractor:
                 start = self.text.index(sec.heading, sec.start)
                 out.append((sec.id, start, sec.end, self.text[start:sec.end].rstrip()))
         return sorted(out, key=lambda u: u[1])
+
+    def _titles_bullets(self, sec: Section) -> bool:
+        """A one-clause heading over "-" bullets ("a) Tập trung phát triển văn hóa Thủ đô …." then "- …"): it
+        titles them, however it is phrased; a long heading of several clauses is a task of its own."""
+        one_clause = len(sec.heading.split()) <= 20 and ";" not in sec.heading and ". " not in sec.heading
+        return one_clause and any(i.section == sec.id and i.marker == "-" for i in self.items)
 
     def _lists_nouns(self, sec: Section, with_items: set[str]) -> bool:
         """An action heading whose sub-items only list what it covers ("1. Cập nhật dữ liệu:" then
@@ -377,7 +389,7 @@ class TaskExtractor:
         if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
             body = body[:closing].rstrip()
             end = start + len(body)
-        if not body or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or \
+        if not body or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or _NAME_ONLY_RE.fullmatch(body) or \
                 (body.rstrip().endswith(":") and start not in self.content_leads):
             return None
         scoped = self.in_scope(sid)

@@ -37,7 +37,8 @@ _NOT_ACTION_RE = re.compile(
 # năm 2026"): its items are tasks, where the rest of a report says what was done.
 _AHEAD_RE = re.compile(
     r"^(?:(?:các\s+)?(?:nhiệm vụ|giải pháp)\b.*\b(?:thời gian tới|sắp tới|tiếp theo|năm \d{4})|phương hướng"
-    r"|giải pháp(?: thực hiện)?(?:, kiến nghị)?$)", re.I)
+    r"|giải pháp(?: thực hiện)?(?:, kiến nghị)?$|kiến nghị(?:,? (?:và )?đề xuất)?$"
+    r"|đề xuất(?:,? (?:và )?kiến nghị)?$)", re.I)  # a report's proposals ("III. KIẾN NGHỊ, ĐỀ XUẤT") are tasks
 _TASK_LIST_RE = re.compile(r"^(?:phụ lục\s*\S*\s*[:.–-]?\s*)?danh mục (?:các )?nhiệm vụ", re.I)
 _POINTER_RE = re.compile(
     r"được (?:xác định|quy định|nêu|giao) tại|(?:tại|theo) (?:các )?(?:Phụ lục|danh mục)|\(Phụ lục", re.I)

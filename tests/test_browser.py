@@ -187,6 +187,31 @@ def test_network_legend_is_the_nodes_own_colours_and_shapes_and_drafts_look_diff
 POSITIONS = "() => { const n = window.__pkgNetwork; return n.getPositions(n.body.data.nodes.getIds()); }"
 
 
+@pytest.mark.parametrize(("first", "then"), [("Bộ Công an", "2289"), ("2289", "Bộ Công an")])
+def test_a_search_keeps_the_places_of_the_nodes_already_drawn(page, server, first, then) -> None:
+    """The nodes both views share stay where the reader saw them (label separation may nudge them); the new ones
+    settle around them."""
+    import math
+    import statistics
+
+    page.goto(f"{server}/?q={quote(first)}")
+    page.wait_for_function("window.__pkgNetwork && window.__pkgStable === true", timeout=90_000)
+    before = page.evaluate(POSITIONS)
+    box = page.get_by_label("Tìm cơ quan, văn bản, nhiệm vụ, chỉ tiêu (có hoặc không dấu, số hiệu, viết tắt)")
+    box.fill(then)
+    page.evaluate("window.__pkgStable = false")
+    box.press("Enter")
+    page.wait_for_function("window.__pkgStable === true", timeout=90_000)
+    after = page.evaluate(POSITIONS)
+    kept = [k for k in before if k in after]
+    assert len(kept) >= 5 and len(after) != len(before)
+    span = math.hypot(max(p["x"] for p in after.values()) - min(p["x"] for p in after.values()),
+                      max(p["y"] for p in after.values()) - min(p["y"] for p in after.values()))
+    moves = [math.hypot(after[k]["x"] - before[k]["x"], after[k]["y"] - before[k]["y"]) for k in kept]
+    assert statistics.median(moves) < 0.05 * span, (statistics.median(moves), span)
+    assert page.evaluate(LABELS)["overlaps"] == []
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_an_agencys_focus_shows_a_page_of_its_busiest_documents_and_more_on_demand(page, server, lang) -> None:
     """Bộ Thông tin và Truyền thông has 69 tasks in the bundled corpus: its focus draws at most 60 nodes, says what it
@@ -241,10 +266,10 @@ def test_journey_export_a_briefing_and_read_it_back(page, server, lang, tmp_path
     page.goto(f"{server}/xuat?lang={lang}&q={quote('Bộ Công an')}")
     page.get_by_text("Một nút và lân cận" if lang == "vi" else "A node and its neighbours").click()
     page.get_by_text("Sẽ xuất:" if lang == "vi" else "Will export:").first.wait_for(timeout=60_000)
-    build = page.get_by_role("button", name="Tạo tệp DOCX" if lang == "vi" else "Build DOCX")
+    build = page.get_by_role("button", name="Tạo tệp Word (DOCX)" if lang == "vi" else "Build Word (DOCX)")
     start = time.perf_counter()
     build.click()
-    download = page.get_by_role("button", name="Tải DOCX" if lang == "vi" else "Download DOCX")
+    download = page.get_by_role("button", name="Tải Word (DOCX)" if lang == "vi" else "Download Word (DOCX)")
     download.wait_for(timeout=60_000)
     built = time.perf_counter() - start
     with page.expect_download(timeout=60_000) as info:

@@ -78,6 +78,19 @@ def test_details_have_evidence(graph, kind) -> None:
     assert network.details(store, str(ID["task/no-such-task"])) is None
 
 
+def test_details_of_a_busy_node_read_a_bounded_sample_of_its_relations_and_passages(graph) -> None:
+    from graph.store import from_graph
+    store = from_graph(graph, "oxigraph")
+    doc = str(ID["legal/qd-2289-ttg-2020"])
+    whole, cut = network.details(store, doc), network.details(store, doc, limit=20)
+    assert whole is not None and cut is not None and (cut.iri, cut.type, cut.label_vi) == (whole.iri, whole.type,
+                                                                                           whole.label_vi)
+    inward = [r for r in cut.relations if r[0] == "←"]
+    assert 0 < len(inward) <= 20 < len([r for r in whole.relations if r[0] == "←"])
+    assert set(cut.relations) <= set(whole.relations) and set(cut.evidence) <= set(whole.evidence)
+    assert network.details(store, doc, limit=100_000) == whole
+
+
 def test_saved_view_is_the_same_view(graph) -> None:
     view = views.to_networkx(graph)
     again = views.load(views.dump(view))
@@ -202,3 +215,22 @@ def test_an_agencys_focus_is_bounded_and_each_page_adds_to_the_last(graph, view)
     assert {n: d for n, d in first.view.nodes(data=True)} == {n: dict(view.nodes[n]) for n in first.view}
     assert set(first.view.edges(keys=True)) == set(view.subgraph(first.view.nodes).edges(keys=True))
     assert set(first.view.nodes) < set(second.view.nodes) and second.tasks == len(mine) and not second.more
+
+
+def test_task_labels_read_a_few_documents_at_a_time_are_those_read_at_once(graph, monkeypatch) -> None:
+    """The search's task labels, read in steps with a pause between (background reading yields to the app), are the
+    same entries as one query's."""
+    from graph.namespace import PKG
+    from graph.store import from_graph
+    from policykg.ui import search
+
+    store = from_graph(graph, "oxigraph")
+    docs = [str(r[0]) for r in store.query(f"SELECT ?d WHERE {{ ?d <{PKG.inCorpus}> true }}").rows]
+    whole, stepped = search.Index({}, []), search.Index({}, [])
+    whole.read_tasks(store)
+    pauses: list[int] = []
+    monkeypatch.setattr(search, "TASK_CHUNK", 1)
+    stepped.read_tasks(store, docs, lambda: pauses.append(1))
+    assert len(docs) == 4 and len(pauses) == 4 and stepped.tasks_ready.is_set()
+    assert len(whole.tasks) > 400 and sorted(stepped.tasks) == sorted(whole.tasks)
+    assert stepped.find("chuyen doi so")[0] == whole.find("chuyen doi so")[0]

@@ -152,3 +152,52 @@ def test_bodies_an_item_asks_by_name_own_it_under_a_heading_naming_a_class() -> 
     tasks = facts_of(text, kind="plan").tasks
     assert [t.owner for t in tasks] == ["Hội Liên hiệp Phụ nữ tỉnh", "các tổ chức khác"]
     assert tasks[0].owners == ("Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh")
+
+
+def test_a_longer_class_of_provincial_bodies_under_the_committee() -> None:
+    from extract.agencies import group_agency
+    from extract.bodies import canonical
+    assert group_agency(canonical("các Sở, ban, ngành, cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh")).id == \
+        group_agency("các sở, ban, ngành, cơ quan, đơn vị").id
+
+
+def test_the_central_committee_of_an_association_is_a_body() -> None:
+    text = "- Trung ương Hội Cựu chiến binh Việt Nam và Trung ương Hội Nông dân Việt Nam phối hợp tuyên truyền.\n"
+    assert [m.name for m in facts_of(text, kind="plan").mentions] == [
+        "Trung ương Hội Cựu chiến binh Việt Nam", "Trung ương Hội Nông dân Việt Nam"]
+
+
+def test_a_reports_proposals_to_enterprises_are_their_tasks_and_its_sign_off_is_none() -> None:
+    text = ("BÁO CÁO\nI. KẾT QUẢ KIỂM TRA\n1. Đoàn kiểm tra đã kiểm tra hiện trạng khu vực mỏ.\n"
+            "II. KIẾN NGHỊ, ĐỀ XUẤT\n1. Đối với Công ty TNHH Minh Phát và Doanh nghiệp tư nhân Hòa Bình\n"
+            "- Thường xuyên kiểm tra, duy trì hệ thống mốc giới khu vực mỏ.\n"
+            "- Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.\n"
+            "Sở Nông nghiệp và Môi trường trân trọng báo cáo Ủy ban nhân dân tỉnh./.\n")
+    facts = extract_report(text)
+    assert [(t.text[:25], t.owners) for t in facts.tasks] == [
+        ("Thường xuyên kiểm tra, du", ("Công ty TNHH Minh Phát", "Doanh nghiệp tư nhân Hòa Bình")),
+        ("Tổ chức khai thác đúng th", ("Công ty TNHH Minh Phát", "Doanh nghiệp tư nhân Hòa Bình"))]
+
+
+def extract_report(text: str):
+    from extract.pipeline import extract_text, meta_from_text
+    return extract_text(text, meta_from_text("r", "r.txt", text, {"kind": "report", "date": "2026-08-28"}))
+
+
+def test_the_wrapped_end_of_a_heading_naming_a_firm_is_no_task() -> None:
+    text = ("BÁO CÁO\nII. KIẾN NGHỊ, ĐỀ XUẤT\n1. Đối với Công ty TNHH Minh Phát và Doanh nghiệp tư nhân\n"
+            "Hòa Bình Nghĩa Lộ\n- Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.\n")
+    assert [(t.text, t.owner) for t in extract_report(text).tasks] == [
+        ("Tổ chức khai thác đúng thiết kế mỏ được phê duyệt.", "Công ty TNHH Minh Phát")]
+
+
+def test_a_one_clause_heading_over_bullets_titles_them_and_a_long_one_is_a_task() -> None:
+    text = ("II. TỔ CHỨC THỰC HIỆN\n4. Bộ Nội vụ\n"
+            "a) Tập trung hoàn thiện thể chế về tổ chức thôn, tổ dân phố.\n"
+            "- Nghiên cứu cơ chế đầu tư phát triển thôn, tổ dân phố.\n"
+            "b) Kết thúc hoạt động của các tổ công tác trước ngày 31 tháng 5 năm 2026. Ban hành phương án.\n"
+            "- Rà soát, sắp xếp các tổ công tác.\n")
+    tasks = facts_of(text, kind="directive").tasks
+    assert [t.text[:22] for t in tasks] == [
+        "Nghiên cứu cơ chế đầu ", "Kết thúc hoạt động của", "Rà soát, sắp xếp các t"]
+    assert {t.owner for t in tasks} == {"Bộ Nội vụ"}

@@ -344,6 +344,28 @@ def test_the_un_e_government_index_is_one_indicator_by_its_acronym() -> None:
     assert [(t.indicator, t.value, t.year) for t in facts_of(text).targets] == [("egov-rank", 40.0, 2030)]
 
 
+@pytest.mark.parametrize("one, other, same", [
+    # a share after a short verb phrase is the share of what follows that the verb applies to: the same indicator
+    # as the ratio named in full
+    ("Đến năm 2025, phủ sóng 5G 90% dân số", "Tỷ lệ dân số được phủ sóng 5G đạt 85%", True),
+    # a comma after one or two words lists the groups measured; what they do tells two indicators apart
+    ("100% cán bộ, công chức, viên chức sử dụng chữ ký số", "100% cán bộ, công chức, viên chức được bồi dưỡng kỹ "
+     "năng số", False),
+    # a ratio named inside a long lead ("… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ …") names the indicator,
+    # not the population after the value
+    ("Đẩy mạnh phát triển đối tượng tham gia để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt trên 95,5% "
+     "dân số", "phủ sóng 90% dân số", False),
+])
+def test_one_indicator_keeps_one_id_across_phrasings(one: str, other: str, same: bool) -> None:
+    from extract.indicators import identify
+    from extract.quantities import quantities
+
+    def key(text: str) -> str:
+        return identify(text, next(q for q in quantities(text) if q.unit == "%"))[0]
+    assert (key(one) == key(other)) is same
+    assert key(one) != "ind-dan-so" and key(other) != "ind-can-bo"
+
+
 def test_a_wrapped_amount_is_named_by_its_source() -> None:
     text = ("QUYẾT ĐỊNH\nVề kế hoạch đầu tư công giai đoạn 2026-2030\nĐiều 1. Giao kế hoạch vốn như sau:\n"
             "1. Tổng kế hoạch đầu tư công trung hạn: 12.500 triệu đồng.\n"
@@ -365,6 +387,21 @@ def _plan_and_report(report_lines: str) -> dict[str, tuple[str, str]]:
                                                                "date": "2021-01-05"})),
         extract_text(report, meta_from_text("r", "r.txt", report, {"kind": "report", "date": "2024-06-30"}))])
     return {r["indicator_label"]: (r["comparator"], r["status"]) for r in targets(corpus) if r["doc"] == "p"}
+
+
+def test_a_letter_sending_a_report_measures_what_it_reports_on() -> None:
+    from extract.contract import targets
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    plan = ("KẾ HOẠCH\nII. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng cáp quang đạt 80%.")
+    letter = ("Số: 45/UBND-KT\nV/v báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2021\n"
+              "II. KẾT QUẢ THỰC HIỆN\n- Năm 2024, tỷ lệ hộ gia đình sử dụng cáp quang đạt 83,4%.")
+    other = letter.replace("V/v báo cáo kết quả thực hiện", "V/v góp ý dự thảo sửa đổi")
+    for sent, status in ((letter, "achieved"), (other, "no_data")):
+        corpus = Corpus([
+            extract_text(plan, meta_from_text("p", "p.txt", plan, {"kind": "plan", "number": "12/KH-UBND",
+                                                                   "date": "2021-01-05"})),
+            extract_text(sent, meta_from_text("l", "l.txt", sent, {"kind": "letter", "date": "2024-12-30"}))])
+        assert [r["status"] for r in targets(corpus) if r["doc"] == "p"] == [status]
 
 
 def test_decrease_targets_are_met_at_or_below_their_level() -> None:

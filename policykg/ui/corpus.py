@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
 # past this many tasks a page does not list the whole task table: it asks for a document or an agency
 WHOLE_TABLE_TASKS = 3000
+# seconds without a reader's request before background work goes on (a rerun and the browser's drawing take ~1 s)
+QUIET = 1.5
 
 
 class Corpus:
@@ -44,6 +47,7 @@ class Corpus:
         self.store: Store = open_store(self.generation, "oxigraph")
         self._answers: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()
+        self._touched = 0.0
 
     @cached_property
     def view(self) -> nx.MultiDiGraph:
@@ -64,13 +68,18 @@ class Corpus:
                    ) -> tuple[nx.MultiDiGraph, store_view.Bounded | None]:
         """The piece a drawn network is cut from: an agency's focus cut to `pages` pages (`store_view.agency_focus`)
         when its neighbourhood is larger than a page or deeper than one step, at any corpus size; else `view_for`'s."""
-        if focus and focus.startswith(str(ID["agency/"])) and \
-                (depth > 1 or self._kept(("neighbours", focus), lambda: store_view.neighbour_count(self.store, focus))
-                 >= store_view.FOCUS_NODES):
-            bounded = self._kept(("agency_focus", focus, depth, pages, doc_iris),
-                                 lambda: store_view.agency_focus(self.store, focus, depth, pages, doc_iris))
-            if bounded is not None:
-                return bounded.view, bounded
+        if focus and focus.startswith(str(ID["agency/"])):
+            by_doc = self._kept(("agency_tasks", focus, doc_iris),
+                                lambda: store_view.agency_tasks(self.store, focus, doc_iris))
+            # past a page of its tasks and documents (or of neighbours: documents naming it) it is cut to pages
+            if by_doc and (depth > 1 or len(by_doc) + sum(map(len, by_doc.values())) >= store_view.FOCUS_NODES
+                           or self._kept(("neighbours", focus), lambda: store_view.neighbour_count(self.store, focus))
+                           >= store_view.FOCUS_NODES):
+                bounded = self._kept(("agency_focus", focus, depth, pages, doc_iris),
+                                     lambda: store_view.agency_focus(self.store, focus, depth, pages, doc_iris,
+                                                                     by_doc=by_doc))
+                if bounded is not None:
+                    return bounded.view, bounded
         return self.view_for(focus, depth, doc_iris, agencies), None
 
     def _store_view(self, focus: str | None, depth: int, doc_iris: frozenset[str],
@@ -240,9 +249,19 @@ class Corpus:
     def search_index(self) -> search.Index:
         """Names to search, read from the store (never the networkx view); the tasks' labels in a thread."""
         index = search.Index.of(self.store, self.doc_names)
-        threading.Thread(target=index.read_tasks, args=(self.store,), name="policykg-search-tasks",
-                         daemon=True).start()
+        threading.Thread(target=index.read_tasks, args=(self.store, self.doc_iris.values(), self.wait_quiet),
+                         name="policykg-search-tasks", daemon=True).start()
         return index
+
+    def touch(self) -> None:
+        """A reader is being answered: work in the background waits (`wait_quiet`)."""
+        self._touched = time.monotonic()
+
+    def wait_quiet(self, quiet: float = QUIET) -> None:
+        """Return once no reader has been answered for `quiet` seconds (background work yields the interpreter and
+        the cores to the app's answers and the browser's drawing)."""
+        while (idle := time.monotonic() - self._touched) < quiet:
+            time.sleep(quiet - idle)
 
     def corpus_ids(self) -> list[str]:
         """Corpus documents, finals first."""
@@ -314,10 +333,13 @@ class Corpus:
         A large corpus's whole tables are not read: its pages ask for a document or an agency."""
         self.warm_first_view()
         if self.large:  # nothing is read whole: only the search's names (documents, agencies, indicators, tasks)
+            self.wait_quiet()
             getattr(self, "search_index")  # noqa: B009 - a cached property, built now
             return
         for answer in ("view", "tasks", "agencies", "refs", "targets", "names", "rows"):
+            self.wait_quiet()
             getattr(self, answer)
+        self.wait_quiet()
         drafts, finals = self.drafts_and_finals()
         self.diff(drafts[0], finals[0])
 

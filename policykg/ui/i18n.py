@@ -164,6 +164,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ov.shared_agencies": ("Cơ quan được cả hai giao nhiệm vụ", "Agencies both give tasks to"),
     "ov.similar": ("Nhiệm vụ tương tự", "Similar tasks"),
     "ov.none": ("Không có.", "None."),
+    "ov.no_text.short": ("Chưa so được: thiếu văn bản {name} (xem ở trên).",
+                         "Not compared: the text of {name} is missing (see above)."),
     "ov.no_text": ("Văn bản {name} không có trong bộ văn bản: chỉ có các trích dẫn đến nó, nên không so được "
                    "nhiệm vụ. Thêm văn bản (thanh bên) để so sánh.",
                    "The text of {name} is not in the corpus: only citations of it are, so tasks cannot be "
@@ -232,6 +234,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "relation": ("Quan hệ", "Relation"), "cited_by": ("Trích dẫn bởi", "Cited by"),
     "passage": ("Đoạn trích", "Passage"), "node": ("Nút", "Node"), "type": ("Loại", "Type"),
     "score": ("Độ tương đồng", "Similarity"), "terms": ("Từ chung", "Shared terms"),
+    "subject": ("Văn bản", "Document"), "object": ("Văn bản được nêu", "Document named"),
+    "stated_in": ("Nêu tại", "Stated in"),
     "a": ("Văn bản A", "Document A"), "b": ("Văn bản B", "Document B"),
     "tasks_a": ("Nhiệm vụ trong A", "Tasks in A"), "tasks_b": ("Nhiệm vụ trong B", "Tasks in B"),
     "draft": ("Dự thảo", "Draft"), "final": ("Chính thức", "Final"), "heading": ("Tiêu đề", "Heading"),

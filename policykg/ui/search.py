@@ -8,6 +8,7 @@ thread and join the hits once read.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from extract.agencies import registry, slug
@@ -17,6 +18,7 @@ from graph.namespace import ID
 from graph.queries import PREFIX_BLOCK
 from graph.store import Store
 from policykg.ui.network import match_rank
+from policykg.ui.selective import iri_values
 
 Entry = tuple[str, str, str, str]  # (slug of the label, label, iri, kind)
 KINDS = ("agency", "indicator", "task")
@@ -27,6 +29,8 @@ _AGENCIES = ('SELECT DISTINCT ?a ?name WHERE { ?d pkg:mentions ?a . ?a skos:pref
              'FILTER(lang(?name) = "vi") }')
 _INDICATORS = "SELECT ?i ?name WHERE { ?i a pkg:Indicator ; skos:prefLabel ?name }"
 _TASKS = "SELECT ?t ?name WHERE { ?t a pkg:Task ; rdfs:label ?name }"
+_TASKS_IN = "SELECT ?t ?name WHERE {{ VALUES ?d {{ {docs} }} ?t pkg:inDocument ?d ; a pkg:Task ; rdfs:label ?name }}"
+TASK_CHUNK = 10  # documents a step (~800 tasks at 1,000 documents: a short hold of the interpreter)
 
 
 def _entries(store: Store, sparql: str, kind: str) -> list[Entry]:
@@ -58,11 +62,22 @@ class Index:
         return cls({**cited_names(store), **corpus_names},
                    _entries(store, _AGENCIES, "agency") + _entries(store, _INDICATORS, "indicator"))
 
-    def read_tasks(self, store: Store) -> None:
-        """The tasks' labels (run in a thread: searches find agencies and documents meanwhile)."""
-        if not self.tasks_ready.is_set():
+    def read_tasks(self, store: Store, doc_iris: Iterable[str] = (), pause: Callable[[], None] = lambda: None) -> None:
+        """The tasks' labels (run in a thread: searches find agencies and documents meanwhile), read a few documents
+        at a time with a `pause` between (it waits while the app answers a reader: the reading holds the
+        interpreter, 3-7 s at 1,000 documents); all at once without documents."""
+        if self.tasks_ready.is_set():
+            return
+        docs = sorted(doc_iris)
+        if not docs:
             self.tasks = _entries(store, _TASKS, "task")
-            self.tasks_ready.set()
+        else:
+            tasks: list[Entry] = []
+            for start in range(0, len(docs), TASK_CHUNK):
+                pause()
+                tasks += _entries(store, _TASKS_IN.format(docs=iri_values(docs[start:start + TASK_CHUNK])), "task")
+            self.tasks = tasks
+        self.tasks_ready.set()
 
     def find(self, text: str, limit: int = 12) -> list[tuple[str, str, str]]:
         """(iri, label, kind) of agencies, indicators and tasks matching, best first (as `network.search` ranks)."""
@@ -72,7 +87,9 @@ class Index:
         agency = registry().resolve(text)
         exact = str(ID["agency/" + agency.id]) if agency else None
         scored = []
-        for key, label, iri, kind in self.names + (self.tasks if self.tasks_ready.is_set() else []):
+        entries = self.names + (self.tasks if self.tasks_ready.is_set() else [])
+        # only what holds the words is ranked (a comprehension over ~80,000 task labels, not a call for each)
+        for key, label, iri, kind in [e for e in entries if want in e[0] or e[2] == exact]:
             rank = match_rank(key, want, iri == exact)
             if rank is not None:
                 scored.append((rank, kind != "agency", len(label), iri, label, kind))
