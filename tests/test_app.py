@@ -549,9 +549,9 @@ def test_overlaps_name_who_relates_to_whom_and_no_heading_is_left_empty(workdir,
     relations = at.dataframe[0].value
     assert list(relations.columns[:4]) == ["Văn bản", "Quan hệ", "Văn bản được nêu", "Nêu tại"]
     assert relations.iloc[0, :3].tolist() == ["QĐ 2289/QĐ-TTg", "triển khai", "NQ 50/NQ-CP"]  # not "Văn bản A"
-    # the two sections that need both texts say why they are empty, under their own headings
+    # the three sections that need both texts say why they are empty, under their own headings
     empty = [c.value for c in at.caption if c.value.startswith("Chưa so được")]
-    assert len(empty) == 2 and all("50/NQ-CP" in c for c in empty)
+    assert len(empty) == 3 and all("50/NQ-CP" in c for c in empty)
 
 
 def test_draft_vs_final_changed_targets_keep_their_comparator_and_unit(workdir, monkeypatch) -> None:
@@ -643,3 +643,24 @@ def test_sparql_examples_answer_in_names_once_each_and_as_their_titles_say(workd
         assert not any(c.startswith("các ") for c in cells), title  # "các bộ, ngành" is not an agency
         if "2025" in title:
             assert all(d.startswith("2025") for d in rows["date"]), title  # merged in 2025, as it says
+
+
+@pytest.mark.parametrize(("lang", "empty"), [("vi", "(không có dòng nào)"), ("en", "(no rows)")])
+def test_an_empty_table_says_so_in_the_ui_language(workdir, monkeypatch, lang, empty) -> None:
+    at = app(workdir, monkeypatch, "chong-lan", lang=lang)
+    at.selectbox(key="ov_a").select("000").run()  # the strategy and the draft Đề án: no citation in common
+    at.selectbox(key="ov_b").select("004").run()
+    tables = list(at.dataframe)
+    assert any(df.value.empty for df in tables)
+    assert all(df.proto.placeholder == empty for df in tables)  # not Streamlit's "empty"
+
+
+def test_overlaps_show_the_indicators_both_documents_set_targets_for(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "chong-lan")
+    at.selectbox(key="ov_a").select("001").run()  # the draft strategy and the final one
+    at.selectbox(key="ov_b").select("000").run()
+    shared = next(df.value for df in at.dataframe if "Mục tiêu trong A" in df.value.columns)
+    row = shared[(shared["Chỉ tiêu"] == "Tỷ trọng kinh tế số trong GDP") & (shared["Năm"] == "2030")]
+    assert row[["Mục tiêu trong A", "Mục tiêu trong B"]].values.tolist() == [["khoảng 30 %", "khoảng 30 %"]]
+    assert not shared["Chỉ tiêu"].str.contains(r"^[a-z0-9-]+$").any()  # names, never slugs
+    assert not CODE_WORDS.search(" ".join(shared.astype(str).to_numpy().ravel()))

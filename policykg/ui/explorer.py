@@ -212,6 +212,28 @@ def target_cells(t: Mapping[str, Any], lang: Lang) -> Row:
             "target": number(t["value"]), "unit": word("unit", t["unit"] or "", lang), "year": number(t["year"])}
 
 
+def shared_indicators(corpus: Corpus, result: Mapping[str, Any], lang: Lang) -> list[Row]:
+    """The indicators two documents both set targets for, one row per indicator and year: each document's target
+    in words ("khoảng 20 %"), the indicator by its name (never its slug)."""
+    docs = {result["a"], result["b"]}
+    labels = {t["indicator"]: t["indicator_label"] for t in corpus.targets if t["doc"] in docs}
+    rows = []
+    for s in result["shared_indicators"]:
+        years = sorted({v["year"] for v in s["a"] + s["b"]}, key=lambda y: (y is None, y or 0))
+        for year in years:
+            said = {side: "; ".join(_target_words(v, lang) for v in s[side] if v["year"] == year) for side in "ab"}
+            rows.append({"indicator": labels.get(s["indicator"], s["indicator"]), "year": number(year),
+                         "target_a": said["a"], "target_b": said["b"]})
+    return rows
+
+
+def _target_words(v: Mapping[str, Any], lang: Lang) -> str:
+    """"khoảng 20 %", "trong nhóm đầu 3 hạng (ASEAN)"."""
+    text = " ".join(x for x in (word("comparator", v["comparator"] or "", lang), number(v["value"]),
+                                word("unit", v["unit"] or "", lang)) if x)
+    return f"{text} ({word('scope', v['scope'], lang)})" if v.get("scope") else text
+
+
 def number(value: float | int | None) -> str:
     """A value as a cell: "30", "12.5", "" when there is none."""
     return "" if value is None else f"{value:g}"
