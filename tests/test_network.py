@@ -78,6 +78,19 @@ def test_details_have_evidence(graph, kind) -> None:
     assert network.details(store, str(ID["task/no-such-task"])) is None
 
 
+def test_details_of_a_busy_node_read_a_bounded_sample_of_its_relations_and_passages(graph) -> None:
+    from graph.store import from_graph
+    store = from_graph(graph, "oxigraph")
+    doc = str(ID["legal/qd-2289-ttg-2020"])
+    whole, cut = network.details(store, doc), network.details(store, doc, limit=20)
+    assert whole is not None and cut is not None and (cut.iri, cut.type, cut.label_vi) == (whole.iri, whole.type,
+                                                                                           whole.label_vi)
+    inward = [r for r in cut.relations if r[0] == "←"]
+    assert 0 < len(inward) <= 20 < len([r for r in whole.relations if r[0] == "←"])
+    assert set(cut.relations) <= set(whole.relations) and set(cut.evidence) <= set(whole.evidence)
+    assert network.details(store, doc, limit=100_000) == whole
+
+
 def test_saved_view_is_the_same_view(graph) -> None:
     view = views.to_networkx(graph)
     again = views.load(views.dump(view))

@@ -6,6 +6,7 @@ from typing import Any
 
 from policykg.ui.i18n import Lang, column
 
+CELL_SEPARATOR = " / "  # between a matrix cell's counts by role (explorer.matrix)
 STATUS_COLOURS = {"achieved": "#2e9e5b", "on_track": "#1a7fc1", "off_track": "#d64545", "no_data": "#8a8a8a"}
 
 
@@ -32,9 +33,13 @@ def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool, rows: list[dic
     y_title = f"{column('value', lang)}{f' ({unit})' if unit and unit != 'rank' else ''}"
     y: dict[str, Any] = {"field": "value", "type": "quantitative", "title": y_title,
                          "scale": {"reverse": rank, "zero": False}}
+    if rank:  # a rank is a whole number: no "3.2" on its axis
+        y["axis"] = {"format": "d", "tickMinStep": 1}
     x = {"field": "year", "type": "quantitative", "title": column("year", lang),
          "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False, "nice": False, "padding": 24}}
-    legend = {"labelLimit": max(200, 7 * max(map(len, names), default=0)), "orient": "right"}  # names not cut
+    # names not cut; under two panels (ASEAN, world) rather than beside them, where the page would cut it off
+    legend = {"labelLimit": max(200, 7 * max(map(len, names), default=0)),
+              "orient": "bottom" if scopes else "right", "direction": "vertical"}
     colour = {"field": "series", "type": "nominal", "title": column("series", lang),
               "scale": {"domain": names, "range": palette}, "legend": legend}
     shape = {"field": "series", "type": "nominal", "title": column("series", lang),
@@ -54,7 +59,7 @@ def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool, rows: list[dic
     if not scopes:
         return {"width": 560, "height": 300, "layer": layers}
     return {"facet": {"field": "scope", "type": "nominal", "title": column("scope", lang)}, "columns": 2,
-            "spec": {"width": 420, "height": 280, "layer": layers}, "resolve": {"scale": {"y": "independent"}}}
+            "spec": {"width": 380, "height": 280, "layer": layers}, "resolve": {"scale": {"y": "independent"}}}
 
 
 def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[str, Any]:
@@ -64,7 +69,7 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
     y = {"field": "agency", "type": "ordinal", "title": None, "sort": agencies,
          "axis": {"labelLimit": 360, "labelOverlap": False}}
     return {
-        "height": 24 * len(agencies),
+        "height": {"step": 26},  # a row tall enough for a cell's two lines
         "layer": [
             {"mark": "rect", "encoding": {
                 "x": x, "y": y,
@@ -72,8 +77,11 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
                           "scale": {"scheme": "blues"}},
                 "tooltip": [{"field": "agency", "title": column("agency", lang)},
                             {"field": "section", "title": column("section", lang)},
+                            {"field": "heading", "title": column("heading", lang)},  # what "IV.6" is about
                             {"field": "cell", "title": column("tasks", lang)}]}},
-            {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9}, "encoding": {
+            # "2 C / 1 P" on two lines ("2 C" over "1 P"): one line would not fit a narrow column
+            {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9, "lineBreak": CELL_SEPARATOR,
+                      "lineHeight": 10 if len(sections) <= 12 else 9}, "encoding": {
                 "x": x, "y": y, "text": {"field": "cell"},
                 "color": {"condition": {"test": "datum.count > 3", "value": "white"}, "value": "black"}}},
         ],

@@ -68,13 +68,18 @@ class Corpus:
                    ) -> tuple[nx.MultiDiGraph, store_view.Bounded | None]:
         """The piece a drawn network is cut from: an agency's focus cut to `pages` pages (`store_view.agency_focus`)
         when its neighbourhood is larger than a page or deeper than one step, at any corpus size; else `view_for`'s."""
-        if focus and focus.startswith(str(ID["agency/"])) and \
-                (depth > 1 or self._kept(("neighbours", focus), lambda: store_view.neighbour_count(self.store, focus))
-                 >= store_view.FOCUS_NODES):
-            bounded = self._kept(("agency_focus", focus, depth, pages, doc_iris),
-                                 lambda: store_view.agency_focus(self.store, focus, depth, pages, doc_iris))
-            if bounded is not None:
-                return bounded.view, bounded
+        if focus and focus.startswith(str(ID["agency/"])):
+            by_doc = self._kept(("agency_tasks", focus, doc_iris),
+                                lambda: store_view.agency_tasks(self.store, focus, doc_iris))
+            # past a page of its tasks and documents (or of neighbours: documents naming it) it is cut to pages
+            if by_doc and (depth > 1 or len(by_doc) + sum(map(len, by_doc.values())) >= store_view.FOCUS_NODES
+                           or self._kept(("neighbours", focus), lambda: store_view.neighbour_count(self.store, focus))
+                           >= store_view.FOCUS_NODES):
+                bounded = self._kept(("agency_focus", focus, depth, pages, doc_iris),
+                                     lambda: store_view.agency_focus(self.store, focus, depth, pages, doc_iris,
+                                                                     by_doc=by_doc))
+                if bounded is not None:
+                    return bounded.view, bounded
         return self.view_for(focus, depth, doc_iris, agencies), None
 
     def _store_view(self, focus: str | None, depth: int, doc_iris: frozenset[str],

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 NODE_CAP = 400
+DETAILS_ROWS = 200  # relations and passages read for the details panel (it shows 40 and 12)
 STYLE: dict[str, dict[str, Any]] = {
     "agency": {"color": "#2f6fb0", "shape": "square", "glyph": "■"},
     "document": {"color": "#2e9e5b", "shape": "star", "glyph": "★"},
@@ -345,10 +346,13 @@ _EVIDENCE = """SELECT DISTINCT ?d ?section ?quote WHERE {
 _TYPES = {str(k): v for k, v in NODE_TYPES.items()}
 
 
-def details(store: Store, iri: str) -> Details | None:
-    """Everything the panel shows for a node (type, labels, relations, evidence), on any store."""
+def details(store: Store, iri: str, limit: int | None = None) -> Details | None:
+    """Everything the panel shows for a node (type, labels, relations, evidence), on any store; at most `limit`
+    relations towards it and passages (an agency of a large corpus has thousands: 0.7 s to read, and the panel
+    shows a few dozen)."""
+    cut = f" LIMIT {int(limit)}" if limit else ""
     out = store.query(PREFIX_BLOCK + _OUT, {"node": iri}).rows
-    inc = store.query(PREFIX_BLOCK + _IN, {"node": iri}).rows
+    inc = store.query(PREFIX_BLOCK + _IN + cut, {"node": iri}).rows
     if not out and not inc:
         return None
     edges = {str(k): v for k, v in EDGES.items()}
@@ -376,7 +380,7 @@ def details(store: Store, iri: str) -> Details | None:
     if kind is None and str(ELI.LegalResource) in types:
         kind = "document" if any(p == str(PKG.inCorpus) for p, *_ in out) else "legal"
     evidence = [(d or "", sec or "", " ".join((q or "").split()))
-                for d, sec, q in store.query(PREFIX_BLOCK + _EVIDENCE, {"node": iri}).rows]
+                for d, sec, q in store.query(PREFIX_BLOCK + _EVIDENCE + cut, {"node": iri}).rows]
     name = sorted(vi)[0] if vi else (text or label or [iri.rsplit("/", 1)[-1]])[0]
     return Details(iri, kind or "other", name, sorted(en)[0] if en else None, sorted(set(rels)),
                    sorted(set(evidence)))

@@ -30,7 +30,7 @@ _AGENCIES = ('SELECT DISTINCT ?a ?name WHERE { ?d pkg:mentions ?a . ?a skos:pref
 _INDICATORS = "SELECT ?i ?name WHERE { ?i a pkg:Indicator ; skos:prefLabel ?name }"
 _TASKS = "SELECT ?t ?name WHERE { ?t a pkg:Task ; rdfs:label ?name }"
 _TASKS_IN = "SELECT ?t ?name WHERE {{ VALUES ?d {{ {docs} }} ?t pkg:inDocument ?d ; a pkg:Task ; rdfs:label ?name }}"
-TASK_CHUNK = 40  # documents a step (~3,000 tasks at 1,000 documents)
+TASK_CHUNK = 10  # documents a step (~800 tasks at 1,000 documents: a short hold of the interpreter)
 
 
 def _entries(store: Store, sparql: str, kind: str) -> list[Entry]:
@@ -87,7 +87,9 @@ class Index:
         agency = registry().resolve(text)
         exact = str(ID["agency/" + agency.id]) if agency else None
         scored = []
-        for key, label, iri, kind in self.names + (self.tasks if self.tasks_ready.is_set() else []):
+        entries = self.names + (self.tasks if self.tasks_ready.is_set() else [])
+        # only what holds the words is ranked (a comprehension over ~80,000 task labels, not a call for each)
+        for key, label, iri, kind in [e for e in entries if want in e[0] or e[2] == exact]:
             rank = match_rank(key, want, iri == exact)
             if rank is not None:
                 scored.append((rank, kind != "agency", len(label), iri, label, kind))

@@ -167,10 +167,11 @@ def pick(tasks_by_doc: dict[str, list[str]], budget: int) -> tuple[list[str], li
 
 
 def agency_focus(store: Store, agency: str, depth: int, pages: int = 1, docs: Iterable[str] = (),
-                 budget: int = FOCUS_NODES) -> Bounded | None:
-    """An agency, the documents giving it the most tasks and its tasks in them, at most `budget` nodes a page; past
-    depth 1 the shown tasks' other neighbours (partners first) too. None when the agency has no task."""
-    by_doc = agency_tasks(store, agency, docs)
+                 budget: int = FOCUS_NODES, by_doc: dict[str, list[str]] | None = None) -> Bounded | None:
+    """An agency, the documents giving it the most tasks and its tasks in them (`agency_tasks`, unless given), at most
+    `budget` nodes a page; past depth 1 the shown tasks' other neighbours (partners first) too. None when the agency
+    has no task."""
+    by_doc = agency_tasks(store, agency, docs) if by_doc is None else by_doc
     if not by_doc:
         return None
     shown_docs, tasks = pick(by_doc, budget * pages - 1)
