@@ -368,7 +368,8 @@ def matrix_page() -> None:
         st.info(_("matrix.empty"))
         return
     st.caption(_("matrix.caption"))
-    data = [{"agency": a, "section": s, "cell": cells[(a, s)],
+    headings = explorer.section_headings(corpus, doc)
+    data = [{"agency": a, "section": s, "heading": headings.get(s, ""), "cell": cells[(a, s)],
              "count": sum(int(x.split()[0]) for x in cells[(a, s)].split(" / "))}
             for a in rows for s in cols if (a, s) in cells]
     spec = charts.heatmap_spec(LANG, rows, cols)

@@ -215,7 +215,7 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
-    assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
+    assert columns[:3] == ["Agency", "Role", "Document"] and columns[-3:] == ["Task", "With whom", "Today"]
     rows = at.dataframe[1].value
     assert set(rows["Role"]) <= {"lead", "cooperating", "responsible", ""}
     assert set(rows[rows["Role"] == ""]["Agency"]) == {"no agency assigned"}  # tasks that name no agency
@@ -664,3 +664,14 @@ def test_overlaps_show_the_indicators_both_documents_set_targets_for(workdir, mo
     assert row[["Mục tiêu trong A", "Mục tiêu trong B"]].values.tolist() == [["khoảng 30 %", "khoảng 30 %"]]
     assert not shared["Chỉ tiêu"].str.contains(r"^[a-z0-9-]+$").any()  # names, never slugs
     assert not CODE_WORDS.search(" ".join(shared.astype(str).to_numpy().ravel()))
+
+
+def test_matrix_tooltip_says_what_each_section_is_about(workdir, monkeypatch) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "ma-tran")
+    data = _matrix(at).set_index(["agency", "section"])
+    assert data.loc[("Bộ Tài chính", "IV.6"), "heading"] == "Bộ Tài chính"  # QĐ 2289, IV.6: the ministry's own tasks
+    assert data.loc[("Bộ Kế hoạch và Đầu tư", "IV.1"), "heading"] == "Bộ Kế hoạch và Đầu tư"
+    tooltip = json.loads(at.get("vega_lite_chart")[0].proto.spec)["layer"][0]["encoding"]["tooltip"]
+    assert {"field": "heading", "title": "Tiêu đề"} in tooltip

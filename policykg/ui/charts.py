@@ -77,6 +77,7 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
                           "scale": {"scheme": "blues"}},
                 "tooltip": [{"field": "agency", "title": column("agency", lang)},
                             {"field": "section", "title": column("section", lang)},
+                            {"field": "heading", "title": column("heading", lang)},  # what "IV.6" is about
                             {"field": "cell", "title": column("tasks", lang)}]}},
             # "2 C / 1 P" on two lines ("2 C" over "1 P"): one line would not fit a narrow column
             {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9, "lineBreak": CELL_SEPARATOR,

@@ -200,6 +200,17 @@ def matrix(corpus: Corpus, doc_id: str, lang: Lang, scope: Scope | None = None,
     return rows, cols, cells
 
 
+def section_headings(corpus: Corpus, doc_id: str) -> dict[str, str]:
+    """A document's section headings by section number ("IV.6" -> "Bộ Tài chính"), read once per document."""
+    from graph.answers import sections
+
+    iri = corpus.doc_iri(doc_id)
+    if not iri:
+        return {}
+    return corpus.remember(("headings", doc_id), lambda: {r["section"]: " ".join(r["heading"].split())
+                                                          for r in sections(corpus.store, docs=[iri])})
+
+
 def _section_key(section: str) -> tuple[Any, ...]:
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
     return tuple((0, roman[p]) if p in roman else (1, int(p)) if p.isdigit() else (2, p) for p in section.split("."))
