@@ -215,7 +215,7 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
-    assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
+    assert columns[:3] == ["Agency", "Role", "Document"] and columns[-3:] == ["Task", "With whom", "Today"]
     rows = at.dataframe[1].value
     assert set(rows["Role"]) <= {"lead", "cooperating", "responsible", ""}
     assert set(rows[rows["Role"] == ""]["Agency"]) == {"no agency assigned"}  # tasks that name no agency
