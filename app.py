@@ -87,7 +87,8 @@ def frame(rows: list[dict[str, Any]], keys: list[str], **kwargs: Any) -> None:
     import pandas as pd  # only the pages with tables pay for pandas (not the first view)
 
     st.dataframe(pd.DataFrame(explorer.table(rows, keys, LANG), columns=[column(k, LANG) for k in keys]),
-                 hide_index=True, width="stretch", column_config=explorer.widths(keys, LANG), **kwargs)
+                 hide_index=True, width="stretch", column_config=explorer.widths(keys, LANG),
+                 placeholder=_("table.empty"), **kwargs)
 
 
 def upload() -> None:
@@ -367,7 +368,8 @@ def matrix_page() -> None:
         st.info(_("matrix.empty"))
         return
     st.caption(_("matrix.caption"))
-    data = [{"agency": a, "section": s, "cell": cells[(a, s)],
+    headings = explorer.section_headings(corpus, doc)
+    data = [{"agency": a, "section": s, "heading": headings.get(s, ""), "cell": cells[(a, s)],
              "count": sum(int(x.split()[0]) for x in cells[(a, s)].split(" / "))}
             for a in rows for s in cols if (a, s) in cells]
     spec = charts.heatmap_spec(LANG, rows, cols)
@@ -402,13 +404,14 @@ def targets_page() -> None:
     keys = ["doc", "comparator", "target", "unit", "year", "scope", "latest", "status", "text"]
     if total > len(mine):
         st.caption(_("more", shown=len(mine), total=total))
-    st.dataframe(status_styled(mine, keys), hide_index=True, width="stretch")
+    st.dataframe(status_styled(mine, keys), hide_index=True, width="stretch", placeholder=_("table.empty"))
     if corpus.large:  # the whole table would be read for it: counted, not listed
         st.caption(_("tg.all.large", total=corpus.target_count))
         return
     rows = explorer.target_rows(corpus, LANG)
     st.subheader(_("tg.all"), anchor=False)
-    st.dataframe(status_styled(rows, ["indicator"] + keys), hide_index=True, width="stretch")
+    st.dataframe(status_styled(rows, ["indicator"] + keys), hide_index=True, width="stretch",
+                 placeholder=_("table.empty"))
 
 
 def status_styled(rows: list[dict[str, Any]], keys: list[str]) -> Any:
@@ -480,6 +483,11 @@ def overlaps_page() -> None:
             ca.text(p["a"]["text"])
             cb.caption(plain(f"{short(b)} — §{p['b']['section']} — {who_b}"))
             cb.text(p["b"]["text"])
+    st.subheader(_("ov.indicators"), anchor=False)
+    if missing:
+        st.caption(not_compared)
+    else:
+        frame(explorer.shared_indicators(corpus, result, LANG), ["indicator", "year", "target_a", "target_b"])
     st.subheader(_("ov.passages"), anchor=False)
     frame([{"doc": short(p["doc"]), "section": p["section"], "passage": p["passage"]}
            for p in result["passages"]], ["doc", "section", "passage"])
@@ -564,18 +572,18 @@ def export_page() -> None:
             "section": t["section"], "task": " ".join(t["text"].split())} for t in preview["tasks"][:PREVIEW_ROWS]],
           ["agency", "role", "doc", "section", "task"], height=240)
     stem = export.safe_name(f"policykg-{title}")[:80]
-    cols = st.columns(len(export.FORMATS))
+    cols = st.columns(len(explorer.EXPORT_FORMATS))
     key = tuple(sorted(nodes))
-    for col, fmt in zip(cols, export.FORMATS, strict=True):
+    for col, (fmt, name) in zip(cols, explorer.EXPORT_FORMATS, strict=True):
         ready = st.session_state.get(f"ex_built_{fmt}") == (key, drafts)
         if not ready:
-            if col.button(_("ex.build", fmt=fmt.upper()), key=f"ex_build_{fmt}"):
+            if col.button(_("ex.build", fmt=name), key=f"ex_build_{fmt}"):
                 st.session_state[f"ex_built_{fmt}"] = (key, drafts)
                 ready = True
         if ready:
             with st.spinner():
                 content = rendered(fmt, key, title, drafts)
-            col.download_button(_("ex.ready", fmt=fmt.upper()), content, f"{stem}.{fmt}", MIME[fmt],
+            col.download_button(_("ex.ready", fmt=name), content, f"{stem}.{fmt}", MIME[fmt],
                                 key=f"ex_{fmt}", type="primary")
 
 
@@ -610,7 +618,7 @@ def sparql_page() -> None:
         df = pd.DataFrame(result.rows, columns=list(result.variables))
         if result.truncated:
             st.warning(_("sq.truncated", limit=limit))
-        st.dataframe(df, hide_index=True, width="stretch")
+        st.dataframe(df, hide_index=True, width="stretch", placeholder=_("table.empty"))
         st.download_button(_("download.csv"), explorer.csv_bytes(df.to_dict("records")), "query.csv", "text/csv")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -88,12 +89,23 @@ def refs(corpus: Corpus) -> list[RefRow]:
     } for d in corpus.docs for r in d.refs]
 
 
+# A letter that sends a report ("V/v báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND", "V/v xin ý kiến dự thảo
+# báo cáo kết quả thực hiện Nghị quyết số 57-NQ/TW") reports on what it names, as a report does.
+_SENDS_REPORT_RE = re.compile(r"\bbáo cáo\s+(?:kết quả|tình hình|sơ kết|tổng kết)\b", re.I)
+
+
+def reporting(report: DocumentFacts) -> bool:
+    """A report, or a letter whose subject is a report on something."""
+    meta = report.meta
+    return meta.kind == "report" or (meta.kind == "letter" and bool(_SENDS_REPORT_RE.search(meta.title or "")))
+
+
 def reports_on(report: DocumentFacts, doc: DocumentFacts) -> bool:
     """A report measures a document's targets: by the manifest, or when the report cites it."""
     if ("reports_on", doc.meta.id) in report.meta.relations:
         return True
     own = own_identity(doc.meta.number, doc.meta.date, doc.meta.issuer)
-    return report.meta.kind == "report" and own is not None and any(r.id == own for r in report.refs)
+    return reporting(report) and own is not None and any(r.id == own for r in report.refs)
 
 
 def observations_for(corpus: Corpus, target: Target) -> list[Observation]:

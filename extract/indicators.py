@@ -35,6 +35,8 @@ _ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng s�
 NAMED_RE = re.compile(r"(?:chỉ số|chỉ tiêu|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|số lượng|số|tổng|xếp hạng|trụ cột|thu nhập|"
                       r"giá trị|giá|chi phí|kim ngạch|năng suất|mức|thu|chi|vốn|diện tích|sản lượng|tuổi thọ)\b", re.I)
 MAX_WORDS = 12
+_RANKED_IN_RE = re.compile(r"[^,;:()]{0,60}?\bvề\s+([^;:()]+)", re.I)  # what a top-N rank ranks in
+_FIELD_END_RE = re.compile(rf"[;:(.]|\s(?:trong đó|so với|đến năm|vào năm|năm {_YEAR})\b", re.I)
 _RATIO_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|tốc độ)\b", re.I)
 # A short verb phrase before a share ("phủ sóng", "kết nối", "số hóa"): what is done to the part measured.
 _VERB_PHRASE_RE = re.compile(r"[a-zđà-ỹ]+(?:\s+\w+){0,3}")
@@ -118,6 +120,9 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
         raw = raw[named[-1].start():]  # "… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt 95,5 %"
     before = _words(raw)
     after = _words(_cut(_trim_left(text[q.end:])))
+    if q.unit_class == "rank" and (field := _RANKED_IN_RE.match(text[q.end:])):
+        # "thuộc nhóm 3 nước dẫn đầu khu vực Đông Nam Á về nghiên cứu và phát triển AI": the rank in that field
+        return _words("xếp hạng về " + _FIELD_END_RE.split(field.group(1))[0]), False
     if q.unit_class == "rank" or not after or NAMED_RE.match(before):
         return before, False
     if q.unit_class == "percent" and len(after.split()) <= 2 and _VERB_PHRASE_RE.fullmatch(before) and \

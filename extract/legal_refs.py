@@ -115,12 +115,57 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
         return "TREATY", start  # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
+    if words in _NATIONAL and doc[start].text[:1].isupper() and not _to_make(doc, start) and \
+            (term := _national_end(doc, end, words)) is not None:
+        return "PROGRAMME", term
     if words in _PROGRAMMES and doc[start].text[:1].isupper() and nxt is not None and nxt.is_lower \
             and nxt.is_alpha and nxt.lower_ not in _NOT_A_PROGRAMME and (term := _programme_end(doc, end)) is not None:
         return "PROGRAMME", term
     if words == "nghị quyết" and (term := _plenum_end(doc, end)) is not None:
         return "PLENUM", term  # "Nghị quyết Trung ương 7 khóa XI": the Party's plenum, cited by its term
     return None
+
+
+# A national strategy, programme or plan is a title without a horizon too: "Chiến lược quốc gia về biến đổi khí
+# hậu", "Chương trình mục tiêu quốc gia ứng phó với biến đổi khí hậu", "Kế hoạch hành động quốc gia thực hiện …".
+_NATIONAL = {"chiến lược": ("quốc", "gia", "về"), "chương trình": ("mục", "tiêu", "quốc", "gia"),
+             "kế hoạch": ("hành", "động", "quốc", "gia")}
+_NATIONAL_STOPS = {",", ".", ";", ":", "(", ")", "“", "”", '"', "|"}
+_MORE = ("các", "những")  # "… và các chương trình khác": the name ended before
+_NATIONAL_ENDS = {"trong", "nhằm", "để", "theo", "đã", "được", "đang", "sẽ", "trên", "tại", "là", "vào"}
+# "Cập nhật, ban hành Chiến lược quốc gia về …", "Sản phẩm: Chiến lược …": a document still to be made
+_MAKING = {"hành", "dựng", "nhật", "thảo", "phẩm"}
+
+
+def _to_make(doc: Doc, start: int) -> bool:
+    """A kind word right after a verb of making ("ban hành", "xây dựng", "cập nhật") or a product's label."""
+    before = [t for t in doc[max(0, start - 2):start] if not t.is_space]
+    return bool(before) and (before[-1].lower_ in _MAKING or
+                             (before[-1].text == ":" and len(before) > 1 and before[-2].lower_ in _MAKING))
+
+
+def _national_end(doc: Doc, k: int, words: str) -> int | None:
+    """The end of a national strategy's, programme's or plan's name after its kind word, or None."""
+    marker, n = _NATIONAL[words], len(doc)
+    if tuple(t.lower_ for t in doc[k:k + len(marker)]) != marker:
+        return None
+    if (titled := _programme_end(doc, k)) is not None:
+        return titled  # "Chiến lược quốc gia về nghiên cứu, phát triển và ứng dụng trí tuệ nhân tạo đến năm 2030"
+    j = k + len(marker)
+    while j < n and j - k <= 24:
+        tok = doc[j]
+        if (h := _horizon_at(doc, j)) is not None:
+            return _programme_end(doc, k) or h
+        if tok.text == "," and doc[j - 1].lower_ == "phòng" and doc[j + 1:j + 2].text == "chống":
+            j += 1
+            continue  # "… phòng, chống ma túy": one name
+        if tok.text in _NATIONAL_STOPS or tok.is_space and "\n" in tok.text or \
+                (tok.lower_ in _NATIONAL_ENDS and not (tok.lower_ == "tại" and doc[j + 1:j + 2].text == "Việt")) or \
+                (tok.lower_ == "và" and (_kind_at(doc, j + 1) or doc[j + 1:j + 2].text.lower() in _MORE)) or \
+                tok.text in ("Các", "Những") or j in doc.user_data.get("agency_starts", ()):
+            break  # "… và các chương trình khác", a new sentence ("… nhân tài Các bộ, ngành …"), an agency
+        j += 1
+    return j if k + len(marker) < j < n and j - k <= 24 else None
 
 
 _ROMAN_RE = re.compile(r"^[IVXL]+$")
@@ -445,10 +490,14 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
         # Long agency names end a law name in table rows; "Luật Tổ chức Chính phủ" keeps "Chính phủ".
         doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS] if len(s) >= 3}
     found: list[tuple[int, str, int, int]] = []  # (start, label, kind-word end, last token)
+    made: set[str] = set()  # national titles the text asks to make ("Cập nhật, ban hành Chiến lược quốc gia về …")
     for _, start, end in (matcher or _matcher(doc))(doc):
         what = _classify(doc, start, end)
         if what:
             found.append((start, what[0], end, what[1]))
+        elif (words := doc[start:end].text.lower()) in _NATIONAL and _to_make(doc, start) and \
+                (term := _national_end(doc, end, words)) is not None:
+            made.add(doc[start:term].text.lower())
     # bare numbers ("(Luật 32/2024/QH15)" aside, "95/2014/NĐ-CP"): a lexical format, found on the text
     for m in _DOCNUM_TEXT_RE.finditer(doc.user_data.get("text") or doc.text):
         span = doc.char_span(m.start(), m.end())
@@ -519,7 +568,8 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             covered = end
         elif label == "PROGRAMME":
             if not _title_of_previous(doc, hits, start):
-                hits.append(RefHit(start, last, _PROGRAMMES[doc[start:kind_end].text.lower()], "", None, None,
+                word = doc[start:kind_end].text.lower()
+                hits.append(RefHit(start, last, _PROGRAMMES.get(word) or KINDS[word][0], "", None, None,
                                    name=doc[start:last].text))
             covered = last
         elif label == "PLENUM":
@@ -530,6 +580,7 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             hits.append(RefHit(start, last + 1, "Quyết định", doc[last].text, None, "TTg",
                                name=doc[start:last + 1].text, nickname=True))
             covered = last + 1
+    hits = [h for h in hits if not (h.name and not h.number and h.name.lower() in made)]  # one still to be made
     return _resolve_years(_same_laws(hits))
 
 

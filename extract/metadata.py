@@ -171,7 +171,10 @@ def _number_and_date(rows: list[list[str]]) -> tuple[str | None, str | None]:
         line = " ".join(row)
         if _DATELINE_RE.match(line) or any(_DATELINE_RE.match(c) for c in row):
             dateline = True  # "Lào Cai, ngày   tháng 8 năm 2026": the day left blank is not another date
-        for cell in row:
+        for k, cell in enumerate(row):
+            if number is None and re.fullmatch(r"Số\s*:?\s*\d+", cell) and k + 1 < len(row) and \
+                    re.match(r"[/\-]\S", row[k + 1]):
+                cell = f"{cell}{row[k + 1]}"  # "Số: 904    /BC-SNNMT": wide spaces cut the number into two cells
             if number is None and (m := _NUMBER_RE.match(cell)):
                 number = re.sub(r"\s+", "", m.group(1)).rstrip(".")
             if date is None and _DATELINE_RE.match(cell) and (d := _DATE_RE.search(cell)):

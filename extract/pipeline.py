@@ -16,7 +16,7 @@ from extract.bodies import Context, context_of, header_context, named_in_full, r
 from extract.cell_table import cell_targets
 from extract.errors import InputError
 from extract.legal_ids import identity, is_local, local_issuer, own_identity
-from extract.legal_refs import RefHit, implementer, relation, stronger
+from extract.legal_refs import RefHit, expand_law_name, implementer, relation, stronger
 from extract.metadata import from_header
 from extract.nlp import AGENCY_SPANS, pipeline
 from extract.normalize import NormText, fold_text, normalize
@@ -244,8 +244,9 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         rid = _local_id(hit, meta)
         if own and (rid == own or (hit.year is None and own.startswith(rid[:-1]))):
             continue  # the document's own number is its identity, not a citation
-        if hit.kind in ("Chiến lược", "Chương trình", "Đề án") and not hit.number and _own_title(hit.name, meta.title):
-            continue  # "Chiến lược quốc gia về … đến năm 2030" in the strategy itself
+        if hit.kind in ("Chiến lược", "Chương trình", "Đề án") and not hit.number and \
+                _own_title(expand_law_name(hit.name or ""), meta.title):
+            continue  # "Chiến lược quốc gia về … đến năm 2030" ("… về AI") in the strategy itself
         rel = relation(norm.text, span.start_char)
         by = implementer(hits, doc, k)
         ev = evidence(span.start_char, span.end_char)

@@ -90,5 +90,14 @@ class Triples:
 
 
 def lines(triples: Iterable[Triple]) -> str:
-    """N-Triples text, one line per triple."""
-    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
+    """N-Triples text, one line per triple (each distinct term written once: a document's graph names its
+    predicates, subjects and shared nodes many times)."""
+    written: dict[Term, str] = {}
+
+    def text(t: Term) -> str:
+        out = written.get(t)
+        if out is None:
+            out = written[t] = term(t)
+        return out
+
+    return "".join(f"{text(s)} {text(p)} {text(o)} .\n" for s, p, o in triples)

@@ -319,8 +319,11 @@ SELECT ?doc ?section ?heading WHERE {
   ?s pkg:sectionOf ?d ; eli:id_local ?section ; eli:title ?heading .
   ?d pkg:inCorpus true ; dcterms:identifier ?doc .
 } ORDER BY ?doc ?section""", key="s", key_pattern="?s a eli:LegalResourceSubdivision", legacy=Legacy(
-        # graphs built before pkg:sectionOf: a section reaches its document up the eli:is_part_of chain
-        "ASK { ?d pkg:inCorpus true ; eli:has_part ?s FILTER NOT EXISTS { ?s pkg:sectionOf ?d } }", """
+        # graphs built before pkg:sectionOf (fewer links than sections: the builder gives each section one) —
+        # a section reaches its document up the eli:is_part_of chain. Counting is 60–120 ms at 1,000 documents,
+        # a NOT EXISTS per document 0.5 s.
+        "ASK { { SELECT (COUNT(*) AS ?sections) WHERE { ?s a eli:LegalResourceSubdivision } }"
+        " { SELECT (COUNT(*) AS ?links) WHERE { ?s pkg:sectionOf ?d } } FILTER(?links < ?sections) }", """
 SELECT ?doc ?section ?heading WHERE {
   ?s eli:is_part_of+ ?d ; eli:id_local ?section ; eli:title ?heading .
   ?d pkg:inCorpus true ; dcterms:identifier ?doc .

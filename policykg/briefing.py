@@ -178,11 +178,28 @@ def _legal_basis(tasks: list[TaskRow], targets: list[TargetRow], refs: list[RefR
                    key=lambda i: _name(names, i))
     seen = set(lines)
     for i in cited:
-        text = _name(names, i, long=True)
+        text = _name(names, _by_title(names, i), long=True)
         if text not in seen:
             seen.add(text)
             lines.append(text)
     return lines
+
+
+def _by_title(names: dict[str, DocName], doc: str) -> str:
+    """A document cited by its title alone ("Chiến lược quốc gia về cách mạng công nghiệp lần thứ tư đến năm 2030")
+    is the issued document of that title when the corpus holds one (QĐ 2289/QĐ-TTg): named once, by its symbol."""
+    n = names.get(doc)
+    if n is None or n.symbol or not n.title:
+        return doc
+    key = _title_key(n.title)
+    return next((d for d, m in names.items() if m.symbol and not m.draft and m.in_corpus and m.title
+                 and _title_key(m.title) == key), doc)
+
+
+def _title_key(title: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
 
 
 def _roman(n: int) -> str:

@@ -215,7 +215,7 @@ def test_english_switch_translates_headers_and_words(workdir, monkeypatch) -> No
     at = app(workdir, monkeypatch, "ai-lam-gi", lang="en")
     assert not at.exception
     columns = list(at.dataframe[1].value.columns)
-    assert columns[:4] == ["Agency", "Role", "Task", "With whom"] and columns[-1] == "Today"
+    assert columns[:3] == ["Agency", "Role", "Document"] and columns[-3:] == ["Task", "With whom", "Today"]
     rows = at.dataframe[1].value
     assert set(rows["Role"]) <= {"lead", "cooperating", "responsible", ""}
     assert set(rows[rows["Role"] == ""]["Agency"]) == {"no agency assigned"}  # tasks that name no agency
@@ -549,9 +549,9 @@ def test_overlaps_name_who_relates_to_whom_and_no_heading_is_left_empty(workdir,
     relations = at.dataframe[0].value
     assert list(relations.columns[:4]) == ["Văn bản", "Quan hệ", "Văn bản được nêu", "Nêu tại"]
     assert relations.iloc[0, :3].tolist() == ["QĐ 2289/QĐ-TTg", "triển khai", "NQ 50/NQ-CP"]  # not "Văn bản A"
-    # the two sections that need both texts say why they are empty, under their own headings
+    # the three sections that need both texts say why they are empty, under their own headings
     empty = [c.value for c in at.caption if c.value.startswith("Chưa so được")]
-    assert len(empty) == 2 and all("50/NQ-CP" in c for c in empty)
+    assert len(empty) == 3 and all("50/NQ-CP" in c for c in empty)
 
 
 def test_draft_vs_final_changed_targets_keep_their_comparator_and_unit(workdir, monkeypatch) -> None:
@@ -605,3 +605,73 @@ def test_long_text_has_a_fixed_width_and_the_names_come_before_it(workdir, monke
     columns = list(table.value.columns)
     if "Văn bản" in columns:  # the document's symbol is read without scrolling past the task
         assert columns.index("Văn bản") < columns.index(long)
+
+
+def test_a_rank_chart_has_whole_ranks_and_a_legend_under_its_two_panels(workdir, monkeypatch) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "muc-tieu")
+    at.selectbox(key="indicator").select("Xếp hạng Chỉ số Đổi mới sáng tạo toàn cầu (GII)").run()
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["facet"]["field"] == "scope"  # ASEAN and world apart
+    layer = spec["spec"]["layer"][0]["encoding"]
+    assert layer["y"]["scale"]["reverse"] and layer["y"]["axis"]["format"] == "d"  # 3, 4 — never 3.2
+    assert layer["color"]["legend"]["orient"] == "bottom"  # beside two panels it falls off the page
+
+
+def test_export_buttons_name_formats_as_people_know_them_briefing_first(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "xuat")
+    labels = [b.label for b in at.button if b.key and b.key.startswith("ex_build_")]
+    assert labels[0] == "Tạo tệp Word (DOCX)"
+    assert "Tạo tệp JSON-LD" in labels and "Tạo tệp GraphML" in labels  # not "JSONLD", "GRAPHML"
+    assert len(labels) == 6
+    from policykg.export import FORMATS
+    from policykg.ui.explorer import EXPORT_FORMATS
+    assert sorted(f for f, _ in EXPORT_FORMATS) == sorted(FORMATS)  # every format offered, each once
+
+
+def test_sparql_examples_answer_in_names_once_each_and_as_their_titles_say(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "sparql")
+    for i, title in enumerate(at.selectbox(key="example").options):
+        at.selectbox(key="example").select_index(i).run()
+        at.button(key="run").click().run()
+        rows = at.dataframe[0].value
+        assert len(rows), title
+        cells = rows.astype(str).to_numpy().ravel()
+        assert not any(c.startswith("http") for c in cells), title  # names, not IRIs
+        assert not rows.duplicated().any(), title  # a document with two labels is one row
+        assert not any(c.startswith("các ") for c in cells), title  # "các bộ, ngành" is not an agency
+        if "2025" in title:
+            assert all(d.startswith("2025") for d in rows["date"]), title  # merged in 2025, as it says
+
+
+@pytest.mark.parametrize(("lang", "empty"), [("vi", "(không có dòng nào)"), ("en", "(no rows)")])
+def test_an_empty_table_says_so_in_the_ui_language(workdir, monkeypatch, lang, empty) -> None:
+    at = app(workdir, monkeypatch, "chong-lan", lang=lang)
+    at.selectbox(key="ov_a").select("000").run()  # the strategy and the draft Đề án: no citation in common
+    at.selectbox(key="ov_b").select("004").run()
+    tables = list(at.dataframe)
+    assert any(df.value.empty for df in tables)
+    assert all(df.proto.placeholder == empty for df in tables)  # not Streamlit's "empty"
+
+
+def test_overlaps_show_the_indicators_both_documents_set_targets_for(workdir, monkeypatch) -> None:
+    at = app(workdir, monkeypatch, "chong-lan")
+    at.selectbox(key="ov_a").select("001").run()  # the draft strategy and the final one
+    at.selectbox(key="ov_b").select("000").run()
+    shared = next(df.value for df in at.dataframe if "Mục tiêu trong A" in df.value.columns)
+    row = shared[(shared["Chỉ tiêu"] == "Tỷ trọng kinh tế số trong GDP") & (shared["Năm"] == "2030")]
+    assert row[["Mục tiêu trong A", "Mục tiêu trong B"]].values.tolist() == [["khoảng 30 %", "khoảng 30 %"]]
+    assert not shared["Chỉ tiêu"].str.contains(r"^[a-z0-9-]+$").any()  # names, never slugs
+    assert not CODE_WORDS.search(" ".join(shared.astype(str).to_numpy().ravel()))
+
+
+def test_matrix_tooltip_says_what_each_section_is_about(workdir, monkeypatch) -> None:
+    import json
+
+    at = app(workdir, monkeypatch, "ma-tran")
+    data = _matrix(at).set_index(["agency", "section"])
+    assert data.loc[("Bộ Tài chính", "IV.6"), "heading"] == "Bộ Tài chính"  # QĐ 2289, IV.6: the ministry's own tasks
+    assert data.loc[("Bộ Kế hoạch và Đầu tư", "IV.1"), "heading"] == "Bộ Kế hoạch và Đầu tư"
+    tooltip = json.loads(at.get("vega_lite_chart")[0].proto.spec)["layer"][0]["encoding"]["tooltip"]
+    assert {"field": "heading", "title": "Tiêu đề"} in tooltip

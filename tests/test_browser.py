@@ -269,10 +269,10 @@ def test_journey_export_a_briefing_and_read_it_back(page, server, lang, tmp_path
     page.goto(f"{server}/xuat?lang={lang}&q={quote('Bộ Công an')}")
     page.get_by_text("Một nút và lân cận" if lang == "vi" else "A node and its neighbours").click()
     page.get_by_text("Sẽ xuất:" if lang == "vi" else "Will export:").first.wait_for(timeout=60_000)
-    build = page.get_by_role("button", name="Tạo tệp DOCX" if lang == "vi" else "Build DOCX")
+    build = page.get_by_role("button", name="Tạo tệp Word (DOCX)" if lang == "vi" else "Build Word (DOCX)")
     start = time.perf_counter()
     build.click()
-    download = page.get_by_role("button", name="Tải DOCX" if lang == "vi" else "Download DOCX")
+    download = page.get_by_role("button", name="Tải Word (DOCX)" if lang == "vi" else "Download Word (DOCX)")
     download.wait_for(timeout=60_000)
     built = time.perf_counter() - start
     with page.expect_download(timeout=60_000) as info:

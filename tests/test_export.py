@@ -145,3 +145,17 @@ def test_a_focus_by_name_is_searched_not_read_as_an_iri(ws, tmp_path, caplog) ->
     labels = {d.get("label") for _, d in nx.read_graphml(out).nodes(data=True)}
     assert "Bộ Kế hoạch và Đầu tư" in labels
     assert not [r for r in caplog.records if "valid URI" in r.getMessage()]  # rdflib's warning on a name as IRI
+
+
+def test_docx_legal_basis_names_a_document_cited_by_its_title_once_by_its_symbol(ws, tmp_path) -> None:
+    import docx
+
+    out = tmp_path / "mof.docx"
+    assert export(ws, out, "--focus", "Bộ Tài chính", "--format", "docx").exit_code == 0
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    start = paragraphs.index(next(p for p in paragraphs if p.endswith("CĂN CỨ PHÁP LÝ")))
+    basis = paragraphs[start + 1:-1]
+    assert any(p.startswith("Quyết định số 2289/QĐ-TTg") for p in basis)
+    # the report cites the strategy by its title alone: that is QĐ 2289, not a second entry
+    assert not any(p.casefold().startswith("chiến lược quốc gia về cách mạng công nghiệp lần thứ tư") for p in basis)
+    assert len(basis) == len(set(basis))

@@ -300,3 +300,19 @@ def test_dates_and_kind_codes_of_a_reports_citations(text: str, expected: list) 
 ])
 def test_law_names_and_wrapped_symbols(text: str, expected: list) -> None:
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national strategy, programme or plan is cited by its title without a horizon; the title ends at a stop
+    ("QUYẾT ĐỊNH\nĐiều 1. Lồng ghép vào Chiến lược quốc gia về phòng chống thiên tai, Chương trình mục tiêu quốc gia "
+     "phòng, chống ma túy và các chương trình khác; Kế hoạch hành động quốc gia thực hiện Chương trình Nghị sự 2030 "
+     "vì sự phát triển bền vững.",
+     [("Chiến lược", "Chiến lược quốc gia về phòng chống thiên tai", None),
+      ("Chương trình", "Chương trình mục tiêu quốc gia phòng, chống ma túy", None),
+      ("Kế hoạch", "Kế hoạch hành động quốc gia thực hiện Chương trình Nghị sự 2030 vì sự phát triển bền vững", None)]),
+    # ... but not one the text asks to make, wherever it names it
+    ("KẾ HOẠCH\n1. Nhiệm vụ\na) Cập nhật, ban hành Chiến lược quốc gia về dữ liệu mở; rà soát định kỳ.\n"
+     "b) Lồng ghép mục tiêu của Chiến lược quốc gia về dữ liệu mở vào kế hoạch của ngành.", []),
+])
+def test_national_titles_without_a_horizon(text: str, expected: list) -> None:
+    assert cited(text) == expected

@@ -201,3 +201,12 @@ def test_a_one_clause_heading_over_bullets_titles_them_and_a_long_one_is_a_task(
     assert [t.text[:22] for t in tasks] == [
         "Nghiên cứu cơ chế đầu ", "Kết thúc hoạt động của", "Rà soát, sắp xếp các t"]
     assert {t.owner for t in tasks} == {"Bộ Nội vụ"}
+
+
+def test_a_number_cut_into_two_cells_by_wide_spaces() -> None:
+    text = ("UBND TỈNH LÀO CAI                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG                   Độc lập - Tự do - Hạnh phúc\n\n"
+            "     Số: 904    /BC-SNNMT                   Lào Cai, ngày 28 tháng 8 năm 2026\n\n"
+            "                                BÁO CÁO\n         Về kết quả kiểm tra khu vực mỏ\n")
+    meta = from_header(text)
+    assert (meta["number"], meta["date"]) == ("904/BC-SNNMT", "2026-08-28")

@@ -351,6 +351,9 @@ def test_the_un_e_government_index_is_one_indicator_by_its_acronym() -> None:
     # a comma after one or two words lists the groups measured; what they do tells two indicators apart
     ("100% cán bộ, công chức, viên chức sử dụng chữ ký số", "100% cán bộ, công chức, viên chức được bồi dưỡng kỹ "
      "năng số", False),
+    # a top-N rank measures the field it ranks in ("… dẫn đầu khu vực … về X"), not the country's name
+    ("Việt Nam thuộc nhóm 3 nước dẫn đầu khu vực Đông Nam Á về nghiên cứu và phát triển trí tuệ nhân tạo",
+     "Việt Nam thuộc nhóm 10 quốc gia dẫn đầu châu Á về năng lượng tái tạo", False),
     # a ratio named inside a long lead ("… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ …") names the indicator,
     # not the population after the value
     ("Đẩy mạnh phát triển đối tượng tham gia để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt trên 95,5% "
@@ -361,9 +364,9 @@ def test_one_indicator_keeps_one_id_across_phrasings(one: str, other: str, same:
     from extract.quantities import quantities
 
     def key(text: str) -> str:
-        return identify(text, next(q for q in quantities(text) if q.unit == "%"))[0]
+        return identify(text, next(q for q in quantities(text) if q.unit in ("%", "rank")))[0]
     assert (key(one) == key(other)) is same
-    assert key(one) != "ind-dan-so" and key(other) != "ind-can-bo"
+    assert {key(one), key(other)}.isdisjoint({"ind-dan-so", "ind-can-bo", "ind-viet-nam"})
 
 
 def test_a_wrapped_amount_is_named_by_its_source() -> None:
@@ -387,6 +390,21 @@ def _plan_and_report(report_lines: str) -> dict[str, tuple[str, str]]:
                                                                "date": "2021-01-05"})),
         extract_text(report, meta_from_text("r", "r.txt", report, {"kind": "report", "date": "2024-06-30"}))])
     return {r["indicator_label"]: (r["comparator"], r["status"]) for r in targets(corpus) if r["doc"] == "p"}
+
+
+def test_a_letter_sending_a_report_measures_what_it_reports_on() -> None:
+    from extract.contract import targets
+    from extract.pipeline import Corpus, extract_text, meta_from_text
+    plan = ("KẾ HOẠCH\nII. MỤC TIÊU\nĐến năm 2025:\n- Tỷ lệ hộ gia đình sử dụng cáp quang đạt 80%.")
+    letter = ("Số: 45/UBND-KT\nV/v báo cáo kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 5/1/2021\n"
+              "II. KẾT QUẢ THỰC HIỆN\n- Năm 2024, tỷ lệ hộ gia đình sử dụng cáp quang đạt 83,4%.")
+    other = letter.replace("V/v báo cáo kết quả thực hiện", "V/v góp ý dự thảo sửa đổi")
+    for sent, status in ((letter, "achieved"), (other, "no_data")):
+        corpus = Corpus([
+            extract_text(plan, meta_from_text("p", "p.txt", plan, {"kind": "plan", "number": "12/KH-UBND",
+                                                                   "date": "2021-01-05"})),
+            extract_text(sent, meta_from_text("l", "l.txt", sent, {"kind": "letter", "date": "2024-12-30"}))])
+        assert [r["status"] for r in targets(corpus) if r["doc"] == "p"] == [status]
 
 
 def test_decrease_targets_are_met_at_or_below_their_level() -> None:

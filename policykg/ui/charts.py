@@ -33,9 +33,13 @@ def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool, rows: list[dic
     y_title = f"{column('value', lang)}{f' ({unit})' if unit and unit != 'rank' else ''}"
     y: dict[str, Any] = {"field": "value", "type": "quantitative", "title": y_title,
                          "scale": {"reverse": rank, "zero": False}}
+    if rank:  # a rank is a whole number: no "3.2" on its axis
+        y["axis"] = {"format": "d", "tickMinStep": 1}
     x = {"field": "year", "type": "quantitative", "title": column("year", lang),
          "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False, "nice": False, "padding": 24}}
-    legend = {"labelLimit": max(200, 7 * max(map(len, names), default=0)), "orient": "right"}  # names not cut
+    # names not cut; under two panels (ASEAN, world) rather than beside them, where the page would cut it off
+    legend = {"labelLimit": max(200, 7 * max(map(len, names), default=0)),
+              "orient": "bottom" if scopes else "right", "direction": "vertical"}
     colour = {"field": "series", "type": "nominal", "title": column("series", lang),
               "scale": {"domain": names, "range": palette}, "legend": legend}
     shape = {"field": "series", "type": "nominal", "title": column("series", lang),
@@ -55,7 +59,7 @@ def targets_spec(lang: Lang, rank: bool, unit: str, scopes: bool, rows: list[dic
     if not scopes:
         return {"width": 560, "height": 300, "layer": layers}
     return {"facet": {"field": "scope", "type": "nominal", "title": column("scope", lang)}, "columns": 2,
-            "spec": {"width": 420, "height": 280, "layer": layers}, "resolve": {"scale": {"y": "independent"}}}
+            "spec": {"width": 380, "height": 280, "layer": layers}, "resolve": {"scale": {"y": "independent"}}}
 
 
 def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[str, Any]:
@@ -73,6 +77,7 @@ def heatmap_spec(lang: Lang, agencies: list[str], sections: list[str]) -> dict[s
                           "scale": {"scheme": "blues"}},
                 "tooltip": [{"field": "agency", "title": column("agency", lang)},
                             {"field": "section", "title": column("section", lang)},
+                            {"field": "heading", "title": column("heading", lang)},  # what "IV.6" is about
                             {"field": "cell", "title": column("tasks", lang)}]}},
             # "2 C / 1 P" on two lines ("2 C" over "1 P"): one line would not fit a narrow column
             {"mark": {"type": "text", "fontSize": 11 if len(sections) <= 12 else 9, "lineBreak": CELL_SEPARATOR,

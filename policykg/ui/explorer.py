@@ -21,17 +21,18 @@ Row = dict[str, Any]
 
 EXAMPLE_QUERIES = {
     ("Cơ quan được giao nhiều nhiệm vụ nhất", "Agencies by task load"): """SELECT ?name (COUNT(?task) AS ?tasks)
-WHERE { ?task pkg:owner ?a . ?a skos:prefLabel ?name FILTER(lang(?name) = "vi") }
+WHERE { ?task pkg:owner ?a . ?a skos:prefLabel ?name FILTER(lang(?name) = "vi" && !STRSTARTS(?name, "các ")) }
 GROUP BY ?name ORDER BY DESC(?tasks)""",
-    ("Văn bản mà QĐ 2289 triển khai", "What QĐ 2289 implements"): """SELECT ?doc ?label
-WHERE { <https://w3id.org/policykg/id/legal/qd-2289-ttg-2020> pkg:implements ?doc . ?doc rdfs:label ?label }""",
+    ("Văn bản mà QĐ 2289 triển khai", "What QĐ 2289 implements"): """SELECT (SAMPLE(?l) AS ?label)
+WHERE { <https://w3id.org/policykg/id/legal/qd-2289-ttg-2020> pkg:implements ?doc . ?doc rdfs:label ?l }
+GROUP BY ?doc ORDER BY ?label""",
     ("Mục tiêu chậm tiến độ", "Targets off track"): """SELECT ?label ?value ?year
 WHERE { ?t pkg:status pkg:off_track ; rdfs:label ?label ; pkg:year ?year . OPTIONAL { ?t pkg:value ?value } }
 ORDER BY ?year""",
     ("Bộ sáp nhập năm 2025", "Ministries merged in 2025"): """SELECT ?from ?to ?date
 WHERE { ?e a org:ChangeEvent ; org:originalOrganization/skos:prefLabel ?from ;
            org:resultingOrganization/skos:prefLabel ?to ; pkg:effectiveDate ?date .
-        FILTER(lang(?from) = "vi" && lang(?to) = "vi") } ORDER BY ?date""",
+        FILTER(lang(?from) = "vi" && lang(?to) = "vi" && STRSTARTS(STR(?date), "2025")) } ORDER BY ?date""",
 }
 
 
@@ -199,6 +200,17 @@ def matrix(corpus: Corpus, doc_id: str, lang: Lang, scope: Scope | None = None,
     return rows, cols, cells
 
 
+def section_headings(corpus: Corpus, doc_id: str) -> dict[str, str]:
+    """A document's section headings by section number ("IV.6" -> "Bộ Tài chính"), read once per document."""
+    from graph.answers import sections
+
+    iri = corpus.doc_iri(doc_id)
+    if not iri:
+        return {}
+    return corpus.remember(("headings", doc_id), lambda: {r["section"]: " ".join(r["heading"].split())
+                                                          for r in sections(corpus.store, docs=[iri])})
+
+
 def _section_key(section: str) -> tuple[Any, ...]:
     roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
     return tuple((0, roman[p]) if p in roman else (1, int(p)) if p.isdigit() else (2, p) for p in section.split("."))
@@ -209,6 +221,28 @@ def target_cells(t: Mapping[str, Any], lang: Lang) -> Row:
     the year as written ("" for a target without one, never a float column's "2025.000000")."""
     return {"indicator": t["indicator_label"], "comparator": word("comparator", t["comparator"] or "", lang),
             "target": number(t["value"]), "unit": word("unit", t["unit"] or "", lang), "year": number(t["year"])}
+
+
+def shared_indicators(corpus: Corpus, result: Mapping[str, Any], lang: Lang) -> list[Row]:
+    """The indicators two documents both set targets for, one row per indicator and year: each document's target
+    in words ("khoảng 20 %"), the indicator by its name (never its slug)."""
+    docs = {result["a"], result["b"]}
+    labels = {t["indicator"]: t["indicator_label"] for t in corpus.targets if t["doc"] in docs}
+    rows = []
+    for s in result["shared_indicators"]:
+        years = sorted({v["year"] for v in s["a"] + s["b"]}, key=lambda y: (y is None, y or 0))
+        for year in years:
+            said = {side: "; ".join(_target_words(v, lang) for v in s[side] if v["year"] == year) for side in "ab"}
+            rows.append({"indicator": labels.get(s["indicator"], s["indicator"]), "year": number(year),
+                         "target_a": said["a"], "target_b": said["b"]})
+    return rows
+
+
+def _target_words(v: Mapping[str, Any], lang: Lang) -> str:
+    """"khoảng 20 %", "trong nhóm đầu 3 hạng (ASEAN)"."""
+    text = " ".join(x for x in (word("comparator", v["comparator"] or "", lang), number(v["value"]),
+                                word("unit", v["unit"] or "", lang)) if x)
+    return f"{text} ({word('scope', v['scope'], lang)})" if v.get("scope") else text
 
 
 def number(value: float | int | None) -> str:
@@ -354,6 +388,10 @@ def table(rows: list[Row], keys: list[str], lang: Lang) -> list[Row]:
     """Rows with only the given columns, headed in the reader's language."""
     return [{column(k, lang): r.get(k, "") for k in keys} for r in rows]
 
+
+# the export formats as the buttons name them: the briefing and the tables first, the graph's data formats after
+EXPORT_FORMATS = (("docx", "Word (DOCX)"), ("html", "HTML"), ("csv", "CSV"), ("ttl", "RDF Turtle (TTL)"),
+                  ("jsonld", "JSON-LD"), ("graphml", "GraphML"))
 
 LONG_TEXT = ("task", "passage", "text", "heading")  # a table's long text: a fixed width, so the columns after it show
 LONG_WIDTH = 300  # pixels: a sentence's first words, the whole on hover

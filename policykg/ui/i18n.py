@@ -163,7 +163,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ov.passages": ("Đoạn nêu cả hai", "Passages naming both"),
     "ov.shared_agencies": ("Cơ quan được cả hai giao nhiệm vụ", "Agencies both give tasks to"),
     "ov.similar": ("Nhiệm vụ tương tự", "Similar tasks"),
+    "ov.indicators": ("Chỉ tiêu cả hai đặt mục tiêu", "Indicators both set targets for"),
     "ov.none": ("Không có.", "None."),
+    "table.empty": ("(không có dòng nào)", "(no rows)"),  # an empty table's text (Streamlit's own: "empty")
     "ov.no_text.short": ("Chưa so được: thiếu văn bản {name} (xem ở trên).",
                          "Not compared: the text of {name} is missing (see above)."),
     "ov.no_text": ("Văn bản {name} không có trong bộ văn bản: chỉ có các trích dẫn đến nó, nên không so được "
@@ -237,7 +239,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "subject": ("Văn bản", "Document"), "object": ("Văn bản được nêu", "Document named"),
     "stated_in": ("Nêu tại", "Stated in"),
     "a": ("Văn bản A", "Document A"), "b": ("Văn bản B", "Document B"),
-    "tasks_a": ("Nhiệm vụ trong A", "Tasks in A"), "tasks_b": ("Nhiệm vụ trong B", "Tasks in B"),
+    "tasks_a": ("Nhiệm vụ trong A", "Tasks in A"),
+    "tasks_b": ("Nhiệm vụ trong B", "Tasks in B"),
+    "target_a": ("Mục tiêu trong A", "Target in A"), "target_b": ("Mục tiêu trong B", "Target in B"),
     "draft": ("Dự thảo", "Draft"), "final": ("Chính thức", "Final"), "heading": ("Tiêu đề", "Heading"),
     "pairs": ("Cặp khớp", "Matched pairs"), "lead": ("Chủ trì", "Lead"), "cooperating": ("Phối hợp", "Cooperating"),
     "responsible": ("Chịu trách nhiệm", "Responsible"), "total": ("Tổng", "Total"), "value": ("Giá trị", "Value"),
