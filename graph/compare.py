@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +102,7 @@ def similar_pairs(a: list[TaskRow], b: list[TaskRow], threshold: float = 0.35, t
     matrix = vec.fit_transform(texts)
     sims = cosine_similarity(matrix[: len(a)], matrix[len(a):])
     vocab = vec.get_feature_names_out()
+    together = Counter(pair for text in texts for pair in set(_pairs(_WORD.findall(text))))
     pairs = []
     used_b: set[int] = set()
     order = sorted(((sims[i, j], i, j) for i in range(len(a)) for j in range(len(b))), reverse=True)
@@ -114,33 +116,50 @@ def similar_pairs(a: list[TaskRow], b: list[TaskRow], threshold: float = 0.35, t
         used_b.add(j)
         shared = matrix[i].multiply(matrix[len(a) + j]).toarray()[0]
         weight = {vocab[k]: float(shared[k]) for k in shared.nonzero()[0]}
-        terms = shared_phrases(texts[i], texts[len(a) + j], weight, top_terms)
+        terms = shared_phrases(texts[i], texts[len(a) + j], weight, top_terms, together)
         pairs.append({"score": round(float(score), 3), "a": _brief(a[i]), "b": _brief(b[j]), "shared_terms": terms})
     return pairs
 
 
-def shared_phrases(a: str, b: str, weight: dict[str, float], top: int = 5) -> list[str]:
+def shared_phrases(a: str, b: str, weight: dict[str, float], top: int = 5,
+                   together: Mapping[str, int] | None = None) -> list[str]:
     """The longest runs of words two folded texts share ("trung tâm dữ liệu quốc gia", not "dữ", "tâm dữ",
-    "liệu quốc"), without boilerplate at their edges, heaviest first by the pair's TF-IDF weights."""
+    "liệu quốc"), without boilerplate at their edges, heaviest first by the pair's TF-IDF weights.
+
+    `together` counts in how many texts two syllables follow each other: a run whose edge syllable goes more
+    often with its neighbour outside the run than inside it starts or ends inside a word ("giám sát tội phạm"
+    and "kiểm sát tội phạm" share "tội phạm", not "sát tội phạm"), so that syllable is left out."""
     wa, wb = _WORD.findall(a), _WORD.findall(b)
     grams = {tuple(wb[i:i + n]) for n in range(1, _LONGEST + 1) for i in range(len(wb) - n + 1)}
+    bond = together or {}
     runs: dict[str, float] = {}
     i = 0
     while i < len(wa):
         n = next((n for n in range(min(_LONGEST, len(wa) - i), 0, -1) if tuple(wa[i:i + n]) in grams), 0)
-        run = wa[i:i + n]
+        start, end = i, i + n
+        if end - start >= 2 and start > 0 and \
+                bond.get(f"{wa[start - 1]} {wa[start]}", 0) > bond.get(f"{wa[start]} {wa[start + 1]}", 0):
+            start += 1
+        if end - start >= 2 and end < len(wa) and \
+                bond.get(f"{wa[end - 1]} {wa[end]}", 0) > bond.get(f"{wa[end - 2]} {wa[end - 1]}", 0):
+            end -= 1
+        run = wa[start:end]
         while run and run[0] in BOILERPLATE:
             run = run[1:]
         while run and run[-1] in BOILERPLATE:
             run = run[:-1]
         if run:
-            words = [" ".join(run[k:k + 2]) for k in range(len(run))]  # its unigrams and bigrams
-            runs[" ".join(run)] = sum(weight.get(w, 0.0) for w in [*run, *words])
+            runs[" ".join(run)] = sum(weight.get(w, 0.0) for w in [*run, *_pairs(run)])
         i += max(n, 1)
     phrases = sorted((p for p, w in runs.items() if w > 0), key=lambda p: (-runs[p], p))
     if any(" " in p for p in phrases):  # a lone syllable ("dữ") says little next to a phrase
         phrases = [p for p in phrases if " " in p]
     return phrases[:top]
+
+
+def _pairs(words: list[str]) -> list[str]:
+    """Each two syllables that follow each other ("trung tâm", "tâm dữ", …)."""
+    return [f"{x} {y}" for x, y in zip(words, words[1:], strict=False)]
 
 
 _WORD = re.compile(r"\w+")

@@ -84,3 +84,16 @@ def test_shared_terms_are_the_longest_shared_phrases_without_boilerplate_edges()
     # only boilerplate in common: nothing to show; a lone syllable only when no phrase is shared
     assert shared_phrases("thực hiện báo cáo năm", "báo cáo năm thực hiện", {"báo": 1.0}) == []
     assert shared_phrases("an toàn thông tin", "thông điệp", {"thông": 1.0}) == ["thông"]
+
+
+def test_shared_terms_do_not_start_or_end_inside_a_word() -> None:
+    def task(i: str, text: str) -> dict:
+        return {"id": i, "doc": i[0], "section": "1", "owner": "X", "owner_role": "lead", "text": text}
+
+    # "giám sát" and "kiểm sát" are words: the two first tasks share "tội phạm mạng", not "sát tội phạm mạng"
+    a = [task("a1", "Tăng cường giám sát tội phạm mạng trên không gian mạng"),
+         task("a2", "Giám sát việc thực hiện chính sách"), task("a3", "Xây dựng trung tâm dữ liệu quốc gia")]
+    b = [task("b1", "Kiểm sát tội phạm mạng và điều tra"), task("b2", "Thanh tra, giám sát hoạt động đầu tư"),
+         task("b3", "Vận hành trung tâm dữ liệu quốc gia")]
+    terms = {p["a"]["id"]: p["shared_terms"] for p in similar_pairs(a, b, threshold=0.1)}
+    assert terms == {"a1": ["tội phạm mạng"], "a2": ["giám sát"], "a3": ["trung tâm dữ liệu quốc gia"]}
