@@ -156,8 +156,12 @@ def recipient_blocks(text: str) -> list[tuple[int, int]]:
         kept = _KEPT_RE.search(text, m.end(), m.end() + 3000)
         after = _AFTER_LIST_RE.search(text, m.end(), m.end() + 3000)
         blank = text.find("\n\n", m.end())
-        # a table row of a two-column footer ("| Nơi nhận: - …; - Lưu: VT. | KT. CHỦ TỊCH … |") is one line
-        row = text.find("\n", m.end()) if text[m.start():m.end()].lstrip(" *").startswith("|") else -1
+        # a table row of a two-column footer written on one line ("| Nơi nhận: - …; - Lưu: VT. | KT. CHỦ TỊCH … |")
+        # ends at that line; a footer whose cells stand one per line ("|" alone, then "Nơi nhận:" and the
+        # recipients below it) ends where a list ends
+        line_end = text.find("\n", m.end())
+        one_line = text[m.start():m.end()].lstrip(" *").startswith("|") and "|" in text[m.end():line_end]
+        row = line_end if one_line else -1
         ends = [e for e in (kept.end() if kept else -1, after.start() if after else -1, blank, row) if e > 0]
         out.append((m.start(), min(ends) if ends else len(text)))
     return out

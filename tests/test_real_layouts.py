@@ -26,6 +26,28 @@ def test_a_footer_row_holds_its_recipients_and_nothing_after_it() -> None:
     assert "Bộ Xây dựng" not in {m.name for m in facts.mentions}  # a recipient only
 
 
+# the same footer converted with one cell per line: the "|" stands alone and the recipients follow
+FOOTER_CELLS = """KẾ HOẠCH
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng: hướng dẫn các quận, huyện lập hồ sơ.
+|
+**Nơi nhận:**
+- Bộ Xây dựng;
+- Sở Tài chính;
+- Lưu: VT.
+|
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+|
+"""
+
+
+def test_a_footer_with_one_cell_per_line_holds_every_recipient_below_it() -> None:
+    facts = facts_of(FOOTER_CELLS, kind="plan")
+    assert [(t.text[:30], t.owner) for t in facts.tasks] == [("Sở Xây dựng: hướng dẫn các quậ", "Sở Xây dựng")]
+    assert not {"Bộ Xây dựng", "Sở Tài chính"} & {m.name for m in facts.mentions}  # recipients only
+
+
 @pytest.mark.parametrize("authority, issuer", [
     ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
     ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Bộ Tài chính"),
