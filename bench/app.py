@@ -26,6 +26,8 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, sync_playwright
 
+from policykg.ui.explorer import EXPORT_FORMATS
+from policykg.ui.i18n import tr
 from tests.servers import FLAGS, free_port, stop, streamlit, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,6 +143,9 @@ def click_figures(url: str, page: Page, runs: int) -> None:
     print(f"node click -> details beside         {p50_p95(times)}", flush=True)
 
 
+DOCX = dict(EXPORT_FORMATS)["docx"]
+
+
 def docx_figures(url: str, page: Page, runs: int) -> None:
     times = []
     for k in range(min(runs, len(EXPORT_FOCUS))):
@@ -148,8 +153,8 @@ def docx_figures(url: str, page: Page, runs: int) -> None:
         page.get_by_text("Một nút và lân cận").click()
         page.get_by_text("Sẽ xuất:").first.wait_for(timeout=120_000)
         start = time.perf_counter()
-        page.get_by_role("button", name="Tạo tệp DOCX").click()
-        page.get_by_role("button", name="Tải DOCX").wait_for(timeout=120_000)
+        page.get_by_role("button", name=tr("ex.build", fmt=DOCX)).click()  # the app's own words for its buttons
+        page.get_by_role("button", name=tr("ex.ready", fmt=DOCX)).wait_for(timeout=120_000)
         times.append(time.perf_counter() - start)
     print(f"export: build DOCX in the app        {p50_p95(times)}", flush=True)
 
