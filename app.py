@@ -487,7 +487,7 @@ def overlaps_page() -> None:
     if missing:
         st.caption(not_compared)
     else:
-        frame(explorer.shared_indicators(corpus, result, LANG), ["indicator", "year", "target_a", "target_b"])
+        frame(explorer.shared_indicators(result, LANG), ["indicator", "year", "target_a", "target_b"])
     st.subheader(_("ov.passages"), anchor=False)
     frame([{"doc": short(p["doc"]), "section": p["section"], "passage": p["passage"]}
            for p in result["passages"]], ["doc", "section", "passage"])

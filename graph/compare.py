@@ -262,7 +262,8 @@ def overlap(rows: Rows, a: str, b: str, threshold: float = 0.35) -> Row:
         "shared_citations": [{"id": i, "relation_a": cites_a[i], "relation_b": cites_b[i]}
                              for i in sorted(set(cites_a) & set(cites_b))],
         "similar_tasks": similar_pairs(tasks_of(a), tasks_of(b), threshold),
-        "shared_indicators": [{"indicator": k, "a": [_value(t) for t in ind_a[k]], "b": [_value(t) for t in ind_b[k]]}
+        "shared_indicators": [{"indicator": k, "indicator_label": ind_a[k][0]["indicator_label"],
+                               "a": [_value(t) for t in ind_a[k]], "b": [_value(t) for t in ind_b[k]]}
                               for k in sorted(set(ind_a) & set(ind_b))],
         "passages": passages,
     }

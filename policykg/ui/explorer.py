@@ -223,17 +223,15 @@ def target_cells(t: Mapping[str, Any], lang: Lang) -> Row:
             "target": number(t["value"]), "unit": word("unit", t["unit"] or "", lang), "year": number(t["year"])}
 
 
-def shared_indicators(corpus: Corpus, result: Mapping[str, Any], lang: Lang) -> list[Row]:
+def shared_indicators(result: Mapping[str, Any], lang: Lang) -> list[Row]:
     """The indicators two documents both set targets for, one row per indicator and year: each document's target
     in words ("khoảng 20 %"), the indicator by its name (never its slug)."""
-    docs = {result["a"], result["b"]}
-    labels = {t["indicator"]: t["indicator_label"] for t in corpus.targets if t["doc"] in docs}
     rows = []
     for s in result["shared_indicators"]:
         years = sorted({v["year"] for v in s["a"] + s["b"]}, key=lambda y: (y is None, y or 0))
         for year in years:
             said = {side: "; ".join(_target_words(v, lang) for v in s[side] if v["year"] == year) for side in "ab"}
-            rows.append({"indicator": labels.get(s["indicator"], s["indicator"]), "year": number(year),
+            rows.append({"indicator": s["indicator_label"], "year": number(year),
                          "target_a": said["a"], "target_b": said["b"]})
     return rows
 
