@@ -147,7 +147,7 @@ def _quantities(text: str, counts: bool, titled: bool = False) -> tuple[Quantity
             continue  # a misprinted number ("5.378.7000.000") is no value rather than a wrong one
         unit = " ".join(m.group("unit").split())
         unit = "%" if unit.startswith("%") and "/" not in unit else re.sub(r"\s*/\s*", "/", unit)
-        if unit_class(unit) == "count" and _PLACE_NUMBER_RE.search(text[: m.start("num")]):
+        if unit_class(unit) == "count" and _PLACE_NUMBER_RE.search(_tail(text, m.start("num"))):
             continue
         out.append(_quantity(m, unit, unit_class(unit)))
         taken.append((m.start("num"), m.end()))
@@ -180,8 +180,8 @@ def _quantity(m: re.Match[str], unit: str, cls: str) -> Quantity:
 
 def _version(text: str, m: re.Match[str]) -> bool:
     """"CMCN 4.0 ngày càng …": a name's version number, not a value."""
-    before = text[: m.start()].split()
-    return not m.group("cmp") and bool(before) and before[-1].isupper() and len(before[-1]) > 1 and \
+    before = _last_word(text, m.start())
+    return not m.group("cmp") and before.isupper() and len(before) > 1 and \
         bool(re.fullmatch(r"\d\.\d", m.group("num")))
 
 
@@ -199,17 +199,37 @@ def _is_count(text: str, m: re.Match[str]) -> bool:
     """
     num = m.group("num")
     if m.group("cmp") and comparator(m.group("cmp")) in ("less_than", "more_than") or \
-            re.search(r"\btừ\s*$", text[: m.start()]):
+            re.search(r"\btừ\s*$", _tail(text, m.start())):
         return False
-    before = text[: m.start()].split()
-    if not m.group("cmp") and before and before[-1][:1].isupper():
+    if not m.group("cmp") and _last_word(text, m.start())[:1].isupper():
         return False  # a name's number ("CMCN 4.0", "Quốc lộ 4"), not a count
     word = re.sub(rf"^{_SCALE}\s+", "", m.group("unit"), flags=re.I)
     if _NOT_COUNT_WORD_RE.match(word):
         return False
     if re.fullmatch(r"(?:19|20)\d\d", num) or (m.group("max") and re.fullmatch(r"(?:19|20)\d\d", m.group("max"))):
         return False
-    if _NOT_COUNT_BEFORE_RE.search(text[: m.start("num")]) or _NOT_COUNT_WORD_RE.match(m.group("unit")) or \
-            _PLACE_NUMBER_RE.search(text[: m.start("num")]):
+    if _NOT_COUNT_BEFORE_RE.search(_tail(text, m.start("num"))) or _NOT_COUNT_WORD_RE.match(m.group("unit")) or \
+            _PLACE_NUMBER_RE.search(_tail(text, m.start("num"))):
         return False
     return not re.match(r"\s*[/)]", text[m.end():])
+
+
+# The words before a value are read from its end backwards, never by copying the text before it: a clause can be
+# a 2 MB line with thousands of values (the copies made that scan quadratic).
+def _tail(text: str, end: int, size: int = 40) -> str:
+    """`text[:end]` as far as a pattern anchored at its end (`…\\s*$`) of at most `size` characters can read."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return text[max(0, j - size):end]
+
+
+def _last_word(text: str, end: int) -> str:
+    """The last word of `text[:end]` ("" when there is none): `text[:end].split()[-1]`."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]
