@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,17 +134,43 @@ def forget_scans() -> None:
     _quantities.cache_clear()
 
 
+class _Taken:
+    """The spans already read as values, by start (each value was tested against every span before it)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def holds(self, pos: int) -> bool:
+        """Some span has start <= pos < end (only spans starting within `longest` before pos can)."""
+        i = bisect_right(self.spans, (pos, math.inf)) - 1
+        while i >= 0 and self.spans[i][0] > pos - self.longest:
+            if self.spans[i][1] > pos:
+                return True
+            i -= 1
+        return False
+
+    def starts_in(self, start: int, end: int) -> bool:
+        """Some span starts in [start, end)."""
+        i = bisect_left(self.spans, (start, -math.inf))
+        return i < len(self.spans) and self.spans[i][0] < end
+
+
 @lru_cache(maxsize=8192)
 def _quantities(text: str, counts: bool, titled: bool = False) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     if _DIGIT_RE.search(text) is None:  # every other form has a number: skip the costly scans
         return tuple(Quantity(0.0, "", "count", "equals", m.start(), m.end()) for m in _ZERO_RE.finditer(text))
     for m in _TOP_RE.finditer(text):
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _value_re().finditer(text):
-        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")) or _version(text, m) \
+        if taken.holds(m.start("num")) or _capitalised(m.group("unit")) or _version(text, m) \
                 or not all(well_formed(n) for n in (m.group("num"), m.group("max")) if n):
             continue  # a misprinted number ("5.378.7000.000") is no value rather than a wrong one
         unit = " ".join(m.group("unit").split())
@@ -150,21 +178,21 @@ def _quantities(text: str, counts: bool, titled: bool = False) -> tuple[Quantity
         if unit_class(unit) == "count" and _PLACE_NUMBER_RE.search(_tail(text, m.start("num"))):
             continue
         out.append(_quantity(m, unit, unit_class(unit)))
-        taken.append((m.start("num"), m.end()))
+        taken.add(m.start("num"), m.end())
     for m in _ZERO_RE.finditer(text):
         out.append(Quantity(0.0, "", "count", "equals", m.start(), m.end()))
     if counts:
         for m in _COUNT_RE.finditer(text):
-            overlaps = any(s <= m.start("num") < e or m.start("num") <= s < m.end() for s, e in taken)
+            overlaps = taken.holds(m.start("num")) or taken.starts_in(m.start("num"), m.end())
             if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
-                taken.append((m.start("num"), m.end()))
+                taken.add(m.start("num"), m.end())
     if counts and titled:
         for m in _TITLED_COUNT_RE.finditer(text):
-            if not any(s <= m.start("num") < e for s, e in taken) and _is_count(text, m) and \
+            if not taken.holds(m.start("num")) and _is_count(text, m) and \
                     well_formed(m.group("num")):
                 out.append(_quantity(m, " ".join(m.group("unit").split()).lower(), "count"))
-                taken.append((m.start("num"), m.end()))
+                taken.add(m.start("num"), m.end())
     return tuple(sorted(out, key=lambda q: q.start))
 
 
