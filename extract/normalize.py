@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from extract.bar_rows import bar_rows
 from extract.md_bullets import md_bullet
 from extract.records import Note
 
@@ -338,11 +339,19 @@ def _join(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _bar_tables(lines: list[_Line]) -> list[_Line]:
+    """Task tables written one cell per line between lone "|" lines, as pipe rows (`extract.bar_rows`)."""
+    if sum(1 for x in lines if x.text == "|") < 8:
+        return lines
+    keep = {id(x.idx): x for x in lines}
+    return [keep.get(id(idx)) or _Line(text, idx) for text, idx in bar_rows([(x.text, x.idx) for x in lines])]
+
+
 def normalize(original: str) -> NormText:
     """Normalise a document's text; see the module docstring."""
     chars, idx = _nfc_stream(original)
     stream, notes = _strip_markers(chars, idx, original)
-    lines = [c for c in (_clean_line(x) for x in _split_lines(stream)) if c is not None]
+    lines = _bar_tables([c for c in (_clean_line(x) for x in _split_lines(stream)) if c is not None])
     joined = _join(lines)
     text_parts: list[str] = []
     omap: list[int] = []
