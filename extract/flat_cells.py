@@ -20,6 +20,10 @@ _FRAME_LABEL_RE = re.compile(
     r"^[\s*#]*(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo"
     r"|Tình trạng)\s*:[\s*]*$")
 _FRAME_FIELDS = {"Số hiệu": "number", "Loại văn bản": "kind", "Nơi ban hành": "issuer", "Ngày ban hành": "date"}
+# the site's text after the document: its notice that no English text exists, its related documents
+_TRAILER_RE = re.compile(r"^\s*(?:#{1,6}\s*)?(?:Văn bản này chưa cập nhật nội dung Tiếng Anh|Văn bản liên quan)\s*$")
+# the page's own title above it ("Thông báo 659/TB-VPCP năm 2025 kết luận …")
+_PAGE_TITLE_RE = re.compile(r"^[A-ZĐ]\w*(?: \w+)? \d+[\w/.\-]*\s+(?:năm \d{4}|ngày \d{1,2}/\d{1,2}/\d{4})\b")
 
 
 def _open_marks(line: str) -> bool:
@@ -69,3 +73,14 @@ def site_frame(lines: list[str], within: int = 90) -> tuple[int, dict[str, str]]
             fields[_FRAME_FIELDS[m.group(1)]] = value
         end = at + 1
     return (end, fields) if len(fields) >= 2 else (0, {})
+
+
+def site_trailer(lines: list[str]) -> int:
+    """The first line of the site's text after the document (its page title), or len(lines) when none."""
+    half = len(lines) // 2
+    at = next((k for k in range(half, len(lines)) if _TRAILER_RE.match(lines[k])), None)
+    if at is None:
+        return len(lines)
+    while at > half and _PAGE_TITLE_RE.match(lines[at - 1]):
+        at -= 1
+    return at
