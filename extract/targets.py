@@ -19,7 +19,11 @@ from extract.records import Item, Section
 from extract.segment import FRONT, ancestors, item_body
 from extract.year_table import YearValue, year_values
 
-_TARGET_HEAD_RE = re.compile(r"^\W*(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn)", re.I)
+# "Mục tiêu", "Chỉ tiêu …", "Tầm nhìn …"; a forecast of the indicators ("Dự báo các chỉ tiêu kinh tế - xã hội đến năm
+# 2026") and a plan for a period ("Kế hoạch phát triển giai đoạn 2026 - 2030") set values to reach as well.
+_TARGET_HEAD_RE = re.compile(
+    r"^\W*(?:các\s+|một số\s+)?(?:(?:dự báo|dự kiến)\s+(?:các\s+|một số\s+)?)?(?:mục tiêu|chỉ tiêu|tầm nhìn)"
+    r"|^\W*kế hoạch\s+(?:phát triển\s+)?(?:giai đoạn|năm|đến năm)\s+(?:19|20)\d\d", re.I)
 _OTHER_HEAD_RE = re.compile(
     r"^\W*(?:các\s+|một số\s+)?(?:quan điểm|nhiệm vụ|giải pháp|tổ chức thực hiện|định hướng|phạm vi|đối tượng|"
     r"kinh phí|nguồn vốn|phân công|trách nhiệm|nội dung)", re.I)
@@ -34,7 +38,8 @@ _RUNS_TO_RE = re.compile(
     r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)"
     r"|Thời gian thực hiện\s*:?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?((?:19|20)\d\d)")
 _RESULT_RE = re.compile(r"\b(?:hoàn thành|hoàn thiện|đạt|tỷ lệ|tỉ lệ|phấn đấu)\b", re.I)
-_BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
+# blocks whose qualitative sentences are not targets: broad aims, forecasts and plans (their values are)
+_BROAD_RE = re.compile(r"tổng quát|tầm nhìn|^\W*(?:dự báo|dự kiến|kế hoạch)\b", re.I)
 _YEAR = r"(?:19|20)\d\d"
 # Under a target heading, "b) Kết quả", "c) Sản phẩm đầu ra" are levels of the targets (a results chain);
 # only a review ("Kết quả thực hiện", "Thực trạng", "Đánh giá") leaves the block.
@@ -74,7 +79,7 @@ _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|h
 # "giảm xuống còn 10 %", "hạ xuống 5 %": a level to bring something down to, not a change by that much
 _DOWN_TO_RE = re.compile(r"\b(?:giảm|hạ|kéo giảm)(?:\s+\S+){0,3}?\s+(?:xuống|còn)(?:\s+còn)?\s+(?:mức\s+)?$", re.I)
 _HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+(?:[A-ZĐÀ-Ỹ]|[-+•]\s))|$)")  # sentences, ";" parts, ". - " bullets in a cell
-_SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+trong đó\s+")  # split only between two values
+_SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+\(?[Tt]rong đó:?\s+")  # split only between two values
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,11 @@ def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[C
 
 
 def _in_brackets(text: str, pos: int) -> bool:
+    """Inside an aside; a bracket that lists parts ("58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)") is not
+    one: each part is a value of its own."""
+    opened = text.rfind("(", 0, pos)
+    if opened >= 0 and re.match(r"\(\s*trong đó\b", text[opened:], re.I):
+        return False
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
