@@ -34,3 +34,19 @@ def test_a_plan_heading_keeps_the_years_of_its_period() -> None:
     facts = facts_of("II. NỘI DUNG THỰC HIỆN\n2. Kế hoạch phát triển giai đoạn\n2026 - 2030\n- Trồng mới 500 ha rừng.")
     assert [s.heading for s in facts.sections if s.heading.startswith("Kế hoạch")] == \
         ["Kế hoạch phát triển giai đoạn 2026 - 2030"]
+
+
+def test_what_a_task_strives_for_is_a_target_with_or_without_a_year() -> None:
+    text = ("KẾ HOẠCH\nII. NỘI DUNG THỰC HIỆN\n1. Sở Y tế\na) Chủ trì, phối hợp với các sở tăng cường công tác dân số "
+            "trong tình hình mới, cụ thể: Phấn đấu tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%; tỷ lệ người từ 65 tuổi "
+            "trở lên đạt khoảng 12%; giảm 50% số cặp tảo hôn.\nb) Tổ chức sơ kết 05 mô hình điểm.")
+    got = [(t.value, t.unit, t.comparator, t.year, t.indicator_label) for t in facts_of(text, "plan").targets]
+    assert got == [(22.0, "%", "about", None, "Tỷ lệ trẻ em dưới 15 tuổi"),
+                   (12.0, "%", "about", None, "Tỷ lệ người từ 65 tuổi"),
+                   (50.0, "%", "equals", None, "Số cặp tảo hôn")]
+
+
+def test_a_dateline_broken_over_two_lines_is_not_the_horizon() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/KH-UBND\nA, ngày 21\ntháng 11 năm 2025\nKẾ HOẠCH\n"
+            "Thực hiện công tác dân số\nI. MỤC TIÊU\n- Tỷ lệ phụ thuộc chung đạt khoảng 51%.")
+    assert [(t.value, t.year) for t in facts_of(text, "plan").targets] == [(51.0, None)]
