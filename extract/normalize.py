@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from extract.flat_cells import site_frame, site_trailer
 from extract.md_bullets import md_bullet
 from extract.records import Note
 
@@ -344,7 +345,10 @@ def normalize(original: str) -> NormText:
     """Normalise a document's text; see the module docstring."""
     chars, idx = _nfc_stream(original)
     stream, notes = _strip_markers(chars, idx, original)
-    lines = [c for c in (_clean_line(x) for x in _split_lines(stream)) if c is not None]
+    raw = _split_lines(stream)
+    texts = [x.text for x in raw]
+    raw = raw[site_frame(texts)[0]:site_trailer(texts)]  # a web page's own text around the document is not its
+    lines = [c for c in (_clean_line(x) for x in raw) if c is not None]
     joined = _join(lines)
     text_parts: list[str] = []
     omap: list[int] = []
