@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from extract.bar_rows import bar_rows
 from extract.flat_cells import site_frame, site_trailer
 from extract.md_bullets import md_bullet
 from extract.records import Note
@@ -341,6 +342,14 @@ def _join(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _bar_tables(lines: list[_Line]) -> list[_Line]:
+    """Task tables written one cell per line between lone "|" lines, as pipe rows (`extract.bar_rows`)."""
+    if sum(1 for x in lines if x.text == "|") < 8:
+        return lines
+    keep = {id(x.idx): x for x in lines}
+    return [keep.get(id(idx)) or _Line(text, idx) for text, idx in bar_rows([(x.text, x.idx) for x in lines])]
+
+
 def normalize(original: str) -> NormText:
     """Normalise a document's text; see the module docstring."""
     chars, idx = _nfc_stream(original)
@@ -348,7 +357,7 @@ def normalize(original: str) -> NormText:
     raw = _split_lines(stream)
     texts = [x.text for x in raw]
     raw = raw[site_frame(texts)[0]:site_trailer(texts)]  # a web page's own text around the document is not its
-    lines = [c for c in (_clean_line(x) for x in raw) if c is not None]
+    lines = _bar_tables([c for c in (_clean_line(x) for x in raw) if c is not None])
     joined = _join(lines)
     text_parts: list[str] = []
     omap: list[int] = []
