@@ -1,5 +1,6 @@
 import ast
 import io
+import logging
 import re
 import sys
 from pathlib import Path
@@ -53,12 +54,28 @@ def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("app")
 
 
+CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
+
+
+def new_app(timeout: float) -> AppTest:
+    """An AppTest of the app. Its constructor sets session state from the test's own thread, outside any script run,
+    and Streamlit logs "missing ScriptRunContext" for that (its own doing: "can be ignored in bare mode"); that one
+    call is made with the warning muted, so a warning seen in a test's output is one the app caused."""
+    logger = logging.getLogger(CONTEXT_LOGGER)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return AppTest.from_file(str(APP), default_timeout=timeout)
+    finally:
+        logger.setLevel(level)
+
+
 def app(workdir, monkeypatch, page: str, **params: str) -> AppTest:
     monkeypatch.chdir(workdir)  # the app builds ./workspace on first start
     # Streamlit installs app.py as sys.modules["__main__"] and never puts the old one back: without
     # this, every later test's worker processes (multiprocessing, Dask) would import the app
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
-    at = AppTest.from_file(str(APP), default_timeout=120)
+    at = new_app(120)
     at.query_params["page"] = page
     for k, v in params.items():
         at.query_params[k] = v
@@ -236,6 +253,35 @@ def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, mo
     assert 10 <= len(data.nodes) <= 60
     assert {n["shape"] for n in data.nodes} == {"square", "star"}
     assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}
+
+
+def test_the_app_and_its_warm_up_thread_log_no_warning(workdir, monkeypatch) -> None:
+    """A first page, a search and the warm-up thread run to its end: Streamlit logs nothing (no "missing
+    ScriptRunContext" from a thread of the app, no other warning)."""
+    import threading
+
+    seen: list[str] = []
+
+    class Record(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                seen.append(f"{record.name}: {record.getMessage()}")
+
+    handler = Record()
+    loggers = [logging.getLogger(), logging.getLogger("streamlit"), logging.getLogger(CONTEXT_LOGGER)]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        at = app(workdir, monkeypatch, "mang-luoi", q="bo cong an")
+        for thread in threading.enumerate():
+            if thread.name.startswith("policykg-"):
+                thread.join(60)
+        at.run()
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+    assert not at.exception
+    assert seen == []
 
 
 def test_network_search_by_symbol_focuses_the_document_and_a_click_shows_details(workdir, monkeypatch) -> None:
@@ -512,7 +558,7 @@ def test_a_large_corpus_matrix_and_export_follow_a_filtered_view_without_the_who
 def test_a_workspace_that_cannot_be_opened_says_so_in_the_ui_language(tmp_path, monkeypatch, lang, words) -> None:
     monkeypatch.setenv("POLICYKG_WORKSPACE", str(tmp_path / "nowhere"))
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app(60)
     at.query_params["lang"] = lang
     at.run()
     assert not at.exception
