@@ -523,14 +523,15 @@ def diff_page() -> None:
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "ttl": "text/turtle", "jsonld": "application/ld+json", "graphml": "application/xml",
-        "csv": "text/csv", "html": "text/html"}
+        "csv": "text/csv", "html": "text/html",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
+def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool, lang: Lang) -> str | bytes:
     from policykg import selection
 
-    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts)
+    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts, lang=lang)
 
 
 def export_page() -> None:
@@ -582,7 +583,7 @@ def export_page() -> None:
                 ready = True
         if ready:
             with st.spinner():
-                content = rendered(fmt, key, title, drafts)
+                content = rendered(fmt, key, title, drafts, LANG)
             col.download_button(_("ex.ready", fmt=name), content, f"{stem}.{fmt}", MIME[fmt],
                                 key=f"ex_{fmt}", type="primary")
 

@@ -670,7 +670,8 @@ def test_export_buttons_name_formats_as_people_know_them_briefing_first(workdir,
     labels = [b.label for b in at.button if b.key and b.key.startswith("ex_build_")]
     assert labels[0] == "Tạo tệp Word (DOCX)"
     assert "Tạo tệp JSON-LD" in labels and "Tạo tệp GraphML" in labels  # not "JSONLD", "GRAPHML"
-    assert len(labels) == 6
+    assert labels[2:4] == ["Tạo tệp CSV", "Tạo tệp Excel (XLSX)"]  # the task table, beside each other
+    assert len(labels) == 7
     from policykg.export import FORMATS
     from policykg.ui.explorer import EXPORT_FORMATS
     assert sorted(f for f, _ in EXPORT_FORMATS) == sorted(FORMATS)  # every format offered, each once
