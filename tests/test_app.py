@@ -413,6 +413,36 @@ def test_export_of_the_current_network_view(workdir, monkeypatch) -> None:
     assert "Bộ Công an" in set(table["Cơ quan"]) or table["Nhiệm vụ"].str.contains("Bộ Công an").any()
 
 
+def _drawn(at: AppTest) -> set[str]:
+    """The node IRIs the network component was given to draw."""
+    import json
+
+    component = next(e for e in at.main if e.type == "bidi_component" and e.proto.component_name == "policykg_network")
+    return {n["id"] for n in json.loads(component.proto.json)["nodes"]}
+
+
+@pytest.mark.parametrize(("params", "drawn"), [
+    ({"q": "Bộ Thông tin và Truyền thông"}, 60),  # an agency's focus: its first page, not its 75 neighbours
+    ({"q": "Bộ Thông tin và Truyền thông", "more": "2"}, 74),  # "more" pressed once (kept in the URL)
+    ({"q": "2289", "depth": "2", "cap": "100"}, 100),  # QĐ 2289 two steps out (701 nodes) cut to the cap
+    ({"q": "bo cong an", "types": "task|agency"}, None),  # a filter
+])
+def test_export_of_the_current_view_is_exactly_what_is_drawn(workdir, monkeypatch, params, drawn) -> None:
+    """The export page's "current view" takes the nodes the network page drew: its pages, node cap and filters."""
+    from policykg.ui import explorer
+
+    at = app(workdir, monkeypatch, "mang-luoi", **params)
+    nodes = _drawn(at)
+    assert drawn is None or len(nodes) == drawn
+    state = at.session_state["net_view"]
+    at = _on_page(at, "xuat")
+    assert not at.exception
+    preview = next(i.value for i in at.info if "Sẽ xuất" in i.value)
+    assert re.search(rf"\b{len(nodes)} nút", preview), (len(nodes), preview)
+    from policykg.ui.corpus import Corpus
+    assert explorer.view_nodes(Corpus(workdir / "workspace"), state) == nodes
+
+
 def _on_page(at: AppTest, path: str) -> AppTest:
     """The same session moved to another page by a click in the sidebar (page links drop the URL's view)."""
     from streamlit.util import calc_hash

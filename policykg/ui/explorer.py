@@ -117,21 +117,16 @@ def role_counts(rows: list[Row]) -> list[Row]:
 
 
 Cells = dict[tuple[str, str], str]
-VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
+VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations", "cap", "more")
 
 
 def view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
-    """The IRIs a network view shows, from the view state the network page keeps ("a|b" lists); kept per state."""
-    return corpus.remember(("view_nodes", tuple(sorted(state.items()))), lambda: _view_nodes(corpus, state))
+    """The IRIs a network view draws (exactly: its pages and node cap too), from the view state the network page
+    keeps ("a|b" lists); kept per state."""
+    from policykg.ui.drawing import ViewState, drawn_nodes
 
-
-def _view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
-    def listed(key: str) -> set[str]:
-        return {v for v in state.get(key, "").split("|") if v}
-
-    docs = {iri for d in listed("docs") if (iri := corpus.doc_iri(d))}
-    return shown_nodes(corpus, state.get("focus") or None, int(state.get("depth") or 1), listed("types"), docs,
-                       listed("agencies"), listed("relations"))
+    view = ViewState.of(state)
+    return corpus.remember(("view_nodes", view), lambda: drawn_nodes(corpus, view))
 
 
 def shown_nodes(corpus: Corpus, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
