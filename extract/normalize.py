@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from extract.bar_rows import bar_rows
 from extract.flat_cells import site_frame, site_trailer
 from extract.md_bullets import md_bullet
 from extract.records import Note
@@ -64,6 +65,8 @@ _HEADING_RE = re.compile(
 )
 _OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|Quỹ|Bộ|Ban|Sở|Cục|Vụ"
                           r"|Ủy ban|Chương trình)$")
+# "2. Kế hoạch phát triển giai đoạn" / "2026 - 2030": a heading cut before the years of its period
+_PERIOD_CUT_RE = re.compile(r"\s(?:giai đoạn|thời kỳ|năm)\n(?:19|20)\d\d\b")
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[1-9]\d{2}\.|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -310,7 +313,7 @@ def _joins(prev: _Line, line: _Line, full: bool = False) -> bool:
         # a short heading goes on where it cannot end: after "và", "của", a name's first word ("… cho Quỹ"), a
         # comma, or where its line reached the wrap width
         return (first.islower() or first in "(" or _OPEN_END_RE.search(a) is not None or a.endswith(",")
-                or full) and not a.endswith(":")
+                or full or _PERIOD_CUT_RE.search(a + "\n" + b) is not None) and not a.endswith(":")
     if a.endswith(_TERMINAL):
         return first.islower()
     return not _is_caps(b)
@@ -339,6 +342,14 @@ def _join(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _bar_tables(lines: list[_Line]) -> list[_Line]:
+    """Task tables written one cell per line between lone "|" lines, as pipe rows (`extract.bar_rows`)."""
+    if sum(1 for x in lines if x.text == "|") < 8:
+        return lines
+    keep = {id(x.idx): x for x in lines}
+    return [keep.get(id(idx)) or _Line(text, idx) for text, idx in bar_rows([(x.text, x.idx) for x in lines])]
+
+
 def normalize(original: str) -> NormText:
     """Normalise a document's text; see the module docstring."""
     chars, idx = _nfc_stream(original)
@@ -346,7 +357,7 @@ def normalize(original: str) -> NormText:
     raw = _split_lines(stream)
     texts = [x.text for x in raw]
     raw = raw[site_frame(texts)[0]:site_trailer(texts)]  # a web page's own text around the document is not its
-    lines = [c for c in (_clean_line(x) for x in raw) if c is not None]
+    lines = _bar_tables([c for c in (_clean_line(x) for x in raw) if c is not None])
     joined = _join(lines)
     text_parts: list[str] = []
     omap: list[int] = []
