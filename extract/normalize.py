@@ -65,6 +65,8 @@ _HEADING_RE = re.compile(
 )
 _OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|Quỹ|Bộ|Ban|Sở|Cục|Vụ"
                           r"|Ủy ban|Chương trình)$")
+# "2. Kế hoạch phát triển giai đoạn" / "2026 - 2030": a heading cut before the years of its period
+_PERIOD_CUT_RE = re.compile(r"\s(?:giai đoạn|thời kỳ|năm)\n(?:19|20)\d\d\b")
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
 _BARE_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|[1-9]\d{2}\.|[IVXLC]+\.|[a-zđ]\))$")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -311,7 +313,7 @@ def _joins(prev: _Line, line: _Line, full: bool = False) -> bool:
         # a short heading goes on where it cannot end: after "và", "của", a name's first word ("… cho Quỹ"), a
         # comma, or where its line reached the wrap width
         return (first.islower() or first in "(" or _OPEN_END_RE.search(a) is not None or a.endswith(",")
-                or full) and not a.endswith(":")
+                or full or _PERIOD_CUT_RE.search(a + "\n" + b) is not None) and not a.endswith(":")
     if a.endswith(_TERMINAL):
         return first.islower()
     return not _is_caps(b)
