@@ -11,6 +11,7 @@ import html
 import re
 
 from extract.agencies import registry
+from extract.flat_cells import site_frame, unwrap
 from extract.legal_ids import parse_number
 from extract.normalize import fold_text
 from extract.preamble import from_preamble
@@ -26,7 +27,8 @@ _ISSUERS = [
     "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "VĂN PHÒNG CHÍNH PHỦ",
 ]
 _ISSUER_RE = re.compile(r"^(?:BỘ|ỦY BAN|UBND|SỞ|BAN|ĐẢNG|TỈNH|THÀNH PHỐ|HỘI ĐỒNG|VĂN PHÒNG|TỔNG CỤC|CỤC)\b")
-_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*-|ĐỘC LẬP\s*-|^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)  # the Party's motto
+# the motto, also its second half when the column wrapped ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"), and the Party's
+_MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|CHỦ NGHĨA VIỆT NAM$|Độc lập\s*-|ĐỘC LẬP\s*-|^ĐẢNG CỘNG SẢN VIỆT NAM$", re.I)
 _MOTTO_START_RE = re.compile(r"(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA)")
 _PROVINCE_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG BỘ)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$")
 _COMMITTEE_RE = re.compile(r"^(?:TỈNH ỦY|THÀNH ỦY|BAN THƯỜNG VỤ TỈNH ỦY|BAN THƯỜNG VỤ THÀNH ỦY)$")
@@ -94,12 +96,20 @@ def cells(line: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _page(text: str) -> tuple[str, dict[str, str]]:
+    """The document's text without the site's frame above it, and the frame's fields."""
+    lines = text.split("\n")
+    start, frame = site_frame(lines)
+    return "\n".join(lines[start:]), frame
+
+
 def header_lines(text: str, limit: int = 60) -> list[list[str]]:
-    """The first lines of a document as cells, blank lines kept as empty lists."""
-    head = "\n".join(text.split("\n")[:limit])
+    """The first lines of a document as cells, blank lines kept as empty lists; a cell wrapped over
+    lines ("**VĂN PHÒNG CHÍNH" / "PHỦ**") is one line."""
+    head = "\n".join(text.split("\n")[:2 * limit])
     if _TAG_RE.search(head):
         head = _from_html(head)
-    return [cells(fold_text(ln)) for ln in head.split("\n")[:limit]]
+    return [cells(fold_text(ln)) for ln in unwrap(head.split("\n"))[:limit]]
 
 
 _TAG_RE = re.compile(r"<(?:table|tr|td|th|p|br|div|b|i|strong|em|span|h\d)\b[^>]*>", re.I)
@@ -251,7 +261,8 @@ def _kind_and_title(rows: list[list[str]]) -> tuple[str | None, str | None]:
         if word is None or line.rstrip(":") != line and line.rstrip(":").strip() == word:
             continue  # "QUYẾT ĐỊNH:" opens the operative part, it is not the header's kind line
         parts = [line[len(word):].strip()] if line[len(word):].strip() else []
-        caps = bool(parts) or (k + 1 < len(rows) and _is_caps(" ".join(rows[k + 1])))
+        after = next((" ".join(r) for r in rows[k + 1:k + 3] if r), "")  # a blank line may part kind and title
+        caps = bool(parts) or _is_caps(after)
         for nxt in rows[k + 1:k + 6]:
             text = " ".join(nxt)
             if not text:
@@ -311,8 +322,45 @@ def _authority(text: str) -> str | None:
     return known.name if known is not None else _place_names(_sentence_case(body))
 
 
+# "TM. CHÍNH PHỦ", "TM. ỦY BAN NHÂN DÂN": the signer signs on behalf of the issuing body
+_ON_BEHALF_RE = re.compile(r"^[\W_]*TM\.\s*(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{3,80}?)[\W_]*$", re.M)
+
+
+def _signed_for(text: str) -> str | None:
+    """The issuer a signature block names ("TM. CHÍNH PHỦ") when the header names none."""
+    m = _ON_BEHALF_RE.search(text)
+    known = registry().resolve(m.group("body").strip()) if m else None
+    return known.name if known is not None and known.kind not in ("province", "city") else None
+
+
+def _own_caption(text: str, kind: str | None) -> tuple[str | None, str | None]:
+    """Number and date an appendix caption gives the document it belongs to, when its header was lost:
+    "(Kèm theo Nghị quyết số 394/NQ-CP ngày 03 tháng 12 năm 2025 của Chính phủ)"."""
+    word = next((w for w, k in KIND_WORDS.items() if k == kind), None)
+    if word is None:
+        return None, None
+    m = re.search(rf"[Kk]èm\s+theo\s+{word}\s+số\s+(\d+[^\s,;)]*[A-ZĐa-z])", text, re.I)
+    if m is None:
+        return None, None
+    d = _DATE_RE.search(re.sub(r"\s+", " ", text[m.end():m.end() + 40]))
+    return m.group(1), _date(d) if d else None
+
+
+def _framed(meta: dict[str, str | None], frame: dict[str, str]) -> None:
+    """What the site's metadata table gives where the document's own header is missing."""
+    if meta["number"] is None and frame.get("number"):
+        meta["number"] = frame["number"]
+    if meta["date"] is None and (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", frame.get("date", ""))):
+        meta["date"] = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    if meta["kind"] is None and frame.get("kind", "").upper() in KIND_WORDS:
+        meta["kind"] = KIND_WORDS[frame["kind"].upper()]
+    if meta["issuer"] is None and (known := registry().resolve(frame.get("issuer", ""))) is not None:
+        meta["issuer"] = known.name
+
+
 def from_header(text: str) -> dict[str, str | None]:
     """kind, status, number, issuer, date and title read from a document's first lines."""
+    text, frame = _page(text)
     rows = header_lines(text)
     flat = "\n".join(" ".join(r) for r in rows)
     meta: dict[str, str | None] = {"kind": None, "status": "final", "number": None, "issuer": None,
@@ -332,7 +380,11 @@ def from_header(text: str) -> dict[str, str | None]:
     if meta["date"] is None:
         meta["date"] = _blank_day_date(rows)
     meta["kind"], meta["title"] = _kind_and_title(rows)
-    meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"] or _authority(text[:6000])
+    meta["issuer"] = _titled_issuer(meta["title"], meta["issuer"]) or meta["issuer"] or _authority(text[:6000]) \
+        or _signed_for(text)
+    if meta["number"] is None and meta["kind"] is not None:
+        meta["number"], caption_date = _own_caption(text, meta["kind"])
+        meta["date"] = meta["date"] or caption_date
     if meta["number"] and meta["kind"] is None:
         try:
             kind = parse_number(meta["number"], None)[0]
@@ -342,6 +394,7 @@ def from_header(text: str) -> dict[str, str | None]:
     if meta["kind"] is None and meta["number"] is None and (stated := from_preamble(text)):
         meta.update({k: meta[k] or v for k, v in stated.items()})  # no header: the preamble says who issues what
         meta["kind"], meta["title"] = stated["kind"], stated["title"]
+    _framed(meta, frame)
     if meta["title"] is None:
         subject = next((m for r in rows for c in r if (m := _SUBJECT_RE.match(c))), None)
         first = next((" ".join(r) for r in rows if r), None)

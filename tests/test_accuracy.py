@@ -190,7 +190,7 @@ def _is_name_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
-@pytest.mark.parametrize("half", ["dev", "heldout", "unseen", "fresh", "unseen2", "unseen3", "unseen4"])
+@pytest.mark.parametrize("half", ["dev", "heldout", "unseen", "fresh", "unseen2", "unseen3", "unseen4", "unseen5"])
 def test_every_gold_file_of_each_half_follows_the_annotation_schema(half: str) -> None:
     golds = sorted((EVAL / half).glob("*.gold.json"))
     assert golds, f"no gold files in {half}/"

@@ -339,3 +339,128 @@ chất lượng mạng di động như sau:
 def test_a_document_without_its_header_is_named_by_its_preamble(text, kind, issuer, date, title) -> None:
     got = from_header(text)
     assert (got["kind"], got["issuer"], got["date"], got["title"]) == (kind, issuer, date, title)
+
+
+# A web page's markdown: the header table one cell per line between "|" lines, each cell's text wrapped
+# inside its bold or italic marks, the dateline cut after the month.
+ONE_CELL_PER_LINE = """|
+**ỦY BAN NHÂN
+DÂN**
+TỈNH QUẢNG TRỊ
+-------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 212/KH-UBND
+|
+*Quảng Trị, ngày 03 tháng 10
+năm 2025*
+|
+
+**KẾ HOẠCH**
+
+PHÁT TRIỂN
+DU LỊCH NÔNG THÔN NĂM 2026
+"""
+
+# The page opens with the site's own frame: a copyright line and a metadata table whose dates are the
+# site's, then the document's header; the header's dateline wins.
+SITE_FRAME = """|
+Bản dịch này thuộc quyền sở hữu của trang.
+#
+**Số hiệu:**
+|
+88/TB-VPCP
+|
+|
+**Ngày ban hành:**
+|
+02/03/2025
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+|
+**VĂN PHÒNG
+CHÍNH PHỦ**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+|
+|
+Số: 88/TB-VPCP
+|
+*Hà Nội, ngày 01 tháng 3 năm 2025*
+|
+**THÔNG BÁO**
+KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP VỀ NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22/12/2024
+"""
+
+# The document's own header is missing from the page: the site's table gives number, kind, issuer, date.
+FRAME_ONLY = """#
+**Số hiệu:**
+|
+1503/BYT-KHTC
+|
+|
+**Loại văn bản:**
+|
+Công văn
+|
+**Nơi ban hành:**
+|
+Bộ Y tế
+|
+**Ngày ban hành:**
+|
+07/05/2025
+|
+|
+**Kính gửi:**
+|
+- Sở Y tế các tỉnh, thành phố.
+"""
+
+# A resolution whose page lost its header: the signature signs for the Government, the appendix caption
+# carries the number and the date.
+NO_HEADER = """**NGHỊ QUYẾT**
+
+VỀ PHÁT TRIỂN THỂ THAO CỘNG ĐỒNG
+
+**CHÍNH PHỦ**
+
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*
+
+**QUYẾT NGHỊ:**
+
+Điều 1. Giao các bộ triển khai.
+
+**TM. CHÍNH PHỦ**
+THỦ TƯỚNG
+
+**PHỤ LỤC**
+
+*(Kèm theo
+Nghị quyết số 41/NQ-CP ngày 09 tháng 4 năm 2025 của Chính phủ)*
+"""
+
+
+@pytest.mark.parametrize("text, kind, number, issuer, date", [
+    (ONE_CELL_PER_LINE, "plan", "212/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Trị", "2025-10-03"),
+    (SITE_FRAME, "notice", "88/TB-VPCP", "Văn phòng Chính phủ", "2025-03-01"),
+    (FRAME_ONLY, "letter", "1503/BYT-KHTC", "Bộ Y tế", "2025-05-07"),
+    (NO_HEADER, "resolution", "41/NQ-CP", "Chính phủ", "2025-04-09"),
+])
+def test_web_page_layouts(text, kind, number, issuer, date) -> None:
+    got = from_header(text)
+    assert (got["kind"], got["number"], got["issuer"], got["date"]) == (kind, number, issuer, date)
+
+
+def test_one_cell_per_line_title() -> None:
+    assert from_header(ONE_CELL_PER_LINE)["title"] == "Kế hoạch phát triển du lịch nông thôn năm 2026"

@@ -109,3 +109,41 @@ def test_a_heading_that_reached_the_wrap_width_runs_on() -> None:
     short = ["6. Kinh phí thực hiện", "Ngân sách nhà nước bảo đảm theo phân cấp."]
     lines = normalize("\n".join([*body, *head, *short])).text.split("\n")
     assert lines[-3:] == [" ".join(head), *short]  # a short heading stays a line of its own
+
+
+# A legal-document site's page: its frame (copyright, metadata table) above the document, its page title,
+# "no English text" notice and related documents (with their dates and a decree of its own) after it.
+SITE_PAGE = """|
+Bản dịch này thuộc quyền sở hữu của trang.
+**Số hiệu:**
+|
+88/TB-VPCP
+|
+**Nơi ban hành:**
+|
+Văn phòng Chính phủ
+|
+**Tình trạng:**
+|
+Đã biết
+|
+|
+**THÔNG BÁO**
+1. Bộ Tài chính chủ trì rà soát các dự án.
+2. Bộ Xây dựng báo cáo trước ngày 15/12/2025.
+|
+Thông báo 88/TB-VPCP năm 2025 kết luận của Thủ tướng Chính phủ
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+## Văn bản liên quan
+Ban hành:
+06/11/2025
+Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân yêu cầu xác nhận sự đồng ý của thành viên.
+"""
+
+
+def test_a_web_page_keeps_the_document_without_the_site_text_around_it() -> None:
+    norm = normalize(SITE_PAGE)
+    assert norm.text.startswith("|\n|\nTHÔNG BÁO\n1. Bộ Tài chính")
+    assert norm.text.endswith("trước ngày 15/12/2025.\n|")
+    at = norm.text.index("Bộ Xây dựng")
+    assert norm.quote(at, at + 11) == "Bộ Xây dựng"
