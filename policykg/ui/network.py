@@ -58,7 +58,8 @@ class NetworkData:
     truncated: bool = False
     message: str = ""
     legend: list[dict[str, str]] = field(default_factory=list)
-    more: bool = False  # an agency's focus cut to its first pages: the page offers to show more
+    more: bool = False  # a focus cut to its first pages: the page offers to show more
+    more_label: str = "net.more"  # the words of that button (i18n key)
     focus: str = ""  # the node the view is about: the layout starts from it
 
     def payload(self) -> dict[str, Any]:
@@ -270,14 +271,19 @@ def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[
     an agency's focus cut to its first pages (`bound`) says what it shows and offers more."""
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
     sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
-    sub = focus_on(sub, focus, depth)
+    if bound is None or bound.kind == "agency":  # a document's piece is its outline: tasks are steps below it
+        sub = focus_on(sub, focus, depth)
     net = network(sub, focus=focus, physics=physics, cap=cap, labels=labels, tree=tree)
     if bound is not None and focus and URIRef(focus) in view and bound.more:
-        cut = tr("net.focus.cut", labels.lang, agency=labels.of(focus, view.nodes[URIRef(focus)]),
-                 tasks=number(bound.tasks, labels.lang), total_tasks=number(bound.total_tasks, labels.lang),
-                 docs=number(bound.docs, labels.lang), total_docs=number(bound.total_docs, labels.lang))
+        lang = labels.lang
+        name = labels.of(focus, view.nodes[URIRef(focus)])
+        counts = {"tasks": number(bound.tasks, lang), "total_tasks": number(bound.total_tasks, lang),
+                  "docs": number(bound.docs, lang), "total_docs": number(bound.total_docs, lang)}
+        cut = tr("net.focus.cut", lang, agency=name, **counts) if bound.kind == "agency" else \
+            tr("net.doc.cut", lang, doc=name, **counts)
         net.message = f"{cut} {net.message}".strip()
         net.more = True
+        net.more_label = "net.more" if bound.kind == "agency" else "net.more.sections"
     return net
 
 
