@@ -218,7 +218,7 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
 
 
 NAMED = 24  # labels that fit the frame readable at once; the other nodes are named on hover or when zoomed in
-NAMED_TYPES = ("agency", "document", "legal")
+NAMED_TYPES = ("agency", "document", "legal", "section")  # a section: what a document's focus is drawn by
 
 
 def _named(degree: dict[Any, int], nodes: list[tuple[Any, dict[str, Any]]], focus: str | None) -> set[Any]:
@@ -402,7 +402,7 @@ def vis_assets() -> tuple[str, str]:
 COMPONENT_HTML = '<div class="pkg-wrap"><div class="pkg-net" data-testid="pkg-network"></div>' \
     '<div class="pkg-legend" data-testid="pkg-legend"></div></div>'
 COMPONENT_CSS = """
-.pkg-net { width: 100%; height: min(72vh, 720px); border: 1px solid #ddd; border-radius: 6px; }
+.pkg-net { box-sizing: border-box; width: 100%; height: min(72vh, 720px); border: 1px solid #ddd; border-radius: 6px; }
 .pkg-legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; font: 13px sans-serif; margin-top: .3rem; }
 .pkg-legend span.g { font-size: 16px; margin-right: .25rem; }
 """
@@ -418,20 +418,41 @@ function drawLegend(box, items) {
     box.appendChild(item);
   }
 }
-function labelBoxes(network, pad) {  // each node's box (shape and label), relative to its position
+function labelBoxes(network, pad) {
+  // each node's box (its shape and, when drawn, its label), relative to its position. The label's size is the one
+  // measured at the last drawing (call after a redraw): vis's own bounding box keeps the label as measured before the
+  // zoom last changed it (a label scaled with its value grows and shrinks with the zoom), so boxes built from it
+  // missed labels lying over other nodes
   const ids = network.body.data.nodes.getIds();
   const pos = network.getPositions(ids);
   const scale = network.getScale();
   return ids.map((id) => {
-    const node = network.body.nodes[id], p = pos[id];
-    if (node.labelModule.fontOptions.size * scale < 6) {  // a label too small to be drawn: only the shape counts
-      const r = node.options.size || 10;
-      return { id, x: p.x, y: p.y, l: -r - pad, r: r + pad, t: -r - pad, b: r + pad };
+    const node = network.body.nodes[id], p = pos[id], size = node.options.size || 10;
+    const w = (node.shape.width || 2 * size) / 2, h = (node.shape.height || 2 * size) / 2;
+    const box = { id, x: p.x, y: p.y, l: -w - pad, r: w + pad, t: -h - pad, b: h + pad };
+    const s = node.labelModule.size;
+    if (node.labelModule.fontOptions.size * scale >= 6 && s && s.width) {  // under 6 px a label is not drawn
+      box.l = Math.min(box.l, s.left - node.x - pad); box.r = Math.max(box.r, s.left + s.width - node.x + pad);
+      box.t = Math.min(box.t, s.top - node.y - pad); box.b = Math.max(box.b, s.top + s.height - node.y + pad);
     }
-    const b = network.getBoundingBox(id);
-    return { id, x: p.x, y: p.y, l: b.left - p.x - pad, r: b.right - p.x + pad,
-             t: b.top - p.y - pad, b: b.bottom - p.y + pad };
+    return box;
   });
+}
+function fitBoxes(network) {
+  // the view zoomed and centred so every node and its label is inside the frame (vis's fit() uses the stale boxes
+  // too, and cut labels at the frame's edges); zooming changes no label's size on the canvas except to shrink it, so
+  // labels apart stay apart
+  network.redraw();
+  const boxes = labelBoxes(network, 8);
+  const frame = network.body.container;
+  if (!boxes.length || !frame.clientWidth || !frame.clientHeight) return;
+  let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
+  for (const x of boxes) {
+    l = Math.min(l, x.x + x.l); r = Math.max(r, x.x + x.r); t = Math.min(t, x.y + x.t); b = Math.max(b, x.y + x.b);
+  }
+  const scale = Math.min(frame.clientWidth / Math.max(1, r - l), frame.clientHeight / Math.max(1, b - t), 1.5);
+  network.moveTo({ position: { x: (l + r) / 2, y: (t + b) / 2 }, scale, animation: false });
+  network.redraw();
 }
 function separateLabels(network) {
   // physics keeps nodes apart, not their labels: push overlapping boxes apart along the shorter
@@ -440,6 +461,7 @@ function separateLabels(network) {
   // round that moves nothing ran on an exact order, so no overlap is left.
   const boxes = labelBoxes(network, 4);
   const order = boxes.map((_, i) => i);
+  let any = false;
   for (let round = 0; round < 300; round++) {
     let moved = false;
     order.sort((p, q) => boxes[p].x + boxes[p].l - boxes[q].x - boxes[q].l);
@@ -457,8 +479,10 @@ function separateLabels(network) {
       }
     }
     if (!moved) break;
+    any = true;
   }
-  for (const b of boxes) network.moveNode(b.id, b.x, b.y);
+  if (any) for (const b of boxes) network.moveNode(b.id, b.x, b.y);
+  return any;  // whether a node moved
 }
 const READABLE = 12;  // px on screen: the labels of the nodes a view is about, at the zoom it is drawn at
 function enlargeLabels(network) {  // fixed-size labels of important nodes grown to be readable at this zoom
@@ -481,15 +505,17 @@ function settle(network) {  // once the layout is drawn: labels readable and apa
     const fixed = network.body.data.nodes.get({ filter: (n) => n.fixed }).map((n) => ({ id: n.id, fixed: false }));
     if (fixed.length) network.body.data.nodes.update(fixed);
     window.__pkgSettleAt = start;
-    network.fit();
+    fitBoxes(network);
     for (let round = 0; round < 4; round++) {  // a larger label may push nodes apart and the fit zoom out
       const grown = enlargeLabels(network);
+      network.redraw();  // labels measured as drawn at this zoom
       separateLabels(network);
-      network.fit();
+      fitBoxes(network);
       if (!grown) break;
     }
-    network.redraw();  // labels measured as drawn at this zoom, then apart once more (nothing moves if they are)
-    separateLabels(network);
+    // apart once more at the final zoom, then all inside the frame; again while that moved anything (a label scaled
+    // with its value and capped on screen grows on the canvas when the view zooms out)
+    for (let round = 0; round < 3 && separateLabels(network); round++) fitBoxes(network);
     window.__pkgSeparateMs = performance.now() - start;
     network.once("afterDrawing", () => { window.__pkgStable = true; window.__pkgStableAt = performance.now(); });
     network.redraw();
