@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from policykg.errors import PolicyKGError, QueryError
-from policykg.ui import charts, chrome, explorer, network, overview, pages, uploads
+from policykg.ui import charts, chrome, drawing, explorer, network, pages, uploads
 from policykg.ui.corpus import RELATIONS, Corpus, opened
 from policykg.ui.corpus import add as add_document
 from policykg.ui.i18n import Lang, column, owner_name, tr, word, worded
@@ -130,19 +130,9 @@ def upload() -> None:
 # ---- network ---------------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False, max_entries=64)  # kept as it is: no pickling of ~100 KB on every rerun
-def network_data(focus: str | None, depth: int, types: tuple[str, ...], docs: tuple[str, ...],
-                 agencies: tuple[str, ...], relations: tuple[str, ...], physics: bool, cap: int, lang: Lang,
-                 tree: bool, pages: int = 1) -> network.NetworkData:
-    """The network for one view state (cached: going back to a view is instant); an agency's focus shows `pages`
-    pages of its documents and tasks."""
-    doc_iris = {iri for d in docs if (iri := corpus.doc_iri(d))}
-    if network.is_overview(focus, set(types), set(relations)):  # counted on the store, at any corpus size
-        agency_iris = frozenset(i for a in agencies for i in corpus.agency_iris.get(a, ()))
-        counts = corpus.overview_counts(frozenset(doc_iris), agency_iris)
-        return overview.draw(counts, node_labels(lang, cited=False), corpus.doc_ids, physics, tree)
-    view, bound = corpus.drawn_view(focus, depth, frozenset(doc_iris), frozenset(agencies), pages)
-    return network.build_view(view, focus, depth, set(types), doc_iris, set(agencies), set(relations),
-                              physics, cap, node_labels(lang), tree, bound)
+def network_data(state: drawing.ViewState, physics: bool, lang: Lang, tree: bool) -> network.NetworkData:
+    """The network for one view state (cached: going back to a view is instant)."""
+    return drawing.draw(corpus, state, node_labels(lang), node_labels(lang, cited=False), physics, tree)
 
 
 @st.cache_resource(show_spinner=False)
@@ -245,18 +235,17 @@ def network_view_part() -> None:
     part only, not the page's chrome, upload and navigation."""
     corpus.touch()
     state = view_state()
-    focus = qp.get("focus") or state["focus"]  # a click may have moved the focus since the sidebar was drawn
-    st.session_state["net_view"] = {"focus": focus or "", "depth": str(state["depth"]),
-                                    **{k: "|".join(state[k]) for k in ("types", "docs", "agencies", "relations")}}
-    net = network_data(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
-                       state["relations"], state["physics"], state["cap"], LANG, state["tree"], state["pages"])
+    view = drawing.ViewState(state["focus"], state["depth"], state["types"], state["docs"], state["agencies"],
+                             state["relations"], state["cap"], state["pages"])
+    st.session_state["net_view"] = view.params()  # what "export the current view" and the matrix take
+    net = network_data(view, state["physics"], LANG, state["tree"])
     left, right = st.columns([5, 2], gap="medium")
     with left:
         if net.message:
             st.caption(net.message)
         result = network_component()(key="network", data=net.payload(), default={"selected": None},
                                      on_selected_change=lambda: None, height=760)
-        if net.more and st.button(_("net.more"), key="more"):
+        if net.more and st.button(_(net.more_label), key="more"):
             qp["more"] = str(state["pages"] + 1)
             st.rerun(scope="fragment")
         if state["focus"] and st.button(_("net.reset"), key="reset"):
@@ -269,7 +258,8 @@ def network_view_part() -> None:
     if node and node != st.session_state.get("last_click"):
         st.session_state["last_click"] = node
         qp["focus"] = node
-        st.session_state["net_view"]["focus"] = node
+        # the clicked node is the view's focus from now on (its first page): the export and the matrix follow it
+        st.session_state["net_view"].update(focus=node, more="1")
     with right:
         show_details(node or state["focus"])
 
@@ -523,14 +513,15 @@ def diff_page() -> None:
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "ttl": "text/turtle", "jsonld": "application/ld+json", "graphml": "application/xml",
-        "csv": "text/csv", "html": "text/html"}
+        "csv": "text/csv", "html": "text/html",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool) -> str | bytes:
+def rendered(fmt: str, nodes: tuple[str, ...], title: str, drafts: bool, lang: Lang) -> str | bytes:
     from policykg import selection
 
-    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts)
+    return selection.render_corpus(corpus, fmt, set(nodes), title, drafts=drafts, lang=lang)
 
 
 def export_page() -> None:
@@ -582,7 +573,7 @@ def export_page() -> None:
                 ready = True
         if ready:
             with st.spinner():
-                content = rendered(fmt, key, title, drafts)
+                content = rendered(fmt, key, title, drafts, LANG)
             col.download_button(_("ex.ready", fmt=name), content, f"{stem}.{fmt}", MIME[fmt],
                                 key=f"ex_{fmt}", type="primary")
 

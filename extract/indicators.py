@@ -34,7 +34,13 @@ _ID_DROP_RE = re.compile(r"^(?:tỷ lệ|tỉ lệ|số lượng|số|tổng s�
 # Phrases that name a measure by themselves ("Tỷ lệ đô thị hóa đạt 45 %").
 NAMED_RE = re.compile(r"(?:chỉ số|chỉ tiêu|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|số lượng|số|tổng|xếp hạng|trụ cột|thu nhập|"
                       r"giá trị|giá|chi phí|kim ngạch|năng suất|mức|thu|chi|vốn|diện tích|sản lượng|tuổi thọ)\b", re.I)
-MAX_WORDS = 12
+# A name is what is measured, to where its noun phrase ends; past MAX_WORDS it is a sentence, cut where a phrase
+# opens (before "của", "trong", "để", "và", …, or after a comma), never inside a phrase or after a function word.
+MAX_WORDS = 20
+_OPENS_PHRASE = frozenset(("của", "trong", "tại", "cho", "với", "theo", "để", "nhằm", "từ", "và", "hoặc", "về",
+                           "được", "trên", "đến", "tới", "vào", "bằng", "do", "khi", "như", "mà", "thì", "phục", "bao",
+                           "gồm", "đối", "đã", "đang", "sẽ"))
+_FUNCTION = _OPENS_PHRASE | frozenset(("các", "những", "một", "là", "có", "bị", "so", "dưới", "phạm", "ra", "nên"))
 _RANKED_IN_RE = re.compile(r"[^,;:()]{0,60}?\bvề\s+([^;:()]+)", re.I)  # what a top-N rank ranks in
 _FIELD_END_RE = re.compile(rf"[;:(.]|\s(?:trong đó|so với|đến năm|vào năm|năm {_YEAR})\b", re.I)
 _RATIO_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|tốc độ)\b", re.I)
@@ -104,8 +110,22 @@ def _trim_right(phrase: str) -> str:
 
 
 def _words(phrase: str) -> str:
-    phrase = re.sub(r"\([^)]*\)?", " ", phrase)  # "(giá so sánh năm 2010)" is an aside, not the name
-    return " ".join(phrase.strip(" .,;:-–").split()[:MAX_WORDS]).strip(" .,;:-–")
+    """The phrase as a name: asides dropped ("(giá so sánh năm 2010)"), cut where a phrase ends (see MAX_WORDS)."""
+    phrase = re.sub(r"\([^)]*\)?|\)", " ", phrase)
+    words = phrase.strip(" .,;:-–").split()
+    if len(words) > MAX_WORDS:
+        words = words[:_phrase_end(words)]
+    while len(words) > 1 and (words[-1].lower().strip(",;:") in _FUNCTION or words[-1] in "-–"):
+        words.pop()  # "… tăng thêm của khu vực dịch vụ trong": a dangling word opens a phrase left out
+    return " ".join(words).strip(" .,;:-–")
+
+
+def _phrase_end(words: list[str]) -> int:
+    """How many words a long phrase keeps: up to the last place within MAX_WORDS where a phrase opens."""
+    for k in range(MAX_WORDS, 3, -1):
+        if words[k].lower() in _OPENS_PHRASE or words[k - 1].endswith((",", ";", ":")):
+            return k
+    return MAX_WORDS
 
 
 def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
@@ -172,4 +192,10 @@ def identify(text: str, q: Quantity | None, context: str = "") -> tuple[str, str
     key = _ID_DROP_RE.sub("", phrase.lower())
     # "60 % hộ gia đình …" reads "Tỷ lệ hộ gia đình …" as an indicator name.
     named = ("Tỷ lệ " + phrase) if follows and q is not None and q.unit_class == "percent" else phrase
-    return "ind-" + slug(key)[:60], named[:1].upper() + named[1:]
+    return indicator_id(key), named[:1].upper() + named[1:]
+
+
+def indicator_id(name: str) -> str:
+    """A new indicator's id: the slug of its name, at most 60 characters, cut between words."""
+    key = slug(name)
+    return "ind-" + (key if len(key) <= 60 else key[:61].rsplit("-", 1)[0])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.normalize import is_row
 from extract.records import Item, Section
 
 FRONT = "front"
@@ -182,9 +183,9 @@ def segment(text: str, md_levels: dict[int, int] | None = None) -> tuple[list[Se
         inline = _INLINE_ENUM_RE.match(line) is not None
         if prev is not None and prev.section == sid and (inline or bullet is None and prev.marker
                                                          and not prev.text.endswith(":") and not line.endswith(":")
-                                                         and not _FIELD_LINE_RE.match(line)):
+                                                         and not _FIELD_LINE_RE.match(line) and not is_row(line)):
             # "(i) …; (ii) …" after a lead sentence is the same item, not a task of its own.
-            # A paragraph right after a bullet continues it (PDF text breaks at sentence ends).
+            # A paragraph right after a bullet continues it (PDF text breaks at sentence ends); a table row does not.
             items[-1] = Item(prev.section, prev.index, prev.marker, text[prev.start:end],
                              prev.start, end, prev.depth)
             continue

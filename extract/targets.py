@@ -19,7 +19,11 @@ from extract.records import Item, Section
 from extract.segment import FRONT, ancestors, item_body
 from extract.year_table import YearValue, year_values
 
-_TARGET_HEAD_RE = re.compile(r"^\W*(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu|tầm nhìn)", re.I)
+# "Mục tiêu", "Chỉ tiêu …", "Tầm nhìn …"; a forecast of the indicators ("Dự báo các chỉ tiêu kinh tế - xã hội đến năm
+# 2026") and a plan for a period ("Kế hoạch phát triển giai đoạn 2026 - 2030") set values to reach as well.
+_TARGET_HEAD_RE = re.compile(
+    r"^\W*(?:các\s+|một số\s+)?(?:(?:dự báo|dự kiến)\s+(?:các\s+|một số\s+)?)?(?:mục tiêu|chỉ tiêu|tầm nhìn)"
+    r"|^\W*kế hoạch\s+(?:phát triển\s+)?(?:giai đoạn|năm|đến năm)\s+(?:19|20)\d\d", re.I)
 _OTHER_HEAD_RE = re.compile(
     r"^\W*(?:các\s+|một số\s+)?(?:quan điểm|nhiệm vụ|giải pháp|tổ chức thực hiện|định hướng|phạm vi|đối tượng|"
     r"kinh phí|nguồn vốn|phân công|trách nhiệm|nội dung)", re.I)
@@ -34,7 +38,8 @@ _RUNS_TO_RE = re.compile(
     r"(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)"
     r"|Thời gian thực hiện\s*:?\s*(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?((?:19|20)\d\d)")
 _RESULT_RE = re.compile(r"\b(?:hoàn thành|hoàn thiện|đạt|tỷ lệ|tỉ lệ|phấn đấu)\b", re.I)
-_BROAD_RE = re.compile(r"tổng quát|tầm nhìn", re.I)  # blocks whose qualitative sentences are not targets
+# blocks whose qualitative sentences are not targets: broad aims, forecasts and plans (their values are)
+_BROAD_RE = re.compile(r"tổng quát|tầm nhìn|^\W*(?:dự báo|dự kiến|kế hoạch)\b", re.I)
 _YEAR = r"(?:19|20)\d\d"
 # Under a target heading, "b) Kết quả", "c) Sản phẩm đầu ra" are levels of the targets (a results chain);
 # only a review ("Kết quả thực hiện", "Thực trạng", "Đánh giá") leaves the block.
@@ -61,6 +66,7 @@ _DONE_RE = re.compile(r"\bđã\s+(?!được\s+(?:giao|phê duyệt|ban hành)\b
 _MUST_RE = re.compile(r"\b(?:phải|cần)\s+(?:hoàn thành|đạt)\b|\bphấn đấu\b", re.I)
 # a line that states a goal's value after its name: "Mục tiêu giảm phát thải … so với năm 2005: 8%"
 _GOAL_LINE_RE = re.compile(r"(?:^|\s)(?:Mục tiêu|Chỉ tiêu)\b[^:;.]{0,100}:\s*(?:khoảng\s+|ít nhất\s+|tối thiểu\s+)?\d")
+_BARE_YEAR_RE = re.compile(_YEAR)
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
@@ -74,7 +80,7 @@ _CHANGE_RE = re.compile(r"(giảm|tăng)(?:\s+(?:thêm|bình quân|trung bình|h
 # "giảm xuống còn 10 %", "hạ xuống 5 %": a level to bring something down to, not a change by that much
 _DOWN_TO_RE = re.compile(r"\b(?:giảm|hạ|kéo giảm)(?:\s+\S+){0,3}?\s+(?:xuống|còn)(?:\s+còn)?\s+(?:mức\s+)?$", re.I)
 _HARD_RE = re.compile(r"[^;]+?(?:;|\.(?=\s+(?:[A-ZĐÀ-Ỹ]|[-+•]\s))|$)")  # sentences, ";" parts, ". - " bullets in a cell
-_SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+trong đó\s+")  # split only between two values
+_SOFT_RE = re.compile(r",\s+|\s+(?:và|hoặc)\s+|\s+\(?[Tt]rong đó:?\s+")  # split only between two values
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,8 @@ def _main_quantity(text: str) -> Quantity | None:
     for a, b in zip(qs, qs[1:], strict=False):
         if re.search(r"từ\s*$", text[:a.start]) and re.match(r"\s*(?:lên|đến|tới|xuống|còn)\s*$", text[a.end:b.start]):
             return b
+        if a.comparator in ("less_than", "more_than", "at_least") and re.search(r"\bđạt\s*$", text[:b.start]):
+            return b  # "tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%": the bound names the group measured
     return qs[0]
 
 
@@ -187,6 +195,11 @@ def _parts(piece: str, base: int, year: int | None, context: str = "") -> list[C
 
 
 def _in_brackets(text: str, pos: int) -> bool:
+    """Inside an aside; a bracket that lists parts ("58 trạm (Trong đó: VNPT: 25 trạm, Viettel: 33 trạm)") is not
+    one: each part is a value of its own."""
+    opened = text.rfind("(", 0, pos)
+    if opened >= 0 and re.match(r"\(\s*trong đó\b", text[opened:], re.I):
+        return False
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
@@ -251,7 +264,9 @@ def _document_year(text: str, items: list[Item]) -> int | None:
 
 # The dateline ("Hà Nội, ngày 26 tháng 3 năm 2026", "Số: 134/KH-UBND") and the dates of cited documents
 # ("Nghị quyết số 34-NQ/TU ngày 27/12/2025") are not the horizon of the title.
-_DATELINE_RE = re.compile(r"\bSố\s*:|,\s*ngày\s+(?:\d+|…|\.+)?\s*tháng|ngày\s+tháng\s+năm", re.I)
+# A dateline broken over two lines leaves "tháng 11 năm 2025" alone on the second.
+_DATELINE_RE = re.compile(r"\bSố\s*:|,\s*ngày\s+(?:\d+|…|\.+)?\s*tháng|ngày\s+tháng\s+năm"
+                          r"|^\W*tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d\W*$", re.I)
 _DATE_RE = re.compile(rf"ngày\s+\d{{1,2}}\s*(?:/\s*\d{{1,2}}\s*/\s*|\s+tháng\s+\d{{1,2}}\s+năm\s+){_YEAR}", re.I)
 
 
@@ -332,18 +347,20 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         if mode == "aim" and isinstance(unit, Item) and is_row(body) and (row_year := _row_year(body)):
             out += _row_targets(sid, body, start, row_year, out)
             continue
-        aims = _aim_years(body)
+        aims = _aim_years(body) if mode == "aim" else set()
+        if mode == "aim" and not aims:
+            continue  # an aim keeps only clauses of a year it sets itself (below): none here
         for clause in split_clauses(body, start, None if mode == "aim" else year):
             target = _target(sid, clause)
             if mode in ("heading", "funds", "aim", "goal") and target.value.value is None:
                 continue
-            if mode == "heading" and target.year is None:
+            if mode == "heading" and target.year is None and not _strived(body, clause.end - start):
                 continue  # a numbered heading outside the target blocks states a target only with a year
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
                     not _RESULT_RE.search(body):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
-            if mode == "aim" and (target.year not in aims or (_DONE_RE.search(body) and not _MUST_RE.search(body)
-                                                              and not _PREAMBLE_AIM_RE.search(body))):
+            if mode == "aim" and ((target.year not in aims and not _strived(body, clause.end - start)) or (
+                    _DONE_RE.search(body) and not _MUST_RE.search(body) and not _PREAMBLE_AIM_RE.search(body))):
                 continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …"),
                 # not what was done ("Năm 2025, đã tổ chức đấu giá thành công 7 điểm mỏ")
             if mode != "target" and target.value.value is not None and any(
@@ -476,9 +493,27 @@ def _row_targets(sid: str, body: str, start: int, row_year: int, found: list[Tar
 _OUTPUT_CELL_RE = re.compile(r"^\s*[-+•]?\s*\d[\d.,]*\s+[^|]*?\bđược\s+[a-zđà-ỹ]")
 
 
+# "…, cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ lệ … đạt khoảng 22%; …": what a task strives for
+_STRIVE_RE = re.compile(r"\bphấn đấu\b", re.I)
+
+
+def _strived(body: str, at: int) -> bool:
+    """Whether a clause ending at `at` is in a list of values a sentence opens with "phấn đấu" ("Phấn đấu tổng tỷ
+    suất sinh đạt 2,1 con/phụ nữ; tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%; …"): a list of aims, with or without
+    a year (a single "phấn đấu … đạt 25%" without one is not)."""
+    opened = [m.end() for m in _STRIVE_RE.finditer(body, 0, at)]
+    if not opened:
+        return False
+    end = re.search(r"\.(?:\s|$)", body[opened[-1]:])
+    sentence = body[opened[-1]: opened[-1] + end.start() if end else len(body)]
+    return len(sentence) >= at - opened[-1] and sentence.count(";") >= 2
+
+
 def _aim_years(body: str) -> set[int]:
     """The years an aim sets itself: "đến năm 2030" -> {2030}, "giai đoạn 2027 - 2029" -> {2027, 2028, 2029}."""
     out: set[int] = set()
+    if _BARE_YEAR_RE.search(body) is None:  # every form names a year: skip the slower scans
+        return out
     for m in _AIM_YEAR_RE.finditer(body):
         one = m.group(1) or m.group(4)
         first, last = (int(one),) * 2 if one else (int(m.group(2)), int(m.group(3)))
@@ -500,9 +535,15 @@ def _outside_mode(chain: list[Section], unit: Section | Item) -> str:
     sentence is one only with a year of its own ("Phấn đấu đến năm 2030, có ít nhất 05 dự án …").
     """
     if (isinstance(unit, Item) and unit.section == FRONT and not _PREAMBLE_AIM_RE.search(unit.text)) or \
-            any(_RESULTS_HEAD_RE.search(s.heading) or _PRINCIPLE_HEAD_RE.match(s.heading) for s in chain):
+            any(_RESULTS_HEAD_RE.search(s.heading) or _PRINCIPLE_HEAD_RE.match(s.heading) for s in chain
+                if len(s.heading.split()) <= _HEADING_WORDS):
         return ""
     return "funds" if any(_FUNDS_HEAD_RE.match(s.heading) for s in chain) else "aim"
+
+
+# A lettered paragraph of a task section is a "heading" of many words: a word in it ("trong tình hình mới") does not
+# make its section a review.
+_HEADING_WORDS = 30
 
 
 def _lead(body: str, block: _Block) -> bool:

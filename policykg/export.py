@@ -1,4 +1,4 @@
-"""Export exactly one piece of the graph for a briefing: ttl, jsonld, graphml, csv, html or docx.
+"""Export exactly one piece of the graph for a briefing: ttl, jsonld, graphml, csv, xlsx, html or docx.
 
 A selection is a set of node IRIs (a focus and its neighbourhood, a document's facts, or the rows
 of a named query); the RDF export keeps the triples about those nodes and their evidence.
@@ -6,9 +6,7 @@ of a named query); the RDF export keeps the triples about those nodes and their 
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import re
 from datetime import date
@@ -26,7 +24,8 @@ from policykg.files import check_target, write_atomic, write_bytes_atomic
 if TYPE_CHECKING:  # networkx and the network payload are imported when an export needs them (CLI start-up)
     import networkx as nx
 
-FORMATS = ("ttl", "jsonld", "graphml", "csv", "html", "docx")
+FORMATS = ("ttl", "jsonld", "graphml", "csv", "xlsx", "html", "docx")
+TABLES = ("csv", "xlsx")  # the task table (`policykg.tables`): one row per task and agency, not the graph's nodes
 
 
 def safe_name(name: str) -> str:
@@ -57,18 +56,6 @@ def rdf_subgraph(g: Graph, nodes: set[str]) -> Graph:
                                 for s_p, s_o in g.predicate_objects(t_o):
                                     out.add((t_o, s_p, s_o))  # type: ignore[arg-type]
     return out
-
-
-def csv_text(view: nx.MultiDiGraph) -> str:
-    """Nodes then edges in one CSV (column `kind` tells which)."""
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(["kind", "id", "label", "type", "source", "target", "relation"])
-    for n, d in sorted(view.nodes(data=True), key=lambda nd: str(nd[0])):
-        w.writerow(["node", str(n), d["label"], d["type"], "", "", ""])
-    for u, v, d in view.edges(data=True):
-        w.writerow(["edge", "", "", "", str(u), str(v), d["relation"]])
-    return buf.getvalue()
 
 
 def graphml_text(view: nx.MultiDiGraph) -> str:

@@ -13,10 +13,12 @@ from rdflib.namespace import DCTERMS
 from extract.errors import PolicyKGError
 from extract.rows import TargetRow, TaskRow
 from graph import answers
+from graph.namespace import ID
 from graph.queries import QUERIES
 from graph.store import MemoryStore
-from policykg import export
+from policykg import export, tables
 from policykg.briefing import briefing
+from policykg.ui.i18n import Lang
 from policykg.ui.network import focus_on, search
 from policykg.workspace import graph_file
 from policykg.workspace import view as workspace_view
@@ -84,8 +86,6 @@ def render(workspace: Path, fmt: str, *, focus: str | None = None, depth: int = 
         return rdf.serialize(format="turtle" if fmt == "ttl" else "json-ld")
     if fmt == "graphml":
         return export.graphml_text(sub)
-    if fmt == "csv":
-        return export.csv_text(sub)
     return render_nodes(workspace, fmt, nodes, focus or doc or query_name or "policykg")
 
 
@@ -119,8 +119,6 @@ def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts:
     sub = view.subgraph([URIRef(n) for n in nodes if URIRef(n) in view]).copy()
     if fmt == "graphml":
         return export.graphml_text(sub)
-    if fmt == "csv":
-        return export.csv_text(sub)
     store = MemoryStore(Graph().parse(graph_file(workspace), format="nt"))
     docs = answers.docs(store)
     refs = answers.refs(store)
@@ -130,6 +128,8 @@ def render_nodes(workspace: Path, fmt: str, nodes: set[str], title: str, drafts:
     ids = {n.rsplit("/", 1)[-1] for n in nodes}
     draft_ids = {d["id"] for d in docs if d["status"] == "draft"}
     tasks = [t for t in answers.tasks(store) if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
+    if fmt in export.TABLES:
+        return tables.task_table(tasks, lambda d: names[d].short if d in names else d, fmt, sheet=title)
     targets = [t for t in answers.targets(store) if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
     return briefing(title, tasks, targets, refs, names, docs)
 
@@ -159,18 +159,22 @@ def rdf_from_store(store: Any, nodes: set[str]) -> Graph:
     return out
 
 
-def render_corpus(corpus: Any, fmt: str, nodes: set[str], title: str, drafts: bool = False) -> str | bytes:
-    """The export of a set of node IRIs from what the explorer already holds (no graph file parsed)."""
+def render_corpus(corpus: Any, fmt: str, nodes: set[str], title: str, drafts: bool = False,
+                  lang: Lang = "vi") -> str | bytes:
+    """The export of a set of node IRIs from what the explorer already holds (no graph file parsed); the task
+    table's headers and words in the reader's language."""
     if fmt not in export.FORMATS:
         raise PolicyKGError(f"format must be one of {', '.join(export.FORMATS)}, not '{fmt}'.")
     if fmt in ("ttl", "jsonld"):
         return rdf_from_store(corpus.store, nodes).serialize(format="turtle" if fmt == "ttl" else "json-ld")
+    if fmt in export.TABLES:
+        draft_ids = {d["id"] for d in corpus.docs if d["status"] == "draft"}
+        chosen = [t for t in _tasks_of(corpus, nodes) if drafts or t["doc"] not in draft_ids]
+        return tables.task_table(chosen, lambda d: corpus.short(d, lang), fmt, lang, sheet=title)
     view = corpus.view
     sub = view.subgraph([URIRef(n) for n in nodes if URIRef(n) in view]).copy()
     if fmt == "graphml":
         return export.graphml_text(sub)
-    if fmt == "csv":
-        return export.csv_text(sub)
     if fmt == "html":
         return export.html_text(sub, title, corpus.names, corpus.docs)
     ids = {n.rsplit("/", 1)[-1] for n in nodes}
@@ -178,3 +182,15 @@ def render_corpus(corpus: Any, fmt: str, nodes: set[str], title: str, drafts: bo
     tasks = [t for t in corpus.tasks if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
     targets = [t for t in corpus.targets if t["id"] in ids and (drafts or t["doc"] not in draft_ids)]
     return briefing(title, tasks, targets, corpus.refs, corpus.names, corpus.docs)
+
+
+def _tasks_of(corpus: Any, nodes: set[str]) -> list[TaskRow]:
+    """The tasks among some node IRIs: from the explorer's task table, or (a large corpus) read by key."""
+    prefix = str(ID["task/"])
+    keys = sorted(n for n in nodes if n.startswith(prefix))
+    if not keys:
+        return []
+    if corpus.large:
+        return answers.tasks(corpus.store, keys=keys)
+    ids = {k[len(prefix):] for k in keys}
+    return [t for t in corpus.tasks if t["id"] in ids]

@@ -1,5 +1,6 @@
 import ast
 import io
+import logging
 import re
 import sys
 from pathlib import Path
@@ -53,12 +54,28 @@ def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("app")
 
 
+CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
+
+
+def new_app(timeout: float) -> AppTest:
+    """An AppTest of the app. Its constructor sets session state from the test's own thread, outside any script run,
+    and Streamlit logs "missing ScriptRunContext" for that (its own doing: "can be ignored in bare mode"); that one
+    call is made with the warning muted, so a warning seen in a test's output is one the app caused."""
+    logger = logging.getLogger(CONTEXT_LOGGER)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return AppTest.from_file(str(APP), default_timeout=timeout)
+    finally:
+        logger.setLevel(level)
+
+
 def app(workdir, monkeypatch, page: str, **params: str) -> AppTest:
     monkeypatch.chdir(workdir)  # the app builds ./workspace on first start
     # Streamlit installs app.py as sys.modules["__main__"] and never puts the old one back: without
     # this, every later test's worker processes (multiprocessing, Dask) would import the app
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
-    at = AppTest.from_file(str(APP), default_timeout=120)
+    at = new_app(120)
     at.query_params["page"] = page
     for k, v in params.items():
         at.query_params[k] = v
@@ -238,6 +255,35 @@ def test_network_first_view_is_an_overview_of_agencies_and_documents(workdir, mo
     assert {(i["color"], i["glyph"]) for i in data.legend} >= {("#2f6fb0", "■"), ("#2e9e5b", "★")}
 
 
+def test_the_app_and_its_warm_up_thread_log_no_warning(workdir, monkeypatch) -> None:
+    """A first page, a search and the warm-up thread run to its end: Streamlit logs nothing (no "missing
+    ScriptRunContext" from a thread of the app, no other warning)."""
+    import threading
+
+    seen: list[str] = []
+
+    class Record(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                seen.append(f"{record.name}: {record.getMessage()}")
+
+    handler = Record()
+    loggers = [logging.getLogger(), logging.getLogger("streamlit"), logging.getLogger(CONTEXT_LOGGER)]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        at = app(workdir, monkeypatch, "mang-luoi", q="bo cong an")
+        for thread in threading.enumerate():
+            if thread.name.startswith("policykg-"):
+                thread.join(60)
+        at.run()
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+    assert not at.exception
+    assert seen == []
+
+
 def test_network_search_by_symbol_focuses_the_document_and_a_click_shows_details(workdir, monkeypatch) -> None:
     at = app(workdir, monkeypatch, "mang-luoi", q="2289")
     assert not at.exception
@@ -365,6 +411,37 @@ def test_export_of_the_current_network_view(workdir, monkeypatch) -> None:
     assert tasks >= 10  # Bộ Công an's tasks, not the overview's or nothing
     table = at.dataframe[0].value
     assert "Bộ Công an" in set(table["Cơ quan"]) or table["Nhiệm vụ"].str.contains("Bộ Công an").any()
+
+
+def _drawn(at: AppTest) -> set[str]:
+    """The node IRIs the network component was given to draw."""
+    import json
+
+    component = next(e for e in at.main if e.type == "bidi_component" and e.proto.component_name == "policykg_network")
+    return {n["id"] for n in json.loads(component.proto.json)["nodes"]}
+
+
+@pytest.mark.parametrize(("params", "drawn"), [
+    ({"q": "Bộ Thông tin và Truyền thông"}, 60),  # an agency's focus: its first page, not its 75 neighbours
+    ({"q": "Bộ Thông tin và Truyền thông", "more": "2"}, 74),  # "more" pressed once (kept in the URL)
+    ({"q": "2289", "depth": "2"}, 60),  # a document's focus, by its sections: a page, not 701 nodes two steps out
+    ({"types": "task|agency", "cap": "100"}, 100),  # tasks and agencies of the whole corpus, cut to the cap
+    ({"q": "bo cong an", "types": "task|agency"}, None),  # a filter
+])
+def test_export_of_the_current_view_is_exactly_what_is_drawn(workdir, monkeypatch, params, drawn) -> None:
+    """The export page's "current view" takes the nodes the network page drew: its pages, node cap and filters."""
+    from policykg.ui import explorer
+
+    at = app(workdir, monkeypatch, "mang-luoi", **params)
+    nodes = _drawn(at)
+    assert drawn is None or len(nodes) == drawn
+    state = at.session_state["net_view"]
+    at = _on_page(at, "xuat")
+    assert not at.exception
+    preview = next(i.value for i in at.info if "Sẽ xuất" in i.value)
+    assert re.search(rf"\b{len(nodes)} nút", preview), (len(nodes), preview)
+    from policykg.ui.corpus import Corpus
+    assert explorer.view_nodes(Corpus(workdir / "workspace"), state) == nodes
 
 
 def _on_page(at: AppTest, path: str) -> AppTest:
@@ -512,7 +589,7 @@ def test_a_large_corpus_matrix_and_export_follow_a_filtered_view_without_the_who
 def test_a_workspace_that_cannot_be_opened_says_so_in_the_ui_language(tmp_path, monkeypatch, lang, words) -> None:
     monkeypatch.setenv("POLICYKG_WORKSPACE", str(tmp_path / "nowhere"))
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app(60)
     at.query_params["lang"] = lang
     at.run()
     assert not at.exception
@@ -624,7 +701,8 @@ def test_export_buttons_name_formats_as_people_know_them_briefing_first(workdir,
     labels = [b.label for b in at.button if b.key and b.key.startswith("ex_build_")]
     assert labels[0] == "Tạo tệp Word (DOCX)"
     assert "Tạo tệp JSON-LD" in labels and "Tạo tệp GraphML" in labels  # not "JSONLD", "GRAPHML"
-    assert len(labels) == 6
+    assert labels[2:4] == ["Tạo tệp CSV", "Tạo tệp Excel (XLSX)"]  # the task table, beside each other
+    assert len(labels) == 7
     from policykg.export import FORMATS
     from policykg.ui.explorer import EXPORT_FORMATS
     assert sorted(f for f, _ in EXPORT_FORMATS) == sorted(FORMATS)  # every format offered, each once

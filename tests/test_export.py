@@ -39,9 +39,6 @@ def test_graphml_csv_html_docx(ws, tmp_path) -> None:
     assert export(ws, tmp_path / "a.graphml", "--doc", "000", "--format", "graphml").exit_code == 0
     view = nx.read_graphml(tmp_path / "a.graphml")
     assert view.number_of_nodes() > 50
-    assert export(ws, tmp_path / "a.csv", "--query", "agency_task_load", "--format", "csv").exit_code == 0
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
-    assert {r["kind"] for r in rows} == {"node"} and any(r["label"] == "Bộ Công an" for r in rows)
     assert export(ws, tmp_path / "a.html", "--focus", "MPI", "--format", "html").exit_code == 0
     page = (tmp_path / "a.html").read_text(encoding="utf-8")
     from html.parser import HTMLParser
@@ -159,3 +156,63 @@ def test_docx_legal_basis_names_a_document_cited_by_its_title_once_by_its_symbol
     # the report cites the strategy by its title alone: that is QĐ 2289, not a second entry
     assert not any(p.casefold().startswith("chiến lược quốc gia về cách mạng công nghiệp lần thứ tư") for p in basis)
     assert len(basis) == len(set(basis))
+
+
+TABLE_HEADER = ["Cơ quan", "Vai trò", "Nhiệm vụ", "Cùng với", "Thời hạn", "Văn bản", "Mục", "Đoạn trích"]
+
+
+def test_csv_export_is_a_task_table_an_analyst_opens_in_excel(ws, tmp_path) -> None:
+    """Bộ Công an's focus as CSV: UTF-8 with a BOM, Vietnamese headers, one row per task and agency with its role in
+    words, partners, document symbol, section and the quoted source; no IRI, id or code."""
+    out = tmp_path / "bca.csv"
+    assert export(ws, out, "--focus", "Bộ Công an", "--format", "csv").exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == TABLE_HEADER
+    row = next(r for r in rows if "Chiến lược an ninh mạng quốc gia" in r["Nhiệm vụ"] and r["Cơ quan"] == "Bộ Công an")
+    assert row["Vai trò"] == "chủ trì" and row["Văn bản"] == "QĐ 2289/QĐ-TTg" and row["Mục"].startswith("IV.")
+    assert "Chiến lược an ninh mạng quốc gia" in row["Đoạn trích"]
+    cells = " ".join(v for r in rows for v in r.values())
+    assert "https://" not in cells and not ROLE_CODES.search(cells) and not SLUG.search(cells)
+    assert {r["Vai trò"] for r in rows} <= {"chủ trì", "phối hợp", "chịu trách nhiệm", ""}
+
+
+def test_xlsx_export_is_the_same_table(ws, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    assert export(ws, tmp_path / "d.csv", "--doc", "000", "--format", "csv").exit_code == 0
+    assert export(ws, tmp_path / "d.xlsx", "--doc", "000", "--format", "xlsx").exit_code == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "d.csv").read_bytes().decode("utf-8-sig"))))
+    sheet = load_workbook(tmp_path / "d.xlsx").active
+    cells = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert cells == rows and rows[0] == TABLE_HEADER and len(rows) > 60  # QĐ 2289's 62 tasks, some shared
+    assert {r[5] for r in rows[1:]} == {"QĐ 2289/QĐ-TTg"}
+    # a task with partners gives one row per agency, each naming the others with their roles
+    shared = [r for r in rows[1:] if r[3]]
+    assert shared and all(re.search(r"\((chủ trì|phối hợp|chịu trách nhiệm)\)", r[3]) for r in shared)
+    assert len([r for r in rows if r[2] == shared[0][2]]) >= 2
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_apps_task_table_is_in_the_readers_language_at_any_corpus_size(ws, monkeypatch, large) -> None:
+    """The export page's CSV in English: English headers and roles, document symbols; a large corpus reads the
+    selection's tasks by key and gives the same table."""
+    from policykg.selection import render_corpus
+    from policykg.ui.corpus import Corpus
+    from policykg.ui.network import view_nodes
+
+    corpus = Corpus(ws)
+    nodes = view_nodes(corpus.view, "https://w3id.org/policykg/id/agency/mpi", 1, set(), set(), set(), set())
+    whole = render_corpus(corpus, "csv", nodes, "MPI", lang="en")
+    if large:
+        monkeypatch.setattr(Corpus, "large", property(lambda self: True))
+        corpus = Corpus(ws)
+    table = render_corpus(corpus, "csv", nodes, "MPI", lang="en")
+    assert isinstance(table, bytes) and table == whole
+    rows = list(csv.DictReader(io.StringIO(table.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["Agency", "Role", "Task", "With whom", "Deadline", "Document", "Section", "Passage"]
+    assert {r["Role"] for r in rows} <= {"lead", "cooperating", "responsible", ""}
+    assert any(r["Agency"] == "Bộ Kế hoạch và Đầu tư" and r["Role"] == "lead" for r in rows)
+    assert all(r["Document"] and not SLUG.search(r["Document"]) for r in rows)
+    assert "https://" not in table.decode("utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,6 +11,7 @@ from extract.agencies import registry, slug
 from extract.rows import RefRow, SuccessorRow, TargetRow, TaskRow
 from graph.answers import task_roles
 from graph.namespace import ID
+from policykg.tables import csv_bytes, xlsx_bytes  # noqa: F401 - the pages' table downloads
 from policykg.ui.charts import CELL_SEPARATOR
 from policykg.ui.corpus import Corpus
 from policykg.ui.i18n import Lang, column, owner_name, tr, word
@@ -118,21 +117,16 @@ def role_counts(rows: list[Row]) -> list[Row]:
 
 
 Cells = dict[tuple[str, str], str]
-VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations")
+VIEW_KEYS = ("focus", "depth", "types", "docs", "agencies", "relations", "cap", "more")
 
 
 def view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
-    """The IRIs a network view shows, from the view state the network page keeps ("a|b" lists); kept per state."""
-    return corpus.remember(("view_nodes", tuple(sorted(state.items()))), lambda: _view_nodes(corpus, state))
+    """The IRIs a network view draws (exactly: its pages and node cap too), from the view state the network page
+    keeps ("a|b" lists); kept per state."""
+    from policykg.ui.drawing import ViewState, drawn_nodes
 
-
-def _view_nodes(corpus: Corpus, state: dict[str, str]) -> set[str]:
-    def listed(key: str) -> set[str]:
-        return {v for v in state.get(key, "").split("|") if v}
-
-    docs = {iri for d in listed("docs") if (iri := corpus.doc_iri(d))}
-    return shown_nodes(corpus, state.get("focus") or None, int(state.get("depth") or 1), listed("types"), docs,
-                       listed("agencies"), listed("relations"))
+    view = ViewState.of(state)
+    return corpus.remember(("view_nodes", view), lambda: drawn_nodes(corpus, view))
 
 
 def shown_nodes(corpus: Corpus, focus: str | None, depth: int, types: set[str], doc_iris: set[str],
@@ -388,7 +382,8 @@ def table(rows: list[Row], keys: list[str], lang: Lang) -> list[Row]:
 
 
 # the export formats as the buttons name them: the briefing and the tables first, the graph's data formats after
-EXPORT_FORMATS = (("docx", "Word (DOCX)"), ("html", "HTML"), ("csv", "CSV"), ("ttl", "RDF Turtle (TTL)"),
+EXPORT_FORMATS = (("docx", "Word (DOCX)"), ("html", "HTML"), ("csv", "CSV"), ("xlsx", "Excel (XLSX)"),
+                  ("ttl", "RDF Turtle (TTL)"),
                   ("jsonld", "JSON-LD"), ("graphml", "GraphML"))
 
 LONG_TEXT = ("task", "passage", "text", "heading")  # a table's long text: a fixed width, so the columns after it show
@@ -398,36 +393,3 @@ LONG_WIDTH = 300  # pixels: a sentence's first words, the whole on hover
 def widths(keys: list[str], lang: Lang) -> dict[str, Any]:
     """Streamlit column settings for a table: long text columns at a fixed width, the others sized to their names."""
     return {column(k, lang): {"width": LONG_WIDTH} for k in keys if k in LONG_TEXT}
-
-
-def csv_bytes(rows: list[Row]) -> bytes:
-    """CSV that Excel opens as UTF-8 (with a byte-order mark)."""
-    buf = io.StringIO()
-    if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def xlsx_bytes(rows: list[Row], sheet: str) -> bytes:
-    """An Excel workbook of the rows (header row bold, columns sized)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = sheet[:31]
-    if rows:
-        ws.append(list(rows[0]))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for r in rows:
-            ws.append([v if isinstance(v, int | float) or v is None else str(v) for v in r.values()])
-        for col in ws.columns:
-            width = max(len(str(c.value or "")) for c in col[:200])
-            ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
