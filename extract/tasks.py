@@ -231,8 +231,10 @@ class TaskExtractor:
             if item.marker == "+" and lead:
                 items.add(start)
                 continue
-            lead = item.marker == "-" and (bool(_CONTENTS_RE.search(body)) and ". " in body
-                                           or bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
+            # both patterns end in ':': a body that does not is never searched (the search is slow on long items)
+            lead = item.marker == "-" and body.rstrip().endswith(":") and (
+                bool(_CONTENTS_RE.search(body)) and ". " in body
+                or "gồm" in body and bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
             if lead:
                 leads.add(start)
         return leads, items
