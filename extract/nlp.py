@@ -28,6 +28,7 @@ from extract.agencies import registry as agency_registry
 from extract.bodies import AGENCY_SPANS, PLACE_SPANS
 from extract.normalize import fold_text
 from extract.readers import MAX_BYTES
+from extract.shared_lists import shared_spans
 
 _TOKEN_RE = re.compile(
     r"\d+(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 17/4/2020
@@ -189,32 +190,14 @@ class AgencyRuler:
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None,
                    patterns: list[dict[str, str]] | None = None) -> None:
-        """Load phrase patterns ({"label": agency id, "pattern": name}); by default every registry label."""
+        """Load phrase patterns ({"label": agency id, "pattern": name}); by default every registry label but a
+        state enterprise's brand ("Viettel", "EVN"): figures name the brand, tasks name the group in full."""
         if patterns is None:
-            patterns = [{"label": a.id, "pattern": label} for a in self.reg.agencies.values() for label in a.labels]
+            patterns = [{"label": a.id, "pattern": label} for a in self.reg.agencies.values() for label in a.labels
+                        if a.kind != "state_enterprise" or label not in a.abbreviations]
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for p in patterns:
             self.phrases.add(p["label"], [self.nlp.make_doc(fold_text(p["pattern"]))])
-
-    def _shared(self, doc: Doc) -> list[Span]:
-        """"Các Bộ: Công Thương, Giao thông vận tải": one "Bộ" for every ministry of the list."""
-        out: list[Span] = []
-        strings = doc.vocab.strings
-        orths = [strings[h] for h in doc.to_array("ORTH").tolist()]
-        for i in range(1, len(doc) - 2):
-            if orths[i + 1] != ":" or orths[i] not in ("Bộ", "Sở") or orths[i - 1].lower() != "các":
-                continue
-            k = i + 2
-            while k < len(doc) and doc[k].is_title:
-                found = next(((e, a) for e in range(min(len(doc), k + 8), k, -1) if doc[e - 1].is_alpha
-                              and (a := self.reg.resolve(f"{doc[i].text} {doc[k:e].text}")) is not None), None)
-                if found is None:
-                    break
-                out.append(Span(doc, k, found[0], label=found[1].id))
-                k = found[0]
-                if k + 1 < len(doc) and doc[k].lower_ in (",", "và"):
-                    k += 1
-        return out
 
     def _keep(self, span: Span) -> bool:
         agency = self.reg.agencies.get(span.label_)
@@ -234,7 +217,7 @@ class AgencyRuler:
         # a group that starts inside a name ("Ủy ban nhân dân [các tỉnh, thành phố và các cơ quan …]") is not one
         spans += [Span(doc, s, e, label=GROUP_KIND) for s, e in find_groups(doc)
                   if not any(x.start < s < x.end for x in spans)]
-        spans = filter_spans(spans + self._shared(doc))
+        spans = filter_spans(shared_spans(doc, self.reg) + spans)  # a listed province is its committee, not a place
         places = {s for s in spans if self.reg.agencies.get(s.label_, _NONE).kind in _PLACE_KINDS}
         doc.spans[self.spans_key] = [s for s in spans if s not in places]
         doc.spans[self.places_key] = sorted(places)  # "Hà Nội, ngày …" names a place, not an actor

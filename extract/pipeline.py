@@ -197,7 +197,7 @@ def _mentions(doc: Doc, text: str, ctx: Context) -> tuple[list[Mention], dict[st
                                                                               s.start_char) \
                 or any(a <= s.start_char and s.end_char <= b for a, b in cited):
             continue
-        agency = resolve(s.label_, s.text, s.kb_id_, ctx)
+        agency = resolve(s.label_, s._.full_name or s.text, s.kb_id_, ctx)  # a shared list's member: its full name
         if agency is None:
             mentions.append(Mention(GROUP_KIND, s.text, s.start_char, s.end_char, group_agency(s.text).name))
             continue

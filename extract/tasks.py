@@ -74,6 +74,7 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+_ASKED_RE = re.compile(r"(?:đề nghị|giao|yêu cầu)\s+", re.I)
 # An enterprise a heading addresses by name (the recogniser reads bodies of the state, not firms)
 _COMPANY_RE = re.compile(r"(?:Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã)\s+\S")
 _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
@@ -158,22 +159,39 @@ class TaskExtractor:
         return self.sections[sid].start if sid in self.sections else 0
 
     def _line_owners(self) -> dict[int, list[str]]:
-        """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
+        """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them, or from a "-" line
+        that only names bodies ("- Bộ Công Thương" then "+ Ban hành …"): that line heads its items, no task."""
         out: dict[int, list[str]] = {}
+        self.owner_lines: set[int] = set()
         owners: list[str] = []
         section = ""
+        named = -1  # where the "-" line that only names bodies starts
         for item in self.items:
             body = item_body(item)
             start = item.end - len(body)
             if item.section != section or item.marker == "-":
-                section, owners = item.section, []
+                section, owners, named = item.section, [], -1
             if item.marker == "-" and body.rstrip().endswith(":"):
                 found = self.within(start, item.end)
                 owners = shared_list(body) or (
                     subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
+            elif item.marker == "-" and (owners := self._names_only(start, item.end)):
+                named = start
             elif item.marker == "+" and owners:
                 out[start] = owners
+                if named >= 0:
+                    self.owner_lines.add(named)
         return out
+
+    def _names_only(self, start: int, end: int) -> list[str]:
+        """The bodies a line names when it names nothing else ("Bộ Nông nghiệp và Môi trường.")."""
+        found = [m for m in self.within(start, end) if m.agency != GROUP_KIND]
+        if (asked := _ASKED_RE.match(self.text, start, end)) is not None:
+            start = asked.end()  # "- Đề nghị Mặt trận Tổ quốc Việt Nam" heads what the Front is asked to do
+        if not found or found[0].start - start > 1:
+            return []
+        names, last = subject_list(self.text, found, found[0])
+        return names if not self.text[last:end].strip(" .;:") else []
 
     def _request_owners(self) -> dict[int, list[str]]:
         """Owners of a report's bullets from the sentence above them that asks bodies for them ("… tiếp tục
@@ -212,8 +230,10 @@ class TaskExtractor:
             if item.marker == "+" and lead:
                 items.add(start)
                 continue
-            lead = item.marker == "-" and (bool(_CONTENTS_RE.search(body)) and ". " in body
-                                           or bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
+            # both patterns end in ':': a body that does not is never searched (the search is slow on long items)
+            lead = item.marker == "-" and body.rstrip().endswith(":") and (
+                bool(_CONTENTS_RE.search(body)) and ". " in body
+                or "gồm" in body and bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
             if lead:
                 leads.add(start)
         return leads, items
@@ -305,6 +325,8 @@ class TaskExtractor:
                 found = self.within(start, item.end)
                 if found and found[0].start - start <= 1:  # "X chủ trì, phối hợp với Y:" then "(i) …", "(ii) …"
                     names, end = subject_list(self.text, found, found[0])
+                    if not self.text[end:item.end].strip(" :"):
+                        return names  # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:" then "- …"
                     if _LEAD_RE.match(self.text, end) or _DUTY_RE.match(self.text, end):
                         if _LEAD_RE.match(self.text, end):
                             partners = self.heading_partners(end, item.end, found)
@@ -389,7 +411,8 @@ class TaskExtractor:
         if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
             body = body[:closing].rstrip()
             end = start + len(body)
-        if not body or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or _NAME_ONLY_RE.fullmatch(body) or \
+        if not body or start in self.owner_lines or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or \
+                _NAME_ONLY_RE.fullmatch(body) or \
                 (body.rstrip().endswith(":") and start not in self.content_leads):
             return None
         scoped = self.in_scope(sid)

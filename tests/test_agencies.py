@@ -348,3 +348,24 @@ def test_names_that_look_like_levels(text: str, names: list[str]) -> None:
 def test_classes_of_local_committees_have_one_name(name: str, expected: str) -> None:
     from extract.bodies import canonical
     assert canonical(name) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # one kind word for a list of ministries and agencies; a member the registry names alone keeps its name
+    ("Dự họp có đại diện các Bộ, cơ quan: Quốc phòng, Y tế, Nông nghiệp và Môi trường, Văn phòng Chính phủ.",
+     ["Bộ Quốc phòng", "Bộ Y tế", "Bộ Nông nghiệp và Môi trường", "Văn phòng Chính phủ"]),
+    # state groups and corporations, their abbreviations in brackets
+    ("đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Điện lực Việt Nam (EVN) bảo đảm cấp điện.",
+     ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Điện lực Việt Nam"]),
+    # a member outside the registry is a body named with the shared kind word
+    ("giao các Tập đoàn: Hóa chất Miền Nam, Cao su Tây Nguyên rà soát.",
+     ["Tập đoàn Hóa chất Miền Nam", "Tập đoàn Cao su Tây Nguyên"]),
+    # the People's Committees of the provinces a list names, not the places
+    ("Ủy ban nhân dân các tỉnh, thành phố: Quảng Trị, Hồ Chí Minh và Cà Mau chỉ đạo các chủ đầu tư.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Ủy ban nhân dân tỉnh Quảng Trị",
+      "Ủy ban nhân dân thành phố Hồ Chí Minh", "Ủy ban nhân dân tỉnh Cà Mau"]),
+    # the list ends where the members stop being names ("và các bộ, ngành")
+    ("các Bộ: Công an, Xây dựng và các bộ, ngành đã chỉ đạo.", ["Bộ Công an", "Bộ Xây dựng"]),
+])
+def test_lists_that_share_a_kind_word(text: str, names: list[str]) -> None:
+    assert list(dict.fromkeys(n for n in _actors(text) if n and not n.startswith("các "))) == names

@@ -66,8 +66,9 @@ class Corpus:
     def drawn_view(self, focus: str | None, depth: int, doc_iris: frozenset[str] = frozenset(),
                    agencies: frozenset[str] = frozenset(), pages: int = 1
                    ) -> tuple[nx.MultiDiGraph, store_view.Bounded | None]:
-        """The piece a drawn network is cut from: an agency's focus cut to `pages` pages (`store_view.agency_focus`)
-        when its neighbourhood is larger than a page or deeper than one step, at any corpus size; else `view_for`'s."""
+        """The piece a drawn network is cut from, at any corpus size: an agency's focus cut to `pages` pages
+        (`store_view.agency_focus`), a document's or a section's by its sections (`store_view.section_focus`), when
+        its neighbourhood is larger than a page or deeper than one step; else `view_for`'s."""
         if focus and focus.startswith(str(ID["agency/"])):
             by_doc = self._kept(("agency_tasks", focus, doc_iris),
                                 lambda: store_view.agency_tasks(self.store, focus, doc_iris))
@@ -78,6 +79,15 @@ class Corpus:
                 bounded = self._kept(("agency_focus", focus, depth, pages, doc_iris),
                                      lambda: store_view.agency_focus(self.store, focus, depth, pages, doc_iris,
                                                                      by_doc=by_doc))
+                if bounded is not None:
+                    return bounded.view, bounded
+        elif focus and (focus in self.doc_ids or store_view.SECTION in focus):
+            # a document larger than a page (or seen deeper than one step), and any section: by its sections
+            if store_view.SECTION in focus or depth > 1 or self._kept(
+                    ("neighbours", focus),
+                    lambda: store_view.neighbour_count(self.store, focus)) >= store_view.FOCUS_NODES:
+                bounded = self._kept(("section_focus", focus, pages),
+                                     lambda: store_view.section_focus(self.store, focus, pages))
                 if bounded is not None:
                     return bounded.view, bounded
         return self.view_for(focus, depth, doc_iris, agencies), None
