@@ -32,7 +32,7 @@ _ZERO_RE = re.compile(r"(?:bằng|về|xuống|còn)\s+(?:mức\s+)?[“\"']?(0|
 # followed by a lower-case word or an acronym, unless the number is a year, a date or a position.
 _NOT_COUNTED = (r"năm|tháng|ngày|giờ|phút|giây|và|hoặc|với|của|đến|tới|trong|theo|từ|là|có|các|những|được|về|đã|"
                 r"tại|thì|khi|để|so|trở|lần|tuổi|mẫu|đợt|điểm|nước|quốc|dưới|trên|vào|ra|giai đoạn|thế hệ|cấp|loại|"
-                r"trước|sau")
+                r"trước|sau|này|như")  # "Thứ hạng 42 này", "vị trí 44 như …": a number named, nothing counted
 _WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
 _COUNT_RE = re.compile(
     rf"(?:(?P<cmp>(?i:{CMP}))\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
