@@ -30,6 +30,8 @@ Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
 # past this many tasks a page does not list the whole task table: it asks for a document or an agency
 WHOLE_TABLE_TASKS = 3000
+# the first view's agencies and documents whose focus is drawn ahead in the background (at 1,000 documents ~0.3 s each)
+WARM_FOCUSES = 15
 # seconds without a reader's request before background work goes on (a rerun and the browser's drawing take ~1 s)
 QUIET = 1.5
 
@@ -48,6 +50,7 @@ class Corpus:
         self._answers: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()
         self._touched = 0.0
+        self._warming_focuses = threading.Lock()
 
     @cached_property
     def view(self) -> nx.MultiDiGraph:
@@ -332,6 +335,29 @@ class Corpus:
         drafts = [i for i in ids if (n := self.name(i)) and n.draft] or ids
         return drafts, [i for i in ids if i not in drafts] or ids
 
+    def details(self, iri: str) -> Any:
+        """What the details panel shows for a node (`network.details`), kept."""
+        from policykg.ui.network import DETAILS_ROWS, details
+
+        return self._kept(("details", iri), lambda: details(self.store, iri, DETAILS_ROWS))
+
+    def warm_focuses(self, limit: int = WARM_FOCUSES) -> int:
+        """Draw ahead, in the background, the focuses a reader most likely opens first: the first view's agencies and
+        documents, most tasks first (each piece and details panel, kept), each once no reader has been answered for a
+        while. Run once at a time; how many were drawn ahead."""
+        if not self._warming_focuses.acquire(blocking=False):
+            return 0
+        try:
+            counts = self.overview_counts()
+            ranked = sorted([*counts.agencies, *counts.docs], key=lambda nk: -nk[1])[:limit]
+            for iri, _ in ranked:
+                self.wait_quiet()
+                self.drawn_view(iri, 1)
+                self.details(iri)
+            return len(ranked)
+        finally:
+            self._warming_focuses.release()
+
     def warm_first_view(self) -> None:
         """What the first page reads: documents and their names, agencies' names, the overview's counts."""
         for answer in ("docs", "doc_iris", "doc_names", "agency_iris", "task_count"):
@@ -345,6 +371,7 @@ class Corpus:
         if self.large:  # nothing is read whole: only the search's names (documents, agencies, indicators, tasks)
             self.wait_quiet()
             getattr(self, "search_index")  # noqa: B009 - a cached property, built now
+            self.warm_focuses()
             return
         for answer in ("view", "tasks", "agencies", "refs", "targets", "names", "rows"):
             self.wait_quiet()
@@ -352,6 +379,7 @@ class Corpus:
         self.wait_quiet()
         drafts, finals = self.drafts_and_finals()
         self.diff(drafts[0], finals[0])
+        self.warm_focuses()
 
     @cached_property
     def console(self) -> Console:
