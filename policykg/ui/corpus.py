@@ -30,6 +30,7 @@ Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
 # past this many tasks a page does not list the whole task table: it asks for a document or an agency
 WHOLE_TABLE_TASKS = 3000
+AGENCY_PREFIXES = (str(ID["agency/"]), str(ID["group/"]))
 # the first view's agencies and documents whose focus is drawn ahead in the background (at 1,000 documents ~0.3 s each)
 WARM_FOCUSES = 15
 # seconds without a reader's request before background work goes on (a rerun and the browser's drawing take ~1 s)
@@ -72,7 +73,7 @@ class Corpus:
         """The piece a drawn network is cut from, at any corpus size: an agency's focus cut to `pages` pages
         (`store_view.agency_focus`), a document's or a section's by its sections (`store_view.section_focus`), when
         its neighbourhood is larger than a page or deeper than one step; else `view_for`'s."""
-        if focus and focus.startswith(str(ID["agency/"])):
+        if focus and focus.startswith(AGENCY_PREFIXES):  # an agency, or a group of them ("các bộ, ngành")
             by_doc = self._kept(("agency_tasks", focus, doc_iris),
                                 lambda: store_view.agency_tasks(self.store, focus, doc_iris))
             # past a page of its tasks and documents (or of neighbours: documents naming it) it is cut to pages
@@ -349,7 +350,10 @@ class Corpus:
             return 0
         try:
             counts = self.overview_counts()
-            ranked = sorted([*counts.agencies, *counts.docs], key=lambda nk: -nk[1])[:limit]
+            # the busiest agency and document first (their focuses read the store differently), then by task count
+            ranked = sorted([*counts.agencies[:1], *counts.docs[:1]], key=lambda nk: -nk[1])
+            ranked += sorted([*counts.agencies[1:], *counts.docs[1:]], key=lambda nk: -nk[1])
+            ranked = ranked[:limit]
             for iri, _ in ranked:
                 self.wait_quiet()
                 self.drawn_view(iri, 1)
