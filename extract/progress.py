@@ -292,8 +292,8 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
     out = []
     for q in sorted([*quantities(_without_brackets(piece), counts=True, titled=True), *_durations(piece)],
                     key=lambda q: q.start):
-        if q.unit_class == "rank":
-            continue
+        if q.unit_class == "rank" or (q.unit == "bậc" and _RANK_STEP_RE.search(piece[: q.start])):
+            continue  # "Việt Nam giảm 2 bậc, xếp hạng 44": the steps a rank moved are no level of anything
         ind, label = identify(*_without_start(piece, q), context)
         if q.unit == "%" and _OF_PLAN_RE.match(piece[q.end:]):
             ind = label = ""  # "đạt 104% kế hoạch": a share of the plan for the figure before it (see figures)
@@ -373,6 +373,8 @@ def _durations(piece: str) -> list[Quantity]:
 
 # "giảm từ 12,5 % năm 2021 xuống còn 8,2 % năm 2023": the second value measures what the first does
 _FROM_TO_RE = re.compile(r"\s+từ\s+(?:[^,;]|,(?=\d))*?\s(?:lên|xuống|đến|tới)(?:\s+(?:còn|mức|khoảng))*\s*$")
+# a rank's move, also when a second step count follows ("tăng 25 bậc so với năm 2019 và 75 bậc so với năm 2017")
+_RANK_STEP_RE = re.compile(r"\b(?:tăng|giảm|tụt|lên|xuống)\b", re.I)
 _CARRIED_RE = re.compile(r"chuyển sang(?:\s+năm)?\s+(?:19|20)\d\d", re.I)
 _OF_PLAN_RE = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu kế hoạch)\b", re.I)
 _BASE_YEAR_RE = re.compile(r"(?:so với|từ|như|kể từ|tầm nhìn|định hướng)(?:\s+(?:cùng kỳ|đến|năm|mức))*\s*$")
