@@ -63,8 +63,8 @@ _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+(?:\.|-(?=\s))\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
-_OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|Quỹ|Bộ|Ban|Sở|Cục|Vụ"
-                          r"|Ủy ban|Chương trình)$")
+_OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|chủ trì, phối hợp"
+                          r"|Quỹ|Bộ|Ban|Sở|Cục|Vụ|Ủy ban|Chương trình)$")
 # "2. Kế hoạch phát triển giai đoạn" / "2026 - 2030": a heading cut before the years of its period
 _PERIOD_CUT_RE = re.compile(r"\s(?:giai đoạn|thời kỳ|năm)\n(?:19|20)\d\d\b")
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")

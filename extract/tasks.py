@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.attachment import attached_kind
+from extract.inline_items import inline_items
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
 from extract.line_table import line_tables
 from extract.records import Item, Mention, Section
@@ -44,8 +45,8 @@ _PURPOSE_HEAD_RE = re.compile(
 _NAME_ONLY_RE = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ][^\s]*\s+){0,7}[A-ZĐÀ-Ỹ][^\s.;:]*[.;:]?\s*")
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
-_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
-                       r"Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:đồng chí\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc"
+                       r"|Chủ nhiệm|Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
@@ -175,7 +176,7 @@ class TaskExtractor:
                 found = self.within(start, item.end)
                 owners = shared_list(body) or (
                     subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
-            elif item.marker == "-" and (owners := self._names_only(start, item.end)):
+            elif item.marker == "-" and (owners := self.names_only(start, item.end)):
                 named = start
             elif item.marker == "+" and owners:
                 out[start] = owners
@@ -183,7 +184,7 @@ class TaskExtractor:
                     self.owner_lines.add(named)
         return out
 
-    def _names_only(self, start: int, end: int) -> list[str]:
+    def names_only(self, start: int, end: int) -> list[str]:
         """The bodies a line names when it names nothing else ("Bộ Nông nghiệp và Môi trường.")."""
         found = [m for m in self.within(start, end) if m.agency != GROUP_KIND]
         if (asked := _ASKED_RE.match(self.text, start, end)) is not None:
@@ -442,7 +443,7 @@ class TaskExtractor:
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):
             return None
-        deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
+        deadline = self.deadline(body)
         if not owners:  # a task item of a task section that names nobody: a task with no owner
             _, _, coop = self.roles(body, start, found, "", skip)
             return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
@@ -452,6 +453,11 @@ class TaskExtractor:
             coop = tuple(c for c in dict.fromkeys([*coop, *self.head_partners.get(sid, ())]) if c not in owners)
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
+
+    @staticmethod
+    def deadline(body: str) -> str | None:
+        """The first deadline a text states ("trước ngày 20 tháng 12", "Quý IV năm 2025", "hằng năm")."""
+        return next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
 
     def unowned(self, sid: str, start: int, body: str) -> bool:
         """An item that names nobody is still a task inside a task section (in a report only under "Nhiệm
@@ -522,6 +528,10 @@ class TaskExtractor:
         coop: list[str] = []
         for m in re.finditer(r"phối hợp(?: chặt chẽ)?(?: với)?", low):
             coop.extend(self.partners(start + m.end(), found))
+            before = [x for x in found if x.end <= start + m.start() and not self.text[x.end:start + m.start()].strip()]
+            if before and before[-1].start - start > skip and before[-1].agency != GROUP_KIND and \
+                    re.search(r"[;.]\s*$", self.text[start:before[-1].start]):
+                coop.append(agency_name(before[-1]))  # "…; Bộ Tư pháp phối hợp thẩm định": a partner as subject
         opening = low[skip:].lstrip(" ,:")
         if owner_leads:
             role, lead = "lead", [owner] + lead
@@ -666,5 +676,5 @@ class TaskExtractor:
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
             if task is not None:
-                rest.append(task)
+                rest.extend(inline_items(self, task) or [task])  # "Bộ X: (1) …; (2) …": a task per number
         return without_repeats(drafts + sorted(rest, key=lambda d: d.start))
