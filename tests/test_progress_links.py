@@ -1,6 +1,8 @@
 """Observations and the targets they measure: a rank's moves are no level; every match of indicator, unit and scope
 is linked (the 2024 report on QĐ 2289 in the bundled corpus)."""
 
+import pytest
+
 from extract.contract import observations_for
 from extract.progress import relevant
 
@@ -34,3 +36,25 @@ def test_every_observation_of_a_targets_indicator_unit_and_scope_is_linked(corpu
     assert ("labour-productivity-level", "triệu đồng/lao động") in {(o.indicator, o.unit) for o in unlinked}
     assert {o.scope for o in unlinked if o.indicator == "gci-rank"} == {"ASEAN", "region"}
     assert not [o for o in report.observations if o.indicator_label in ("Việt Nam", "Tăng", "Việt Nam giảm tiếp")]
+
+
+# Snippets written for these tests: (text, [(year, value, unit), ...]) of a report's figures.
+FIGURES = [
+    # a value per head or per unit is a yearly value; an aim restated in brackets is an aside
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Tốc độ tăng trưởng kinh tế ước đạt 7,5% so cùng kỳ (đạt mục tiêu "
+     "Nghị quyết đề ra). GRDP bình quân đầu người ước đạt 75 triệu đồng/người/năm.",
+     [(2025, 7.5, "%"), (2025, 75.0, "triệu đồng/người/năm")]),
+    # parts listed in a bracket opened by a capital "Trong đó"; two separators: the last is the decimal one
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Toàn tỉnh có 310 dự án đầu tư, tổng vốn đăng ký 12.345,678 tỷ đồng "
+     "(Trong đó: có 14 dự án FDI).",
+     [(2025, 310.0, "dự án"), (2025, 12345.678, "tỷ đồng"), (2025, 14.0, "dự án")]),
+    # the bracket after "so cùng kỳ" is the same period's value a year before
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Ước thực hiện thu ngân sách cả năm là 4.200 tỷ đồng, tăng 5% "
+     "so cùng kỳ (4.000 tỷ đồng).",
+     [(2025, 4200.0, "tỷ đồng"), (2025, 5.0, "%"), (2024, 4000.0, "tỷ đồng")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURES)
+def test_figures_of_a_report(text: str, expected: list) -> None:
+    assert [(o.year, o.value, o.unit) for o in _report(text).observations] == expected
