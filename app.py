@@ -167,7 +167,7 @@ def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def node_details(iri: str) -> network.Details | None:
-    return network.details(corpus.store, iri, network.DETAILS_ROWS)
+    return corpus.details(iri)  # kept by the corpus: drawn ahead for the first view's nodes
 
 
 def _listed(name: str, allowed: Any) -> list[str]:
@@ -245,7 +245,7 @@ def network_view_part() -> None:
             st.caption(net.message)
         result = network_component()(key="network", data=net.payload(), default={"selected": None},
                                      on_selected_change=lambda: None, height=760)
-        if net.more and st.button(_("net.more"), key="more"):
+        if net.more and st.button(_(net.more_label), key="more"):
             qp["more"] = str(state["pages"] + 1)
             st.rerun(scope="fragment")
         if state["focus"] and st.button(_("net.reset"), key="reset"):

@@ -32,7 +32,8 @@ def agencies(corpus: Corpus) -> list[AgencyRow]:
             if m.agency == GROUP_KIND:
                 g = group_agency(m.text)
                 groups[g.id] = {"id": g.id, "name": g.name, "name_en": g.name_en, "abbreviations": [],
-                                "kind": GROUP_KIND, "mentioned_in": [], "successor": None, "parent": None}
+                                "kind": GROUP_KIND, "mentioned_in": [], "documents": 0, "successor": None,
+                                "parent": None}
                 seen[g.id].add(d.meta.id)
             else:
                 seen[m.agency].add(d.meta.id)
@@ -45,17 +46,18 @@ def agencies(corpus: Corpus) -> list[AgencyRow]:
             b = bodies[aid]
             parent = reg.agencies.get(b.parent or "") or bodies.get(b.parent or "")
             row = {"id": b.id, "name": b.name, "name_en": None, "abbreviations": [], "kind": b.kind,
-                   "mentioned_in": [], "successor": None,
+                   "mentioned_in": [], "documents": 0, "successor": None,
                    "parent": None if parent is None else {"id": parent.id, "name": parent.name}}
         else:
             a = reg.agencies[aid]
             succ = reg.successor(aid)
             up = reg.agencies.get(a.parent or "")
             row = {"id": a.id, "name": a.name, "name_en": a.name_en, "abbreviations": sorted(a.abbreviations),
-                   "kind": a.kind, "mentioned_in": [], "successor": None if succ is None else {
+                   "kind": a.kind, "mentioned_in": [], "documents": 0, "successor": None if succ is None else {
                        "id": succ[0].id, "name": succ[0].name, "since": succ[1].date, "basis": succ[1].basis},
                    "parent": None if up is None else {"id": up.id, "name": up.name}}
         row["mentioned_in"] = sorted(seen[aid])
+        row["documents"] = len(row["mentioned_in"])
         out.append(row)
     return out
 

@@ -67,8 +67,8 @@ _HEADING_RE = re.compile(
     r"^(?:[IVXLC]+(?:\.|-(?=\s))\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[1-9]\d{2}\.\s|\d{1,2}\)\s*|[a-zđ][\)\.]\s"
     r"|(?:Điều|Chương|Mục)\s+[\dIVXLC]+\b[.:]?\s*|(?:Phụ lục|PHỤ LỤC)\b)"
 )
-_OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|Quỹ|Bộ|Ban|Sở|Cục|Vụ"
-                          r"|Ủy ban|Chương trình)$")
+_OPEN_END_RE = re.compile(r"\s(?:và|của|cho|về|với|các|những|tại|trong|theo|để|đối với|từ|chủ trì, phối hợp"
+                          r"|Quỹ|Bộ|Ban|Sở|Cục|Vụ|Ủy ban|Chương trình)$")
 # "2. Kế hoạch phát triển giai đoạn" / "2026 - 2030": a heading cut before the years of its period
 _PERIOD_CUT_RE = re.compile(r"\s(?:giai đoạn|thời kỳ|năm)\n(?:19|20)\d\d\b")
 _BARE_DIVISION_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[.:]?$")
@@ -323,7 +323,33 @@ def _joins(prev: _Line, line: _Line, full: bool = False) -> bool:
     return not _is_caps(b)
 
 
-def _join(lines: list[_Line]) -> list[_Line]:
+def _paragraph_joins(prev: _Line, line: _Line, blank: bool, joins: bool) -> bool:
+    """Whether `line` continues `prev` in a text whose paragraphs are set apart by blank lines: across a blank
+    line a capitalised line opens a paragraph ("b) Hoàn thiện hạ tầng …" / "" / "Ủy ban nhân dân các tỉnh:");
+    with no blank line a heading goes on ("d) Đài Truyền hình Việt" / "Nam, Đài Tiếng nói Việt Nam …")."""
+    a, b = prev.text, line.text
+    if not _HEADING_RE.match(a):
+        return joins
+    if blank:
+        return joins and not b[:1].isupper()
+    if joins or a.endswith(_TERMINAL) or not b[:1].isupper():
+        return joins
+    return not (line.md_heading or prev.md_heading or BLOCK_RE.match(b) or is_row(b) or is_row(a) or _is_caps(b))
+
+
+def _blank_paragraphs(lines: list[_Line], original: str) -> set[int] | None:
+    """The first offsets of the lines a blank line comes before, when the text sets its paragraphs apart by
+    blank lines (nearly every heading and bullet follows one, most wrapped lines do not: a web page's text);
+    else None (a text with a blank line after every line)."""
+    after = {x.idx[0] for p, x in zip(lines, lines[1:], strict=False)
+             if p.idx and x.idx and original.count("\n", p.idx[-1], x.idx[0]) >= 2}
+    blocks = [x.idx[0] for x in lines[1:] if x.idx and BLOCK_RE.match(x.text) and not is_row(x.text)]
+    rest = len(lines) - 1 - len(blocks)  # the other lines: mostly a paragraph's wrapped lines, with no blank line
+    return after if len(blocks) >= 10 and sum(b in after for b in blocks) >= 0.8 * len(blocks) \
+        and len(after) - sum(b in after for b in blocks) <= 0.5 * rest else None
+
+
+def _join(lines: list[_Line], blanks: set[int] | None = None) -> list[_Line]:
     out: list[_Line] = []
     cells = False  # below a pipe header whose rows came out one cell per line (DOCX conversion)
     wrap = _wrap_width(lines)
@@ -335,7 +361,10 @@ def _join(lines: list[_Line]) -> list[_Line]:
             cells = False
         if _PAGE_LINE_RE.match(line.text) and not (cells and re.fullmatch(r"\d{1,3}", line.text)):
             continue  # a page number; in a table of one cell per line, a bare "3" is a row's number
-        if out and not cells and _joins(out[-1], line, wrap is not None and last >= wrap * 0.9):
+        joins = bool(out) and not cells and _joins(out[-1], line, wrap is not None and last >= wrap * 0.9)
+        if out and not cells and blanks is not None:
+            joins = _paragraph_joins(out[-1], line, line.idx[0] in blanks, joins)
+        if joins:
             prev = out[-1]
             glue = "" if re.search(r"\w[-/]$", prev.text) else " "
             out[-1] = _Line(prev.text + glue + line.text, prev.idx + [line.idx[0]] * len(glue) + line.idx,
@@ -362,7 +391,7 @@ def normalize(original: str) -> NormText:
     texts = [x.text for x in raw]
     raw = raw[site_frame(texts)[0]:site_trailer(texts)]  # a web page's own text around the document is not its
     lines = _bar_tables([c for c in (_clean_line(x) for x in raw) if c is not None])
-    joined = _join(lines)
+    joined = _join(lines, _blank_paragraphs(lines, original))
     text_parts: list[str] = []
     omap: list[int] = []
     for k, line in enumerate(joined):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +32,7 @@ _ZERO_RE = re.compile(r"(?:bằng|về|xuống|còn)\s+(?:mức\s+)?[“\"']?(0|
 # followed by a lower-case word or an acronym, unless the number is a year, a date or a position.
 _NOT_COUNTED = (r"năm|tháng|ngày|giờ|phút|giây|và|hoặc|với|của|đến|tới|trong|theo|từ|là|có|các|những|được|về|đã|"
                 r"tại|thì|khi|để|so|trở|lần|tuổi|mẫu|đợt|điểm|nước|quốc|dưới|trên|vào|ra|giai đoạn|thế hệ|cấp|loại|"
-                r"trước|sau")
+                r"trước|sau|này|như")  # "Thứ hạng 42 này", "vị trí 44 như …": a number named, nothing counted
 _WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
 _COUNT_RE = re.compile(
     rf"(?:(?P<cmp>(?i:{CMP}))\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
@@ -92,7 +94,8 @@ def well_formed(text: str) -> bool:
 
 def parse_number(text: str) -> float:
     """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands, "3.094,17" -> 3094.17."""
-    if re.fullmatch(r"[1-9]\d{0,2}(?:[.,]\d{3})+", text):  # "0,002" is a fraction
+    # one separator repeated groups thousands ("0,002" is a fraction); with two ("328.782,902") the last is decimal
+    if re.fullmatch(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*", text):
         return float(re.sub(r"[.,]", "", text))
     if "." in text and "," in text:  # "3.094,17": the last separator is the decimal one
         dec = max(text.rfind("."), text.rfind(","))
@@ -132,39 +135,65 @@ def forget_scans() -> None:
     _quantities.cache_clear()
 
 
+class _Taken:
+    """The spans already read as values, by start (each value was tested against every span before it)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def holds(self, pos: int) -> bool:
+        """Some span has start <= pos < end (only spans starting within `longest` before pos can)."""
+        i = bisect_right(self.spans, (pos, math.inf)) - 1
+        while i >= 0 and self.spans[i][0] > pos - self.longest:
+            if self.spans[i][1] > pos:
+                return True
+            i -= 1
+        return False
+
+    def starts_in(self, start: int, end: int) -> bool:
+        """Some span starts in [start, end)."""
+        i = bisect_left(self.spans, (start, -math.inf))
+        return i < len(self.spans) and self.spans[i][0] < end
+
+
 @lru_cache(maxsize=8192)
 def _quantities(text: str, counts: bool, titled: bool = False) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     if _DIGIT_RE.search(text) is None:  # every other form has a number: skip the costly scans
         return tuple(Quantity(0.0, "", "count", "equals", m.start(), m.end()) for m in _ZERO_RE.finditer(text))
     for m in _TOP_RE.finditer(text):
         out.append(Quantity(parse_number(m.group(1) or m.group(2)), "rank", "rank", "top_n", m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _value_re().finditer(text):
-        if any(s <= m.start("num") < e for s, e in taken) or _capitalised(m.group("unit")) or _version(text, m) \
+        if taken.holds(m.start("num")) or _capitalised(m.group("unit")) or _version(text, m) \
                 or not all(well_formed(n) for n in (m.group("num"), m.group("max")) if n):
             continue  # a misprinted number ("5.378.7000.000") is no value rather than a wrong one
         unit = " ".join(m.group("unit").split())
         unit = "%" if unit.startswith("%") and "/" not in unit else re.sub(r"\s*/\s*", "/", unit)
-        if unit_class(unit) == "count" and _PLACE_NUMBER_RE.search(text[: m.start("num")]):
+        if unit_class(unit) == "count" and _PLACE_NUMBER_RE.search(_tail(text, m.start("num"))):
             continue
         out.append(_quantity(m, unit, unit_class(unit)))
-        taken.append((m.start("num"), m.end()))
+        taken.add(m.start("num"), m.end())
     for m in _ZERO_RE.finditer(text):
         out.append(Quantity(0.0, "", "count", "equals", m.start(), m.end()))
     if counts:
         for m in _COUNT_RE.finditer(text):
-            overlaps = any(s <= m.start("num") < e or m.start("num") <= s < m.end() for s, e in taken)
+            overlaps = taken.holds(m.start("num")) or taken.starts_in(m.start("num"), m.end())
             if _is_count(text, m) and well_formed(m.group("num")) and not overlaps:
                 out.append(_quantity(m, " ".join(m.group("unit").split()), "count"))
-                taken.append((m.start("num"), m.end()))
+                taken.add(m.start("num"), m.end())
     if counts and titled:
         for m in _TITLED_COUNT_RE.finditer(text):
-            if not any(s <= m.start("num") < e for s, e in taken) and _is_count(text, m) and \
+            if not taken.holds(m.start("num")) and _is_count(text, m) and \
                     well_formed(m.group("num")):
                 out.append(_quantity(m, " ".join(m.group("unit").split()).lower(), "count"))
-                taken.append((m.start("num"), m.end()))
+                taken.add(m.start("num"), m.end())
     return tuple(sorted(out, key=lambda q: q.start))
 
 
@@ -180,8 +209,8 @@ def _quantity(m: re.Match[str], unit: str, cls: str) -> Quantity:
 
 def _version(text: str, m: re.Match[str]) -> bool:
     """"CMCN 4.0 ngày càng …": a name's version number, not a value."""
-    before = text[: m.start()].split()
-    return not m.group("cmp") and bool(before) and before[-1].isupper() and len(before[-1]) > 1 and \
+    before = _last_word(text, m.start())
+    return not m.group("cmp") and before.isupper() and len(before) > 1 and \
         bool(re.fullmatch(r"\d\.\d", m.group("num")))
 
 
@@ -199,17 +228,37 @@ def _is_count(text: str, m: re.Match[str]) -> bool:
     """
     num = m.group("num")
     if m.group("cmp") and comparator(m.group("cmp")) in ("less_than", "more_than") or \
-            re.search(r"\btừ\s*$", text[: m.start()]):
+            re.search(r"\btừ\s*$", _tail(text, m.start())):
         return False
-    before = text[: m.start()].split()
-    if not m.group("cmp") and before and before[-1][:1].isupper():
+    if not m.group("cmp") and _last_word(text, m.start())[:1].isupper():
         return False  # a name's number ("CMCN 4.0", "Quốc lộ 4"), not a count
     word = re.sub(rf"^{_SCALE}\s+", "", m.group("unit"), flags=re.I)
     if _NOT_COUNT_WORD_RE.match(word):
         return False
     if re.fullmatch(r"(?:19|20)\d\d", num) or (m.group("max") and re.fullmatch(r"(?:19|20)\d\d", m.group("max"))):
         return False
-    if _NOT_COUNT_BEFORE_RE.search(text[: m.start("num")]) or _NOT_COUNT_WORD_RE.match(m.group("unit")) or \
-            _PLACE_NUMBER_RE.search(text[: m.start("num")]):
+    if _NOT_COUNT_BEFORE_RE.search(_tail(text, m.start("num"))) or _NOT_COUNT_WORD_RE.match(m.group("unit")) or \
+            _PLACE_NUMBER_RE.search(_tail(text, m.start("num"))):
         return False
     return not re.match(r"\s*[/)]", text[m.end():])
+
+
+# The words before a value are read from its end backwards, never by copying the text before it: a clause can be
+# a 2 MB line with thousands of values (the copies made that scan quadratic).
+def _tail(text: str, end: int, size: int = 40) -> str:
+    """`text[:end]` as far as a pattern anchored at its end (`…\\s*$`) of at most `size` characters can read."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return text[max(0, j - size):end]
+
+
+def _last_word(text: str, end: int) -> str:
+    """The last word of `text[:end]` ("" when there is none): `text[:end].split()[-1]`."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]

@@ -64,7 +64,8 @@ class AgencyRow(TypedDict):
     name_en: str | None
     abbreviations: list[str]
     kind: str
-    mentioned_in: list[str]
+    mentioned_in: list[str]  # every document mentioning it; on a page of agencies the first few (by id)
+    documents: int  # how many documents mention it
     successor: SuccessorRow | None
     parent: AgencyRef | None
 

@@ -66,6 +66,7 @@ _DONE_RE = re.compile(r"\bđã\s+(?!được\s+(?:giao|phê duyệt|ban hành)\b
 _MUST_RE = re.compile(r"\b(?:phải|cần)\s+(?:hoàn thành|đạt)\b|\bphấn đấu\b", re.I)
 # a line that states a goal's value after its name: "Mục tiêu giảm phát thải … so với năm 2005: 8%"
 _GOAL_LINE_RE = re.compile(r"(?:^|\s)(?:Mục tiêu|Chỉ tiêu)\b[^:;.]{0,100}:\s*(?:khoảng\s+|ít nhất\s+|tối thiểu\s+)?\d")
+_BARE_YEAR_RE = re.compile(_YEAR)
 _START_YEAR_RE = re.compile(rf"\btừ\s+năm\s+({_YEAR})\b(?!\s*(?:[-–—]|đến|tới))", re.I)
 # ... unless the year is a base, a starting point or the vision's horizon.
 _NOT_TARGET_YEAR_RE = re.compile(
@@ -346,7 +347,9 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         if mode == "aim" and isinstance(unit, Item) and is_row(body) and (row_year := _row_year(body)):
             out += _row_targets(sid, body, start, row_year, out)
             continue
-        aims = _aim_years(body)
+        aims = _aim_years(body) if mode == "aim" else set()
+        if mode == "aim" and not aims:
+            continue  # an aim keeps only clauses of a year it sets itself (below): none here
         for clause in split_clauses(body, start, None if mode == "aim" else year):
             target = _target(sid, clause)
             if mode in ("heading", "funds", "aim", "goal") and target.value.value is None:
@@ -509,6 +512,8 @@ def _strived(body: str, at: int) -> bool:
 def _aim_years(body: str) -> set[int]:
     """The years an aim sets itself: "đến năm 2030" -> {2030}, "giai đoạn 2027 - 2029" -> {2027, 2028, 2029}."""
     out: set[int] = set()
+    if _BARE_YEAR_RE.search(body) is None:  # every form names a year: skip the slower scans
+        return out
     for m in _AIM_YEAR_RE.finditer(body):
         one = m.group(1) or m.group(4)
         first, last = (int(one),) * 2 if one else (int(m.group(2)), int(m.group(3)))

@@ -30,7 +30,7 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
                                r"|^Trách nhiệm(?: chỉ đạo)?(?: thực hiện| triển khai)?$", re.I)),
     ("deadline", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)\b", re.I)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)\b", re.I)),
-    ("content", re.compile(r"^Nội dung$", re.I)),
+    ("content", re.compile(r"^(?:Nội dung|Nhiệm vụ)$", re.I)),  # "a) Nhiệm vụ:" then the actions, "b) Cơ quan …"
     ("name", re.compile(r"^Tên (?:nhiệm vụ|đề án|nội dung)$", re.I)),  # "1. Tên nhiệm vụ: Xây dựng Đề án …"
 ]
 _LABEL_RE = re.compile(r"^([^:]{2,40}?)\s*:\s*")
@@ -136,7 +136,15 @@ def find_block(ex: TaskExtractor, sec: Section) -> Block | None:
     block.members |= {c.id for c in children}
     for f, child in field_sections:
         if f.kind in ("lead", "responsible") and not f.value:
-            block.actions.extend(_owned_actions(ex, child.id))
+            inner = [parse_field(body, start, sid) for sid, start, _end, body in _units_of(ex, child.id)]
+            if inner and all(inner):  # "b) Cơ quan thực hiện:" then "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …"
+                block.fields.extend(x for x in inner if x is not None)
+            else:
+                block.actions.extend(_owned_actions(ex, child.id))
+        elif f.kind == "content":  # "a) Nhiệm vụ: Rà soát …", or "a) Nhiệm vụ:" then "- Rà soát …", "- Xây dựng …"
+            sid, start, end, head = _heading_unit(ex, child)
+            block.actions.extend([(sid, start, end, head, ())] if f.value else
+                                 [(*u, ()) for u in _units_of(ex, child.id) if not u[3].rstrip().endswith(":")])
     return block
 
 

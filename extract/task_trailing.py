@@ -69,6 +69,13 @@ def _read(ex: TaskExtractor, sec: Section, kind: str, value: str, into: _Fields)
         at = head_at + len(sec.heading) - len(value)
         into.names[kind] += body_names(ex, Cell(value, at, at + len(value)), groups=kind != "cooperating")
     for start, end, body in _lines(ex, sec.id):
+        if (sub := field_kind(body)) is not None and ":" in body:  # "- Đơn vị chủ trì: Các Sở, ban, ngành."
+            at = end - len(sub[1])
+            if sub[0] == "deadline":
+                into.deadline = into.deadline or deadline_text(sub[1])
+            else:
+                into.names[sub[0]] += body_names(ex, Cell(sub[1], at, end), groups=sub[0] != "cooperating")
+            continue
         into.names[kind] += body_names(ex, Cell(body, start, end), groups=kind != "cooperating")
     for child in ex.children.get(sec.id, []):
         sub = field_kind(child.heading)

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.attachment import attached_kind
+from extract.inline_items import inline_items
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
 from extract.line_table import line_tables
 from extract.records import Item, Mention, Section
@@ -44,8 +45,8 @@ _PURPOSE_HEAD_RE = re.compile(
 _NAME_ONLY_RE = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ][^\s]*\s+){0,7}[A-ZĐÀ-Ỹ][^\s.;:]*[.;:]?\s*")
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
-_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
-                       r"Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:đồng chí\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc"
+                       r"|Chủ nhiệm|Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
@@ -74,6 +75,7 @@ _TASK_LIST_RE = re.compile(r"danh mục (?:các )?(?:nhiệm vụ|đề án|chư
 _DUTY_END_RE = re.compile(r"\b(?:có|chịu) trách nhiệm(?: thực hiện)?(?: các nhiệm vụ sau(?: đây)?)?\s*$|"
                           r"\bcó (?:các )?nhiệm vụ(?: sau(?: đây)?)?\s*$", re.I)
 _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
+_ASKED_RE = re.compile(r"(?:đề nghị|giao|yêu cầu)\s+", re.I)
 # An enterprise a heading addresses by name (the recogniser reads bodies of the state, not firms)
 _COMPANY_RE = re.compile(r"(?:Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã)\s+\S")
 _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
@@ -158,22 +160,39 @@ class TaskExtractor:
         return self.sections[sid].start if sid in self.sections else 0
 
     def _line_owners(self) -> dict[int, list[str]]:
-        """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them."""
+        """Owners of "+" items from the "- Bộ X:" / "- Các Bộ: Y tế, Nội vụ:" line above them, or from a "-" line
+        that only names bodies ("- Bộ Công Thương" then "+ Ban hành …"): that line heads its items, no task."""
         out: dict[int, list[str]] = {}
+        self.owner_lines: set[int] = set()
         owners: list[str] = []
         section = ""
+        named = -1  # where the "-" line that only names bodies starts
         for item in self.items:
             body = item_body(item)
             start = item.end - len(body)
             if item.section != section or item.marker == "-":
-                section, owners = item.section, []
+                section, owners, named = item.section, [], -1
             if item.marker == "-" and body.rstrip().endswith(":"):
                 found = self.within(start, item.end)
                 owners = shared_list(body) or (
                     subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
+            elif item.marker == "-" and (owners := self.names_only(start, item.end)):
+                named = start
             elif item.marker == "+" and owners:
                 out[start] = owners
+                if named >= 0:
+                    self.owner_lines.add(named)
         return out
+
+    def names_only(self, start: int, end: int) -> list[str]:
+        """The bodies a line names when it names nothing else ("Bộ Nông nghiệp và Môi trường.")."""
+        found = [m for m in self.within(start, end) if m.agency != GROUP_KIND]
+        if (asked := _ASKED_RE.match(self.text, start, end)) is not None:
+            start = asked.end()  # "- Đề nghị Mặt trận Tổ quốc Việt Nam" heads what the Front is asked to do
+        if not found or found[0].start - start > 1:
+            return []
+        names, last = subject_list(self.text, found, found[0])
+        return names if not self.text[last:end].strip(" .;:") else []
 
     def _request_owners(self) -> dict[int, list[str]]:
         """Owners of a report's bullets from the sentence above them that asks bodies for them ("… tiếp tục
@@ -212,8 +231,10 @@ class TaskExtractor:
             if item.marker == "+" and lead:
                 items.add(start)
                 continue
-            lead = item.marker == "-" and (bool(_CONTENTS_RE.search(body)) and ". " in body
-                                           or bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
+            # both patterns end in ':': a body that does not is never searched (the search is slow on long items)
+            lead = item.marker == "-" and body.rstrip().endswith(":") and (
+                bool(_CONTENTS_RE.search(body)) and ". " in body
+                or "gồm" in body and bool(_INCLUDES_RE.search(body)) and not _WORK_RE.search(body))
             if lead:
                 leads.add(start)
         return leads, items
@@ -305,6 +326,8 @@ class TaskExtractor:
                 found = self.within(start, item.end)
                 if found and found[0].start - start <= 1:  # "X chủ trì, phối hợp với Y:" then "(i) …", "(ii) …"
                     names, end = subject_list(self.text, found, found[0])
+                    if not self.text[end:item.end].strip(" :"):
+                        return names  # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:" then "- …"
                     if _LEAD_RE.match(self.text, end) or _DUTY_RE.match(self.text, end):
                         if _LEAD_RE.match(self.text, end):
                             partners = self.heading_partners(end, item.end, found)
@@ -389,7 +412,8 @@ class TaskExtractor:
         if (closing := closing_start(body)) is not None:  # "… đề nghị … quan tâm, chỉ đạo thực hiện./."
             body = body[:closing].rstrip()
             end = start + len(body)
-        if not body or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or _NAME_ONLY_RE.fullmatch(body) or \
+        if not body or start in self.owner_lines or _SKIP_RE.match(body) or _EXECUTION_RE.search(body) or \
+                _NAME_ONLY_RE.fullmatch(body) or \
                 (body.rstrip().endswith(":") and start not in self.content_leads):
             return None
         scoped = self.in_scope(sid)
@@ -419,7 +443,7 @@ class TaskExtractor:
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):
             return None
-        deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
+        deadline = self.deadline(body)
         if not owners:  # a task item of a task section that names nobody: a task with no owner
             _, _, coop = self.roles(body, start, found, "", skip)
             return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
@@ -429,6 +453,11 @@ class TaskExtractor:
             coop = tuple(c for c in dict.fromkeys([*coop, *self.head_partners.get(sid, ())]) if c not in owners)
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
+
+    @staticmethod
+    def deadline(body: str) -> str | None:
+        """The first deadline a text states ("trước ngày 20 tháng 12", "Quý IV năm 2025", "hằng năm")."""
+        return next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
 
     def unowned(self, sid: str, start: int, body: str) -> bool:
         """An item that names nobody is still a task inside a task section (in a report only under "Nhiệm
@@ -499,14 +528,17 @@ class TaskExtractor:
         coop: list[str] = []
         for m in re.finditer(r"phối hợp(?: chặt chẽ)?(?: với)?", low):
             coop.extend(self.partners(start + m.end(), found))
-        opening = low[skip:].lstrip(" ,:")
+            before = [x for x in found if x.end <= start + m.start() and not self.text[x.end:start + m.start()].strip()]
+            if before and before[-1].start - start > skip and before[-1].agency != GROUP_KIND and \
+                    re.search(r"[;.]\s*$", self.text[start:before[-1].start]):
+                coop.append(agency_name(before[-1]))  # "…; Bộ Tư pháp phối hợp thẩm định": a partner as subject
         if owner_leads:
             role, lead = "lead", [owner] + lead
         elif owner in lead:
             role = "lead"  # "Giao Sở Tài chính chủ trì …": the body given the task leads it
-        elif opening.startswith(("phối hợp", "tham gia")):
-            role = "cooperating"
         else:
+            # "Bộ Tài chính: Phối hợp với Ngân hàng Nhà nước …" is still Bộ Tài chính's duty, the bank its partner:
+            # the owner answers for the item (every annotation of data/eval reads it so), it leads nothing
             role = "responsible"
         return role, tuple(dict.fromkeys(lead)), tuple(dict.fromkeys(c for c in coop if c != owner))
 
@@ -643,5 +675,5 @@ class TaskExtractor:
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
             if task is not None:
-                rest.append(task)
+                rest.extend(inline_items(self, task) or [task])  # "Bộ X: (1) …; (2) …": a task per number
         return without_repeats(drafts + sorted(rest, key=lambda d: d.start))

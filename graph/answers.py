@@ -23,6 +23,7 @@ from extract.rows import (
     TargetRow,
     TaskRow,
 )
+from graph import mentions
 from graph.guard import QueryError
 from graph.namespace import ELI, ID, PKG
 from graph.queries import query
@@ -165,7 +166,8 @@ def task_roles(task: TaskRow) -> dict[str, str]:
 
 
 def agencies(store: Store, keys: Keys = None) -> list[AgencyRow]:
-    """Agencies and groups mentioned (or a page of them: agency IRIs from `keys(store, "agencies")`)."""
+    """Agencies and groups mentioned with every document mentioning them, or a page of them (agency IRIs from
+    `keys(store, "agencies")`) with their first documents (`graph.mentions.FIRST`) and how many there are."""
     abbrs: dict[str, list[str]] = defaultdict(list)
     for r in _rows(store, "abbreviations"):
         abbrs[r["agency"] or ""].append(r["abbr"] or "")
@@ -178,10 +180,16 @@ def agencies(store: Store, keys: Keys = None) -> list[AgencyRow]:
             "id": aid, "name": r["name"] or "",
             "name_en": r["name_en"] or ("group: " + (r["name"] or "")[4:] if group else None),
             "abbreviations": sorted(abbrs.get(iri, [])), "kind": "group" if group else r["kind"] or "",
-            "mentioned_in": [], "successor": None,
+            "mentioned_in": [], "documents": int(r["documents"] or 0), "successor": None,
             "parent": {"id": local(r["parent"], "agency"), "name": r["parent_name"] or ""} if r["parent"] else None})
-        docs = set(row["mentioned_in"]) | set((r["docs"] or "").split("\n")) - {""}
-        row["mentioned_in"] = sorted(docs)  # in the order of their ids
+    if keys is None:
+        listed = mentions.all_documents(store)
+        counts = {iri: len(listed.get(iri, [])) for iri in rows}
+    else:
+        counts = mentions.id_counts(store, {iri: row["documents"] for iri, row in rows.items()})
+        listed = mentions.first_documents(store, counts)
+    for iri, row in rows.items():
+        row["mentioned_in"], row["documents"] = listed.get(iri, []), counts[iri]  # in the order of their ids
     changes = {r["from"]: r for r in _rows(store, "changes")}
     for iri, row in rows.items():
         last = None

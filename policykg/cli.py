@@ -176,8 +176,8 @@ def _page_of(rows: list[Any], limit: int | None, offset: int) -> list[Any]:
 
 @app.command()
 def agencies(as_json: JsonFlag = False, limit: LimitOption = None, offset: OffsetOption = 0) -> None:
-    """Agencies and groups mentioned, with who holds their duties today."""
-    emit(_paged("agencies", "agencies", limit, offset), as_json, ["id", "name", "kind", "mentioned_in"])
+    """Agencies and groups mentioned, with who holds their duties today (a page: each one's first documents)."""
+    emit(_paged("agencies", "agencies", limit, offset), as_json, ["id", "name", "kind", "documents", "mentioned_in"])
 
 
 def _agency_names(text: str) -> set[str]:

@@ -424,7 +424,8 @@ def _drawn(at: AppTest) -> set[str]:
 @pytest.mark.parametrize(("params", "drawn"), [
     ({"q": "Bộ Thông tin và Truyền thông"}, 60),  # an agency's focus: its first page, not its 75 neighbours
     ({"q": "Bộ Thông tin và Truyền thông", "more": "2"}, 74),  # "more" pressed once (kept in the URL)
-    ({"q": "2289", "depth": "2", "cap": "100"}, 100),  # QĐ 2289 two steps out (701 nodes) cut to the cap
+    ({"q": "2289", "depth": "2"}, 60),  # a document's focus, by its sections: a page, not 701 nodes two steps out
+    ({"types": "task|agency", "cap": "100"}, 100),  # tasks and agencies of the whole corpus, cut to the cap
     ({"q": "bo cong an", "types": "task|agency"}, None),  # a filter
 ])
 def test_export_of_the_current_view_is_exactly_what_is_drawn(workdir, monkeypatch, params, drawn) -> None:
@@ -652,6 +653,27 @@ def test_background_work_waits_while_a_reader_is_answered(small_workspace) -> No
     start = time.monotonic()
     corpus.wait_quiet(0.3)
     assert time.monotonic() - start >= 0.29
+
+
+def test_the_first_views_busiest_focuses_are_drawn_ahead(workdir, monkeypatch) -> None:
+    """In the background the first view's busiest agencies and documents are drawn ahead (piece and details panel):
+    a first search or click for one of them reads nothing more; the warming pauses while a reader is answered."""
+    from policykg.ui import store_view
+    from policykg.ui.corpus import Corpus
+
+    app(workdir, monkeypatch, "mang-luoi")  # builds ./workspace
+    corpus = Corpus(workdir / "workspace")
+    counts = corpus.overview_counts()
+    top = [iri for iri, _ in sorted([*counts.agencies, *counts.docs], key=lambda nk: -nk[1])[:4]]
+    waits: list[float] = []
+    monkeypatch.setattr(corpus, "wait_quiet", lambda: waits.append(1.0))
+    assert corpus.warm_focuses(4) == 4 and len(waits) == 4
+    for name in ("agency_focus", "agency_tasks", "neighbourhood", "section_focus", "details"):
+        monkeypatch.setattr(store_view, name, lambda *a, **k: pytest.fail("read again"), raising=False)
+    monkeypatch.setattr("policykg.ui.network.details", lambda *a, **k: pytest.fail("read again"))
+    for iri in top:
+        view, _ = corpus.drawn_view(iri, 1)
+        assert view.number_of_nodes() > 1 and corpus.details(iri) is not None
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from extract import contract
 from graph import answers, views
@@ -324,8 +324,7 @@ def test_a_page_needs_a_key_and_sane_bounds(stores) -> None:
 
 
 @pytest.mark.parametrize(("view", "name"), [("tasks", "tasks"), ("targets", "targets"), ("refs", "citations"),
-                                            ("agencies", "agencies"), ("passages", "citation_passages"),
-                                            ("sections", "sections")])
+                                            ("passages", "citation_passages"), ("sections", "sections")])
 def test_answers_read_a_page_at_a_time(stores, view, name) -> None:
     """The CLI's rows a page of keys at a time: together the same rows as the whole answer, none twice."""
     import json
@@ -350,3 +349,44 @@ def test_a_document_cited_by_its_title_is_labelled_once_with_its_kind() -> None:
     labels = {str(o) for s, o in g.subject_objects(RDFS.label) if "/legal/" in str(s)}
     assert "Đề án phát triển du lịch cộng đồng giai đoạn 2021 - 2025" in labels
     assert not any(label.startswith("Đề án Đề án") for label in labels)
+
+
+def test_a_page_of_agencies_gives_each_its_first_documents_and_their_number(stores, monkeypatch) -> None:
+    """A page of agencies: the whole answer's rows, with the first documents of `mentioned_in` and `documents` its
+    length; read with one document a chunk and one or two documents listed, so every agency is read in chunks."""
+    import json
+
+    from graph import mentions
+    monkeypatch.setattr(mentions, "_CHUNK", 1)
+    for first in (1, 2, 5):
+        monkeypatch.setattr(mentions, "FIRST", first)
+        for store in stores.values():
+            whole = {r["id"]: r for r in answers.agencies(store)}
+            assert all(r["documents"] == len(r["mentioned_in"]) > 0 for r in whole.values())
+            assert any(r["documents"] > first for r in whole.values()) or first == 5  # the seeds: ≤ 4 an agency
+            keys = answers.keys(store, "agencies")
+            paged = [r for k in range(0, len(keys), 7) for r in answers.agencies(store, keys=keys[k:k + 7])]
+            assert sorted(r["id"] for r in paged) == sorted(whole)
+            for row in paged:
+                expected = {**whole[row["id"]], "mentioned_in": whole[row["id"]]["mentioned_in"][:first]}
+                assert json.dumps(row, sort_keys=True) == json.dumps(expected, sort_keys=True)
+
+
+def test_two_corpus_files_of_one_legal_document_count_twice() -> None:
+    """One document node with two ids (two files of the same number, issuer and year) is two documents, as the
+    ids listed say."""
+    from graph import mentions
+    agency, one, other = ID["agency/mpi"], ID["legal/qd-1-ttg-2020"], ID["legal/qd-2-ttg-2020"]
+    g = Graph()
+    g.add((agency, SKOS.prefLabel, Literal("Bộ Kế hoạch và Đầu tư", lang="vi")))
+    for doc, ids in ((one, ("a", "c")), (other, ("b",))):
+        g.add((doc, PKG.mentions, agency))
+        for i in ids:
+            g.add((doc, DCTERMS.identifier, Literal(i)))
+    for kind in ("memory", "oxigraph"):
+        store = from_graph(g, kind)
+        assert QUERIES["agencies"].run(store).rows[0][4] == "2"  # document nodes
+        [row] = answers.agencies(store, keys=[str(agency)])
+        assert (row["documents"], row["mentioned_in"]) == (3, ["a", "b", "c"])
+        assert mentions.first_documents(store, {str(agency): 3}, first=2) == {str(agency): ["a", "b"]}
+        assert answers.agencies(store)[0]["mentioned_in"] == ["a", "b", "c"]

@@ -234,3 +234,89 @@ def test_task_labels_read_a_few_documents_at_a_time_are_those_read_at_once(graph
     assert len(docs) == 4 and len(pauses) == 4 and stepped.tasks_ready.is_set()
     assert len(whole.tasks) > 400 and sorted(stepped.tasks) == sorted(whole.tasks)
     assert stepped.find("chuyen doi so")[0] == whole.find("chuyen doi so")[0]
+
+
+@pytest.mark.parametrize(("section_id", "after"), [
+    ("front", "I"), ("I", "II"), ("IV", "V"), ("IV.9", "IV.10"), ("IV.2", "IV.2.a"), ("V.1.a", "V.1.b"),
+])
+def test_sections_in_the_documents_order(section_id, after) -> None:
+    from policykg.ui.store_view import section_order
+
+    assert section_order(section_id) < section_order(after)
+
+
+def test_a_documents_focus_shows_its_sections_first_and_opens_the_rest_page_by_page(graph, view) -> None:
+    """QĐ 2289 (62 tasks in 44 sections): a page of at most 60 nodes — the document, its top-level sections and the
+    sections holding tasks, then tasks with their owners — every task hanging from its own section, each node as the
+    whole view has it; the next page keeps the first and adds the rest; a section opens the same way, with the way
+    back to its document."""
+    from graph.store import from_graph
+    from policykg.ui.store_view import FOCUS_NODES, section_focus
+
+    doc = str(ID["legal/qd-2289-ttg-2020"])
+    store = from_graph(graph, "oxigraph")
+    tasks = {n for n, d in view.nodes(data=True) if d["type"] == "task" and d.get("doc") == doc}
+    first, second = section_focus(store, doc, 1), section_focus(store, doc, 2)
+    assert first is not None and second is not None
+    assert first.view.number_of_nodes() == FOCUS_NODES and first.more and first.kind == "document"
+    assert first.total_tasks == len(tasks) == 62 and 0 < first.tasks < 62
+    labels = {d["label"] for _, d in first.view.nodes(data=True) if d["type"] == "section"}
+    assert {"I. TÌNH HÌNH VÀ BỐI CẢNH", "IV. NHIỆM VỤ, GIẢI PHÁP", "IV.7. Ngân hàng Nhà nước"} <= labels
+    for n, d in first.view.nodes(data=True):
+        if d["type"] == "task":  # assigned in a section drawn, owned by an agency drawn; not tied to the document
+            assert {r for _, _, r in first.view.out_edges(n, keys=True)} >= {"assigned in"}
+            assert "in document" not in {r for _, _, r in first.view.out_edges(n, keys=True)}
+        assert d["type"] == view.nodes[n]["type"] and (d["type"] == "section" or d == dict(view.nodes[n]))
+    assert set(first.view.nodes) < set(second.view.nodes) and second.tasks == 62 and not second.more
+    iv = str(ID["legal/qd-2289-ttg-2020"]) + "/section/IV"
+    opened = section_focus(store, iv, 1)
+    assert opened is not None and opened.view.number_of_nodes() <= FOCUS_NODES
+    assert doc in {str(n) for n in opened.view.successors(ID["legal/qd-2289-ttg-2020/section/IV"])}  # the way back
+    assert opened.view.nodes[ID["legal/qd-2289-ttg-2020/section/IV"]]["label"] == "IV. NHIỆM VỤ, GIẢI PHÁP"
+    assert opened.total_tasks == 57 and opened.tasks <= 57
+
+
+def test_a_small_documents_focus_is_its_whole_neighbourhood(graph, view, tmp_path) -> None:
+    """A document whose neighbourhood fits a page is drawn whole (nothing to open); a larger one by its sections."""
+    from policykg.ui import drawing
+    from policykg.workspace import build
+
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "kh.txt").write_text(SMALL, encoding="utf-8")
+    build(corpus_dir, tmp_path / "ws")
+    from policykg.ui.corpus import Corpus
+
+    small = Corpus(tmp_path / "ws")
+    doc = next(iter(small.doc_ids))
+    net = drawing.draw(small, drawing.ViewState(doc), network.Labels())
+    assert not net.more and net.message == "" and len(net.nodes) < 20
+    assert any(n["title"].endswith("Công an tỉnh Lào Cai") for n in net.nodes)
+
+
+SMALL = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 12/KH-UBND
+KẾ HOẠCH
+Thực hiện chuyển đổi số năm 2025
+I. NHIỆM VỤ
+1. Công an tỉnh chủ trì rà soát hệ thống thông tin.
+2. Sở Tài chính bố trí kinh phí thực hiện.
+"""
+
+
+def test_a_groups_focus_is_bounded_like_an_agencys(tmp_path_factory, monkeypatch) -> None:
+    """A group of agencies ("các bộ, ngành, địa phương": 3,240 tasks at 1,000 documents, its whole neighbourhood read
+    in 1.6 s) is drawn a page at a time as an agency is: here with pages of 10 nodes, 25 tasks in the bundled corpus."""
+    from policykg.ui import store_view
+    from policykg.ui.corpus import Corpus
+    from policykg.workspace import build
+
+    ws = tmp_path_factory.mktemp("groups") / "ws"
+    build(__import__("pathlib").Path(__file__).resolve().parent.parent / "data" / "corpus", ws, workers=1)
+    group = str(ID["group/bo-nganh-dia-phuong"])
+    monkeypatch.setattr(store_view, "FOCUS_NODES", 10)  # the corpus takes the group's focus as larger than a page
+    corpus = Corpus(ws)
+    view, bound = corpus.drawn_view(group, 1)
+    assert bound is not None and bound.kind == "agency" and bound.total_tasks == 25
+    paged = store_view.agency_focus(corpus.store, group, 1, budget=10)
+    assert paged is not None and paged.more and paged.view.number_of_nodes() == 10

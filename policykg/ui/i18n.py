@@ -104,6 +104,11 @@ TEXT: dict[str, tuple[str, str]] = {
                       "{agency}: showing {tasks} of {total_tasks} tasks, in the {docs} of {total_docs} documents that "
                       "give it the most tasks."),
     "net.more": ("Hiện thêm nhiệm vụ và văn bản", "Show more tasks and documents"),
+    "net.doc.cut": ("{doc}: đang hiện {docs} trong {total_docs} mục và {tasks} trong {total_tasks} nhiệm vụ. Bấm vào "
+                    "một mục để mở mục đó.",
+                    "{doc}: showing {docs} of {total_docs} sections and {tasks} of {total_tasks} tasks. Click a "
+                    "section to open it."),
+    "net.more.sections": ("Hiện thêm mục và nhiệm vụ", "Show more sections and tasks"),
     "net.reset": ("Về tổng quan", "Back to the overview"),
     "net.click": ("Bấm vào một nút để xem chi tiết.", "Click a node for its details."),
     "net.missing": ("Không có nút này trong đồ thị.", "This node is not in the graph."),

@@ -58,7 +58,8 @@ class NetworkData:
     truncated: bool = False
     message: str = ""
     legend: list[dict[str, str]] = field(default_factory=list)
-    more: bool = False  # an agency's focus cut to its first pages: the page offers to show more
+    more: bool = False  # a focus cut to its first pages: the page offers to show more
+    more_label: str = "net.more"  # the words of that button (i18n key)
     focus: str = ""  # the node the view is about: the layout starts from it
 
     def payload(self) -> dict[str, Any]:
@@ -217,7 +218,7 @@ def _node(net: Network, n: Any, d: dict[str, Any], labels: Labels, focus: str | 
 
 
 NAMED = 24  # labels that fit the frame readable at once; the other nodes are named on hover or when zoomed in
-NAMED_TYPES = ("agency", "document", "legal")
+NAMED_TYPES = ("agency", "document", "legal", "section")  # a section: what a document's focus is drawn by
 
 
 def _named(degree: dict[Any, int], nodes: list[tuple[Any, dict[str, Any]]], focus: str | None) -> set[Any]:
@@ -270,14 +271,19 @@ def build_view(view: nx.MultiDiGraph, focus: str | None, depth: int, types: set[
     an agency's focus cut to its first pages (`bound`) says what it shows and offers more."""
     agency_iris = {str(n) for n, d in view.nodes(data=True) if d["type"] == "agency" and d["label"] in agencies}
     sub = filtered(view, types or None, doc_iris or None, relations or None, agency_iris or None)
-    sub = focus_on(sub, focus, depth)
+    if bound is None or bound.kind == "agency":  # a document's piece is its outline: tasks are steps below it
+        sub = focus_on(sub, focus, depth)
     net = network(sub, focus=focus, physics=physics, cap=cap, labels=labels, tree=tree)
     if bound is not None and focus and URIRef(focus) in view and bound.more:
-        cut = tr("net.focus.cut", labels.lang, agency=labels.of(focus, view.nodes[URIRef(focus)]),
-                 tasks=number(bound.tasks, labels.lang), total_tasks=number(bound.total_tasks, labels.lang),
-                 docs=number(bound.docs, labels.lang), total_docs=number(bound.total_docs, labels.lang))
+        lang = labels.lang
+        name = labels.of(focus, view.nodes[URIRef(focus)])
+        counts = {"tasks": number(bound.tasks, lang), "total_tasks": number(bound.total_tasks, lang),
+                  "docs": number(bound.docs, lang), "total_docs": number(bound.total_docs, lang)}
+        cut = tr("net.focus.cut", lang, agency=name, **counts) if bound.kind == "agency" else \
+            tr("net.doc.cut", lang, doc=name, **counts)
         net.message = f"{cut} {net.message}".strip()
         net.more = True
+        net.more_label = "net.more" if bound.kind == "agency" else "net.more.sections"
     return net
 
 
@@ -396,7 +402,7 @@ def vis_assets() -> tuple[str, str]:
 COMPONENT_HTML = '<div class="pkg-wrap"><div class="pkg-net" data-testid="pkg-network"></div>' \
     '<div class="pkg-legend" data-testid="pkg-legend"></div></div>'
 COMPONENT_CSS = """
-.pkg-net { width: 100%; height: min(72vh, 720px); border: 1px solid #ddd; border-radius: 6px; }
+.pkg-net { box-sizing: border-box; width: 100%; height: min(72vh, 720px); border: 1px solid #ddd; border-radius: 6px; }
 .pkg-legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; font: 13px sans-serif; margin-top: .3rem; }
 .pkg-legend span.g { font-size: 16px; margin-right: .25rem; }
 """
@@ -412,20 +418,41 @@ function drawLegend(box, items) {
     box.appendChild(item);
   }
 }
-function labelBoxes(network, pad) {  // each node's box (shape and label), relative to its position
+function labelBoxes(network, pad) {
+  // each node's box (its shape and, when drawn, its label), relative to its position. The label's size is the one
+  // measured at the last drawing (call after a redraw): vis's own bounding box keeps the label as measured before the
+  // zoom last changed it (a label scaled with its value grows and shrinks with the zoom), so boxes built from it
+  // missed labels lying over other nodes
   const ids = network.body.data.nodes.getIds();
   const pos = network.getPositions(ids);
   const scale = network.getScale();
   return ids.map((id) => {
-    const node = network.body.nodes[id], p = pos[id];
-    if (node.labelModule.fontOptions.size * scale < 6) {  // a label too small to be drawn: only the shape counts
-      const r = node.options.size || 10;
-      return { id, x: p.x, y: p.y, l: -r - pad, r: r + pad, t: -r - pad, b: r + pad };
+    const node = network.body.nodes[id], p = pos[id], size = node.options.size || 10;
+    const w = (node.shape.width || 2 * size) / 2, h = (node.shape.height || 2 * size) / 2;
+    const box = { id, x: p.x, y: p.y, l: -w - pad, r: w + pad, t: -h - pad, b: h + pad };
+    const s = node.labelModule.size;
+    if (node.labelModule.fontOptions.size * scale >= 6 && s && s.width) {  // under 6 px a label is not drawn
+      box.l = Math.min(box.l, s.left - node.x - pad); box.r = Math.max(box.r, s.left + s.width - node.x + pad);
+      box.t = Math.min(box.t, s.top - node.y - pad); box.b = Math.max(box.b, s.top + s.height - node.y + pad);
     }
-    const b = network.getBoundingBox(id);
-    return { id, x: p.x, y: p.y, l: b.left - p.x - pad, r: b.right - p.x + pad,
-             t: b.top - p.y - pad, b: b.bottom - p.y + pad };
+    return box;
   });
+}
+function fitBoxes(network) {
+  // the view zoomed and centred so every node and its label is inside the frame (vis's fit() uses the stale boxes
+  // too, and cut labels at the frame's edges); zooming changes no label's size on the canvas except to shrink it, so
+  // labels apart stay apart
+  network.redraw();
+  const boxes = labelBoxes(network, 8);
+  const frame = network.body.container;
+  if (!boxes.length || !frame.clientWidth || !frame.clientHeight) return;
+  let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
+  for (const x of boxes) {
+    l = Math.min(l, x.x + x.l); r = Math.max(r, x.x + x.r); t = Math.min(t, x.y + x.t); b = Math.max(b, x.y + x.b);
+  }
+  const scale = Math.min(frame.clientWidth / Math.max(1, r - l), frame.clientHeight / Math.max(1, b - t), 1.5);
+  network.moveTo({ position: { x: (l + r) / 2, y: (t + b) / 2 }, scale, animation: false });
+  network.redraw();
 }
 function separateLabels(network) {
   // physics keeps nodes apart, not their labels: push overlapping boxes apart along the shorter
@@ -434,6 +461,7 @@ function separateLabels(network) {
   // round that moves nothing ran on an exact order, so no overlap is left.
   const boxes = labelBoxes(network, 4);
   const order = boxes.map((_, i) => i);
+  let any = false;
   for (let round = 0; round < 300; round++) {
     let moved = false;
     order.sort((p, q) => boxes[p].x + boxes[p].l - boxes[q].x - boxes[q].l);
@@ -451,8 +479,10 @@ function separateLabels(network) {
       }
     }
     if (!moved) break;
+    any = true;
   }
-  for (const b of boxes) network.moveNode(b.id, b.x, b.y);
+  if (any) for (const b of boxes) network.moveNode(b.id, b.x, b.y);
+  return any;  // whether a node moved
 }
 const READABLE = 12;  // px on screen: the labels of the nodes a view is about, at the zoom it is drawn at
 function enlargeLabels(network) {  // fixed-size labels of important nodes grown to be readable at this zoom
@@ -475,15 +505,17 @@ function settle(network) {  // once the layout is drawn: labels readable and apa
     const fixed = network.body.data.nodes.get({ filter: (n) => n.fixed }).map((n) => ({ id: n.id, fixed: false }));
     if (fixed.length) network.body.data.nodes.update(fixed);
     window.__pkgSettleAt = start;
-    network.fit();
+    fitBoxes(network);
     for (let round = 0; round < 4; round++) {  // a larger label may push nodes apart and the fit zoom out
       const grown = enlargeLabels(network);
+      network.redraw();  // labels measured as drawn at this zoom
       separateLabels(network);
-      network.fit();
+      fitBoxes(network);
       if (!grown) break;
     }
-    network.redraw();  // labels measured as drawn at this zoom, then apart once more (nothing moves if they are)
-    separateLabels(network);
+    // apart once more at the final zoom, then all inside the frame; again while that moved anything (a label scaled
+    // with its value and capped on screen grows on the canvas when the view zooms out)
+    for (let round = 0; round < 3 && separateLabels(network); round++) fitBoxes(network);
     window.__pkgSeparateMs = performance.now() - start;
     network.once("afterDrawing", () => { window.__pkgStable = true; window.__pkgStableAt = performance.now(); });
     network.redraw();

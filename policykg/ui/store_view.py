@@ -117,13 +117,14 @@ _ROLES = "pkg:owner, pkg:coOwner, pkg:lead, pkg:cooperating"
 
 @dataclass(frozen=True)
 class Bounded:
-    """An agency's focus cut to a few pages: the piece drawn and what of the agency it shows."""
+    """A focus cut to a few pages (an agency's, or a document's or section's): the piece drawn and what it shows."""
 
     view: nx.MultiDiGraph
-    docs: int  # documents shown
-    total_docs: int  # documents that give the agency a task
-    tasks: int  # the agency's tasks shown
+    docs: int  # documents shown (an agency's); sections shown (a document's or a section's)
+    total_docs: int  # documents that give the agency a task; sections of the document or under the section
+    tasks: int  # tasks shown
     total_tasks: int
+    kind: str = "agency"  # or "document": a document's or a section's focus, by its sections
 
     @property
     def more(self) -> bool:
@@ -184,3 +185,126 @@ def agency_focus(store: Store, agency: str, depth: int, pages: int = 1, docs: It
     view = _graph(_attributes(store, nodes), edges)
     total_tasks = len({t for ts in by_doc.values() for t in ts})
     return Bounded(view, len(shown_docs), len(by_doc), len(tasks), total_tasks)
+
+
+SECTION = "/section/"  # in a section's IRI, after its document's: <document>/section/IV.7
+# a document's or a section's focus: its sections, their tasks and the tasks' agencies, in the document's order
+_SECTIONS = ("SELECT ?s ?parent ?id ?title WHERE {{ ?s eli:is_part_of+ {root} ; eli:is_part_of ?parent ; "
+             "eli:id_local ?id OPTIONAL {{ ?s eli:title ?title }} }}")
+_SECTION_TASKS = ("SELECT ?task ?section ?owner WHERE {{ VALUES ?section {{ {sections} }} "
+                  "?task pkg:assignedIn ?section ; a pkg:Task OPTIONAL {{ ?task pkg:owner ?owner }} }}")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+          "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+
+
+def section_order(section_id: str) -> tuple[tuple[int, int | str], ...]:
+    """A section id's place in its document: "front" first, "IV.10" after "IV.9", "V" after "IV"."""
+    if section_id == "front":
+        return ((-1, 0),)
+    return tuple((0, _ROMAN[p]) if p in _ROMAN else (0, int(p)) if p.isdigit() else (1, p)
+                 for p in section_id.split("."))
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A document's (or a section's) content as a tree: sections (id and title) and the tasks written in each."""
+
+    root: str
+    children: dict[str, list[str]]  # node -> its sub-sections, then its tasks, in the document's order
+    names: dict[str, str]  # section -> "IV.7 Ngân hàng Nhà nước"
+    owners: dict[str, str]  # task -> the agency that owns it
+    tasks: frozenset[str]
+
+    @property
+    def sections(self) -> int:
+        return len(self.names)
+
+    def order(self) -> list[str]:
+        """Every section and task, breadth first from the root (a node after its parent); each task's owner right
+        after it, once: a page is a prefix of this list, so a larger page shows all a smaller one did."""
+        out: list[str] = []
+        seen = {self.root}
+        queue = [self.root]
+        while queue:
+            node = queue.pop(0)
+            for child in self.children.get(node, []):
+                out.append(child)
+                seen.add(child)
+                queue.append(child)
+                owner = self.owners.get(child)
+                if owner and owner not in seen:
+                    seen.add(owner)
+                    out.append(owner)
+        return out
+
+
+def _section_name(section_id: str, title: str | None) -> str:
+    """"IV.7. Ngân hàng Nhà nước"; the text before the first numbered part is "Mở đầu" (the document's own word)."""
+    head = "Mở đầu" if section_id == "front" else f"{section_id}."
+    return f"{head} {' '.join(title.split())}" if title else head
+
+
+def outline(store: Store, root: str) -> Outline:
+    """The sections under a document or section and the tasks written in them (three keyed queries): the top-level
+    sections and every section with a task under it; a section's focus has its parent too (the way back)."""
+    parents: dict[str, str] = {}
+    names: dict[str, str] = {}
+    order: dict[str, tuple[tuple[int, int | str], ...]] = {}
+    for s, parent, sid, title in store.query(PREFIX_BLOCK + _SECTIONS.format(root=iri_values([root]))).rows:
+        if s and parent and sid:
+            parents[str(s)] = str(parent)
+            names[str(s)] = _section_name(str(sid), title)
+            order[str(s)] = section_order(str(sid))
+    owners: dict[str, str] = {}
+    tasks: dict[str, set[str]] = {}
+    for task, section, owner in store.query(PREFIX_BLOCK + _SECTION_TASKS.format(
+            sections=iri_values(sorted({root, *parents})))).rows:
+        if task and section:
+            tasks.setdefault(str(section), set()).add(str(task))
+            if owner:
+                owners[str(task)] = str(owner)
+    holding = set()  # sections with a task in them or below them
+    for section in tasks:
+        while section in parents and section not in holding:
+            holding.add(section)
+            section = parents[section]
+    kept = {s for s in parents if s in holding or parents[s] == root}
+    children: dict[str, list[str]] = {}
+    for s in sorted(kept, key=lambda s: order[s]):
+        children.setdefault(parents[s], []).append(s)
+    for section, ts in tasks.items():
+        children.setdefault(section, []).extend(sorted(ts))
+    up = store.query(PREFIX_BLOCK + f"SELECT ?parent WHERE {{ {iri_values([root])} eli:is_part_of ?parent }}").rows
+    if up and up[0][0]:
+        children[root] = [str(up[0][0]), *children.get(root, [])]
+    return Outline(root, children, {s: names[s] for s in kept}, owners,
+                   frozenset(t for ts in tasks.values() for t in ts))
+
+
+def _own_name(store: Store, node: str) -> dict[str, str]:
+    """A section's own name ("IV. NHIỆM VỤ, GIẢI PHÁP"); nothing for a document (it has its short name)."""
+    iri = iri_values([node])
+    sparql = f"SELECT ?id ?title WHERE {{ {iri} eli:id_local ?id OPTIONAL {{ {iri} eli:title ?title }} }}"
+    rows = [r for r in store.query(PREFIX_BLOCK + sparql).rows if r[0]] if SECTION in node else []
+    return {node: _section_name(str(rows[0][0]), rows[0][1])} if rows else {}
+
+
+def section_focus(store: Store, root: str, pages: int = 1, budget: int = FOCUS_NODES,
+                  tree: Outline | None = None) -> Bounded | None:
+    """A document or a section, the sections under it and the tasks written in them with their owners, breadth
+    first, at most `budget` nodes a page (the structure first: a reader opens a section by clicking it). None when
+    nothing is written under it."""
+    tree = outline(store, root) if tree is None else tree
+    if not tree.sections and not tree.tasks:
+        return None
+    shown = tree.order()[:budget * pages - 1]
+    nodes = {root, *shown}
+    edges = {(s, r, o) for s, r, o in _edges(store, sorted(nodes), inward=False)
+             if o in nodes and r != "in document"}  # a task hangs from its section, not from the document too
+    attrs = _attributes(store, nodes)
+    for s, name in {**tree.names, **_own_name(store, root)}.items():
+        if s in attrs:
+            attrs[s]["label"] = attrs[s]["label_en"] = name
+    sections = sum(1 for n in shown if n in tree.names)
+    tasks = sum(1 for n in shown if n in tree.tasks)
+    return Bounded(_graph(attrs, edges), sections, tree.sections, tasks, len(tree.tasks), kind="document")
