@@ -254,12 +254,12 @@ class TaskExtractor:
                     out[sid] = start
         for item in self.items:
             body = item_body(item)
-            sec = self.sections.get(item.section)
-            if sec is None or item.marker or not _ANNOUNCED_RE.search(body) or not unowned_task(body) or \
-                    any(i.section == item.section and i.start < item.start for i in self.items):
+            if item.section not in self.sections or item.marker or not _ANNOUNCED_RE.search(body) or \
+                    not unowned_task(body) or any(i.section == item.section and i.start < item.start
+                                                  for i in self.items):
                 continue  # the section's first paragraph, an action, not a list of bodies
-            if self.within(item.start, item.end) and self.within(item.start, item.end)[0].start - item.start <= 1:
-                continue
+            if (found := self.within(item.start, item.end)) and found[0].start - item.start <= 1:
+                continue  # "Bộ X … theo 2 nhóm:" names its owner: a lead sentence, not one task
             for sid in self._section_ids(item.section):
                 out[sid] = item.end - len(body)
         return out
