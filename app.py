@@ -167,7 +167,7 @@ def search_hits(text: str, lang: Lang) -> list[dict[str, Any]]:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def node_details(iri: str) -> network.Details | None:
-    return network.details(corpus.store, iri, network.DETAILS_ROWS)
+    return corpus.details(iri)  # kept by the corpus: drawn ahead for the first view's nodes
 
 
 def _listed(name: str, allowed: Any) -> list[str]:

@@ -42,7 +42,9 @@ _RANGE_RE = re.compile(rf"{_YEAR}\s*-\s*{_YEAR}")
 _PCT_RE = re.compile(r"(\d+(?:,\d+)?)\s*%")
 _RANK_RE = re.compile(r"(?:xếp hạng|vị trí|thứ hạng|xếp thứ|Top)\s+(?:thứ\s+)?(\d+|một|hai|ba|bốn|năm|sáu)\b", re.I)
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
-_SKIP_RE = re.compile(r"trung bình|bình quân|mục tiêu|chỉ tiêu", re.I)
+# averages over a period and restated aims are no yearly values; a value per head or per unit ("GRDP bình quân đầu
+# người", "doanh thu bình quân một hợp tác xã") is one
+_SKIP_RE = re.compile(r"(?:trung bình|bình quân)(?!\s+(?:đầu người|một|mỗi)\b)|mục tiêu|chỉ tiêu", re.I)
 _RESPECTIVELY_RE = re.compile(r"lần lượt", re.I)
 
 
@@ -254,7 +256,28 @@ def figures(text: str, start: int, section: str, handled: str | None, fallback: 
     """
     out: list[ObsDraft] = []
     for s0, sent in _sentences(text, start):
-        out += _of_plan(_sentence_figures(sent, s0, section, handled, fallback))
+        found = _of_plan(_sentence_figures(sent, s0, section, handled, fallback))
+        out += found + _year_before(sent, s0, found)
+    return out
+
+
+# "Ước thực hiện cả năm là 11.580 tỷ đồng, …, tăng 10,48% so cùng kỳ (10.482 tỷ đồng)": the bracket gives the same
+# period's value a year before
+_SAME_PERIOD_RE = re.compile(r"so\s+(?:với\s+)?cùng kỳ\s*\*?\s*\(\s*(?P<val>[^()]*?)\s*\)", re.I)
+
+
+def _year_before(sent: str, s0: int, found: list[ObsDraft]) -> list[ObsDraft]:
+    """The values a sentence gives in brackets after "so cùng kỳ": of the figure before with that unit, a year
+    earlier."""
+    out = []
+    for m in _SAME_PERIOD_RE.finditer(sent):
+        qs = quantities(m.group("val"))
+        if len(qs) != 1 or qs[0].unit_class == "percent":
+            continue
+        q, at = qs[0], s0 + m.start("val")
+        prev = [o for o in found if o.end <= s0 + m.start() and o.unit == q.unit]
+        if prev:
+            out.append(replace(prev[-1], year=prev[-1].year - 1, value=q.value, start=at + q.start, end=at + q.end))
     return out
 
 
@@ -287,13 +310,13 @@ def _sentence_figures(sent: str, s0: int, section: str, handled: str | None, fal
 
 def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled: str | None,
                   years: list[re.Match[str]], fallback: int | None, context: str) -> list[ObsDraft]:
-    if _SKIP_RE.search(piece) or _RESPECTIVELY_RE.search(sent):
+    if _SKIP_RE.search(_without_brackets(piece)) or _RESPECTIVELY_RE.search(sent):  # "(đạt mục tiêu …)" is an aside
         return []
     out = []
     for q in sorted([*quantities(_without_brackets(piece), counts=True, titled=True), *_durations(piece)],
                     key=lambda q: q.start):
-        if q.unit_class == "rank":
-            continue
+        if q.unit_class == "rank" or (q.unit == "bậc" and _RANK_STEP_RE.search(piece[: q.start])):
+            continue  # "Việt Nam giảm 2 bậc, xếp hạng 44": the steps a rank moved are no level of anything
         ind, label = identify(*_without_start(piece, q), context)
         if q.unit == "%" and _OF_PLAN_RE.match(piece[q.end:]):
             ind = label = ""  # "đạt 104% kế hoạch": a share of the plan for the figure before it (see figures)
@@ -373,6 +396,8 @@ def _durations(piece: str) -> list[Quantity]:
 
 # "giảm từ 12,5 % năm 2021 xuống còn 8,2 % năm 2023": the second value measures what the first does
 _FROM_TO_RE = re.compile(r"\s+từ\s+(?:[^,;]|,(?=\d))*?\s(?:lên|xuống|đến|tới)(?:\s+(?:còn|mức|khoảng))*\s*$")
+# a rank's move, also when a second step count follows ("tăng 25 bậc so với năm 2019 và 75 bậc so với năm 2017")
+_RANK_STEP_RE = re.compile(r"\b(?:tăng|giảm|tụt|lên|xuống)\b", re.I)
 _CARRIED_RE = re.compile(r"chuyển sang(?:\s+năm)?\s+(?:19|20)\d\d", re.I)
 _OF_PLAN_RE = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu kế hoạch)\b", re.I)
 _BASE_YEAR_RE = re.compile(r"(?:so với|từ|như|kể từ|tầm nhìn|định hướng)(?:\s+(?:cùng kỳ|đến|năm|mức))*\s*$")
@@ -389,7 +414,7 @@ def _without_start(piece: str, q: Quantity) -> tuple[str, Quantity]:
 
 def _without_brackets(text: str) -> str:
     """The text with bracketed asides blanked out, offsets kept; "(trong đó: …)" lists components."""
-    return re.sub(r"\((?!\s*trong đó)[^)]*\)", lambda m: " " * len(m.group(0)), text)
+    return re.sub(r"\((?!\s*[Tt]rong đó)[^)]*\)", lambda m: " " * len(m.group(0)), text)
 
 
 # A bracket that gives the figure at an earlier time: "90,5% (so với tháng 3 là 89,6%)", "83,4% (tháng 3/2025 là

@@ -32,7 +32,7 @@ _ZERO_RE = re.compile(r"(?:bằng|về|xuống|còn)\s+(?:mức\s+)?[“\"']?(0|
 # followed by a lower-case word or an acronym, unless the number is a year, a date or a position.
 _NOT_COUNTED = (r"năm|tháng|ngày|giờ|phút|giây|và|hoặc|với|của|đến|tới|trong|theo|từ|là|có|các|những|được|về|đã|"
                 r"tại|thì|khi|để|so|trở|lần|tuổi|mẫu|đợt|điểm|nước|quốc|dưới|trên|vào|ra|giai đoạn|thế hệ|cấp|loại|"
-                r"trước|sau")
+                r"trước|sau|này|như")  # "Thứ hạng 42 này", "vị trí 44 như …": a number named, nothing counted
 _WORD = rf"(?!(?:{_NOT_COUNTED})\b)(?:[a-zđà-ỹ]+|[A-Z]{{2,}}\d*)"
 _COUNT_RE = re.compile(
     rf"(?:(?P<cmp>(?i:{CMP}))\s+(?:mức\s+|là\s+)?)?(?<![\w/.,:-])(?P<num>{NUM})(?:\s*[-–]\s*(?P<max>{NUM})|/(?P<of>\d+))?\s+"
@@ -94,7 +94,8 @@ def well_formed(text: str) -> bool:
 
 def parse_number(text: str) -> float:
     """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands, "3.094,17" -> 3094.17."""
-    if re.fullmatch(r"[1-9]\d{0,2}(?:[.,]\d{3})+", text):  # "0,002" is a fraction
+    # one separator repeated groups thousands ("0,002" is a fraction); with two ("328.782,902") the last is decimal
+    if re.fullmatch(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*", text):
         return float(re.sub(r"[.,]", "", text))
     if "." in text and "," in text:  # "3.094,17": the last separator is the decimal one
         dec = max(text.rfind("."), text.rfind(","))

@@ -13,7 +13,7 @@ _SHARED_RE = re.compile(r"(?:^|\b)(?:[Cc]ác)\s+(Bộ|Sở|Cục|Vụ|Ban)\s*:\s
 # The heads of the ministries, a fixed formula: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, (Thủ
 # trưởng) cơ quan thuộc Chính phủ" are the ministries and agencies as one group.
 _HEADS_RE = re.compile(
-    r"^(?:Các\s+)?Bộ trưởng,\s*Thủ trưởng\s+(?:các\s+)?cơ quan ngang [Bb]ộ,\s*(?:Thủ trưởng\s+)?"
+    r"^(?:Các\s+)?(?:đồng chí\s+)?Bộ trưởng,\s*Thủ trưởng\s+(?:các\s+)?cơ quan ngang [Bb]ộ,\s*(?:Thủ trưởng\s+)?"
     r"(?:các\s+)?cơ quan (?:trực )?thuộc Chính phủ", re.I)
 HEADS_GROUP = "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
 # The same formula in a province: "Giám đốc các Sở, Thủ trưởng các ban, ngành (tỉnh)".

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency
 from extract.attachment import attached_kind
+from extract.inline_items import inline_items
 from extract.letters import LETTER_KINDS, closing_start, letter_owners, opening_end
 from extract.line_table import line_tables
 from extract.records import Item, Mention, Section
@@ -44,8 +45,8 @@ _PURPOSE_HEAD_RE = re.compile(
 _NAME_ONLY_RE = re.compile(r"\s*(?:[A-ZĐÀ-Ỹ][^\s]*\s+){0,7}[A-ZĐÀ-Ỹ][^\s.;:]*[.;:]?\s*")
 _EXECUTION_RE = re.compile(r"chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)", re.I)
 # A person's title before the body they head: "Bộ trưởng Bộ X có trách nhiệm …" gives Bộ X the task.
-_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc|Chủ nhiệm|"
-                       r"Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
+_TITLE_RE = re.compile(r"^(?:Các\s+)?(?:đồng chí\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Thống đốc"
+                       r"|Chủ nhiệm|Lãnh đạo|Trưởng ban|Tổng Kiểm toán|Chánh án|Viện trưởng)\s+(?=\S)")
 # A heading sentence whose subject is given the duty: its sub-items that name nobody are that subject's.
 _DUTY_RE = re.compile(r"[\s,]*(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|chủ trì)\b", re.I)
 # A report records an assignment ("UBND tỉnh đã giao Sở X chủ trì …"): a task of the body given it.
@@ -77,6 +78,8 @@ _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ASKED_RE = re.compile(r"(?:đề nghị|giao|yêu cầu)\s+", re.I)
 # An enterprise a heading addresses by name (the recogniser reads bodies of the state, not firms)
 _COMPANY_RE = re.compile(r"(?:Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã)\s+\S")
+# "… theo 3 cấp độ:", "… gồm 02 nhóm nội dung:": a task that announces the parts listed below it
+_ANNOUNCED_RE = re.compile(r"\b(?:theo|gồm|với)\s+(?:\d{1,2}|hai|ba|bốn|năm|sáu)\s+(?:\S+\s+){0,2}?\S+\s*:\s*$", re.I)
 _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
@@ -175,7 +178,7 @@ class TaskExtractor:
                 found = self.within(start, item.end)
                 owners = shared_list(body) or (
                     subject_list(self.text, found, found[0])[0] if found and found[0].start - start <= 1 else [])
-            elif item.marker == "-" and (owners := self._names_only(start, item.end)):
+            elif item.marker == "-" and (owners := self.names_only(start, item.end)):
                 named = start
             elif item.marker == "+" and owners:
                 out[start] = owners
@@ -183,7 +186,7 @@ class TaskExtractor:
                     self.owner_lines.add(named)
         return out
 
-    def _names_only(self, start: int, end: int) -> list[str]:
+    def names_only(self, start: int, end: int) -> list[str]:
         """The bodies a line names when it names nothing else ("Bộ Nông nghiệp và Môi trường.")."""
         found = [m for m in self.within(start, end) if m.agency != GROUP_KIND]
         if (asked := _ASKED_RE.match(self.text, start, end)) is not None:
@@ -237,6 +240,29 @@ class TaskExtractor:
             if lead:
                 leads.add(start)
         return leads, items
+
+    def _spelled_parts(self) -> dict[str, int]:
+        """Sections (and those below them) opened by a task that announces how many parts it has ("Xây dựng,
+        triển khai Kế hoạch bồi dưỡng … theo 3 cấp độ:" then "a) …", "- Cấp độ phổ quát: …"): the parts say
+        what the task covers, they are no tasks of their own. Each such section id → where its task starts."""
+        out: dict[str, int] = {}
+        for sec in self.sections.values():  # the task on the heading's line ("4. Nhóm giải pháp … Xây dựng … theo
+            if sec.style in ("num", "letter", "roman") and _ANNOUNCED_RE.search(sec.heading) and \
+                    unowned_task(sec.heading):  # 3 cấp độ:" joined into one line by the page's wrapping)
+                start = self.text.index(sec.heading, sec.start)
+                for sid in self._section_ids(sec.id):
+                    out[sid] = start
+        for item in self.items:
+            body = item_body(item)
+            if item.section not in self.sections or item.marker or not _ANNOUNCED_RE.search(body) or \
+                    not unowned_task(body) or any(i.section == item.section and i.start < item.start
+                                                  for i in self.items):
+                continue  # the section's first paragraph, an action, not a list of bodies
+            if (found := self.within(item.start, item.end)) and found[0].start - item.start <= 1:
+                continue  # "Bộ X … theo 2 nhóm:" names its owner: a lead sentence, not one task
+            for sid in self._section_ids(item.section):
+                out[sid] = item.end - len(body)
+        return out
 
     def known_names(self) -> dict[str, str]:
         """The document's agency names by their folded form."""
@@ -442,7 +468,7 @@ class TaskExtractor:
                 or (self.letter_owners if self.letter_at(start) else [])
         if not owners and not self.unowned(sid, start, body):
             return None
-        deadline = next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
+        deadline = self.deadline(body)
         if not owners:  # a task item of a task section that names nobody: a task with no owner
             _, _, coop = self.roles(body, start, found, "", skip)
             return Draft(sid, body, start, end, None, (), None, (), coop, self.kind(sid), deadline)
@@ -453,13 +479,18 @@ class TaskExtractor:
         return Draft(sid, body, start, end, owners[0], tuple(owners), role, lead, coop,
                      self.kind(sid), deadline)
 
+    @staticmethod
+    def deadline(body: str) -> str | None:
+        """The first deadline a text states ("trước ngày 20 tháng 12", "Quý IV năm 2025", "hằng năm")."""
+        return next((m.group(0) for p in _DEADLINES if (m := p.search(body))), None)
+
     def unowned(self, sid: str, start: int, body: str) -> bool:
         """An item that names nobody is still a task inside a task section (in a report only under "Nhiệm
         vụ … thời gian tới"); a heading with items or sub-sections below it groups them ("3. Hoàn thiện ít nhất
         500ha …" then "- Sở X …")."""
         sec = self.sections.get(sid)
         if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
-                and (self.children.get(sid) or sid in self.item_sections):
+                and (self.children.get(sid) or sid in self.item_sections) and start not in self.content_leads:
             return False
         if not unowned_task(body):
             return False
@@ -522,14 +553,17 @@ class TaskExtractor:
         coop: list[str] = []
         for m in re.finditer(r"phối hợp(?: chặt chẽ)?(?: với)?", low):
             coop.extend(self.partners(start + m.end(), found))
-        opening = low[skip:].lstrip(" ,:")
+            before = [x for x in found if x.end <= start + m.start() and not self.text[x.end:start + m.start()].strip()]
+            if before and before[-1].start - start > skip and before[-1].agency != GROUP_KIND and \
+                    re.search(r"[;.]\s*$", self.text[start:before[-1].start]):
+                coop.append(agency_name(before[-1]))  # "…; Bộ Tư pháp phối hợp thẩm định": a partner as subject
         if owner_leads:
             role, lead = "lead", [owner] + lead
         elif owner in lead:
             role = "lead"  # "Giao Sở Tài chính chủ trì …": the body given the task leads it
-        elif opening.startswith(("phối hợp", "tham gia")):
-            role = "cooperating"
         else:
+            # "Bộ Tài chính: Phối hợp với Ngân hàng Nhà nước …" is still Bộ Tài chính's duty, the bank its partner:
+            # the owner answers for the item (every annotation of data/eval reads it so), it leads nothing
             role = "responsible"
         return role, tuple(dict.fromkeys(lead)), tuple(dict.fromkeys(c for c in coop if c != owner))
 
@@ -659,12 +693,18 @@ class TaskExtractor:
                     listed.add(appendix.id)
         rest = [d for d in blocks if d.section not in table_sections] + piped
         self.content_leads, contents = self._contents()
-        for sid, start, end, body in self.units():
+        spelled = self._spelled_parts()
+        self.content_leads |= set(spelled.values())
+        heads = [(sid, at, at + len(self.sections[sid].heading), self.sections[sid].heading)
+                 for sid, at in spelled.items() if self.sections[sid].start <= at < self.sections[sid].start + 8]
+        for sid, start, end, body in sorted(self.units() + heads, key=lambda u: u[1]):
             sec = self.sections.get(sid)
+            if spelled.get(sid, start) != start and start > spelled[sid]:
+                continue  # the parts of a task that announced them ("… theo 3 cấp độ:" then "a) …", "- …")
             if start in contents or sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
                     or (sec and (sec.style == CLOSING or sec.style == "appendix" and sid not in listed)):
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done
             task = self.draft(sid, start, end, body)
             if task is not None:
-                rest.append(task)
+                rest.extend(inline_items(self, task) or [task])  # "Bộ X: (1) …; (2) …": a task per number
         return without_repeats(drafts + sorted(rest, key=lambda d: d.start))

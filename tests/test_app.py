@@ -655,6 +655,27 @@ def test_background_work_waits_while_a_reader_is_answered(small_workspace) -> No
     assert time.monotonic() - start >= 0.29
 
 
+def test_the_first_views_busiest_focuses_are_drawn_ahead(workdir, monkeypatch) -> None:
+    """In the background the first view's busiest agencies and documents are drawn ahead (piece and details panel):
+    a first search or click for one of them reads nothing more; the warming pauses while a reader is answered."""
+    from policykg.ui import store_view
+    from policykg.ui.corpus import Corpus
+
+    app(workdir, monkeypatch, "mang-luoi")  # builds ./workspace
+    corpus = Corpus(workdir / "workspace")
+    counts = corpus.overview_counts()
+    top = [iri for iri, _ in sorted([*counts.agencies, *counts.docs], key=lambda nk: -nk[1])[:4]]
+    waits: list[float] = []
+    monkeypatch.setattr(corpus, "wait_quiet", lambda: waits.append(1.0))
+    assert corpus.warm_focuses(4) == 4 and len(waits) == 4
+    for name in ("agency_focus", "agency_tasks", "neighbourhood", "section_focus", "details"):
+        monkeypatch.setattr(store_view, name, lambda *a, **k: pytest.fail("read again"), raising=False)
+    monkeypatch.setattr("policykg.ui.network.details", lambda *a, **k: pytest.fail("read again"))
+    for iri in top:
+        view, _ = corpus.drawn_view(iri, 1)
+        assert view.number_of_nodes() > 1 and corpus.details(iri) is not None
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_matrix_cells_fit_their_column_and_read_lead_first_in_a_stable_order(workdir, monkeypatch, lang) -> None:
     import json

@@ -302,3 +302,21 @@ I. NHIỆM VỤ
 1. Công an tỉnh chủ trì rà soát hệ thống thông tin.
 2. Sở Tài chính bố trí kinh phí thực hiện.
 """
+
+
+def test_a_groups_focus_is_bounded_like_an_agencys(tmp_path_factory, monkeypatch) -> None:
+    """A group of agencies ("các bộ, ngành, địa phương": 3,240 tasks at 1,000 documents, its whole neighbourhood read
+    in 1.6 s) is drawn a page at a time as an agency is: here with pages of 10 nodes, 25 tasks in the bundled corpus."""
+    from policykg.ui import store_view
+    from policykg.ui.corpus import Corpus
+    from policykg.workspace import build
+
+    ws = tmp_path_factory.mktemp("groups") / "ws"
+    build(__import__("pathlib").Path(__file__).resolve().parent.parent / "data" / "corpus", ws, workers=1)
+    group = str(ID["group/bo-nganh-dia-phuong"])
+    monkeypatch.setattr(store_view, "FOCUS_NODES", 10)  # the corpus takes the group's focus as larger than a page
+    corpus = Corpus(ws)
+    view, bound = corpus.drawn_view(group, 1)
+    assert bound is not None and bound.kind == "agency" and bound.total_tasks == 25
+    paged = store_view.agency_focus(corpus.store, group, 1, budget=10)
+    assert paged is not None and paged.more and paged.view.number_of_nodes() == 10

@@ -30,6 +30,9 @@ Row = dict[str, Any]
 RELATIONS = sorted(set(EDGES.values()))
 # past this many tasks a page does not list the whole task table: it asks for a document or an agency
 WHOLE_TABLE_TASKS = 3000
+AGENCY_PREFIXES = (str(ID["agency/"]), str(ID["group/"]))
+# the first view's agencies and documents whose focus is drawn ahead in the background (at 1,000 documents ~0.3 s each)
+WARM_FOCUSES = 15
 # seconds without a reader's request before background work goes on (a rerun and the browser's drawing take ~1 s)
 QUIET = 1.5
 
@@ -48,6 +51,7 @@ class Corpus:
         self._answers: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()
         self._touched = 0.0
+        self._warming_focuses = threading.Lock()
 
     @cached_property
     def view(self) -> nx.MultiDiGraph:
@@ -69,7 +73,7 @@ class Corpus:
         """The piece a drawn network is cut from, at any corpus size: an agency's focus cut to `pages` pages
         (`store_view.agency_focus`), a document's or a section's by its sections (`store_view.section_focus`), when
         its neighbourhood is larger than a page or deeper than one step; else `view_for`'s."""
-        if focus and focus.startswith(str(ID["agency/"])):
+        if focus and focus.startswith(AGENCY_PREFIXES):  # an agency, or a group of them ("các bộ, ngành")
             by_doc = self._kept(("agency_tasks", focus, doc_iris),
                                 lambda: store_view.agency_tasks(self.store, focus, doc_iris))
             # past a page of its tasks and documents (or of neighbours: documents naming it) it is cut to pages
@@ -332,6 +336,32 @@ class Corpus:
         drafts = [i for i in ids if (n := self.name(i)) and n.draft] or ids
         return drafts, [i for i in ids if i not in drafts] or ids
 
+    def details(self, iri: str) -> Any:
+        """What the details panel shows for a node (`network.details`), kept."""
+        from policykg.ui.network import DETAILS_ROWS, details
+
+        return self._kept(("details", iri), lambda: details(self.store, iri, DETAILS_ROWS))
+
+    def warm_focuses(self, limit: int = WARM_FOCUSES) -> int:
+        """Draw ahead, in the background, the focuses a reader most likely opens first: the first view's agencies and
+        documents, most tasks first (each piece and details panel, kept), each once no reader has been answered for a
+        while. Run once at a time; how many were drawn ahead."""
+        if not self._warming_focuses.acquire(blocking=False):
+            return 0
+        try:
+            counts = self.overview_counts()
+            # the busiest agency and document first (their focuses read the store differently), then by task count
+            ranked = sorted([*counts.agencies[:1], *counts.docs[:1]], key=lambda nk: -nk[1])
+            ranked += sorted([*counts.agencies[1:], *counts.docs[1:]], key=lambda nk: -nk[1])
+            ranked = ranked[:limit]
+            for iri, _ in ranked:
+                self.wait_quiet()
+                self.drawn_view(iri, 1)
+                self.details(iri)
+            return len(ranked)
+        finally:
+            self._warming_focuses.release()
+
     def warm_first_view(self) -> None:
         """What the first page reads: documents and their names, agencies' names, the overview's counts."""
         for answer in ("docs", "doc_iris", "doc_names", "agency_iris", "task_count"):
@@ -345,6 +375,7 @@ class Corpus:
         if self.large:  # nothing is read whole: only the search's names (documents, agencies, indicators, tasks)
             self.wait_quiet()
             getattr(self, "search_index")  # noqa: B009 - a cached property, built now
+            self.warm_focuses()
             return
         for answer in ("view", "tasks", "agencies", "refs", "targets", "names", "rows"):
             self.wait_quiet()
@@ -352,6 +383,7 @@ class Corpus:
         self.wait_quiet()
         drafts, finals = self.drafts_and_finals()
         self.diff(drafts[0], finals[0])
+        self.warm_focuses()
 
     @cached_property
     def console(self) -> Console:
