@@ -390,3 +390,9 @@ def test_a_national_notice_about_one_province_reads_its_bare_bodies_as_that_prov
 ])
 def test_provinces_that_act(text: str, names: list[str]) -> None:
     assert [n for n in _actors(text) if n and not n.startswith("các ")] == names
+
+
+def test_a_management_board_keeps_its_zones_name() -> None:
+    assert _actors("Báo cáo (qua Ban Quản lý Khu kinh tế Vân Phong) để xử lý; Ban Quản lý khu kinh tế tỉnh phối hợp.",
+                   "Ủy ban nhân dân tỉnh Khánh Hòa") == [
+        "Ban Quản lý Khu kinh tế Vân Phong tỉnh Khánh Hòa", "Ban Quản lý khu kinh tế tỉnh Khánh Hòa"]
