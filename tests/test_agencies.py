@@ -396,3 +396,8 @@ def test_a_management_board_keeps_its_zones_name() -> None:
     assert _actors("Báo cáo (qua Ban Quản lý Khu kinh tế Vân Phong) để xử lý; Ban Quản lý khu kinh tế tỉnh phối hợp.",
                    "Ủy ban nhân dân tỉnh Khánh Hòa") == [
         "Ban Quản lý Khu kinh tế Vân Phong tỉnh Khánh Hòa", "Ban Quản lý khu kinh tế tỉnh Khánh Hòa"]
+
+
+def test_the_standing_boards_of_all_provincial_party_committees_are_one_class() -> None:
+    assert _actors("1. Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng.") == [
+        "Ban Thường vụ Tỉnh ủy, Thành ủy"]
