@@ -64,8 +64,9 @@ class RefHit:
 # what a citation starts with ("Nghị quyết", "Luật", "Công ước")
 # programmes cited by their title and horizon: "Chiến lược phát triển … đến năm 2030", "Chương trình … giai
 # đoạn 2016 - 2020", "Quy hoạch … thời kỳ 2021-2030, tầm nhìn đến năm 2050"
-# (not plans, "Kế hoạch …", "Quy hoạch tỉnh …": a text names many it only means as work to do)
-_PROGRAMMES = {"chiến lược": "Chiến lược", "chương trình": "Chương trình", "đề án": "Đề án"}
+# (not plans, "Kế hoạch …": a text names many it only means as work to do; a master plan, "Quy hoạch …", only
+# with its period: "Quy hoạch mạng lưới đường bộ thời kỳ 2021 - 2030, tầm nhìn đến năm 2050")
+_PROGRAMMES = {"chiến lược": "Chiến lược", "chương trình": "Chương trình", "đề án": "Đề án", "quy hoạch": "Quy hoạch"}
 KIND_WORDS = tuple(dict.fromkeys((*KINDS, *_TREATIES, *_PROGRAMMES)))
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
@@ -186,8 +187,10 @@ def _programme_end(doc: Doc, k: int) -> int | None:
                 return None  # "Chiến lược đến năm 2025": the document's own strategy, named by its horizon only
             end = h
             while end + 1 < n and doc[end].text in (",", "và") and doc[end + 1].lower_ in ("tầm", "định") \
-                    and (more := _horizon_at(doc, end + 3)) is not None and doc[end + 2].lower_ in ("nhìn", "hướng"):
-                end = more  # ", tầm nhìn đến năm 2050", ", định hướng đến năm 2030"
+                    and (more := _horizon_at(doc, end + 3) or (end + 4 if _YEAR_RE.match(doc[end + 3:end + 4].text)
+                                                               else None)) is not None \
+                    and doc[end + 2].lower_ in ("nhìn", "hướng"):
+                end = more  # ", tầm nhìn đến năm 2050", ", định hướng đến năm 2030", ", tầm nhìn 2050"
             return end
         # "kinh tế - xã hội", "chất lượng cao, phát thải thấp"
         joined = tok.text == "-" or (tok.text == "," and j + 1 < n and doc[j + 1].is_lower and doc[j + 1].is_alpha
@@ -201,10 +204,14 @@ def _programme_end(doc: Doc, k: int) -> int | None:
 
 def _horizon_at(doc: Doc, j: int) -> int | None:
     """"đến năm 2030", "giai đoạn 2016 - 2020", "thời kỳ 2021-2030" at token j: the token after it."""
-    if j >= len(doc) or doc[j].lower_ not in _HORIZON:
+    if j >= len(doc):
         return None
     words = [t.text for t in doc[j:j + 5]]
     low = [w.lower() for w in words]
+    if re.fullmatch(r"\d{1,2}", words[0]) and low[1:2] == ["năm"] and len(words) > 2:
+        return _span_years(words[2:], j + 2)  # "Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030"
+    if doc[j].lower_ not in _HORIZON:
+        return None
     if low[:2] == ["đến", "năm"] and len(words) > 2 and _YEAR_RE.match(words[2]):
         return j + 3
     if low[:2] in (["giai", "đoạn"], ["thời", "kỳ"]) and len(words) > 2:
@@ -212,6 +219,15 @@ def _horizon_at(doc: Doc, j: int) -> int | None:
             return j + 3
         if len(words) > 4 and _YEAR_RE.match(words[2]) and words[3] in ("-", "–") and _YEAR_RE.match(words[4]):
             return j + 5
+    return None
+
+
+def _span_years(words: list[str], j: int) -> int | None:
+    """The token after "2021-2030" or "2021 - 2030" starting at token j, else None."""
+    if words and _YEARS_RE.match(words[0]):
+        return j + 1
+    if len(words) > 2 and _YEAR_RE.match(words[0]) and words[1] in ("-", "–") and _YEAR_RE.match(words[2]):
+        return j + 3
     return None
 
 
@@ -233,6 +249,7 @@ def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
     # "02/TTr-CAT- ANCTNB": a symbol that line wrapping cut after a hyphen goes on to its last part
     i += 2 * (i + 1 < n and doc[i].text in ("-", "–") and bool(re.fullmatch(r"[A-ZĐ&]{2,}\d*", doc[i + 1].text)))
     j = i + (i + 1 < n and doc[i].text == "," and doc[i + 1].lower_ == "ngày")  # "số 292/QĐ-BKHCN, ngày 25/3/2025"
+    j += j + 1 < n and doc[j].text == "\n" and doc[j + 1].lower_ == "ngày"  # the date wrapped onto the next line
     if j < n and doc[j].text == "(":
         k = j + 1
         if k < n and doc[k].lower_ in ("năm", "các"):
@@ -252,8 +269,9 @@ def _date_after(doc: Doc, i: int) -> tuple[int | None, tuple[int, ...], int]:
         if k < n and (m := _DATE_TOKEN_RE.match(doc[k].text)):
             return int(m.group(3)), (), k + 1
         for k in range(j + 1, min(n, j + 7)):
-            if doc[k].lower_ == "năm" and k + 1 < n and _YEAR_RE.match(doc[k + 1].text):
-                return int(doc[k + 1].text), (), k + 2
+            y = k + 1 + (k + 2 < n and doc[k + 1].text == "\n")  # "… tháng 05 năm" / "2021": a wrapped line
+            if doc[k].lower_ == "năm" and y < n and _YEAR_RE.match(doc[y].text):
+                return int(doc[y].text), (), y + 1
     return None, (), i
 
 
@@ -366,8 +384,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"; but "Luật Tổ
         # chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003" names the bodies up to its date
     if tok.text == "," and nxt is not None:
-        if amendment and nxt.lower_ == "bổ":
-            return False  # "sửa đổi, bổ sung"
+        if amendment and (nxt.lower_ == "bổ" or nxt.text == "Luật"):
+            return False  # "sửa đổi, bổ sung"; "… của Luật Quy hoạch, Luật Đầu tư, …": the laws amended together
         if nxt.text in law_abbreviations() and doc[k - 1].text in law_abbreviations():
             return False  # "Luật KH, CN và ĐMST": short forms listed in one name
         if not treaty and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _STOP and not _verb_at(doc, k + 1) \
@@ -396,8 +414,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return True  # "theo Luật Bảo vệ môi trường tỉnh đang chỉ đạo …": the province acts, no law is named so
     if _footnote(doc, k):
         return True
-    if amendment:
-        return tok.lower_ in _NAME_STOPS - {"đến"}  # "… của 11 Luật có liên quan đến quy hoạch ngày …"
+    if amendment:  # "… của 11 Luật có liên quan đến quy hoạch ngày …", "… Luật Đầu tư theo phương thức …"
+        return tok.lower_ in _NAME_STOPS - {"đến", "theo"}
     return tok.lower_ in (_NAME_STOPS if treaty else _LAW_STOPS)
 
 
@@ -491,6 +509,7 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
         doc.user_data["agency_starts"] = {s.start for s in doc.spans[AGENCY_SPANS] if len(s) >= 3}
     found: list[tuple[int, str, int, int]] = []  # (start, label, kind-word end, last token)
     made: set[str] = set()  # national titles the text asks to make ("Cập nhật, ban hành Chiến lược quốc gia về …")
+    approved: dict[str, RefHit] = {}  # titles by the cited decision that approved them
     for _, start, end in (matcher or _matcher(doc))(doc):
         what = _classify(doc, start, end)
         if what:
@@ -567,10 +586,14 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                                    and _footnote(doc, end)))
             covered = end
         elif label == "PROGRAMME":
-            if not _title_of_previous(doc, hits, start):
-                word = doc[start:kind_end].text.lower()
+            word = doc[start:kind_end].text.lower()
+            if _adjusting(doc, start, last) or (start and doc[start - 1].lower_ in _MORE):
+                pass  # "các Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030": a class of documents, not one
+            elif not _title_of_previous(doc, hits, start):
                 hits.append(RefHit(start, last, _PROGRAMMES.get(word) or KINDS[word][0], "", None, None,
                                    name=doc[start:last].text))
+            elif hits and hits[-1].number and any(t.lower_ == "duyệt" for t in doc[max(0, start - 4):start]):
+                approved.setdefault(title_key(doc[start:last].text), hits[-1])  # "Quyết định số … phê duyệt <title>"
             covered = last
         elif label == "PLENUM":
             hits.append(RefHit(start, last + 1, "Nghị quyết", "", None, "TW",
@@ -581,7 +604,25 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                                name=doc[start:last + 1].text, nickname=True))
             covered = last + 1
     hits = [h for h in hits if not (h.name and not h.number and h.name.lower() in made)]  # one still to be made
-    return _resolve_years(_same_laws(hits))
+    return _resolve_years(_same_laws(by_approving(hits, approved)))
+
+
+_PERIOD_RE = re.compile(r"[\s,]+(?:đến năm|giai đoạn|thời kỳ|tầm nhìn|định hướng)\b.*$", re.I)
+
+
+def title_key(name: str) -> str:
+    """A programme's title compared without its period or horizon, case or spacing ("Quy hoạch X thời kỳ …")."""
+    return " ".join(_PERIOD_RE.sub("", name).lower().split())
+
+
+def by_approving(hits: list[RefHit], approved: dict[str, RefHit]) -> list[RefHit]:
+    """A programme cited by its title is the decision the text cites as approving that title ("Quyết định số
+    991/QĐ-TTg … phê duyệt Quy hoạch X …", later "thực hiện Quy hoạch X …"): one document, not two."""
+    out = []
+    for h in hits:
+        decision = approved.get(title_key(h.name)) if h.name and not h.number else None
+        out.append(h if decision is None else replace(decision, start=h.start, end=h.end, title=h.name))
+    return out
 
 
 _TREATY_STOPS = _STOP - {"của", "về", "có"} | {"như", "nhằm", "và", "mà"}
@@ -602,6 +643,16 @@ def _title_of_previous(doc: Doc, hits: list[RefHit], start: int) -> bool:
     if not any(t.lower_ in ("duyệt", "hành") for t in before):
         return False
     return not hits or start - hits[-1].end <= 14 or any(t.lower_ == "duyệt" for t in before)
+
+
+def _adjusting(doc: Doc, start: int, end: int) -> bool:
+    """"điều chỉnh Quy hoạch tỉnh …", "rà soát, điều chỉnh Chiến lược …": the plan as it is being revised, work
+    to do; but "điều chỉnh Quy hoạch X … đã được Thủ tướng Chính phủ phê duyệt" cites the one in force."""
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if before != ["điều", "chỉnh"]:
+        return False
+    after = [t.lower_ for t in doc[end:end + 8]]
+    return not ("duyệt" in after and ("đã" in after or "được" in after))
 
 
 def _to_be_signed(doc: Doc, start: int, kind_end: int) -> bool:
@@ -765,12 +816,15 @@ def relation(text: str, start: int) -> str:
     para = text.rfind("\n", 0, start) + 1
     if text[para:para + 6].lower() == "căn cứ":
         return "based_on"
-    sent = max(text.rfind(". ", para, start) + 2, para)
+    stop = text.rfind(". ", para, start)
+    sent = stop + 2 if stop >= 0 else para  # the text's first sentence starts at 0 too
     if text[sent:sent + 9].lower() == "thực hiện":
         return "implements"  # "Thực hiện ... Nghị quyết A; theo ... Nghị quyết B và Quyết định C"
     clause = max(sent, text.rfind(";", sent, start) + 1)
     window = " ".join(text[clause:start].split()[-12:]).lower()
-    return "implements" if "thực hiện" in window else "cites"
+    # "Báo cáo tình hình và kết quả thực hiện X": a report on carrying X out cites X, it does not carry it out
+    reported = re.search(r"(?:tình hình|kết quả)\s+(?:và\s+\S+\s+)?thực hiện", window) is not None
+    return "implements" if "thực hiện" in window and not reported else "cites"
 
 
 def implementer(hits: list[RefHit], doc: Doc, k: int) -> RefHit | None:

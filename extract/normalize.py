@@ -44,6 +44,10 @@ _RULE_LINE_RE = re.compile(r"^\s*[_=\-–—*|]{3,}\s*$|^\s*\|(?:\s*:?-{3,}:?\s*
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s*")
 _MD_EMPHASIS_RE = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _EXTRA_SPACES_RE = re.compile(r"(?<= ) +")
+# a space typed inside a document symbol after its hyphen: "227/QĐ- TTg", "66- NQ/TW" (one symbol each)
+_SYMBOL_SPACE_RE = re.compile(
+    r"(?:(?<=\d/[A-ZĐ]{2}-)|(?<=\d/[A-ZĐ]{3}-)|(?<=\d/[A-ZĐ]{4}-)|(?<=\d/[A-ZĐ][a-z]-))[ \t]+(?=[A-ZĐ])"
+    r"|(?<=\d-)[ \t]+(?=[A-ZĐ]{2,4}/[A-ZĐ])")
 
 # A line that starts a new block: headings of every style and bullets.
 BLOCK_RE = re.compile(
@@ -255,7 +259,7 @@ def _clean_line(line: _Line) -> _Line | None:
     line = line.drop(_MD_EMPHASIS_RE).strip()
     if not line.text:
         return None
-    return line.drop(_EXTRA_SPACES_RE)
+    return line.drop(_EXTRA_SPACES_RE).drop(_SYMBOL_SPACE_RE)
 
 
 def _is_caps(text: str) -> bool:

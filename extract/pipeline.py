@@ -12,9 +12,10 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
-from extract.bodies import Context, context_of, header_context, named_in_full, resolve, same_level
+from extract.bodies import Context, context_of, header_context, named_in_full, resolve, same_level, titled_context
 from extract.cell_table import cell_targets
 from extract.errors import InputError
+from extract.known_titles import known_title
 from extract.legal_ids import identity, is_local, local_issuer, own_identity
 from extract.legal_refs import RefHit, expand_law_name, implementer, relation, stronger
 from extract.metadata import from_header
@@ -89,7 +90,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     norm = normalize(original)
     sections, items = segment(norm.text, norm.heading_levels())
     doc = pipeline()(norm.text)
-    mentions, bodies = _mentions(doc, norm.text, context_of(meta.issuer))
+    mentions, bodies = _mentions(doc, norm.text, titled_context(context_of(meta.issuer), meta.title))
     facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions, text=original,
                           bodies=bodies)
 
@@ -245,7 +246,7 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
     out: dict[tuple[str, str | None], LegalRef] = {}
     for k, hit in enumerate(hits):
         span = doc[hit.start:hit.end]
-        rid = _local_id(hit, meta)
+        rid = (known_title(hit.name) if not hit.number else None) or _local_id(hit, meta)  # a title: its decision
         if own and (rid == own or (hit.year is None and own.startswith(rid[:-1]))):
             continue  # the document's own number is its identity, not a citation
         if hit.kind in ("Chiến lược", "Chương trình", "Đề án") and not hit.number and \
@@ -261,6 +262,9 @@ def _refs(doc, norm: NormText, meta: DocMeta, evidence: Callable[..., Evidence])
         key = (ref.id, None)
         if key in out:
             prev = out[key]
+            if ref.number and not prev.number:  # cited by its title first, then by its symbol: the symbol's identity
+                prev = replace(prev, kind=ref.kind, number=ref.number, year=ref.year, issuer=ref.issuer, code=ref.code,
+                               name=ref.name, ambiguous=ref.ambiguous, title=prev.title or prev.name)
             out[key] = replace(prev, relation=stronger(prev.relation, ref.relation),
                                title=prev.title or ref.title, issuer_name=prev.issuer_name or ref.issuer_name,
                                passages=tuple(dict.fromkeys(prev.passages + (passage,))))

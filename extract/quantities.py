@@ -94,7 +94,8 @@ def well_formed(text: str) -> bool:
 
 def parse_number(text: str) -> float:
     """"12,66" -> 12.66, "7,5" -> 7.5, "80,000" and "300.000" -> thousands, "3.094,17" -> 3094.17."""
-    if re.fullmatch(r"[1-9]\d{0,2}(?:[.,]\d{3})+", text):  # "0,002" is a fraction
+    # one separator repeated groups thousands ("0,002" is a fraction); with two ("328.782,902") the last is decimal
+    if re.fullmatch(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*", text):
         return float(re.sub(r"[.,]", "", text))
     if "." in text and "," in text:  # "3.094,17": the last separator is the decimal one
         dec = max(text.rfind("."), text.rfind(","))

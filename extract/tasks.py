@@ -78,6 +78,8 @@ _LEAD_RE = re.compile(r"[\s,]*chủ trì\b", re.I)
 _ASKED_RE = re.compile(r"(?:đề nghị|giao|yêu cầu)\s+", re.I)
 # An enterprise a heading addresses by name (the recogniser reads bodies of the state, not firms)
 _COMPANY_RE = re.compile(r"(?:Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã)\s+\S")
+# "… theo 3 cấp độ:", "… gồm 02 nhóm nội dung:": a task that announces the parts listed below it
+_ANNOUNCED_RE = re.compile(r"\b(?:theo|gồm|với)\s+(?:\d{1,2}|hai|ba|bốn|năm|sáu)\s+(?:\S+\s+){0,2}?\S+\s*:\s*$", re.I)
 _SPELLED_OUT_RE = re.compile(r"^(?:cụ thể|cụ thể là|cụ thể như sau|gồm các nội dung sau)\s*:\s*$", re.I)
 _ALLOCATION_RE = re.compile(r"\s*:\s*(?:khoảng\s+|dự kiến\s+)?\d")
 _CONTENTS_RE = re.compile(r"\b(?:các|một số|những) nội dung(?: chủ yếu| chính)?(?: sau(?: đây)?)?\s*:\s*$", re.I)
@@ -238,6 +240,29 @@ class TaskExtractor:
             if lead:
                 leads.add(start)
         return leads, items
+
+    def _spelled_parts(self) -> dict[str, int]:
+        """Sections (and those below them) opened by a task that announces how many parts it has ("Xây dựng,
+        triển khai Kế hoạch bồi dưỡng … theo 3 cấp độ:" then "a) …", "- Cấp độ phổ quát: …"): the parts say
+        what the task covers, they are no tasks of their own. Each such section id → where its task starts."""
+        out: dict[str, int] = {}
+        for sec in self.sections.values():  # the task on the heading's line ("4. Nhóm giải pháp … Xây dựng … theo
+            if sec.style in ("num", "letter", "roman") and _ANNOUNCED_RE.search(sec.heading) and \
+                    unowned_task(sec.heading):  # 3 cấp độ:" joined into one line by the page's wrapping)
+                start = self.text.index(sec.heading, sec.start)
+                for sid in self._section_ids(sec.id):
+                    out[sid] = start
+        for item in self.items:
+            body = item_body(item)
+            if item.section not in self.sections or item.marker or not _ANNOUNCED_RE.search(body) or \
+                    not unowned_task(body) or any(i.section == item.section and i.start < item.start
+                                                  for i in self.items):
+                continue  # the section's first paragraph, an action, not a list of bodies
+            if (found := self.within(item.start, item.end)) and found[0].start - item.start <= 1:
+                continue  # "Bộ X … theo 2 nhóm:" names its owner: a lead sentence, not one task
+            for sid in self._section_ids(item.section):
+                out[sid] = item.end - len(body)
+        return out
 
     def known_names(self) -> dict[str, str]:
         """The document's agency names by their folded form."""
@@ -465,7 +490,7 @@ class TaskExtractor:
         500ha …" then "- Sở X …")."""
         sec = self.sections.get(sid)
         if sec is not None and body.startswith(sec.heading) and start <= sec.start + len(sec.heading) \
-                and (self.children.get(sid) or sid in self.item_sections):
+                and (self.children.get(sid) or sid in self.item_sections) and start not in self.content_leads:
             return False
         if not unowned_task(body):
             return False
@@ -532,14 +557,13 @@ class TaskExtractor:
             if before and before[-1].start - start > skip and before[-1].agency != GROUP_KIND and \
                     re.search(r"[;.]\s*$", self.text[start:before[-1].start]):
                 coop.append(agency_name(before[-1]))  # "…; Bộ Tư pháp phối hợp thẩm định": a partner as subject
-        opening = low[skip:].lstrip(" ,:")
         if owner_leads:
             role, lead = "lead", [owner] + lead
         elif owner in lead:
             role = "lead"  # "Giao Sở Tài chính chủ trì …": the body given the task leads it
-        elif opening.startswith(("phối hợp", "tham gia")):
-            role = "cooperating"
         else:
+            # "Bộ Tài chính: Phối hợp với Ngân hàng Nhà nước …" is still Bộ Tài chính's duty, the bank its partner:
+            # the owner answers for the item (every annotation of data/eval reads it so), it leads nothing
             role = "responsible"
         return role, tuple(dict.fromkeys(lead)), tuple(dict.fromkeys(c for c in coop if c != owner))
 
@@ -669,8 +693,14 @@ class TaskExtractor:
                     listed.add(appendix.id)
         rest = [d for d in blocks if d.section not in table_sections] + piped
         self.content_leads, contents = self._contents()
-        for sid, start, end, body in self.units():
+        spelled = self._spelled_parts()
+        self.content_leads |= set(spelled.values())
+        heads = [(sid, at, at + len(self.sections[sid].heading), self.sections[sid].heading)
+                 for sid, at in spelled.items() if self.sections[sid].start <= at < self.sections[sid].start + 8]
+        for sid, start, end, body in sorted(self.units() + heads, key=lambda u: u[1]):
             sec = self.sections.get(sid)
+            if spelled.get(sid, start) != start and start > spelled[sid]:
+                continue  # the parts of a task that announced them ("… theo 3 cấp độ:" then "a) …", "- …")
             if start in contents or sid in table_sections or sid in consumed or any(s <= start < e for s, e in rows) \
                     or (sec and (sec.style == CLOSING or sec.style == "appendix" and sid not in listed)):
                 continue  # recipients ("Nơi nhận") are never owners; blocks and tables are done

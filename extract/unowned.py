@@ -23,7 +23,9 @@ _TASK_SECTION_RE = re.compile(
 # Headings of sections that hold no tasks even inside a task section ("Mục tiêu", "Yêu cầu", "Hiệu lực …").
 _NOT_TASK_SECTION_RE = re.compile(
     r"^(?:mục tiêu|chỉ tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
-    r"tình hình|kết quả|đánh giá|định hướng|hiệu lực|điều khoản thi hành|nơi nhận|kiến nghị|đề xuất)"
+    r"tình hình|kết quả|đánh giá|định hướng|hiệu lực|điều khoản thi hành|nơi nhận|kiến nghị|đề xuất"
+    # "Dự báo những tác động đến thu, chi ngân sách": a forecast ("Dự báo và cảnh báo sớm" is a task's topic)
+    r"|dự báo\s+(?:những\s+|các\s+)?(?:tác động|tình hình|xu hướng|bối cảnh|khả năng)(?!.*(?:giải pháp|nhiệm vụ)))"
     r"|tình hình (?:triển khai|thực hiện)|kết quả đạt được", re.I)
 # Openings of an item that states something rather than asks for it: a note, a figure, a pointer,
 # a sentence about the document itself, money ("Kinh phí thực hiện … được bố trí từ …").

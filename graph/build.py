@@ -244,7 +244,9 @@ class Builder:
         self.add(iri, ELI.type_document, self.concept("document-type", kind, PKG.DocumentKinds))
         if code:
             self.add(iri, ELI.id_local, Literal(code))
-        label = f"{kind} {code or ''}".strip() + (f" ({year})" if year else "")
+        # a document cited by its title carries its kind word already ("Đề án …", "Luật Đất đai"): not twice
+        named = code is not None and fold_key(code).startswith(fold_key(kind))
+        label = (code or "" if named else f"{kind} {code or ''}").strip() + (f" ({year})" if year else "")
         self.add(iri, RDFS.label, vi(label))
         if year:
             self.add(iri, PKG.year, Literal(str(year), datatype=XSD.gYear))

@@ -339,6 +339,18 @@ def test_answers_read_a_page_at_a_time(stores, view, name) -> None:
         answers.tasks(stores["memory"], doc=str(ID["doc/003"]), keys=[])
 
 
+def test_a_document_cited_by_its_title_is_labelled_once_with_its_kind() -> None:
+    from rdflib.namespace import RDFS
+
+    from extract.pipeline import Corpus
+    from tests.conftest import facts_of
+    facts = facts_of("1. Triển khai Đề án phát triển du lịch cộng đồng giai đoạn 2021 - 2025 trên địa bàn.", "plan")
+    g = build_graph(Corpus([facts]), WHEN)
+    labels = {str(o) for s, o in g.subject_objects(RDFS.label) if "/legal/" in str(s)}
+    assert "Đề án phát triển du lịch cộng đồng giai đoạn 2021 - 2025" in labels
+    assert not any(label.startswith("Đề án Đề án") for label in labels)
+
+
 def test_a_page_of_agencies_gives_each_its_first_documents_and_their_number(stores, monkeypatch) -> None:
     """A page of agencies: the whole answer's rows, with the first documents of `mentioned_in` and `documents` its
     length; read with one document a chunk and one or two documents listed, so every agency is read in chunks."""

@@ -316,3 +316,49 @@ def test_law_names_and_wrapped_symbols(text: str, expected: list) -> None:
 ])
 def test_national_titles_without_a_horizon(text: str, expected: list) -> None:
     assert cited(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a master plan with its period is a document; the text's title of it later is the decision that approved it
+    ("Căn cứ Quyết định số 512/QĐ-TTg ngày 05/4/2024 của Thủ tướng Chính phủ phê duyệt Quy hoạch mạng lưới "
+     "cảng cá thời kỳ 2021 - 2030, tầm nhìn đến năm 2050;\n1. Tổ chức thực hiện Quy hoạch mạng lưới cảng cá thời kỳ "
+     "2021 - 2030, tầm nhìn đến năm 2050.",
+     [("Quyết định", "512/QĐ-TTg", 2024)]),
+    ("1. Rà soát việc thực hiện Quy hoạch mạng lưới cảng cá thời kỳ 2021 - 2030, tầm nhìn 2050 đúng tiến độ.",
+     [("Quy hoạch", "Quy hoạch mạng lưới cảng cá thời kỳ 2021 - 2030, tầm nhìn 2050", None)]),
+    # a plan being revised is work to do, unless the text says the one in force
+    ("1. Hoàn thành điều chỉnh Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 trong năm 2025.", []),
+    ("2. Đề xuất điều chỉnh Quy hoạch mạng lưới cảng cá thời kỳ 2021 - 2030 đã được Thủ tướng Chính phủ phê duyệt.",
+     [("Quy hoạch", "Quy hoạch mạng lưới cảng cá thời kỳ 2021 - 2030", None)]),
+    # "các Chương trình …" is a class of documents
+    ("3. Ban hành cơ chế quản lý các Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030.", []),
+    # a strategy's period written "10 năm 2021-2030"
+    ("4. Thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030 của tỉnh.",
+     [("Chiến lược", "Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030", None)]),
+    # the laws amended together by one law; a symbol with a space after its hyphen; a date on the next line
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức "
+     "đối tác công tư và Luật Đấu thầu ngày 29/11/2024;\nCăn cứ Quyết định số 227/QĐ- TTg ngày 12/3/2024;\n"
+     "Căn cứ Quyết định số 1999/QĐ-TTg\nngày 07/12/2020 của Thủ tướng Chính phủ;",
+     [("Luật", "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức "
+       "đối tác công tư và Luật Đấu thầu", 2024), ("Quyết định", "227/QĐ-TTg", 2024),
+      ("Quyết định", "1999/QĐ-TTg", 2020)]),
+])
+def test_master_plans_titles_and_wrapped_dates(text: str, expected: list) -> None:
+    assert cited(text) == expected
+
+
+def test_a_known_strategy_cited_by_title_is_its_approving_decision() -> None:
+    text = ("Căn cứ Quyết định số 2289/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ;\n1. Triển khai Chiến lược "
+            "quốc gia về Cách mạng công nghiệp lần thứ tư đến năm 2030.\n2. Lồng ghép Chiến lược quốc gia về tăng "
+            "trưởng xanh giai đoạn 2021 - 2030, tầm nhìn 2050.")
+    assert [(r.id, r.kind) for r in facts_of(text).refs] == [
+        ("qd-2289-ttg-2020", "Quyết định"), ("qd-1658-ttg-2021", "Chiến lược")]
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Thực hiện Quyết định số 2289/QĐ-TTg ngày 31/12/2020, Bộ ban hành kế hoạch.", "implements"),
+    # a report on how a decision was carried out cites it
+    ("Báo cáo tình hình và kết quả thực hiện Quyết định số 2289/QĐ-TTg ngày 31/12/2020 năm 2024.", "cites"),
+])
+def test_a_report_on_carrying_out_a_decision_cites_it(text: str, relation: str) -> None:
+    assert refs(text) == {"qd-2289-ttg-2020": relation}

@@ -6,7 +6,8 @@ from tests.conftest import facts_of
 
 @pytest.mark.parametrize("raw, value", [("12,66", 12.66), ("7,5", 7.5), ("80,000", 80000), ("300.000", 300000),
                                          ("1,000,000", 1_000_000), ("20", 20),
-                                         ("3.094,17", 3094.17), ("0,002", 0.002)])
+                                         ("3.094,17", 3094.17), ("0,002", 0.002),
+                                         ("328.782,902", 328782.902), ("10.367,700", 10367.7)])
 def test_numbers(raw: str, value: float) -> None:
     assert parse_number(raw) == value
 

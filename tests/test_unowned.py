@@ -154,3 +154,42 @@ def test_principles_are_no_tasks_of_a_directive() -> None:
             "II. TỔ CHỨC THỰC HIỆN\n1. Bộ Nội vụ hướng dẫn việc sắp xếp thôn, tổ dân phố.\n")
     assert [(t.text, t.owner) for t in facts_of(text, kind="directive").tasks] == [
         ("Bộ Nội vụ hướng dẫn việc sắp xếp thôn, tổ dân phố.", "Bộ Nội vụ")]
+
+
+BUDGET_PLAN = """ỦY BAN NHÂN DÂN TỈNH CÀ MAU
+Số: 20/KH-UBND
+Cà Mau, ngày 2 tháng 3 năm 2026
+KẾ HOẠCH
+Tài chính - ngân sách 03 năm 2026 - 2028
+III. DỰ BÁO NHỮNG TÁC ĐỘNG VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH
+1. Dự báo những tác động đến thu, chi ngân sách
+Nguồn thu từ đất chưa tương xứng với tiềm năng của tỉnh.
+2. Các giải pháp tổ chức thực hiện kế hoạch
+- Triển khai đồng bộ các biện pháp quản lý thu ngân sách.
+3. Dự báo và cảnh báo sớm
+- Nâng cấp mạng lưới trạm quan trắc khí tượng thủy văn.
+4. Nhóm giải pháp về bồi dưỡng cán bộ
+Xây dựng, triển khai Kế hoạch bồi dưỡng cán bộ theo 2 cấp độ:
+a) Bồi dưỡng về chuyên môn
+- Cấp độ phổ quát: bồi dưỡng kiến thức về luật pháp quốc tế.
+- Cấp độ nâng cao: bồi dưỡng kỹ năng đàm phán quốc tế.
+"""
+
+
+def test_a_forecast_and_the_parts_a_task_announces_are_no_tasks() -> None:
+    assert [t.text for t in facts_of(BUDGET_PLAN, kind="plan").tasks] == [
+        # "Dự báo những tác động …" forecasts; "Dự báo và cảnh báo sớm" is a task's topic
+        "Triển khai đồng bộ các biện pháp quản lý thu ngân sách.",
+        "Nâng cấp mạng lưới trạm quan trắc khí tượng thủy văn.",
+        # "… theo 2 cấp độ:" then the levels: one task, its parts say what it covers
+        "Xây dựng, triển khai Kế hoạch bồi dưỡng cán bộ theo 2 cấp độ:",
+    ]
+
+
+def test_a_heading_that_announces_its_parts_is_the_task() -> None:
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Nhóm giải pháp về đào tạo: xây dựng chương trình đào tạo cán bộ theo 2 nhóm năng lực:\n"
+            "a) Năng lực chuyên môn\n- Bồi dưỡng kiến thức pháp luật quốc tế.\n"
+            "b) Kỹ năng mềm\n- Bồi dưỡng kỹ năng thuyết trình.\n")
+    assert [t.text for t in facts_of(text, kind="plan").tasks] == [
+        "Nhóm giải pháp về đào tạo: xây dựng chương trình đào tạo cán bộ theo 2 nhóm năng lực:"]
