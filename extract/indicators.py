@@ -137,7 +137,11 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
         left = _ZERO_OF_RE.split(left)[-1]
     raw = _trim_right(_trim_left(left))
     if not NAMED_RE.match(raw) and (named := list(_RATIO_RE.finditer(raw))):
-        raw = raw[named[-1].start():]  # "… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt 95,5 %"
+        # "… để đạt mục tiêu tới năm 2026 tỷ lệ bao phủ bảo hiểm y tế đạt 95,5 %"; "giải quyết hồ sơ đạt tỷ lệ
+        # 91,67%": a bare "tỷ lệ" before the value is the share of what comes before it
+        tail, head = raw[named[-1].start():], _trim_right(raw[:named[-1].start()])
+        head = head if not head or head.split()[0].isupper() else head[:1].lower() + head[1:]
+        raw = f"{tail} {head}" if len(tail.split()) <= 2 and head else tail
     before = _words(raw)
     after = _words(_cut(_trim_left(text[q.end:])))
     if q.unit_class == "rank" and (field := _RANKED_IN_RE.match(text[q.end:])):

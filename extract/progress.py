@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from statistics import mean
 
-from extract.indicators import find_indicator, identify, indicators
+from extract.indicators import find_indicator, identify, indicator_id, indicators
 from extract.quantities import Quantity, parse_number, quantities, well_formed
 from extract.records import Item, Observation, Section, Target
 from extract.segment import ancestors
@@ -44,7 +44,9 @@ _RANK_RE = re.compile(r"(?:xếp hạng|vị trí|thứ hạng|xếp thứ|Top)\
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
 # averages over a period and restated aims are no yearly values; a value per head or per unit ("GRDP bình quân đầu
 # người", "doanh thu bình quân một hợp tác xã") is one
-_SKIP_RE = re.compile(r"(?:trung bình|bình quân)(?!\s+(?:đầu người|một|mỗi)\b)|mục tiêu|chỉ tiêu", re.I)
+_SKIP_RE = re.compile(
+    r"(?:trung bình|bình quân)(?!\s+(?:đầu người|một|mỗi|(?:chung\s+)?(?:của\s+)?cả nước)\b)|mục tiêu|chỉ tiêu"
+    r"|phấn đấu", re.I)  # "phấn đấu đạt 100% kế hoạch": what is striven for, not done
 _RESPECTIVELY_RE = re.compile(r"lần lượt", re.I)
 
 
@@ -287,10 +289,18 @@ def _of_plan(obs: list[ObsDraft]) -> list[ObsDraft]:
     for o in obs:
         if o.indicator:
             out.append(o)
+        elif _NAMED_PLAN_RE.search(o.label):  # "Giải ngân đầu tư công đạt tỷ lệ 66,7% kế hoạch": named before
+            out.append(replace(o, indicator=indicator_id(o.label) + "-ke-hoach", label=f"{o.label} (% kế hoạch)"))
         elif prev := next((p for p in reversed(out) if not p.indicator.endswith("-ke-hoach")), None):
             out.append(replace(o, indicator=f"{prev.indicator}-ke-hoach",
                                label=f"{prev.label or prev.indicator} (% kế hoạch)"))
+        elif o.label:  # "… đạt 72,4% kế hoạch Thủ tướng Chính phủ giao" with nothing before it
+            out.append(replace(o, indicator=indicator_id(o.label) + "-ke-hoach", label=f"{o.label} (% kế hoạch)"))
     return out
+
+
+# a share of the plan whose own words name what it is of (not "Tỷ lệ kế hoạch" alone)
+_NAMED_PLAN_RE = re.compile(r"^(?!(?:tỷ lệ\s+)?(?:(?:kế hoạch|KH)\b|$))", re.I)
 
 
 def _sentence_figures(sent: str, s0: int, section: str, handled: str | None, fallback: int | None) -> list[ObsDraft]:
@@ -305,7 +315,25 @@ def _sentence_figures(sent: str, s0: int, section: str, handled: str | None, fal
             out += _part_figures(sent, piece, p0, s0, section, handled, years, fallback, context)
         if not context and (qs := quantities(_without_brackets(body))):
             context = body[: qs[0].start]  # what the sentence's first value measures
+    out = _of_plan(out)
+    parts = list(out)
+    for m in _CLAUSE_BRACKET_RE.finditer(sent):  # "(giải quyết hồ sơ đạt tỷ lệ 91,67%)": a figure of its own
+        if _EARLIER_RE.match(sent, m.start()) or re.search(r"cùng kỳ\s*\*?\s*$", sent[: m.start()]):
+            continue
+        found = _part_figures(sent, m.group(1), m.start(1), s0, section, handled, years, fallback, "")
+        prev = sorted((o for o in parts if o.end <= s0 + m.start()), key=lambda o: o.end)
+        if prev and re.search(r"\bcả nước\b", m.group(1)):  # "(bình quân cả nước tăng 9,3%)": the nation's figure
+            found = [replace(o, indicator=prev[-1].indicator + "-ca-nuoc",
+                             label=f"{prev[-1].label or prev[-1].indicator} (cả nước)") for o in found]
+        out += found
     return out
+
+
+# A bracket that states a figure with its verb, or the nation's figure a province's is compared with ("(bình quân cả
+# nước tăng 9,3%)", "(bình quân cả nước là 54,4%)"): not an aside
+# ("(tăng 4% so với T3/2025)", a change against another time, is an aside)
+_CLAUSE_BRACKET_RE = re.compile(
+    r"\((?!\s*[Tt]rong đó)([^()]*?(?:\b(?:đạt|là)\b|\bcả nước\b[^()]*?\b(?:tăng|giảm)\b)[^()]*?\d[^()]*)\)")
 
 
 def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled: str | None,
@@ -319,7 +347,7 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
             continue  # "Việt Nam giảm 2 bậc, xếp hạng 44": the steps a rank moved are no level of anything
         ind, label = identify(*_without_start(piece, q), context)
         if q.unit == "%" and _OF_PLAN_RE.match(piece[q.end:]):
-            ind = label = ""  # "đạt 104% kế hoạch": a share of the plan for the figure before it (see figures)
+            ind = ""  # "đạt 104% kế hoạch": a share of the plan for the figure before it (see figures)
         if ind == handled:
             continue
         at = p0 + q.end
@@ -331,7 +359,9 @@ def _part_figures(sent: str, piece: str, p0: int, s0: int, section: str, handled
         year = after[0] if after else (int(before[-1].group(0)) if before else None)
         if fallback and _CARRIED_RE.search(piece[: q.start]):
             year = fallback  # "Số tiền còn phải thu chuyển sang năm 2026: …": a balance at the report's year end
-        own = {int(m.group(0)) for m in years if not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])}
+        lo, hi = sent.rfind(";", 0, p0 + q.start) + 1, sent.find(";", p0 + q.start) % (len(sent) + 1)
+        own = {int(m.group(0)) for m in years if lo <= m.start() < hi  # the ";" part's own year
+               and not _BASE_YEAR_RE.search(sent[max(0, m.start() - 20):m.start()])}
         if year is None and len(own) == 1:
             year = own.pop()  # "Đã trồng mới 1.250 ha rừng, đạt 104% kế hoạch năm 2024": the sentence's one year
         if year is None and q.unit_class != "count":

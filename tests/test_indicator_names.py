@@ -19,6 +19,8 @@ def _name(clause: str) -> str:
      "Tỷ trọng giá trị tăng thêm của khu vực dịch vụ trong GDP"),
     # a phrase that ends on a word opening another ("… tại", "… của") is cut before it
     ("Hoàn thành 35 trạm 5G tại", "Trạm 5G"),
+    # a bare "tỷ lệ" right before the value is the share of what comes before it
+    ("Giải quyết hồ sơ trực tuyến đạt tỷ lệ 91,67%", "Tỷ lệ giải quyết hồ sơ trực tuyến"),
 ])
 def test_a_name_ends_where_its_phrase_ends(clause: str, name: str) -> None:
     assert _name(clause) == name

@@ -52,7 +52,24 @@ FIGURES = [
     ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Ước thực hiện thu ngân sách cả năm là 4.200 tỷ đồng, tăng 5% "
      "so cùng kỳ (4.000 tỷ đồng).",
      [(2025, 4200.0, "tỷ đồng"), (2025, 5.0, "%"), (2024, 4000.0, "tỷ đồng")]),
+    # a bracket stating a figure with its verb is a figure; a change against another time is an aside
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Chính quyền các xã vận hành thông suốt (giải quyết hồ sơ đạt tỷ lệ "
+     "96,5%), số hồ sơ trực tuyến tăng 12% (tăng 3% so với quý III).",
+     [(2025, 12.0, "%"), (2025, 96.5, "%")]),
+    # a share of the plan with nothing before it is named by its own words; the year of another ";" part dates
+    # nothing here; what is striven for is not done
+    ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN\n- Giải ngân đầu tư công đạt tỷ lệ 61,2% kế hoạch; đã hoàn thành 40/52 nhiệm vụ; "
+     "năm 2024 xếp thứ 07 về chỉ số cải cách hành chính. Chi thường xuyên phấn đấu đạt 100% kế hoạch.",
+     [(2024, 61.2, "%"), (2024, 40.0, "nhiệm vụ")]),
 ]
+
+
+def test_the_nations_figure_in_a_bracket_is_named_after_the_provinces() -> None:
+    text = ("BÁO CÁO\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n- Xuất khẩu tăng 18,3% (bình quân cả nước tăng 16,2%); giải ngân "
+            "đầu tư công đạt tỷ lệ 66,7% kế hoạch (bình quân cả nước là 54,4%).")
+    got = [(o.value, o.indicator_label) for o in _report(text).observations]
+    assert got == [(18.3, "Xuất khẩu"), (66.7, "Tỷ lệ giải ngân đầu tư công (% kế hoạch)"),
+                   (16.2, "Xuất khẩu (cả nước)"), (54.4, "Tỷ lệ giải ngân đầu tư công (% kế hoạch) (cả nước)")]
 
 
 @pytest.mark.parametrize("text, expected", FIGURES)
