@@ -105,15 +105,16 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if words == "luật" and doc[start].text == "Luật" and nxt is not None and (
             nxt.is_title or nxt.is_upper or (nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME)):
         return "LAW", start  # "Luật Đất đai", and lower-case names: "Luật đầu tư công"
-    if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME:
+    if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME \
+            and not (start and doc[start - 1].lower_ == "pháp"):  # "pháp luật trước ngày …": the law in general
         return "LAW_LOWER", start  # "luật đất đai năm 2024": all in lower case, a law only with its year
     if words in _TREATIES and doc[start].text[:1].isupper() and nxt is not None \
             and (nxt.is_title or nxt.lower_ == "khung"
                  or (nxt.is_lower and "về" in [t.lower_ for t in doc[end:end + 5]])):
         return "TREATY", start  # "Hiệp định …", "Công ước khung của Liên hợp quốc …", "Thỏa thuận Paris …"
-    if words == "nghị quyết" and nxt is not None and nxt.text in ("Đại", "Hội") and end + 1 < len(doc) \
-            and doc[end + 1].lower_ == "hội":
-        return "TREATY", start  # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+    if words == "nghị quyết" and nxt is not None and (nxt.text in ("Đại", "Hội") and doc[end + 1:end + 2].text == "hội"
+                                                     or nxt.lower_ == "của" and doc[end + 1:end + 3].text == "Đại hội"):
+        return "TREATY", start  # "Nghị quyết [của] Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
     if words in _NATIONAL and doc[start].text[:1].isupper() and not _to_make(doc, start) and \
@@ -384,6 +385,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"; but "Luật Tổ
         # chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003" names the bodies up to its date
     if tok.text == "," and nxt is not None:
+        if treaty and nxt.lower_ == "nhiệm" and doc[k + 2:k + 3].text == "kỳ":
+            return False  # a congress's resolution with its term: "…, nhiệm kỳ 2025 - 2030"
         if amendment and (nxt.lower_ == "bổ" or nxt.text == "Luật"):
             return False  # "sửa đổi, bổ sung"; "… của Luật Quy hoạch, Luật Đầu tư, …": the laws amended together
         if nxt.text in law_abbreviations() and doc[k - 1].text in law_abbreviations():
@@ -447,6 +450,9 @@ def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int
     if doc[start + 1].is_lower and not amendment and not treaty and not clean_end:
         return None  # "Luật kịp thời …" (a defined short name followed by a verb), not "Luật đầu tư công,"
     name = _clean_name(doc[start:k].text)
+    if treaty and [t.lower_ for t in doc[k - 2:k]] == ["nhiệm", "kỳ"] and \
+            (term := _span_years([t.text for t in doc[k:k + 3]], k)) is not None:
+        return _clean_name(doc[start:term].text), term, int(doc[k].text)  # "… lần thứ I, nhiệm kỳ 2025 - 2030"
     if k < n and _YEAR_RE.match(doc[k].text):
         return name, k + 1, int(doc[k].text)  # "Luật Thủ đô 2024"
     if k + 1 < n and doc[k].lower_ == "năm" and _YEAR_RE.match(doc[k + 1].text):
@@ -576,6 +582,7 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                 continue  # "dự án Luật …", "xây dựng Luật …": a draft law, not yet a document to cite (but the
                 # laws listed after "thẩm tra các dự án: Luật X, Luật Y" are cited alike, the first one too)
             if label == "TREATY":
+                name = re.sub(r"^Nghị quyết của Đại hội", "Nghị quyết Đại hội", name)  # the congress's own resolution
                 hits.append(RefHit(start, end, _TREATIES.get(doc[start:kind_end].text.lower(), "Nghị quyết"), "",
                                    year, None, name=name))
             elif (numbered := _numbered_law(doc, end, start, name)) is not None:

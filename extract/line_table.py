@@ -48,6 +48,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("cooperating", re.compile(r"phối\s*hợp", re.I)),
     ("product", re.compile(r"kết quả|sản phẩm", re.I)),
     ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ", re.I)),
+    ("submit", re.compile(r"cấp\s*trình|trình\s*cấp", re.I)),  # "Cấp trình": who the output goes to, no partner
     ("other", re.compile(r"căn cứ|ghi chú|kinh phí|nguồn", re.I)),
 ]
 _INDEX_LINE_RE = re.compile(r"^[ \t#]*(?:S?TT|Số TT|Số thứ tự)\.?[ \t]*\r?$", re.M | re.I)
@@ -281,10 +282,11 @@ _COST = {
     "cooperating": {"bodies": 0.0, "time": 4.0, "words": 2.0, "rest": 0.5},
     "product": {"bodies": 1.2, "time": 2.0, "words": 0.0, "rest": 0.5},
     "other": {"bodies": 1.2, "time": 2.0, "words": 0.0, "rest": 0.5},
+    "submit": {"bodies": 0.0, "time": 4.0, "words": 1.0, "rest": 0.5},  # "Chính phủ", "Cấp có thẩm quyền"
     "deadline": {"bodies": 3.0, "time": 0.0, "words": 1.5, "rest": 9.0},
     "task": {"bodies": 1.0, "time": 1.0, "words": 0.2, "rest": 0.5},
 }
-_EMPTY = {"lead": 3.0, "task": 99.0}
+_EMPTY = {"lead": 3.0, "task": 99.0, "submit": 1.5}
 _EXTRA = {"lead": 0.6, "cooperating": 0.3}
 
 

@@ -1,6 +1,7 @@
 """Lists that name the kind of body once for every member: "các Bộ, cơ quan: Quốc phòng, Công an, Văn
 phòng Chính phủ", "các Tập đoàn: Điện lực Việt Nam (EVN), …", "Ủy ban nhân dân các tỉnh, thành phố:
-Tuyên Quang, Đồng Nai".
+Tuyên Quang, Đồng Nai"; provinces that open a clause and act ("Các tỉnh Nghệ An, Cao Bằng khẩn trương …")
+are their People's Committees, provinces a sentence only describes stay places.
 
 Each member becomes a span of its own words; the registry's agency when the kind word and the member
 make a name it holds (or the member alone does: "Văn phòng Chính phủ"), else a body whose full name
@@ -67,6 +68,20 @@ def _provinces(lowers: list[str], i: int) -> int | None:
     if _at(lowers, k, ("trực", "thuộc", "trung", "ương")):
         k += 4
     return k + 1 if k < len(lowers) and lowers[k] == ":" else None
+
+
+_CLAUSE_START = {"\n", ")", ".", ":", ";"}
+
+
+def _subject_provinces(lowers: list[str], i: int) -> int | None:
+    """Where "các tỉnh" (at i) ends when it opens a clause: "a) Các tỉnh Nghệ An, Cao Bằng khẩn trương …"."""
+    if i and lowers[i - 1] not in _CLAUSE_START:
+        return None
+    level = next((w for w in _LEVELS if _at(lowers, i + 1, w)), None)
+    if level is None:
+        return None
+    k = i + 1 + len(level)
+    return k + (k < len(lowers) and lowers[k] == ":")
 
 
 def _member(doc: Doc, k: int, heads: list[str], reg: Registry) -> tuple[int, str, str | None] | None:
@@ -144,4 +159,9 @@ def shared_spans(doc: Doc, reg: Registry) -> list[Span]:
             out += _members(doc, found[1], partial(_member, doc, heads=found[0], reg=reg))
         elif low in ("ủy", "ubnd") and (start := _provinces(lowers, i)) is not None:
             out += _members(doc, start, partial(_province_member, doc, reg=reg))
+        elif low == "các" and (start := _subject_provinces(lowers, i)) is not None:
+            members = _members(doc, start, partial(_province_member, doc, reg=reg))
+            end = members[-1].end if members else 0
+            if members and end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
+                out += members  # the provinces act ("… khẩn trương hoàn thiện"): their People's Committees
     return out

@@ -171,3 +171,16 @@ def test_cli_reports_an_unreachable_remote_store(tmp_path) -> None:
     done = CliRunner().invoke(app, ["--store", f"sparql+http://127.0.0.1:{free_port()}/sparql", "docs"])
     assert done.exit_code == 1
     assert "cannot reach the SPARQL store" in done.output and "Traceback" not in done.output
+
+
+@needs_virtuoso
+def test_a_page_of_agencies_lists_the_same_first_documents_on_virtuoso(loaded, seeds, monkeypatch) -> None:
+    """The first documents of a page of agencies, read one document a chunk, are those rdflib and Oxigraph give."""
+    from graph import answers, mentions
+    monkeypatch.setattr(mentions, "_CHUNK", 1)
+    monkeypatch.setattr(mentions, "FIRST", 1)
+    keys = answers.keys(loaded, "agencies")
+    remote = answers.agencies(loaded, keys=keys)
+    assert any(r["documents"] > len(r["mentioned_in"]) for r in remote)
+    for kind in ("memory", "oxigraph"):
+        assert answers.agencies(from_graph(seeds, kind), keys=keys) == remote, kind
