@@ -92,12 +92,34 @@ def _make(doc: Doc, words: str) -> Doc:
     return Doc(doc.vocab, words=words.split())
 
 
+def _series(doc: Doc, start: int, kind_end: int, last: int) -> list[RefHit]:
+    """One citation for each number of a list that shares the symbol at `last`."""
+    try:
+        kind, number, year, issuer = parse_number(doc[last].text, doc[start:kind_end].text)
+    except (ValueError, KeyError):
+        return []
+    suffix = doc[last].text[len(number):]
+    numbers = [t for t in doc[kind_end:last] if t.text.isdigit()]
+    out = [RefHit(t.i, t.i + 1, kind, t.text, year, issuer, code=t.text + suffix) for t in numbers]
+    return [*out, RefHit(last, last + 1, kind, number, year, issuer, code=doc[last].text)]
+
+
+def _series_end(doc: Doc, j: int) -> int | None:
+    """The symbol closing a list of numbers that share it ("9, 10, 11/COP19" at j), else None."""
+    k, n = j, len(doc)
+    while k + 2 < n and doc[k].text.isdigit() and doc[k + 1].text in (",", "và"):
+        k += 2
+    return k if k > j and k < n and _DOCNUM_RE.match(doc[k].text) else None
+
+
 def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     """What a kind word starts: ("KIND", docnum token) / ("LAW", start) / ("DEAN", number token)."""
     words = doc[start:end].text.lower()
     j = end + (end < len(doc) and doc[end].lower_ == "số")
     if j < len(doc) and _DOCNUM_RE.match(doc[j].text):
         return "KIND", j
+    if (last := _series_end(doc, j)) is not None:
+        return "SERIES", last  # "Quyết định số 9, 10, 11/COP19": three decisions sharing one symbol
     nxt = doc[end] if end < len(doc) else None
     if words == "luật" and start > 0 and doc[start - 1].text == "Bộ" and nxt is not None and nxt.is_alpha \
             and nxt.lower_ not in _NOT_A_LAW_NAME:
@@ -551,6 +573,10 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             hits.append(RefHit(start, end, kind, number, year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
+        elif label == "SERIES":
+            series = _series(doc, start, kind_end, last)
+            hits += series
+            covered = series[-1].end if series else covered
         elif label == "CODE":
             if (law := _law_name(doc, start)) is not None and start - 1 >= covered:
                 hits.append(RefHit(start - 1, law[1], "Bộ luật", "", law[2], "QH", name="Bộ luật" + law[0][4:]))

@@ -378,3 +378,8 @@ def test_a_report_on_carrying_out_a_decision_cites_it(text: str, relation: str) 
 ])
 def test_decimal_numbers_the_law_in_general_and_congress_resolutions(text: str, expected: list) -> None:
     assert cited(text) == expected
+
+
+def test_numbers_that_share_one_symbol_are_one_citation_each() -> None:
+    assert cited("Căn cứ Quyết định số 4, 5 và 7/CMP3 của Hội nghị các bên;") == [
+        ("Quyết định", "4/CMP3", None), ("Quyết định", "5/CMP3", None), ("Quyết định", "7/CMP3", None)]
