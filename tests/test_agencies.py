@@ -414,3 +414,8 @@ def test_the_standing_boards_of_all_provincial_party_committees_are_one_class() 
 ])
 def test_committees_of_listed_places_and_national_organisations(text: str, names: list[str]) -> None:
     assert _actors(text) == names
+
+
+def test_a_government_body_whose_name_ends_with_the_government() -> None:
+    assert _actors("Bộ Quốc phòng (Ban Cơ yếu Chính phủ) chủ trì bảo đảm an toàn.") == [
+        "Bộ Quốc phòng", "Ban Cơ yếu Chính phủ"]
