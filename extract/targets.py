@@ -29,8 +29,12 @@ _OTHER_HEAD_RE = re.compile(
     r"kinh phí|nguồn vốn|phân công|trách nhiệm|nội dung)", re.I)
 _RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
 _PRINCIPLE_HEAD_RE = re.compile(r"^\W*(?:các\s+)?(?:quan điểm|phạm vi|đối tượng|nguyên tắc|căn cứ)", re.I)
-_FUNDS_HEAD_RE = re.compile(r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|dự toán)\b", re.I)
-_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn|từ\s+(?:ngân sách|nguồn|vốn))", re.I)
+_FUNDS_HEAD_RE = re.compile(
+    r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|nguồn lực|dự toán)\b", re.I)
+# a funding section's total, its need ("Nhu cầu vốn đầu tư … dự kiến khoảng 121.732 tỷ đồng") and its sources
+# ("Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90%", "- Ngân sách trung ương: … khoảng 75%-80%")
+_FUNDS_TOTAL_RE = re.compile(
+    r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn|nhu cầu|ngân sách|trong đó|từ\s+(?:ngân sách|nguồn|vốn))", re.I)
 # The period a scheme runs for, stated in its body: "Đề án được thực hiện từ nay đến năm 2020", "Thời gian thực
 # hiện: 2021 - 2025": the year of its funding when no heading gives one.
 _RUNS_TO_RE = re.compile(
@@ -357,7 +361,7 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             if mode == "heading" and target.year is None and not _strived(body, clause.end - start):
                 continue  # a numbered heading outside the target blocks states a target only with a year
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
-                    not _RESULT_RE.search(body):
+                    not _RESULT_RE.search(body) and not re.search(r"\bdự kiến\b", clause.text, re.I):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
             if mode == "forecast":
                 if not _ahead(body, clause.end - start):
