@@ -149,6 +149,35 @@ def _members(doc: Doc, k: int, member: Member) -> list[Span]:
     return out
 
 
+def _place_at(doc: Doc, k: int, reg: Registry) -> int | None:
+    """The end of "tỉnh X" / "thành phố X" at k when X is a province, else None."""
+    level = next((w for w in (("tỉnh",), ("thành", "phố")) if _at([t.lower_ for t in doc[k:k + 2]], 0, w)), None)
+    if level is None:
+        return None
+    found = _province_member(doc, k + len(level), reg)
+    return found[0] if found else None
+
+
+def _committees_of_places(doc: Doc, i: int, reg: Registry) -> list[Span]:
+    """"Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh" (at i): one committee word for
+    every place; spans for the places after the first (the registry names the first with the committee word)."""
+    lowers = [t.lower_ for t in doc[i:i + 4]]
+    k = i + (4 if lowers == ["ủy", "ban", "nhân", "dân"] else 1)
+    end = _place_at(doc, k, reg)
+    out: list[Span] = []
+    while end is not None and end + 1 < len(doc) and doc[end].lower_ in (",", "và"):
+        nxt = _place_at(doc, end + 1, reg)
+        if nxt is None:
+            break
+        words = doc[end + 1:nxt].text
+        agency = reg.resolve(f"Ủy ban nhân dân {words}")
+        if agency is None:
+            break
+        out.append(Span(doc, end + 1, nxt, label=agency.id))
+        end = nxt
+    return out
+
+
 def shared_spans(doc: Doc, reg: Registry) -> list[Span]:
     """Spans of the members of every list in `doc` that names the kind of body once."""
     strings = doc.vocab.strings
@@ -159,6 +188,8 @@ def shared_spans(doc: Doc, reg: Registry) -> list[Span]:
             out += _members(doc, found[1], partial(_member, doc, heads=found[0], reg=reg))
         elif low in ("ủy", "ubnd") and (start := _provinces(lowers, i)) is not None:
             out += _members(doc, start, partial(_province_member, doc, reg=reg))
+        elif low in ("ủy", "ubnd"):
+            out += _committees_of_places(doc, i, reg)
         elif low == "các" and (start := _subject_provinces(lowers, i)) is not None:
             members = _members(doc, start, partial(_province_member, doc, reg=reg))
             end = members[-1].end if members else 0

@@ -401,3 +401,16 @@ def test_a_management_board_keeps_its_zones_name() -> None:
 def test_the_standing_boards_of_all_provincial_party_committees_are_one_class() -> None:
     assert _actors("1. Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng.") == [
         "Ban Thường vụ Tỉnh ủy, Thành ủy"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # one committee word for several places
+    ("đề nghị Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh trực tiếp hỗ trợ.",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+    # national mass organisations named with "Việt Nam"
+    ("Liên minh Hợp tác xã Việt Nam rà soát; Hội Chữ thập đỏ Việt Nam, Hội Cựu chiến binh Việt Nam hỗ trợ.",
+     ["Liên minh Hợp tác xã Việt Nam", "Trung ương Hội Chữ thập đỏ Việt Nam",
+      "Trung ương Hội Cựu chiến binh Việt Nam"]),
+])
+def test_committees_of_listed_places_and_national_organisations(text: str, names: list[str]) -> None:
+    assert _actors(text) == names
