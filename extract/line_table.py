@@ -76,7 +76,7 @@ _OBJECT_VERB_RE = re.compile(r"\b(?:báo cáo|gửi|kiến nghị|đề nghị|t
 _ADDRESSEE_RE = re.compile(r"^(?:Thủ tướng|Chính phủ|Quốc hội|Ủy ban Thường vụ|Ban Chấp hành|Bộ Chính trị|Ban Bí thư"
                            r"|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND|Bộ|Ban Chỉ đạo)\b")
 _CLASS_START_RE = re.compile(r"^(?:Các|Cơ quan|Cơ sở|Đơn vị|Tổ chức)\b")
-_CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
+CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
 _GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học)"
                             r"|[Đđ]ơn vị|[Tt]ổ chức|[Dd]oanh nghiệp|[Đđ]ịa phương|"
                             r"UBND|Ủy ban nhân dân)\b")
@@ -349,7 +349,7 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
         return None
     coop: list[str] = []
     if partners := _merged(column("cooperating")):  # a class of bodies is a partner unless the cell trails off
-        named = body_names(ex, _norm_cell(ex, partners), groups=not _CATCH_ALL_RE.search(partners.text))
+        named = body_names(ex, _norm_cell(ex, partners), groups=not CATCH_ALL_RE.search(partners.text))
         coop += [x for x in named if x not in leads + coop]
     end = max(b for _, b in runs.values())  # a second sub-row's time after the last column ("Tháng 11/2026")
     times = [deadline_text(c.text) for c in column("deadline") + [c for c, k in zip(cells[end:], kinds[end:],

@@ -328,7 +328,8 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             if not quantities(body, counts=True):
                 continue
             in_block = kind == "target" or (kind is None and opened)
-            mode = "target" if in_block else ("funds" if outside == "funds" else (outside == "aim" and "heading"))
+            mode: str = "target" if in_block else ("funds" if outside == "funds" else
+                                                    ("heading" if outside == "aim" else ""))
         else:
             body, start, marker = item_body(unit), unit.end - len(item_body(unit)), unit.marker
             if _lead(body, block):
