@@ -157,6 +157,25 @@ def header_context(ctx: Context, header_agencies: list[str]) -> Context:
     return ctx
 
 
+# a title in capitals comes out in lower case ("… với lãnh đạo tỉnh phú thọ"): the place is read from the words
+_TITLED_PLACE_RE = re.compile(r"\b(?:tỉnh ủy|thành ủy|tỉnh|thành phố)\s+(\w+(?:\s+\w+){0,2})", re.I)
+
+
+def titled_context(ctx: Context, title: str | None) -> Context:
+    """A national document about one province ("Kết luận … tại buổi làm việc với lãnh đạo tỉnh Phú Thọ"): its
+    bare provincial bodies ("Tỉnh ủy", "UBND tỉnh") are that province's."""
+    if ctx.province is not None or not title:
+        return ctx
+    places = set()
+    for m in _TITLED_PLACE_RE.finditer(title):
+        words = m.group(1).split()
+        place = next((p for k in range(len(words), 0, -1) if (p := registry().resolve(" ".join(words[:k])))
+                      is not None and p.kind in ("province", "city")), None)
+        if place is not None:
+            places.add(place.id)
+    return Context(ctx.issuer, places.pop()) if len(places) == 1 else ctx
+
+
 def _province_at_end(text: str) -> str | None:
     """The province a provincial body's name ends with ("Tỉnh ủy Lào Cai", "Sở Tài chính Hà Giang")."""
     words = fold_key(text).split()

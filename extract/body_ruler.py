@@ -162,6 +162,10 @@ class BodyRuler:
                     return None  # "Tổ Công tác liên ngành kiểm soát các hoạt động …": its name runs on past a stop
         else:
             k = end
+            if shape.kind == "management_board":  # "Ban Quản lý Khu kinh tế Đông Nam": the zone's own name
+                while k < n and k - end < 3 and doc[k].is_title and doc[k].is_alpha and k not in heads \
+                        and k not in starts and not _at(lowers, k, self.levels) and not _at(lowers, k, self.stops):
+                    k += 1
         level = self._level_end(doc, lowers, k)
         if level == k and shape.first == "level":
             return None

@@ -21,12 +21,13 @@ _YEAR = r"(?:19|20)\d\d"
 _LEAD_RE = re.compile(
     rf"^(?:[-+•*]\s*|\(?[a-zđ0-9]{{1,2}}[).]\s*|(?:đến|tới|vào|trong|từ|sau)\s+(?:hết\s+|cuối\s+)?năm\s+{_YEAR}|"
     rf"(?:giai đoạn|thời kỳ)\s+{_YEAR}\s*[-–—]\s*{_YEAR}|năm\s+{_YEAR}|hằng năm|hàng năm|mỗi năm|bình quân|"
-    r"phấn đấu|bảo đảm|đảm bảo|hoàn thành|duy trì|đạt|có|là|nâng cao|nâng|tiếp tục|cơ bản|trong đó|"
+    r"phấn đấu|dự kiến|bảo đảm|đảm bảo|hoàn thành|duy trì|đạt|có|là|nâng cao|nâng|tiếp tục|cơ bản|trong đó|"
     r"toàn tỉnh|toàn quốc|cả nước|toàn thành phố|"
     rf"trên|chỉ tiêu|mục tiêu|cụ thể|{CMP})(?:\s+|[,:;]\s*|$)", re.I)
 # Words that close the measured phrase on the right (a value's verb, a comparison, a date).
 _TAIL_RE = re.compile(
-    rf"\s+(?:đạt|tăng|giảm|lên|xuống|còn|là|ở mức|ổn định|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|tới|thuộc|"
+    rf"\s+(?:đạt|dự kiến|tăng|giảm|lên|xuống|còn|là|ở mức|ổn định|chiếm|bằng|có|được|phủ|duy trì|từ|so với|vào|đến|"
+    rf"tới|thuộc|"
     rf"năm\s+{_YEAR}|(?:giai đoạn|thời kỳ|nhiệm kỳ)(?:\s+{_YEAR}\s*[-–—]\s*{_YEAR})?|{CMP})"
     r"(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm|khoảng))*\s*$", re.I)
 _STOP_RE = re.compile(rf"[,;:(]|\s(?:trong đó|so với|vào năm|đến năm|năm {_YEAR}|giai đoạn|trở lên|và)\s", re.I)
@@ -41,6 +42,9 @@ _OPENS_PHRASE = frozenset(("của", "trong", "tại", "cho", "với", "theo", "�
                            "được", "trên", "đến", "tới", "vào", "bằng", "do", "khi", "như", "mà", "thì", "phục", "bao",
                            "gồm", "đối", "đã", "đang", "sẽ"))
 _FUNCTION = _OPENS_PHRASE | frozenset(("các", "những", "một", "là", "có", "bị", "so", "dưới", "phạm", "ra", "nên"))
+# a year or an aim's lead inside the words before a value: the name is what follows ("với mục tiêu phủ sóng 99 %")
+_YEAR_WORDS_RE = re.compile(
+    rf"\b(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+{_YEAR}\s*,?\s*|\bvới mục tiêu\s+", re.I)
 _RANKED_IN_RE = re.compile(r"[^,;:()]{0,60}?\bvề\s+([^;:()]+)", re.I)  # what a top-N rank ranks in
 _FIELD_END_RE = re.compile(rf"[;:(.]|\s(?:trong đó|so với|đến năm|vào năm|năm {_YEAR})\b", re.I)
 _RATIO_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|chỉ số|tốc độ)\b", re.I)
@@ -133,6 +137,8 @@ def measured(text: str, q: Quantity | None) -> tuple[str, bool]:
     if q is None:
         return _words(re.split(r"[;(]", _trim_left(text))[0]), False
     left = _last_part(text[:q.start])
+    if _trim_right(_trim_left(rest := _YEAR_WORDS_RE.split(left)[-1])).strip():
+        left = rest  # "… với kết quả dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm": what follows the year
     if q.value == 0 and not q.unit:  # "… đạt mục tiêu phát thải ròng bằng 0": what is brought to zero
         left = _ZERO_OF_RE.split(left)[-1]
     raw = _trim_right(_trim_left(left))

@@ -24,7 +24,7 @@ _MORE_CODES = {"GP": "Giấy phép", "PA": "Phương án", "DA": "Dự án", "BB
 _CODES = {code: kind for kind, code in KINDS.values()} | {"QĐ": "Quyết định", "QD": "Quyết định", "QĐi": "Quy định"} \
     | _MORE_CODES
 _OVER_WORD = {"Kết luận": ("Thông báo",), "Công văn": ("Công điện",)}
-_DOCNUM_RE = re.compile(r"^(\d+[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
+_DOCNUM_RE = re.compile(r"^(\d+(?:\.\d+)?[a-z]?)(?:/(\d{4}))?[/-]((?=[^/-]*[A-Za-zĐđ])[\wĐđ&]+(?:[/-][\wĐđ&]+)*)$")
 
 
 def parse_number(token: str, kind_word: str | None) -> tuple[str, str, int | None, str | None]:

@@ -92,12 +92,34 @@ def _make(doc: Doc, words: str) -> Doc:
     return Doc(doc.vocab, words=words.split())
 
 
+def _series(doc: Doc, start: int, kind_end: int, last: int) -> list[RefHit]:
+    """One citation for each number of a list that shares the symbol at `last`."""
+    try:
+        kind, number, year, issuer = parse_number(doc[last].text, doc[start:kind_end].text)
+    except (ValueError, KeyError):
+        return []
+    suffix = doc[last].text[len(number):]
+    numbers = [t for t in doc[kind_end:last] if t.text.isdigit()]
+    out = [RefHit(t.i, t.i + 1, kind, t.text, year, issuer, code=t.text + suffix) for t in numbers]
+    return [*out, RefHit(last, last + 1, kind, number, year, issuer, code=doc[last].text)]
+
+
+def _series_end(doc: Doc, j: int) -> int | None:
+    """The symbol closing a list of numbers that share it ("9, 10, 11/COP19" at j), else None."""
+    k, n = j, len(doc)
+    while k + 2 < n and doc[k].text.isdigit() and doc[k + 1].text in (",", "và"):
+        k += 2
+    return k if k > j and k < n and _DOCNUM_RE.match(doc[k].text) else None
+
+
 def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     """What a kind word starts: ("KIND", docnum token) / ("LAW", start) / ("DEAN", number token)."""
     words = doc[start:end].text.lower()
     j = end + (end < len(doc) and doc[end].lower_ == "số")
     if j < len(doc) and _DOCNUM_RE.match(doc[j].text):
         return "KIND", j
+    if (last := _series_end(doc, j)) is not None:
+        return "SERIES", last  # "Quyết định số 9, 10, 11/COP19": three decisions sharing one symbol
     nxt = doc[end] if end < len(doc) else None
     if words == "luật" and start > 0 and doc[start - 1].text == "Bộ" and nxt is not None and nxt.is_alpha \
             and nxt.lower_ not in _NOT_A_LAW_NAME:
@@ -105,15 +127,16 @@ def _classify(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if words == "luật" and doc[start].text == "Luật" and nxt is not None and (
             nxt.is_title or nxt.is_upper or (nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME)):
         return "LAW", start  # "Luật Đất đai", and lower-case names: "Luật đầu tư công"
-    if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME:
+    if words == "luật" and nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _NOT_A_LAW_NAME \
+            and not (start and doc[start - 1].lower_ == "pháp"):  # "pháp luật trước ngày …": the law in general
         return "LAW_LOWER", start  # "luật đất đai năm 2024": all in lower case, a law only with its year
     if words in _TREATIES and doc[start].text[:1].isupper() and nxt is not None \
             and (nxt.is_title or nxt.lower_ == "khung"
                  or (nxt.is_lower and "về" in [t.lower_ for t in doc[end:end + 5]])):
         return "TREATY", start  # "Hiệp định …", "Công ước khung của Liên hợp quốc …", "Thỏa thuận Paris …"
-    if words == "nghị quyết" and nxt is not None and nxt.text in ("Đại", "Hội") and end + 1 < len(doc) \
-            and doc[end + 1].lower_ == "hội":
-        return "TREATY", start  # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+    if words == "nghị quyết" and nxt is not None and (nxt.text in ("Đại", "Hội") and doc[end + 1:end + 2].text == "hội"
+                                                     or nxt.lower_ == "của" and doc[end + 1:end + 3].text == "Đại hội"):
+        return "TREATY", start  # "Nghị quyết [của] Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
     if words == "đề án" and end < len(doc) and doc[end].text.isdigit():
         return "DEAN", end
     if words in _NATIONAL and doc[start].text[:1].isupper() and not _to_make(doc, start) and \
@@ -384,6 +407,8 @@ def _soft_stop(doc: Doc, k: int, amendment: bool, treaty: bool) -> bool:
         return True  # a table row: "Xây dựng Luật Chính phủ số | Bộ Thông tin và Truyền thông"; but "Luật Tổ
         # chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003" names the bodies up to its date
     if tok.text == "," and nxt is not None:
+        if treaty and nxt.lower_ == "nhiệm" and doc[k + 2:k + 3].text == "kỳ":
+            return False  # a congress's resolution with its term: "…, nhiệm kỳ 2025 - 2030"
         if amendment and (nxt.lower_ == "bổ" or nxt.text == "Luật"):
             return False  # "sửa đổi, bổ sung"; "… của Luật Quy hoạch, Luật Đầu tư, …": the laws amended together
         if nxt.text in law_abbreviations() and doc[k - 1].text in law_abbreviations():
@@ -447,6 +472,9 @@ def _law_name(doc: Doc, start: int, treaty: bool = False) -> tuple[str, int, int
     if doc[start + 1].is_lower and not amendment and not treaty and not clean_end:
         return None  # "Luật kịp thời …" (a defined short name followed by a verb), not "Luật đầu tư công,"
     name = _clean_name(doc[start:k].text)
+    if treaty and [t.lower_ for t in doc[k - 2:k]] == ["nhiệm", "kỳ"] and \
+            (term := _span_years([t.text for t in doc[k:k + 3]], k)) is not None:
+        return _clean_name(doc[start:term].text), term, int(doc[k].text)  # "… lần thứ I, nhiệm kỳ 2025 - 2030"
     if k < n and _YEAR_RE.match(doc[k].text):
         return name, k + 1, int(doc[k].text)  # "Luật Thủ đô 2024"
     if k + 1 < n and doc[k].lower_ == "năm" and _YEAR_RE.match(doc[k + 1].text):
@@ -545,6 +573,10 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
             hits.append(RefHit(start, end, kind, number, year, issuer, name=name,
                                years=years, title=title, issuer_name=issuer_name, code=doc[last].text))
             covered = end
+        elif label == "SERIES":
+            series = _series(doc, start, kind_end, last)
+            hits += series
+            covered = series[-1].end if series else covered
         elif label == "CODE":
             if (law := _law_name(doc, start)) is not None and start - 1 >= covered:
                 hits.append(RefHit(start - 1, law[1], "Bộ luật", "", law[2], "QH", name="Bộ luật" + law[0][4:]))
@@ -576,6 +608,7 @@ def find_refs(doc: Doc, matcher: PhraseMatcher | None = None) -> list[RefHit]:
                 continue  # "dự án Luật …", "xây dựng Luật …": a draft law, not yet a document to cite (but the
                 # laws listed after "thẩm tra các dự án: Luật X, Luật Y" are cited alike, the first one too)
             if label == "TREATY":
+                name = re.sub(r"^Nghị quyết của Đại hội", "Nghị quyết Đại hội", name)  # the congress's own resolution
                 hits.append(RefHit(start, end, _TREATIES.get(doc[start:kind_end].text.lower(), "Nghị quyết"), "",
                                    year, None, name=name))
             elif (numbered := _numbered_law(doc, end, start, name)) is not None:

@@ -48,6 +48,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("cooperating", re.compile(r"phối\s*hợp", re.I)),
     ("product", re.compile(r"kết quả|sản phẩm", re.I)),
     ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ", re.I)),
+    ("submit", re.compile(r"cấp\s*trình|trình\s*cấp", re.I)),  # "Cấp trình": who the output goes to, no partner
     ("other", re.compile(r"căn cứ|ghi chú|kinh phí|nguồn", re.I)),
 ]
 _INDEX_LINE_RE = re.compile(r"^[ \t#]*(?:S?TT|Số TT|Số thứ tự)\.?[ \t]*\r?$", re.M | re.I)
@@ -75,7 +76,7 @@ _OBJECT_VERB_RE = re.compile(r"\b(?:báo cáo|gửi|kiến nghị|đề nghị|t
 _ADDRESSEE_RE = re.compile(r"^(?:Thủ tướng|Chính phủ|Quốc hội|Ủy ban Thường vụ|Ban Chấp hành|Bộ Chính trị|Ban Bí thư"
                            r"|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND|Bộ|Ban Chỉ đạo)\b")
 _CLASS_START_RE = re.compile(r"^(?:Các|Cơ quan|Cơ sở|Đơn vị|Tổ chức)\b")
-_CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
+CATCH_ALL_RE = re.compile(r"liên quan|\bkhác\b", re.I)
 _GROUP_CELL_RE = re.compile(r"^(?:[Cc]ác\s+)?(?:[Cc]ơ quan|[Cc]ơ sở(?! dữ liệu| vật chất| hạ tầng| pháp lý| khoa học)"
                             r"|[Đđ]ơn vị|[Tt]ổ chức|[Dd]oanh nghiệp|[Đđ]ịa phương|"
                             r"UBND|Ủy ban nhân dân)\b")
@@ -281,10 +282,11 @@ _COST = {
     "cooperating": {"bodies": 0.0, "time": 4.0, "words": 2.0, "rest": 0.5},
     "product": {"bodies": 1.2, "time": 2.0, "words": 0.0, "rest": 0.5},
     "other": {"bodies": 1.2, "time": 2.0, "words": 0.0, "rest": 0.5},
+    "submit": {"bodies": 0.0, "time": 4.0, "words": 1.0, "rest": 0.5},  # "Chính phủ", "Cấp có thẩm quyền"
     "deadline": {"bodies": 3.0, "time": 0.0, "words": 1.5, "rest": 9.0},
     "task": {"bodies": 1.0, "time": 1.0, "words": 0.2, "rest": 0.5},
 }
-_EMPTY = {"lead": 3.0, "task": 99.0}
+_EMPTY = {"lead": 3.0, "task": 99.0, "submit": 1.5}
 _EXTRA = {"lead": 0.6, "cooperating": 0.3}
 
 
@@ -347,7 +349,7 @@ def _row_task(ex: TaskExtractor, table: _Table, row: _Row, width: int) -> Draft 
         return None
     coop: list[str] = []
     if partners := _merged(column("cooperating")):  # a class of bodies is a partner unless the cell trails off
-        named = body_names(ex, _norm_cell(ex, partners), groups=not _CATCH_ALL_RE.search(partners.text))
+        named = body_names(ex, _norm_cell(ex, partners), groups=not CATCH_ALL_RE.search(partners.text))
         coop += [x for x in named if x not in leads + coop]
     end = max(b for _, b in runs.values())  # a second sub-row's time after the last column ("Tháng 11/2026")
     times = [deadline_text(c.text) for c in column("deadline") + [c for c, k in zip(cells[end:], kinds[end:],

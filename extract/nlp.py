@@ -31,7 +31,7 @@ from extract.readers import MAX_BYTES
 from extract.shared_lists import shared_spans
 
 _TOKEN_RE = re.compile(
-    r"\d+(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 17/4/2020
+    r"\d+(?:\.\d+)?(?:[/-][\wĐđ&.]*[\wĐđ])+"  # document numbers and dates: 52-NQ/TW, 10/2024/NĐ-CP, 66.4/2025/NQ-CP
     r"|\d+(?:[.,]\d+)*"  # numbers: 12,66  1.000.000  80,000
     r"|[^\W\d_]+(?:&[^\W\d_]+)*\d*"  # syllables and abbreviations: KH&ĐT, R&D, CMCN4
     r"|\w+"  # anything else alphanumeric: 4G, 5G

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from extract.agencies import GROUP_KIND, fold_key, group_agency, registry
-from extract.bodies import Context, context_of, header_context, named_in_full, resolve, same_level
+from extract.bodies import Context, context_of, header_context, named_in_full, resolve, same_level, titled_context
 from extract.cell_table import cell_targets
 from extract.errors import InputError
 from extract.known_titles import known_title
@@ -90,7 +90,7 @@ def extract_text(original: str, meta: DocMeta) -> DocumentFacts:
     norm = normalize(original)
     sections, items = segment(norm.text, norm.heading_levels())
     doc = pipeline()(norm.text)
-    mentions, bodies = _mentions(doc, norm.text, context_of(meta.issuer))
+    mentions, bodies = _mentions(doc, norm.text, titled_context(context_of(meta.issuer), meta.title))
     facts = DocumentFacts(meta=meta, sections=sections, notes=list(norm.notes), mentions=mentions, text=original,
                           bodies=bodies)
 

@@ -1,6 +1,7 @@
 """Lists that name the kind of body once for every member: "các Bộ, cơ quan: Quốc phòng, Công an, Văn
 phòng Chính phủ", "các Tập đoàn: Điện lực Việt Nam (EVN), …", "Ủy ban nhân dân các tỉnh, thành phố:
-Tuyên Quang, Đồng Nai".
+Tuyên Quang, Đồng Nai"; provinces that open a clause and act ("Các tỉnh Nghệ An, Cao Bằng khẩn trương …")
+are their People's Committees, provinces a sentence only describes stay places.
 
 Each member becomes a span of its own words; the registry's agency when the kind word and the member
 make a name it holds (or the member alone does: "Văn phòng Chính phủ"), else a body whose full name
@@ -69,6 +70,20 @@ def _provinces(lowers: list[str], i: int) -> int | None:
     return k + 1 if k < len(lowers) and lowers[k] == ":" else None
 
 
+_CLAUSE_START = {"\n", ")", ".", ":", ";"}
+
+
+def _subject_provinces(lowers: list[str], i: int) -> int | None:
+    """Where "các tỉnh" (at i) ends when it opens a clause: "a) Các tỉnh Nghệ An, Cao Bằng khẩn trương …"."""
+    if i and lowers[i - 1] not in _CLAUSE_START:
+        return None
+    level = next((w for w in _LEVELS if _at(lowers, i + 1, w)), None)
+    if level is None:
+        return None
+    k = i + 1 + len(level)
+    return k + (k < len(lowers) and lowers[k] == ":")
+
+
 def _member(doc: Doc, k: int, heads: list[str], reg: Registry) -> tuple[int, str, str | None] | None:
     """(end, label, full name) of the list member at k: the longest registry name, else a named body."""
     n = len(doc)
@@ -134,6 +149,35 @@ def _members(doc: Doc, k: int, member: Member) -> list[Span]:
     return out
 
 
+def _place_at(doc: Doc, k: int, reg: Registry) -> int | None:
+    """The end of "tỉnh X" / "thành phố X" at k when X is a province, else None."""
+    level = next((w for w in (("tỉnh",), ("thành", "phố")) if _at([t.lower_ for t in doc[k:k + 2]], 0, w)), None)
+    if level is None:
+        return None
+    found = _province_member(doc, k + len(level), reg)
+    return found[0] if found else None
+
+
+def _committees_of_places(doc: Doc, i: int, reg: Registry) -> list[Span]:
+    """"Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh" (at i): one committee word for
+    every place; spans for the places after the first (the registry names the first with the committee word)."""
+    lowers = [t.lower_ for t in doc[i:i + 4]]
+    k = i + (4 if lowers == ["ủy", "ban", "nhân", "dân"] else 1)
+    end = _place_at(doc, k, reg)
+    out: list[Span] = []
+    while end is not None and end + 1 < len(doc) and doc[end].lower_ in (",", "và"):
+        nxt = _place_at(doc, end + 1, reg)
+        if nxt is None:
+            break
+        words = doc[end + 1:nxt].text
+        agency = reg.resolve(f"Ủy ban nhân dân {words}")
+        if agency is None:
+            break
+        out.append(Span(doc, end + 1, nxt, label=agency.id))
+        end = nxt
+    return out
+
+
 def shared_spans(doc: Doc, reg: Registry) -> list[Span]:
     """Spans of the members of every list in `doc` that names the kind of body once."""
     strings = doc.vocab.strings
@@ -144,4 +188,11 @@ def shared_spans(doc: Doc, reg: Registry) -> list[Span]:
             out += _members(doc, found[1], partial(_member, doc, heads=found[0], reg=reg))
         elif low in ("ủy", "ubnd") and (start := _provinces(lowers, i)) is not None:
             out += _members(doc, start, partial(_province_member, doc, reg=reg))
+        elif low in ("ủy", "ubnd"):
+            out += _committees_of_places(doc, i, reg)
+        elif low == "các" and (start := _subject_provinces(lowers, i)) is not None:
+            members = _members(doc, start, partial(_province_member, doc, reg=reg))
+            end = members[-1].end if members else 0
+            if members and end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
+                out += members  # the provinces act ("… khẩn trương hoàn thiện"): their People's Committees
     return out

@@ -29,8 +29,12 @@ _OTHER_HEAD_RE = re.compile(
     r"kinh phí|nguồn vốn|phân công|trách nhiệm|nội dung)", re.I)
 _RESULTS_HEAD_RE = re.compile(r"kết quả|tình hình|thực trạng|đánh giá|bối cảnh|hiện trạng", re.I)
 _PRINCIPLE_HEAD_RE = re.compile(r"^\W*(?:các\s+)?(?:quan điểm|phạm vi|đối tượng|nguyên tắc|căn cứ)", re.I)
-_FUNDS_HEAD_RE = re.compile(r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|dự toán)\b", re.I)
-_FUNDS_TOTAL_RE = re.compile(r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn|từ\s+(?:ngân sách|nguồn|vốn))", re.I)
+_FUNDS_HEAD_RE = re.compile(
+    r"^\W*(?:[\dIVX]+[.)]\s*)?(?:vốn|kinh phí|nguồn vốn|nguồn kinh phí|nguồn lực|dự toán)\b", re.I)
+# a funding section's total, its need ("Nhu cầu vốn đầu tư … dự kiến khoảng 121.732 tỷ đồng") and its sources
+# ("Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90%", "- Ngân sách trung ương: … khoảng 75%-80%")
+_FUNDS_TOTAL_RE = re.compile(
+    r"^\W*(?:khái toán|dự kiến|tổng|vốn|kinh phí|nguồn|nhu cầu|ngân sách|trong đó|từ\s+(?:ngân sách|nguồn|vốn))", re.I)
 # The period a scheme runs for, stated in its body: "Đề án được thực hiện từ nay đến năm 2020", "Thời gian thực
 # hiện: 2021 - 2025": the year of its funding when no heading gives one.
 _RUNS_TO_RE = re.compile(
@@ -324,7 +328,8 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
             if not quantities(body, counts=True):
                 continue
             in_block = kind == "target" or (kind is None and opened)
-            mode = "target" if in_block else ("funds" if outside == "funds" else outside and "heading")
+            mode: str = "target" if in_block else ("funds" if outside == "funds" else
+                                                    ("heading" if outside == "aim" else ""))
         else:
             body, start, marker = item_body(unit), unit.end - len(item_body(unit)), unit.marker
             if _lead(body, block):
@@ -347,18 +352,24 @@ def extract_targets(text: str, sections: list[Section], items: list[Item],
         if mode == "aim" and isinstance(unit, Item) and is_row(body) and (row_year := _row_year(body)):
             out += _row_targets(sid, body, start, row_year, out)
             continue
-        aims = _aim_years(body) if mode == "aim" else set()
-        if mode == "aim" and not aims:
-            continue  # an aim keeps only clauses of a year it sets itself (below): none here
-        for clause in split_clauses(body, start, None if mode == "aim" else year):
+        aims = _aim_years(body) if mode in ("aim", "forecast") else set()
+        if (mode == "aim" and not aims and not _STRIVE_RE.search(body)) or (mode == "forecast" and not aims):
+            continue  # an aim keeps only clauses of a year it sets itself (below), or a list it strives for: none here
+        for clause in split_clauses(body, start, None if mode in ("aim", "forecast") else year):
             target = _target(sid, clause)
-            if mode in ("heading", "funds", "aim", "goal") and target.value.value is None:
+            if mode in ("heading", "funds", "aim", "goal", "forecast") and target.value.value is None:
                 continue
             if mode == "heading" and target.year is None and not _strived(body, clause.end - start):
                 continue  # a numbered heading outside the target blocks states a target only with a year
             if mode == "heading" and target.value.comparator == "equals" and target.value.unit != "%" and \
-                    not _RESULT_RE.search(body):
+                    not _RESULT_RE.search(body) and not re.search(r"\bdự kiến\b", clause.text, re.I):
                 continue  # "1. Xây dựng 20 trường học" is work to do; "4. Hoàn thành di dời 01 khu …" a result
+            if mode == "forecast":
+                if not _ahead(body, clause.end - start):
+                    continue  # a review's "dự kiến đến hết năm 2025 số trạm 5G đạt 68.457 trạm": a plan, not a result
+                target = replace(target, year=target.year or _sentence_aim_year(body, clause.start - start))
+                if target.year not in aims:
+                    continue
             if mode == "aim" and ((target.year not in aims and not _strived(body, clause.end - start)) or (
                     _DONE_RE.search(body) and not _MUST_RE.search(body) and not _PREAMBLE_AIM_RE.search(body))):
                 continue  # outside a target block only an aim with its own year ("đến năm 2030 có ít nhất …"),
@@ -509,6 +520,27 @@ def _strived(body: str, at: int) -> bool:
     return len(sentence) >= at - opened[-1] and sentence.count(";") >= 2
 
 
+# words that say a value is planned or aimed at, not reached: "dự kiến đến hết năm 2025 …", "với mục tiêu phủ sóng
+# 99% dân số vào năm 2030"
+_AHEAD_RE = re.compile(r"\b(?:dự kiến|mục tiêu|kế hoạch|phấn đấu)\b", re.I)
+
+
+def _ahead(body: str, at: int) -> bool:
+    """Whether the sentence holding position `at` says, before it, that its values are planned or aimed at."""
+    return _AHEAD_RE.search(body, _sentence_start(body, at), at) is not None
+
+
+def _sentence_start(body: str, at: int) -> int:
+    return max(body.rfind(". ", 0, at), body.rfind("; ", 0, at)) + 1
+
+
+def _sentence_aim_year(body: str, at: int) -> int | None:
+    """The last year an aim of the sentence names before `at` ("dự kiến đến hết năm 2025 số trạm …, phủ sóng 90 %")."""
+    years = [int(m.group(1) or m.group(4) or m.group(3))
+             for m in _AIM_YEAR_RE.finditer(body, _sentence_start(body, at), at)]
+    return years[-1] if years else None
+
+
 def _aim_years(body: str) -> set[int]:
     """The years an aim sets itself: "đến năm 2030" -> {2030}, "giai đoạn 2027 - 2029" -> {2027, 2028, 2029}."""
     out: set[int] = set()
@@ -535,9 +567,10 @@ def _outside_mode(chain: list[Section], unit: Section | Item) -> str:
     sentence is one only with a year of its own ("Phấn đấu đến năm 2030, có ít nhất 05 dự án …").
     """
     if (isinstance(unit, Item) and unit.section == FRONT and not _PREAMBLE_AIM_RE.search(unit.text)) or \
-            any(_RESULTS_HEAD_RE.search(s.heading) or _PRINCIPLE_HEAD_RE.match(s.heading) for s in chain
-                if len(s.heading.split()) <= _HEADING_WORDS):
+            any(_PRINCIPLE_HEAD_RE.match(s.heading) for s in chain if len(s.heading.split()) <= _HEADING_WORDS):
         return ""
+    if any(_RESULTS_HEAD_RE.search(s.heading) for s in chain if len(s.heading.split()) <= _HEADING_WORDS):
+        return "forecast" if isinstance(unit, Item) else ""  # a review states only what is planned ahead
     return "funds" if any(_FUNDS_HEAD_RE.match(s.heading) for s in chain) else "aim"
 
 

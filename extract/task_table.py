@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extract.agencies import GROUP_KIND
+from extract.line_table import CATCH_ALL_RE
 from extract.normalize import is_row
 from extract.task_draft import Draft, agency_name
 from extract.task_fields import Cell, body_names, deadline_text
@@ -169,6 +170,9 @@ def _record_cells(mark: Cell, lines: list[Cell], order: list[str]) -> list[Cell]
     return [mark, *(by_kind.get(kind) or empty for kind in order)]
 
 
+# "Các cơ quan, đơn vị": every body, no class of them
+_VAGUE_RE = re.compile(r"(?:các\s+)?(?:cơ quan|đơn vị|tổ chức|cá nhân)(?:(?:\s*,\s*|\s+và\s+)(?:các\s+)?"
+                       r"(?:cơ quan|đơn vị|tổ chức|cá nhân))*\W*$", re.I)
 _LEAD_MARK_RE = re.compile(r"\s*\(\s*chủ trì\s*\)", re.I)
 _PARTNERS_RE = re.compile(r"[,;]?\s*(?:\(?\s*)?phối hợp(?: với)?\s*:?\s*", re.I)
 
@@ -215,7 +219,12 @@ def _row_task(ex: TaskExtractor, section: str, row: list[Cell], cols: dict[str, 
     if not leads:  # "Do Chủ tịch Hội đồng quyết định": the row is a task nobody is named for
         return Draft(section, task.text, task.start, task.end, None, (), None, (), (), ex.kind(section),
                      deadline_text(time.text) if time else None)
-    coop = [c for c in body_names(ex, coop_cell, groups=False) if c not in leads] if coop_cell else []
+    # a class of bodies alone in the partners' cell is the partner ("Các bộ, ngành, địa phương"); beside named
+    # bodies, or trailing a list off ("… và các bộ, ngành khác có liên quan"), it is not
+    named = body_names(ex, coop_cell, groups=False) if coop_cell else []
+    if coop_cell and not named and not CATCH_ALL_RE.search(coop_cell.text) and not _VAGUE_RE.match(coop_cell.text):
+        named = body_names(ex, coop_cell)
+    coop = [c for c in named if c not in leads]
     coop += [c for c in body_names(ex, partners, groups=False) if c not in leads + coop] if partners else []
     return Draft(section, task.text, task.start, task.end, leads[0], tuple(leads), "lead", tuple(leads),
                  tuple(coop), ex.kind(section), deadline_text(time.text) if time else None,

@@ -557,13 +557,14 @@ class TaskExtractor:
             if before and before[-1].start - start > skip and before[-1].agency != GROUP_KIND and \
                     re.search(r"[;.]\s*$", self.text[start:before[-1].start]):
                 coop.append(agency_name(before[-1]))  # "…; Bộ Tư pháp phối hợp thẩm định": a partner as subject
+        opening = low[skip:].lstrip(" ,:")
         if owner_leads:
             role, lead = "lead", [owner] + lead
         elif owner in lead:
             role = "lead"  # "Giao Sở Tài chính chủ trì …": the body given the task leads it
+        elif opening.startswith(("phối hợp", "tham gia")):
+            role = "cooperating"
         else:
-            # "Bộ Tài chính: Phối hợp với Ngân hàng Nhà nước …" is still Bộ Tài chính's duty, the bank its partner:
-            # the owner answers for the item (every annotation of data/eval reads it so), it leads nothing
             role = "responsible"
         return role, tuple(dict.fromkeys(lead)), tuple(dict.fromkeys(c for c in coop if c != owner))
 

@@ -24,6 +24,8 @@ _TASK_SECTION_RE = re.compile(
 _NOT_TASK_SECTION_RE = re.compile(
     r"^(?:mục tiêu|chỉ tiêu|quan điểm|nguyên tắc|mục đích|yêu cầu|tầm nhìn|căn cứ|sự cần thiết|bối cảnh|thực trạng|"
     r"tình hình|kết quả|đánh giá|định hướng|hiệu lực|điều khoản thi hành|nơi nhận|kiến nghị|đề xuất"
+    # the land a plan uses and the projects it lists: what it rests on, not what anyone is to do
+    r"|kế hoạch sử dụng đất|danh mục (?:các )?(?:chương trình, )?dự án"
     # "Dự báo những tác động đến thu, chi ngân sách": a forecast ("Dự báo và cảnh báo sớm" is a task's topic)
     r"|dự báo\s+(?:những\s+|các\s+)?(?:tác động|tình hình|xu hướng|bối cảnh|khả năng)(?!.*(?:giải pháp|nhiệm vụ)))"
     r"|tình hình (?:triển khai|thực hiện)|kết quả đạt được", re.I)

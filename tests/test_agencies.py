@@ -369,3 +369,53 @@ def test_classes_of_local_committees_have_one_name(name: str, expected: str) -> 
 ])
 def test_lists_that_share_a_kind_word(text: str, names: list[str]) -> None:
     assert list(dict.fromkeys(n for n in _actors(text) if n and not n.startswith("các "))) == names
+
+
+def test_a_national_notice_about_one_province_reads_its_bare_bodies_as_that_provinces() -> None:
+    from extract.pipeline import extract_text, meta_from_text
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 12/TB-VPCP\nHà Nội, ngày 3 tháng 3 năm 2025\nTHÔNG BÁO\n"
+            "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH QUẢNG TRỊ\n"
+            "1. Đề nghị Tỉnh ủy, Ủy ban nhân dân tỉnh chỉ đạo rà soát các dự án.\n")
+    facts = extract_text(text, meta_from_text("tb", "tb.txt", text))
+    assert [m.name for m in facts.mentions if m.start > text.index("1.")] == [
+        "Tỉnh ủy Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Trị"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # provinces that open an item and act are their People's Committees ...
+    ("a) Các tỉnh Quảng Trị, Cà Mau khẩn trương hoàn thiện hồ sơ dự án.",
+     ["Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Cà Mau"]),
+    # ... provinces a sentence describes are places
+    ("Một số nhiệm vụ còn chậm như các tỉnh Quảng Trị, Cà Mau chưa hoàn thành giải phóng mặt bằng.", []),
+])
+def test_provinces_that_act(text: str, names: list[str]) -> None:
+    assert [n for n in _actors(text) if n and not n.startswith("các ")] == names
+
+
+def test_a_management_board_keeps_its_zones_name() -> None:
+    assert _actors("Báo cáo (qua Ban Quản lý Khu kinh tế Vân Phong) để xử lý; Ban Quản lý khu kinh tế tỉnh phối hợp.",
+                   "Ủy ban nhân dân tỉnh Khánh Hòa") == [
+        "Ban Quản lý Khu kinh tế Vân Phong tỉnh Khánh Hòa", "Ban Quản lý khu kinh tế tỉnh Khánh Hòa"]
+
+
+def test_the_standing_boards_of_all_provincial_party_committees_are_one_class() -> None:
+    assert _actors("1. Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng.") == [
+        "Ban Thường vụ Tỉnh ủy, Thành ủy"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # one committee word for several places
+    ("đề nghị Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh trực tiếp hỗ trợ.",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+    # national mass organisations named with "Việt Nam"
+    ("Liên minh Hợp tác xã Việt Nam rà soát; Hội Chữ thập đỏ Việt Nam, Hội Cựu chiến binh Việt Nam hỗ trợ.",
+     ["Liên minh Hợp tác xã Việt Nam", "Trung ương Hội Chữ thập đỏ Việt Nam",
+      "Trung ương Hội Cựu chiến binh Việt Nam"]),
+])
+def test_committees_of_listed_places_and_national_organisations(text: str, names: list[str]) -> None:
+    assert _actors(text) == names
+
+
+def test_a_government_body_whose_name_ends_with_the_government() -> None:
+    assert _actors("Bộ Quốc phòng (Ban Cơ yếu Chính phủ) chủ trì bảo đảm an toàn.") == [
+        "Bộ Quốc phòng", "Ban Cơ yếu Chính phủ"]

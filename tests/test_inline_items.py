@@ -38,7 +38,7 @@ def test_each_number_of_a_paragraph_is_a_task() -> None:
         ("trình Thủ tướng Chính phủ Chương trình phát triển sản phẩm số", "Bộ Khoa học và Công nghệ", "responsible",
          ()),
         ("Phối hợp với Bộ Tài chính hướng dẫn định mức chi cho chuyển đổi số.", "Bộ Khoa học và Công nghệ",
-         "responsible", ("Bộ Tài chính",)),
+         "cooperating", ("Bộ Tài chính",)),
         ("Giao đồng chí Bộ trưởng Bộ Xây dựng chỉ đạo hoàn thành đường cao tốc trong năm 2026.", "Bộ Xây dựng",
          "responsible", ()),
     ]

@@ -362,3 +362,24 @@ def test_a_known_strategy_cited_by_title_is_its_approving_decision() -> None:
 ])
 def test_a_report_on_carrying_out_a_decision_cites_it(text: str, relation: str) -> None:
     assert refs(text) == {"qd-2289-ttg-2020": relation}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a resolution numbered with a decimal point
+    ("1. Về đề nghị sửa đổi Nghị quyết số 12.3/2025/NQ-CP đối với thủ tục chuyển mục đích sử dụng rừng.",
+     [("Nghị quyết", "12.3/2025/NQ-CP", 2025)]),
+    # "pháp luật" is the law in general, not a law's name
+    ("xử lý theo quy định của pháp luật trước ngày 25 tháng 12 năm 2025.", []),
+    # a congress's resolution, "của" before the congress or not, with its term
+    ("Trên cơ sở Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030, và theo Nghị quyết "
+     "của Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.",
+     [("Nghị quyết", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030", 2025),
+      ("Nghị quyết", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", None)]),
+])
+def test_decimal_numbers_the_law_in_general_and_congress_resolutions(text: str, expected: list) -> None:
+    assert cited(text) == expected
+
+
+def test_numbers_that_share_one_symbol_are_one_citation_each() -> None:
+    assert cited("Căn cứ Quyết định số 4, 5 và 7/CMP3 của Hội nghị các bên;") == [
+        ("Quyết định", "4/CMP3", None), ("Quyết định", "5/CMP3", None), ("Quyết định", "7/CMP3", None)]

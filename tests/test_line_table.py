@@ -295,3 +295,48 @@ def test_a_row_with_two_sub_rows_has_both_deadlines() -> None:
     assert [(t.lead, t.cooperating, t.deadline) for t in tasks] == [
         (("Bộ Văn hóa, Thể thao và Du lịch",), ("Bộ Tư pháp",), "Tháng 5/2026, Tháng 11/2026"),
         (("Bộ Tư pháp",), ("Văn phòng Chính phủ",), "Kỳ họp thứ nhất Quốc hội khóa XVI")]
+
+
+SUBMITTED = """CHÍNH PHỦ
+Số: 42/NQ-CP
+Hà Nội, ngày 2 tháng 3 năm 2026
+NGHỊ QUYẾT
+Ban hành Chương trình hành động về tổ chức bộ máy
+Phụ lục
+NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH HÀNH ĐỘNG
+TT
+Nội dung công việc
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Cấp trình
+Sản phẩm
+Thời hạn
+hoàn thành
+1
+Tham mưu ban hành Nghị định quy định
+chức năng của cơ quan chuyên môn
+Bộ Nội vụ
+Bộ Tư pháp
+Chính phủ
+Nghị định
+Quý II/2026
+2
+Xây dựng Đề án sắp xếp đơn vị sự nghiệp
+công lập trong lĩnh vực y tế
+Bộ Y tế
+Bộ Tài chính
+Thủ tướng Chính
+phủ
+Đề án
+Quý III/2026
+"""
+
+
+def test_the_body_a_row_is_submitted_to_is_no_partner() -> None:
+    tasks = facts_of(SUBMITTED, kind="resolution").tasks
+    assert [(t.owner, t.cooperating, t.product, t.deadline) for t in tasks] == [
+        ("Bộ Nội vụ", ("Bộ Tư pháp",), "Nghị định", "Quý II/2026"),  # "Cấp trình: Chính phủ" is not a partner
+        ("Bộ Y tế", ("Bộ Tài chính",), "Đề án", "Quý III/2026"),
+    ]

@@ -50,3 +50,24 @@ def test_a_dateline_broken_over_two_lines_is_not_the_horizon() -> None:
     text = ("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/KH-UBND\nA, ngày 21\ntháng 11 năm 2025\nKẾ HOẠCH\n"
             "Thực hiện công tác dân số\nI. MỤC TIÊU\n- Tỷ lệ phụ thuộc chung đạt khoảng 51%.")
     assert [(t.value, t.year) for t in facts_of(text, "plan").targets] == [(51.0, None)]
+
+
+def test_a_review_states_what_is_planned_ahead_not_what_was_done() -> None:
+    text = ("BÁO CÁO\nII. KẾT QUẢ THỰC HIỆN\n1. Về hạ tầng số\n- Hiện có 11.591 trạm 5G. Các doanh nghiệp dự kiến "
+            "đến hết năm 2025 số trạm 5G đạt 68.457 trạm, phủ sóng 90% dân số; "
+            "với mục tiêu phủ sóng 99% dân số vào năm 2030.\n"
+            "- Năm 2024 đã phủ sóng 85% dân số.")
+    got = [(t.value, t.unit, t.year, t.indicator_label) for t in facts_of(text, "report").targets]
+    assert got == [(68457.0, "trạm", 2025, "Số trạm 5G"), (90.0, "%", 2025, "Tỷ lệ dân số được phủ sóng"),
+                   (99.0, "%", 2030, "Tỷ lệ dân số được phủ sóng")]
+
+
+def test_a_resources_section_gives_its_need_and_its_sources() -> None:
+    text = ("KẾ HOẠCH\nThực hiện quy hoạch đến năm 2030\nII. NỘI DUNG CHỦ YẾU\n3. Kế hoạch sử dụng đất\n"
+            "a) Tổng hợp nhu cầu sử dụng đất của mạng lưới đến năm 2030 dự kiến là 1.250.000 m2 (diện tích cụ thể "
+            "sẽ được xác định trong từng dự án).\n4. Nguồn lực thực hiện quy hoạch\n"
+            "Nhu cầu vốn đầu tư của mạng lưới dự kiến khoảng 5.000 tỷ đồng.\n"
+            "Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 80%-85% tổng vốn đầu tư.\n"
+            "- Xây dựng nhà thi đấu với kinh phí 200 tỷ đồng.")
+    got = [(t.value, t.unit, t.year) for t in facts_of(text, "plan").targets]
+    assert got == [(1250000.0, "m2", 2030), (5000.0, "tỷ đồng", 2030), (80.0, "%", 2030)]

