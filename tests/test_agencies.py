@@ -70,6 +70,11 @@ def mentions(text: str) -> list[tuple[str, str]]:
     ("Thủ tướng Chính phủ ban hành", [("ttg", "Thủ tướng Chính phủ")]),
     ("Bộ Lao động – Thương binh và Xã hội", [("molisa", "Bộ Lao động - Thương binh và Xã hội")]),
     ("các cơ hội mới của các ngành", []),
+    # the Front's central committee named without "Ủy ban" (a task table's lead cell), and with it
+    ("Trung ương Mặt trận Tổ quốc Việt Nam chủ trì phát động phong trào",
+     [("mttq", "Trung ương Mặt trận Tổ quốc Việt Nam")]),
+    ("đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam phối hợp",
+     [("mttq", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")]),
 ])
 def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:
     assert mentions(text) == expected
