@@ -15,6 +15,7 @@ from typing import Any
 from extract.rows import TaskRow
 from graph.answers import task_roles
 from policykg.ui.i18n import Lang, column, owner_name, word
+from policykg.ui.store_view import section_order
 
 Row = dict[str, Any]
 TASK_KEYS = ("agency", "role", "task", "partners", "deadline", "doc", "section", "passage")
@@ -24,7 +25,7 @@ def task_agency_rows(tasks: Iterable[TaskRow], short: Callable[[str], str], lang
     """One row per task and agency (a task that names no agency: one row, "chưa giao cơ quan chủ trì"), keyed by
     `TASK_KEYS`; documents named by `short` (their symbol), roles as words, texts on one line."""
     rows = []
-    for t in sorted(tasks, key=lambda t: (t["doc"], _section_order(t["section"]), t["id"])):
+    for t in sorted(tasks, key=lambda t: (t["doc"], section_order(t["section"]), t["id"])):
         roles: dict[str, str | None] = dict(task_roles(t))
         if t["owner"] is None:  # as "who owns what" shows it: its own row, then the agencies it names
             roles = {owner_name(None, lang): None, **roles}
@@ -34,11 +35,6 @@ def task_agency_rows(tasks: Iterable[TaskRow], short: Callable[[str], str], lang
                          "partners": partners, "deadline": t["deadline"] or "", "doc": short(t["doc"]),
                          "section": t["section"], "passage": " ".join(t["evidence"]["quote"].split())})
     return rows
-
-
-def _section_order(section: str) -> tuple[tuple[int, int | str], ...]:
-    """"IV.10" after "IV.9": numbers compared as numbers, the rest as text."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in section.split("."))
 
 
 def headed(rows: list[Row], keys: Iterable[str], lang: Lang = "vi") -> list[Row]:
